@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import {
+  CHECKABLE_FIELDS,
+  FORECAST_CATEGORIES,
+  LEAD_SOURCES,
+  type Playbook,
+  STAGE_OUTCOMES,
+} from '../../domain/playbook/playbook.js';
+
+const key = z.string().regex(/^[a-z][a-z0-9_]*$/, 'use lower_snake_case');
+const text = z.string().trim().min(1, 'must not be empty');
+const requiredLevel = z.enum(['identified', 'validated']);
+
+const derivedRule = z.discriminatedUnion('rule', [
+  z.object({ rule: z.literal('meddpicc_stage_levels') }).strict(),
+  z.object({ rule: z.literal('meddpicc_element'), element: key, atLeast: requiredLevel }).strict(),
+  z.object({ rule: z.literal('field_present'), field: z.enum(CHECKABLE_FIELDS) }).strict(),
+]);
+
+const criterion = z
+  .object({
+    key,
+    text,
+    help: text.optional(),
+    onlyForSources: z.array(z.enum(LEAD_SOURCES)).min(1).optional(),
+    attested: z
+      .object({ evidenceRequired: z.boolean().default(false) })
+      .strict()
+      .optional(),
+    derived: derivedRule.optional(),
+  })
+  .strict()
+  .superRefine((value, ctx) => {
+    if (Boolean(value.attested) === Boolean(value.derived)) {
+      ctx.addIssue({ code: 'custom', message: 'a criterion is either `attested` or `derived`, exactly one' });
+    }
+  })
+  .transform(({ attested, derived, ...rest }) => ({
+    ...rest,
+    source: derived
+      ? ({ kind: 'derived', ...derived } as const)
+      : ({ kind: 'attested', evidenceRequired: attested?.evidenceRequired ?? false } as const),
+  }));
+
+const stage = z
+  .object({
+    key,
+    name: text,
+    probability: z.number().int().min(0).max(100),
+    forecastCategory: z.enum(FORECAST_CATEGORIES),
+    outcome: z.enum(STAGE_OUTCOMES).default('open'),
+    description: text,
+    meddpicc: z.record(key, requiredLevel).default({}),
+    entrance: z.array(criterion).default([]),
+    exit: z.array(criterion).default([]),
+    milestones: z.array(key).default([]),
+    expectedDays: z.number().int().positive().optional(),
+  })
+  .strict();
+
+/** The file format of a playbook; semantic checks (references, uniqueness) follow in the domain. */
+export const playbookSchema = z
+  .object({
+    id: key,
+    name: text,
+    version: z.number().int().positive(),
+    defaultCurrency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as USD'),
+    meddpicc: z
+      .array(
+        z
+          .object({
+            key,
+            letter: z.string().regex(/^[A-Z]$/),
+            name: text,
+            definition: text,
+            questions: z.array(text).min(1),
+            namesPerson: z.boolean().default(false),
+          })
+          .strict(),
+      )
+      .min(1),
+    opportunityTypes: z
+      .array(
+        z
+          .object({
+            key,
+            name: text,
+            category: text,
+            purpose: text,
+            description: text,
+            pipeline: key,
+            customerClasses: z.array(key).min(1),
+            revenueImplications: text,
+          })
+          .strict(),
+      )
+      .min(1),
+    customerClasses: z.array(z.object({ key, name: text, focus: text }).strict()).min(1),
+    pipelines: z.array(z.object({ key, name: text, stages: z.array(stage).min(2) }).strict()).min(1),
+    milestones: z.array(z.object({ key, name: text, description: text }).strict()).default([]),
+    lossReasons: z
+      .array(z.object({ key, name: text, requiresCompetitor: z.boolean().default(false) }).strict())
+      .min(1),
+  })
+  .strict() satisfies z.ZodType<Playbook, unknown>;

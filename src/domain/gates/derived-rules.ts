@@ -1,0 +1,79 @@
+import type { OpportunityFacts } from '../opportunity/opportunity-facts.js';
+import type {
+  CheckableField,
+  DerivedRule,
+  MeddpiccElement,
+  Pipeline,
+  Playbook,
+  Stage,
+} from '../playbook/playbook.js';
+import { levelOf, meddpiccRequiredToLeave, meetsLevel } from '../qualification/meddpicc.js';
+
+export interface RuleContext {
+  playbook: Playbook;
+  pipeline: Pipeline;
+  stage: Stage;
+  facts: OpportunityFacts;
+}
+
+export interface RuleVerdict {
+  met: boolean;
+  message: string;
+}
+
+type RuleOf<Name extends DerivedRule['rule']> = Extract<DerivedRule, { rule: Name }>;
+
+const FIELD_LABELS = {
+  nextStep: 'Next step',
+  description: 'Description',
+  amountMinor: 'Amount',
+  closeDate: 'Close date',
+} as const satisfies Record<CheckableField, string>;
+
+function elementName(playbook: Playbook, key: string): string {
+  return playbook.meddpicc.find((element: MeddpiccElement) => element.key === key)?.name ?? key;
+}
+
+function isFilled(value: unknown): boolean {
+  if (value === null || value === undefined) return false;
+  if (typeof value === 'string') return value.trim().length > 0;
+  if (typeof value === 'number') return value > 0;
+  return true;
+}
+
+/** Each derived criterion names one of these rules; each returns whether it holds and why. */
+export const DERIVED_RULES = {
+  meddpicc_stage_levels: (_rule: RuleOf<'meddpicc_stage_levels'>, { playbook, pipeline, stage, facts }) => {
+    const required = meddpiccRequiredToLeave(pipeline, stage);
+    const short = required.filter((req) => !meetsLevel(levelOf(facts.meddpicc, req.element), req.level));
+    if (short.length === 0) {
+      return { met: true, message: `All ${required.length} MEDDPICC elements required here are populated.` };
+    }
+    const names = short.map((req) => `${elementName(playbook, req.element)} (${req.level} needed)`);
+    return { met: false, message: `MEDDPICC not yet populated: ${names.join(', ')}.` };
+  },
+  meddpicc_element: (rule: RuleOf<'meddpicc_element'>, { playbook, facts }) => {
+    const actual = levelOf(facts.meddpicc, rule.element);
+    const name = elementName(playbook, rule.element);
+    return meetsLevel(actual, rule.atLeast)
+      ? { met: true, message: `${name} is ${actual}.` }
+      : { met: false, message: `${name} is ${actual}; it must be at least ${rule.atLeast}.` };
+  },
+  field_present: (rule: RuleOf<'field_present'>, { facts }) => {
+    const label = FIELD_LABELS[rule.field];
+    return isFilled(facts[rule.field])
+      ? { met: true, message: `${label} is filled in.` }
+      : { met: false, message: `${label} is empty.` };
+  },
+} satisfies { [Name in DerivedRule['rule']]: (rule: RuleOf<Name>, context: RuleContext) => RuleVerdict };
+
+export function applyDerivedRule(rule: DerivedRule, context: RuleContext): RuleVerdict {
+  switch (rule.rule) {
+    case 'meddpicc_stage_levels':
+      return DERIVED_RULES.meddpicc_stage_levels(rule, context);
+    case 'meddpicc_element':
+      return DERIVED_RULES.meddpicc_element(rule, context);
+    case 'field_present':
+      return DERIVED_RULES.field_present(rule, context);
+  }
+}

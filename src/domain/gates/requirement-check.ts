@@ -1,0 +1,31 @@
+import type { MeddpiccLevel } from '../playbook/playbook.js';
+
+export type RequirementKind = 'criterion' | 'meddpicc' | 'field' | 'transition';
+
+/** One requirement the gate looked at, whether met or not, with the reason in words. */
+export interface RequirementCheck {
+  kind: RequirementKind;
+  /** The stage the requirement belongs to. */
+  stage: string;
+  phase?: 'entrance' | 'exit';
+  key: string;
+  label: string;
+  met: boolean;
+  message: string;
+  source?: 'attested' | 'derived';
+  applicable?: boolean;
+  attestation?: { by: string; at: string; note: string | null; evidenceUrl: string | null };
+  required?: MeddpiccLevel;
+  actual?: MeddpiccLevel;
+}
+
+/** An unmet requirement as the API reports it. */
+export type MissingRequirement = Omit<RequirementCheck, 'met'>;
+
+export function toMissing(checks: RequirementCheck[]): MissingRequirement[] {
+  return checks.filter((check) => !check.met).map(({ met: _met, ...missing }) => missing);
+}
+
+export function missingField(stage: string, key: string, label: string, message: string): RequirementCheck {
+  return { kind: 'field', stage, key, label, met: false, message };
+}
