@@ -1,0 +1,117 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseDocument } from 'yaml';
+import { DEFAULT_PLAYBOOK_FILE, parsePlaybook, readPlaybook } from './load-playbook.js';
+
+const source = readFileSync(DEFAULT_PLAYBOOK_FILE, 'utf8');
+
+function mutated(edit: (doc: ReturnType<typeof parseDocument>) => void): string {
+  const doc = parseDocument(source);
+  edit(doc);
+  return doc.toString();
+}
+
+describe('the shipped playbook', () => {
+  it('loads with both pipelines and the seed probabilities', async () => {
+    const result = await readPlaybook();
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const probabilities = result.value.pipelines.map((pipeline) =>
+      pipeline.stages.map((stage) => [stage.name, stage.probability]),
+    );
+    expect(probabilities).toEqual([
+      [
+        ['Opportunity Created', 0],
+        ['Discover', 10],
+        ['Proof of Concept', 40],
+        ['Propose', 50],
+        ['Negotiate', 75],
+        ['Signature', 90],
+        ['Closed Won', 100],
+        ['Closed Lost', 0],
+      ],
+      [
+        ['Open', 0],
+        ['Qualification', 10],
+        ['Propose', 50],
+        ['Negotiate', 75],
+        ['Signature', 90],
+        ['Closed Won', 100],
+        ['Closed Lost', 0],
+      ],
+    ]);
+    expect(result.value.opportunityTypes.map((type) => [type.key, type.pipeline])).toEqual([
+      ['new_business', 'new_business'],
+      ['upsell', 'new_business'],
+      ['renewal', 'renewal'],
+      ['expansion', 'renewal'],
+    ]);
+    expect(result.value.meddpicc.map((element) => element.letter).join('')).toBe('MEDDPICC');
+  });
+});
+
+describe('a broken playbook', () => {
+  it.each([
+    [
+      'a probability over 100',
+      (doc: ReturnType<typeof parseDocument>) => doc.setIn(['pipelines', 0, 'stages', 2, 'probability'], 140),
+      'pipelines[0].stages[2].probability',
+      /100/,
+    ],
+    [
+      'an unknown MEDDPICC element',
+      (doc: ReturnType<typeof parseDocument>) =>
+        doc.setIn(['pipelines', 0, 'stages', 1, 'meddpicc', 'budget'], 'identified'),
+      'pipelines[0].stages[1].meddpicc.budget',
+      /unknown MEDDPICC element "budget"/,
+    ],
+    [
+      'a type pointing to a missing pipeline',
+      (doc: ReturnType<typeof parseDocument>) => doc.setIn(['opportunityTypes', 1, 'pipeline'], 'upsells'),
+      'opportunityTypes[1].pipeline',
+      /unknown pipeline "upsells"/,
+    ],
+    [
+      'a criterion both attested and derived',
+      (doc: ReturnType<typeof parseDocument>) =>
+        doc.setIn(['pipelines', 0, 'stages', 0, 'exit', 1, 'derived'], { rule: 'meddpicc_stage_levels' }),
+      'pipelines[0].stages[0].exit[1]',
+      /exactly one/,
+    ],
+    [
+      'a duplicated stage key',
+      (doc: ReturnType<typeof parseDocument>) => doc.setIn(['pipelines', 1, 'stages', 1, 'key'], 'open'),
+      'pipelines[1].stages[1].key',
+      /duplicate key "open"/,
+    ],
+    [
+      'decreasing probabilities',
+      (doc: ReturnType<typeof parseDocument>) => doc.setIn(['pipelines', 1, 'stages', 3, 'probability'], 20),
+      'pipelines[1].stages[3].probability',
+      /must not decrease/,
+    ],
+    [
+      'an unexpected field (a typo)',
+      (doc: ReturnType<typeof parseDocument>) => doc.setIn(['pipelines', 0, 'stages', 0, 'probabilty'], 5),
+      'pipelines[0].stages[0]',
+      /probabilty/,
+    ],
+  ])('is refused for %s, naming the file, path and reason', (_name, edit, path, reason) => {
+    const result = parsePlaybook(mutated(edit), 'custom.yaml');
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error).toContainEqual(
+      expect.objectContaining({ file: 'custom.yaml', path, message: expect.stringMatching(reason) }),
+    );
+  });
+
+  it('is refused when it is not YAML at all', () => {
+    const result = parsePlaybook('pipelines: [unclosed', 'bad.yaml');
+    expect(result.ok ? [] : result.error[0]?.message).toMatch(/not valid YAML/);
+  });
+
+  it('is refused when the file does not exist', async () => {
+    const result = await readPlaybook('/nonexistent/playbook.yaml');
+    expect(result.ok ? [] : result.error[0]?.message).toMatch(/cannot read/);
+  });
+});

@@ -1,0 +1,299 @@
+import { describe, expect, it } from 'vitest';
+import { firebolt, satisfiedFacts } from '../../../test/support/playbook-fixtures.js';
+import type { OpportunityFacts } from '../opportunity/opportunity-facts.js';
+import { forwardPath, openStages } from '../playbook/lookup.js';
+import type { MeddpiccLevel } from '../playbook/playbook.js';
+import { levelRank, meddpiccRequiredToLeave } from '../qualification/meddpicc.js';
+import { planStageChange, type StageChangeRequest } from './plan-stage-change.js';
+
+const playbook = firebolt();
+const NOW = new Date('2026-11-20T12:00:00Z');
+const AE = { id: 'user_ae', canOverride: false, canReopen: false };
+const RVP = { id: 'user_rvp', canOverride: true, canReopen: false };
+const ADMIN = { id: 'user_admin', canOverride: true, canReopen: true };
+
+function plan(facts: OpportunityFacts, request: StageChangeRequest, actor = AE) {
+  return planStageChange(playbook, facts, request, actor, NOW);
+}
+
+function missingKeys(result: ReturnType<typeof plan>): string[] {
+  if (result.ok) return [];
+  return result.error.code === 'gate_blocked'
+    ? result.error.missing.map((entry) => entry.key)
+    : [result.error.code];
+}
+
+function withoutAttestation(facts: OpportunityFacts, key: string): OpportunityFacts {
+  return { ...facts, attestations: { ...facts.attestations, [key]: undefined } };
+}
+
+function withLevel(facts: OpportunityFacts, element: string, level: MeddpiccLevel): OpportunityFacts {
+  return { ...facts, meddpicc: { ...facts.meddpicc, [element]: { level, summary: 'x', contactId: null } } };
+}
+
+const below = (level: MeddpiccLevel): MeddpiccLevel => (level === 'validated' ? 'identified' : 'unknown');
+
+/** Every one-step forward move of both pipelines, including Signature → Closed Won. */
+const steps = playbook.pipelines.flatMap((pipeline) => {
+  const path = forwardPath(pipeline);
+  return path.slice(0, -1).map((from, index) => ({ pipeline, from, to: path[index + 1]! }));
+});
+
+describe.each(steps)('$pipeline.key: $from.key → $to.key', ({ pipeline, from, to }) => {
+  const ready = satisfiedFacts(playbook, pipeline.key, from.key);
+  const isFirst = openStages(pipeline)[0]?.key === from.key;
+  const criteria = [...(isFirst ? from.entrance : []), ...from.exit, ...to.entrance].filter(
+    (criterion) => !criterion.onlyForSources,
+  );
+
+  it('passes when every requirement is met, and says what it checked', () => {
+    const result = plan(ready, { to: to.key });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.kind).toBe(to.outcome === 'won' ? 'close_won' : 'advance');
+    const checked = result.value.snapshot.checks.map((check) => check.key);
+    for (const criterion of criteria) expect(checked).toContain(criterion.key);
+    expect(result.value.snapshot.checks.every((check) => check.met)).toBe(true);
+  });
+
+  it.each(criteria.filter((c) => c.source.kind === 'attested'))(
+    'blocks without attestation of $key',
+    (criterion) => {
+      const result = plan(withoutAttestation(ready, criterion.key), { to: to.key });
+      expect(missingKeys(result)).toEqual([criterion.key]);
+    },
+  );
+
+  it.each(criteria.filter((c) => c.source.kind === 'attested' && c.source.evidenceRequired))(
+    'blocks when $key is attested without its evidence link',
+    (criterion) => {
+      const attestation = { ...ready.attestations[criterion.key]!, evidenceUrl: null };
+      const facts = { ...ready, attestations: { ...ready.attestations, [criterion.key]: attestation } };
+      expect(missingKeys(plan(facts, { to: to.key }))).toEqual([criterion.key]);
+    },
+  );
+
+  it.each(criteria.filter((c) => c.source.kind === 'derived'))(
+    'blocks when derived $key does not hold',
+    (criterion) => {
+      const source = criterion.source;
+      if (source.kind !== 'derived' || source.rule === 'field_present') throw new Error('unexpected rule');
+      const element = source.rule === 'meddpicc_element' ? source.element : 'economic_buyer';
+      const level = source.rule === 'meddpicc_element' ? below(source.atLeast) : 'unknown';
+      expect(missingKeys(plan(withLevel(ready, element, level), { to: to.key }))).toContain(criterion.key);
+    },
+  );
+
+  it.each(meddpiccRequiredToLeave(pipeline, from))('blocks when MEDDPICC $element is below $level', (req) => {
+    const result = plan(withLevel(ready, req.element, below(req.level)), { to: to.key });
+    expect(result.ok).toBe(false);
+    if (result.ok || result.error.code !== 'gate_blocked') return;
+    const entry = result.error.missing.find(
+      (missing) => missing.kind === 'meddpicc' && missing.key === req.element,
+    );
+    expect(entry).toMatchObject({ required: req.level, actual: below(req.level), stage: req.introducedAt });
+  });
+});
+
+describe('cumulative MEDDPICC', () => {
+  it('requires to leave POC the union of Created, Discover and POC at the highest level asked', () => {
+    const pipeline = playbook.pipelines[0]!;
+    const poc = pipeline.stages.find((stage) => stage.key === 'poc')!;
+    const required = Object.fromEntries(
+      meddpiccRequiredToLeave(pipeline, poc).map((req) => [req.element, req.level]),
+    );
+    expect(required).toEqual({
+      economic_buyer: 'identified',
+      identify_pain: 'identified',
+      champion: 'identified',
+      competition: 'identified',
+      metrics: 'identified',
+      decision_process: 'identified',
+      decision_criteria: 'validated',
+    });
+  });
+
+  it('requires every element validated, Paper Process included, to leave Negotiate', () => {
+    const pipeline = playbook.pipelines[0]!;
+    const negotiate = pipeline.stages.find((stage) => stage.key === 'negotiate')!;
+    const required = meddpiccRequiredToLeave(pipeline, negotiate);
+    expect(required.map((req) => req.element).sort()).toEqual(playbook.meddpicc.map((e) => e.key).sort());
+    expect(required.every((req) => levelRank(req.level) === levelRank('validated'))).toBe(true);
+  });
+});
+
+describe('skipping stages', () => {
+  const ready = satisfiedFacts(playbook, 'new_business', 'created');
+
+  it('allows Created → Propose when every skipped stage is satisfied', () => {
+    const result = plan(ready, { to: 'propose' });
+    expect(result.ok && result.value.kind).toBe('advance');
+  });
+
+  it.each([
+    ['nb_mutual_poc_plan_signed', 'Discover exit'],
+    ['nb_poc_agreed', 'POC entrance'],
+    ['nb_poc_readout', 'POC exit'],
+    ['nb_pressing_need', 'Discover entrance'],
+  ])('blocks Created → Propose without %s (%s)', (key) => {
+    expect(missingKeys(plan(withoutAttestation(ready, key), { to: 'propose' }))).toEqual([key]);
+  });
+});
+
+describe('conditional criteria', () => {
+  it('needs the follow-up call only for SDR-sourced deals', () => {
+    const facts = withoutAttestation(satisfiedFacts(playbook, 'new_business', 'created'), 'nb_sdr_follow_up');
+    expect(missingKeys(plan(facts, { to: 'discover' }))).toEqual(['nb_sdr_follow_up']);
+    const aeSourced = plan({ ...facts, source: 'ae' }, { to: 'discover' });
+    expect(aeSourced.ok).toBe(true);
+    if (!aeSourced.ok) return;
+    const check = aeSourced.value.snapshot.checks.find((c) => c.key === 'nb_sdr_follow_up');
+    expect(check).toMatchObject({ met: true, applicable: false });
+  });
+});
+
+describe('backward moves', () => {
+  const facts = { ...satisfiedFacts(playbook, 'new_business', 'negotiate'), attestations: {}, meddpicc: {} };
+
+  it('need a reason', () => {
+    expect(missingKeys(plan(facts, { to: 'discover' }))).toEqual(['reason']);
+    expect(missingKeys(plan(facts, { to: 'discover', reason: '   ' }))).toEqual(['reason']);
+  });
+
+  it('are recorded as regressions without checking gates', () => {
+    const result = plan(facts, { to: 'discover', reason: 'Champion left; requalifying' });
+    expect(result.ok && result.value.kind).toBe('regress');
+    expect(result.ok && result.value.snapshot.reason).toBe('Champion left; requalifying');
+  });
+});
+
+describe('Closed Lost', () => {
+  const opens = playbook.pipelines.flatMap((pipeline) =>
+    openStages(pipeline).map((stage) => ({ pipeline, stage })),
+  );
+
+  it.each(opens)('is allowed from $pipeline.key/$stage.key with a loss reason', ({ pipeline, stage }) => {
+    const facts = { ...satisfiedFacts(playbook, pipeline.key, stage.key), attestations: {}, meddpicc: {} };
+    expect(missingKeys(plan(facts, { to: 'closed_lost' }))).toEqual(['lossReason']);
+    const result = plan(facts, { to: 'closed_lost', lossReason: 'budget' });
+    expect(result.ok && result.value.kind).toBe('close_lost');
+  });
+
+  it('names the winning competitor when lost to one', () => {
+    const facts = satisfiedFacts(playbook, 'new_business', 'poc');
+    expect(missingKeys(plan(facts, { to: 'closed_lost', lossReason: 'competitor' }))).toEqual([
+      'winningCompetitor',
+    ]);
+    const result = plan(facts, {
+      to: 'closed_lost',
+      lossReason: 'competitor',
+      winningCompetitor: 'Snowflake',
+    });
+    expect(result.ok && result.value.snapshot.winningCompetitor).toBe('Snowflake');
+  });
+
+  it('refuses an unknown loss reason', () => {
+    const facts = satisfiedFacts(playbook, 'new_business', 'poc');
+    expect(missingKeys(plan(facts, { to: 'closed_lost', lossReason: 'aliens' }))).toEqual(['lossReason']);
+  });
+});
+
+describe('Closed Won', () => {
+  it.each(['created', 'discover', 'poc', 'propose', 'negotiate'])('is unreachable from %s', (stage) => {
+    const result = plan(satisfiedFacts(playbook, 'new_business', stage), { to: 'closed_won' });
+    expect(result.ok ? 'ok' : result.error.code).toBe('illegal_transition');
+  });
+
+  it('needs the signed quote and the offer acceptance on file', () => {
+    const facts = withoutAttestation(
+      withoutAttestation(satisfiedFacts(playbook, 'new_business', 'signature'), 'nb_signed_quote'),
+      'nb_offer_acceptance',
+    );
+    expect(missingKeys(plan(facts, { to: 'closed_won' }))).toEqual([
+      'nb_signed_quote',
+      'nb_offer_acceptance',
+    ]);
+  });
+});
+
+describe('closed deals', () => {
+  const won = satisfiedFacts(playbook, 'new_business', 'closed_won');
+
+  it('cannot move unless an admin reopens them with a reason', () => {
+    expect(plan(won, { to: 'negotiate', reason: 'x' }).ok).toBe(false);
+    expect(missingKeys(plan(won, { to: 'closed_lost', lossReason: 'budget' }, ADMIN))).toEqual([
+      'illegal_transition',
+    ]);
+    expect(missingKeys(plan(won, { to: 'negotiate' }, ADMIN))).toEqual(['reason']);
+    const reopened = plan(won, { to: 'negotiate', reason: 'Booked against the wrong account' }, ADMIN);
+    expect(reopened.ok && reopened.value.kind).toBe('reopen');
+  });
+});
+
+describe('overrides', () => {
+  const blocked = withoutAttestation(satisfiedFacts(playbook, 'new_business', 'poc'), 'nb_poc_readout');
+
+  it('are refused to roles without the override right', () => {
+    const result = plan(blocked, { to: 'propose', override: { justification: 'Readout next week' } });
+    expect(result.ok ? 'ok' : result.error.code).toBe('override_not_allowed');
+  });
+
+  it('need a written justification', () => {
+    const result = plan(blocked, { to: 'propose', override: { justification: ' ' } }, RVP);
+    expect(missingKeys(result)).toEqual(['nb_poc_readout', 'justification']);
+  });
+
+  it('force the move and keep the unmet requirements and justification in the snapshot', () => {
+    const result = plan(
+      blocked,
+      { to: 'propose', override: { justification: 'Readout slipped a week' } },
+      RVP,
+    );
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.snapshot.override).toEqual({
+      by: 'user_rvp',
+      justification: 'Readout slipped a week',
+    });
+    expect(result.value.snapshot.checks.find((check) => check.key === 'nb_poc_readout')?.met).toBe(false);
+  });
+
+  it('cannot force Closed Won without its evidence', () => {
+    const facts = withoutAttestation(
+      satisfiedFacts(playbook, 'new_business', 'signature'),
+      'nb_signed_quote',
+    );
+    const result = plan(facts, { to: 'closed_won', override: { justification: 'Customer promised' } }, ADMIN);
+    expect(result.ok ? 'ok' : result.error.code).toBe('override_not_allowed');
+  });
+});
+
+describe('invalid targets', () => {
+  const facts = satisfiedFacts(playbook, 'renewal', 'open');
+
+  it('refuses a stage of another pipeline', () => {
+    expect(missingKeys(plan(facts, { to: 'discover' }))).toEqual(['unknown_stage']);
+  });
+
+  it('refuses a move to the current stage', () => {
+    expect(missingKeys(plan(facts, { to: 'open' }))).toEqual(['illegal_transition']);
+  });
+});
+
+describe('the gate snapshot', () => {
+  it('records who, when, the MEDDPICC levels and each attestation', () => {
+    const result = plan(satisfiedFacts(playbook, 'new_business', 'created'), { to: 'discover' });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const { snapshot } = result.value;
+    expect(snapshot).toMatchObject({
+      actorId: 'user_ae',
+      evaluatedAt: NOW.toISOString(),
+      from: 'created',
+      to: 'discover',
+    });
+    expect(snapshot.meddpicc.paper_process).toBe('validated');
+    const notes = snapshot.checks.find((check) => check.key === 'nb_call_notes');
+    expect(notes?.attestation).toMatchObject({ by: 'user_ae', evidenceUrl: 'https://docs.example.com/e' });
+  });
+});

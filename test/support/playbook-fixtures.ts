@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { DEFAULT_PLAYBOOK_FILE, parsePlaybook } from '../../src/app/playbook/load-playbook.js';
+import type { OpportunityFacts } from '../../src/domain/opportunity/opportunity-facts.js';
+import { allCriteria } from '../../src/domain/playbook/lookup.js';
+import type { Playbook } from '../../src/domain/playbook/playbook.js';
+
+export function firebolt(): Playbook {
+  const result = parsePlaybook(readFileSync(DEFAULT_PLAYBOOK_FILE, 'utf8'), 'firebolt.yaml');
+  if (!result.ok) throw new Error(JSON.stringify(result.error));
+  return result.value;
+}
+
+export const ATTESTED_AT = new Date('2026-10-01T09:00:00Z');
+
+/** A deal in `stage` whose every attested criterion is ticked with evidence and every MEDDPICC element validated. */
+export function satisfiedFacts(
+  playbook: Playbook,
+  pipeline: string,
+  stage: string,
+  overrides: Partial<OpportunityFacts> = {},
+): OpportunityFacts {
+  const attestations = Object.fromEntries(
+    allCriteria(playbook)
+      .filter((entry) => entry.criterion.source.kind === 'attested')
+      .map((entry) => [
+        entry.criterion.key,
+        {
+          attestedBy: 'user_ae',
+          attestedAt: ATTESTED_AT,
+          note: null,
+          evidenceUrl: 'https://docs.example.com/e',
+        },
+      ]),
+  );
+  const meddpicc = Object.fromEntries(
+    playbook.meddpicc.map((element) => [
+      element.key,
+      {
+        level: 'validated' as const,
+        summary: `${element.name} known`,
+        contactId: element.namesPerson ? 'contact_1' : null,
+      },
+    ]),
+  );
+  return {
+    type: pipeline === 'renewal' ? 'renewal' : 'new_business',
+    pipeline,
+    stage,
+    source: 'sdr',
+    amountMinor: 120_000_00,
+    closeDate: '2027-03-31',
+    nextStep: 'Schedule the readout',
+    description: 'Analytics workload migration',
+    meddpicc,
+    attestations,
+    ...overrides,
+  };
+}
