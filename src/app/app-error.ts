@@ -1,0 +1,38 @@
+import type { MissingRequirement } from '../domain/gates/requirement-check.js';
+
+export interface FieldIssue {
+  /** Dotted path of the offending field in the request, e.g. `meddpicc.champion.contactId`. */
+  path: string;
+  message: string;
+}
+
+/** Every expected failure of a use case. The API maps `code` to an HTTP status in one table. */
+export type AppError =
+  | { code: 'not_found'; message: string }
+  | { code: 'validation_failed'; message: string; issues: FieldIssue[] }
+  | { code: 'precondition_failed'; message: string; currentVersion: number }
+  | { code: 'conflict'; message: string }
+  | { code: 'forbidden'; message: string }
+  | { code: 'unknown_stage'; message: string }
+  | { code: 'illegal_transition'; message: string }
+  | { code: 'override_not_allowed'; message: string }
+  | { code: 'gate_blocked'; message: string; missing: MissingRequirement[] };
+
+export type AppErrorCode = AppError['code'];
+
+export const notFound = (what: string, id: string): AppError => ({
+  code: 'not_found',
+  message: `${what} ${id} not found`,
+});
+
+export const invalid = (issues: FieldIssue[]): AppError => ({
+  code: 'validation_failed',
+  message: issues.map((issue) => `${issue.path}: ${issue.message}`).join('; '),
+  issues,
+});
+
+export const stale = (currentVersion: number): AppError => ({
+  code: 'precondition_failed',
+  message: `The record changed since you read it (now version ${currentVersion}); reload and retry.`,
+  currentVersion,
+});

@@ -1,0 +1,63 @@
+import type { Role, User } from '../../db/repositories/users-repo.js';
+
+/** The demo sales organisation: one AE per territory, an RVP per region, and the supporting roles. */
+export const DEMO_TERRITORIES = [
+  { key: 'us_west', region: 'americas', ae: 'Maya Chen' },
+  { key: 'us_east', region: 'americas', ae: 'Jordan Brooks' },
+  { key: 'canada', region: 'americas', ae: 'Olivia Tremblay' },
+  { key: 'latam', region: 'americas', ae: 'Diego Alvarez' },
+  { key: 'uki', region: 'emea', ae: 'Harriet Lewis' },
+  { key: 'dach', region: 'emea', ae: 'Lukas Weber' },
+  { key: 'nordics', region: 'emea', ae: 'Freya Lindqvist' },
+  { key: 'benelux', region: 'emea', ae: 'Sven de Vries' },
+  { key: 'mea', region: 'emea', ae: 'Layla Haddad' },
+  { key: 'india', region: 'japac', ae: 'Arjun Mehta' },
+  { key: 'apac', region: 'japac', ae: 'Mei Tanaka' },
+] as const;
+
+export type DemoTerritory = (typeof DEMO_TERRITORIES)[number]['key'];
+
+const slug = (name: string) => name.toLowerCase().replace(/[^a-z]+/g, '.');
+
+function person(name: string, role: Role, region: string | null, managerId: string | null, at: Date): User {
+  return {
+    id: `user_${slug(name).replace(/\./g, '_')}`,
+    email: `${slug(name)}@closepath.demo`,
+    name,
+    role,
+    region,
+    managerId,
+    active: true,
+    createdAt: at,
+  };
+}
+
+export function demoUsers(at: Date): User[] {
+  const rvps = {
+    americas: person('Rachel Adams', 'rvp', 'americas', null, at),
+    emea: person('Henrik Olsen', 'rvp', 'emea', null, at),
+    japac: person('Priya Raman', 'rvp', 'japac', null, at),
+  };
+  const aes = DEMO_TERRITORIES.map((territory) =>
+    person(territory.ae, 'ae', territory.region, rvps[territory.region].id, at),
+  );
+  return [
+    person('Grace Kim', 'revops_admin', null, null, at),
+    person('Victor Stone', 'vp_finance', null, null, at),
+    ...Object.values(rvps),
+    ...aes,
+    person('Sam Taylor', 'sdr', 'americas', rvps.americas.id, at),
+    person('Elena Rossi', 'sdr', 'emea', rvps.emea.id, at),
+    person('Kenji Sato', 'sdr', 'japac', rvps.japac.id, at),
+    person('Noah Fischer', 'se', 'americas', rvps.americas.id, at),
+    person('Anika Patel', 'se', 'emea', rvps.emea.id, at),
+    person('Liam O’Brien', 'csm', 'americas', rvps.americas.id, at),
+    person('Sofia Nilsson', 'csm', 'emea', rvps.emea.id, at),
+    person('Vera Viewer', 'viewer', null, null, at),
+  ];
+}
+
+export function aeFor(territory: DemoTerritory): string {
+  const found = DEMO_TERRITORIES.find((candidate) => candidate.key === territory);
+  return `user_${slug(found?.ae ?? '').replace(/\./g, '_')}`;
+}

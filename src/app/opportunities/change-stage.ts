@@ -1,0 +1,87 @@
+import { findOpportunity, saveOpportunity } from '../../db/repositories/opportunities-repo.js';
+import { insertStageChanges } from '../../db/repositories/stage-changes-repo.js';
+import type { GateSnapshot } from '../../domain/gates/gate-snapshot.js';
+import { planStageChange, type StageChangeRefusal } from '../../domain/gates/plan-stage-change.js';
+import type { Opportunity } from '../../domain/opportunity/opportunity.js';
+import { deriveStageFacts } from '../../domain/opportunity/stage-facts.js';
+import { err, ok, type Result } from '../../domain/result.js';
+import { type AppError, notFound } from '../app-error.js';
+import type { Actor, AppContext } from '../context.js';
+import { checkVersion } from '../shared/check-version.js';
+import { recordEvent } from '../shared/record-event.js';
+import { loadQualification, toFacts } from './load-opportunity-facts.js';
+import type { StageChangeInput } from './opportunity-inputs.js';
+
+export interface StageChanged {
+  opportunity: Opportunity;
+  gate: GateSnapshot;
+}
+
+/**
+ * The one way a deal changes stage, for API, CLI, imports and the seed alike: load the deal, let the gate
+ * decide, then save the move, its history row and its audit event with the gate snapshot in one transaction.
+ */
+export async function changeStage(
+  context: AppContext,
+  actor: Actor,
+  id: string,
+  input: StageChangeInput,
+  expectedVersion?: number,
+): Promise<Result<StageChanged, AppError>> {
+  return context.db.transaction().execute(async (trx) => {
+    const current = await findOpportunity(trx, id, { lock: true });
+    if (!current) return err(notFound('Opportunity', id));
+    const conflict = checkVersion(current.version, expectedVersion);
+    if (conflict) return err(conflict);
+    const now = context.now();
+    const facts = toFacts(current, await loadQualification(trx, id));
+    const planned = planStageChange(context.playbook, facts, input, actor, now);
+    if (!planned.ok) return err(toAppError(planned.error));
+    const { kind, to, snapshot } = planned.value;
+    const stage = deriveStageFacts(context.playbook, current.pipeline, to.key);
+    const closing = stage.outcome !== 'open';
+    const next: Opportunity = {
+      ...current,
+      stage: stage.stage,
+      probability: stage.probability,
+      forecastCategory: stage.forecastCategory,
+      stageEnteredAt: now,
+      closedAt: closing ? now : null,
+      lossReason: kind === 'close_lost' ? snapshot.lossReason : closing ? current.lossReason : null,
+      winningCompetitor:
+        kind === 'close_lost' ? snapshot.winningCompetitor : closing ? current.winningCompetitor : null,
+      version: current.version + 1,
+      updatedAt: now,
+    };
+    await saveOpportunity(trx, next);
+    await insertStageChanges(trx, [
+      {
+        opportunityId: id,
+        fromStage: current.stage,
+        toStage: next.stage,
+        kind,
+        overridden: snapshot.override !== null,
+        changedBy: actor.id,
+        changedAt: now,
+      },
+    ]);
+    await recordEvent(trx, context, actor, now, {
+      entityType: 'opportunity',
+      entityId: id,
+      action: 'opportunity.stage_changed',
+      before: {
+        stage: current.stage,
+        probability: current.probability,
+        forecastCategory: current.forecastCategory,
+      },
+      after: { stage: next.stage, probability: next.probability, forecastCategory: next.forecastCategory },
+      gate: snapshot,
+    });
+    return ok({ opportunity: next, gate: snapshot });
+  });
+}
+
+function toAppError(refusal: StageChangeRefusal): AppError {
+  if (refusal.code !== 'gate_blocked') return refusal;
+  return { code: refusal.code, message: refusal.message, missing: refusal.missing };
+}

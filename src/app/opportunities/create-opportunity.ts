@@ -1,0 +1,77 @@
+import { findAccount } from '../../db/repositories/accounts-repo.js';
+import { insertOpportunity } from '../../db/repositories/opportunities-repo.js';
+import { insertStageChanges } from '../../db/repositories/stage-changes-repo.js';
+import { userExists } from '../../db/repositories/users-repo.js';
+import type { Opportunity } from '../../domain/opportunity/opportunity.js';
+import { deriveStageFacts } from '../../domain/opportunity/stage-facts.js';
+import { firstStage, pipelineForType } from '../../domain/playbook/lookup.js';
+import { err, ok, type Result } from '../../domain/result.js';
+import { type AppError, type FieldIssue, invalid } from '../app-error.js';
+import type { Actor, AppContext } from '../context.js';
+import { recordEvent } from '../shared/record-event.js';
+import type { CreateOpportunityInput } from './opportunity-inputs.js';
+
+/** Creates a deal in the first stage of its type's pipeline. */
+export async function createOpportunity(
+  context: AppContext,
+  actor: Actor,
+  input: CreateOpportunityInput,
+): Promise<Result<Opportunity, AppError>> {
+  const pipeline = pipelineForType(context.playbook, input.type);
+  return context.db.transaction().execute(async (trx) => {
+    const issues: FieldIssue[] = [];
+    if (!pipeline) {
+      const known = context.playbook.opportunityTypes.map((type) => type.key).join(', ');
+      issues.push({ path: 'type', message: `unknown opportunity type; use one of: ${known}` });
+    }
+    if (!(await findAccount(trx, input.accountId)))
+      issues.push({ path: 'accountId', message: 'no such account' });
+    if (!(await userExists(trx, input.ownerId))) issues.push({ path: 'ownerId', message: 'no such user' });
+    if (!pipeline || issues.length > 0) return err(invalid(issues));
+    const now = context.now();
+    const stage = deriveStageFacts(context.playbook, pipeline.key, firstStage(pipeline).key);
+    const opportunity: Opportunity = {
+      id: context.newId('opp'),
+      accountId: input.accountId,
+      name: input.name,
+      type: input.type,
+      pipeline: stage.pipeline,
+      stage: stage.stage,
+      probability: stage.probability,
+      forecastCategory: stage.forecastCategory,
+      amountMinor: input.amountMinor,
+      currency: input.currency,
+      closeDate: input.closeDate,
+      ownerId: input.ownerId,
+      source: input.source,
+      nextStep: input.nextStep ?? null,
+      description: input.description ?? null,
+      lossReason: null,
+      winningCompetitor: null,
+      stageEnteredAt: now,
+      closedAt: null,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await insertOpportunity(trx, opportunity);
+    await insertStageChanges(trx, [
+      {
+        opportunityId: opportunity.id,
+        fromStage: null,
+        toStage: opportunity.stage,
+        kind: 'create',
+        overridden: false,
+        changedBy: actor.id,
+        changedAt: now,
+      },
+    ]);
+    await recordEvent(trx, context, actor, now, {
+      entityType: 'opportunity',
+      entityId: opportunity.id,
+      action: 'opportunity.created',
+      after: opportunity,
+    });
+    return ok(opportunity);
+  });
+}

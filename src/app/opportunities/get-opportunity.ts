@@ -1,0 +1,60 @@
+import { findOpportunity } from '../../db/repositories/opportunities-repo.js';
+import { type NextStagePreview, previewNextStage } from '../../domain/gates/preview-next-stage.js';
+import type { AttestationRecord, MeddpiccRecord, Opportunity } from '../../domain/opportunity/opportunity.js';
+import type { MeddpiccLevel } from '../../domain/playbook/playbook.js';
+import { err, ok, type Result } from '../../domain/result.js';
+import { type AppError, notFound } from '../app-error.js';
+import type { AppContext } from '../context.js';
+import { loadQualification, toFacts } from './load-opportunity-facts.js';
+
+export interface MeddpiccView {
+  element: string;
+  level: MeddpiccLevel;
+  summary: string | null;
+  contactId: string | null;
+  updatedBy: string | null;
+  updatedAt: Date | null;
+}
+
+export interface OpportunityView {
+  opportunity: Opportunity;
+  meddpicc: MeddpiccView[];
+  attestations: AttestationRecord[];
+  /** What the deal still needs to move one stage forward; null once closed. */
+  nextStage: NextStagePreview | null;
+}
+
+function meddpiccView(elements: string[], records: MeddpiccRecord[]): MeddpiccView[] {
+  return elements.map((element) => {
+    const record = records.find((candidate) => candidate.element === element);
+    return (
+      record ?? {
+        element,
+        level: 'unknown',
+        summary: null,
+        contactId: null,
+        updatedBy: null,
+        updatedAt: null,
+      }
+    );
+  });
+}
+
+/** A deal with its qualification and what is missing for the next stage. */
+export async function getOpportunity(
+  context: AppContext,
+  id: string,
+): Promise<Result<OpportunityView, AppError>> {
+  const opportunity = await findOpportunity(context.db, id);
+  if (!opportunity) return err(notFound('Opportunity', id));
+  const qualification = await loadQualification(context.db, id);
+  return ok({
+    opportunity,
+    meddpicc: meddpiccView(
+      context.playbook.meddpicc.map((element) => element.key),
+      qualification.meddpicc,
+    ),
+    attestations: qualification.attestations,
+    nextStage: previewNextStage(context.playbook, toFacts(opportunity, qualification)),
+  });
+}

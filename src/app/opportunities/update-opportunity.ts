@@ -1,0 +1,61 @@
+import { findOpportunity, saveOpportunity } from '../../db/repositories/opportunities-repo.js';
+import { userExists } from '../../db/repositories/users-repo.js';
+import type { Opportunity } from '../../domain/opportunity/opportunity.js';
+import { pipelineForType } from '../../domain/playbook/lookup.js';
+import { err, ok, type Result } from '../../domain/result.js';
+import { type AppError, type FieldIssue, invalid, notFound } from '../app-error.js';
+import type { Actor, AppContext } from '../context.js';
+import { checkVersion } from '../shared/check-version.js';
+import { diff, recordEvent } from '../shared/record-event.js';
+import type { UpdateOpportunityInput } from './opportunity-inputs.js';
+
+/** Edits a deal's own fields. Stage moves go through changeStage; derived fields are never written here. */
+export async function updateOpportunity(
+  context: AppContext,
+  actor: Actor,
+  id: string,
+  input: UpdateOpportunityInput,
+  expectedVersion?: number,
+): Promise<Result<Opportunity, AppError>> {
+  return context.db.transaction().execute(async (trx) => {
+    const current = await findOpportunity(trx, id, { lock: true });
+    if (!current) return err(notFound('Opportunity', id));
+    const conflict = checkVersion(current.version, expectedVersion);
+    if (conflict) return err(conflict);
+    const issues: FieldIssue[] = [];
+    if (input.type !== undefined && pipelineForType(context.playbook, input.type)?.key !== current.pipeline) {
+      issues.push({
+        path: 'type',
+        message: `must be a type of the ${current.pipeline} pipeline this deal runs in`,
+      });
+    }
+    if (input.ownerId !== undefined && !(await userExists(trx, input.ownerId))) {
+      issues.push({ path: 'ownerId', message: 'no such user' });
+    }
+    if (issues.length > 0) return err(invalid(issues));
+    const now = context.now();
+    const next: Opportunity = {
+      ...current,
+      name: input.name ?? current.name,
+      type: input.type ?? current.type,
+      amountMinor: input.amountMinor ?? current.amountMinor,
+      currency: input.currency ?? current.currency,
+      closeDate: input.closeDate ?? current.closeDate,
+      ownerId: input.ownerId ?? current.ownerId,
+      nextStep: input.nextStep === undefined ? current.nextStep : input.nextStep,
+      description: input.description === undefined ? current.description : input.description,
+      version: current.version + 1,
+      updatedAt: now,
+    };
+    const changes = diff(current, next);
+    if (Object.keys(changes.after).length === 0) return ok(current);
+    await saveOpportunity(trx, next);
+    await recordEvent(trx, context, actor, now, {
+      entityType: 'opportunity',
+      entityId: id,
+      action: 'opportunity.updated',
+      ...changes,
+    });
+    return ok(next);
+  });
+}

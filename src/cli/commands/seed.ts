@@ -1,0 +1,39 @@
+import type { Command } from 'commander';
+import type { AppContext } from '../../app/context.js';
+import { seedDemo } from '../../app/demo/seed-demo.js';
+import { openApp } from '../../app/open-app.js';
+import { listUsers } from '../../db/repositories/users-repo.js';
+import { appConfig, readConfig } from '../config.js';
+
+/** Seeds the demo data set when the database has no users yet; reports progress on the console. */
+export async function seedIfEmpty(context: AppContext): Promise<boolean> {
+  if ((await listUsers(context.db)).length > 0) return false;
+  const started = Date.now();
+  console.log('closepath: empty database — seeding the demo data set…');
+  const summary = await seedDemo(context, {
+    anchor: context.now(),
+    onProgress: (done, total) => {
+      if (done % 40 === 0 || done === total) console.log(`closepath:   ${done}/${total} opportunities`);
+    },
+  });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  console.log(
+    `closepath: demo data ready in ${seconds}s: ${summary.users} users, ${summary.accounts} accounts, ${summary.contacts} contacts, ${summary.opportunities} opportunities`,
+  );
+  return true;
+}
+
+export function registerSeed(program: Command) {
+  program
+    .command('seed')
+    .description('Load the demo data set into an empty database')
+    .action(async () => {
+      const app = await openApp(appConfig(readConfig()));
+      try {
+        if (!(await seedIfEmpty(app.context)))
+          console.log('closepath: the database already has data; nothing seeded');
+      } finally {
+        await app.close();
+      }
+    });
+}

@@ -1,0 +1,29 @@
+import { Command } from 'commander';
+import { registerBackup } from './commands/backup.js';
+import { registerMigrate } from './commands/migrate.js';
+import { registerOpportunity } from './commands/opportunity.js';
+import { registerPlaybook } from './commands/playbook.js';
+import { registerSeed } from './commands/seed.js';
+import { registerServe } from './commands/serve.js';
+
+const program = new Command('closepath')
+  .description(
+    'Closepath — the sales-process engine. Configuration comes from PORT, HOST, DATA_DIR, DATABASE_URL, PLAYBOOK_FILE.',
+  )
+  .showHelpAfterError();
+
+for (const register of [
+  registerServe,
+  registerMigrate,
+  registerSeed,
+  registerPlaybook,
+  registerOpportunity,
+  registerBackup,
+]) {
+  register(program);
+}
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});

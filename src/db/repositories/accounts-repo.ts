@@ -1,0 +1,141 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Account, Contact, Segment } from '../../domain/account/account.js';
+import type { Database } from '../schema.js';
+
+function toAccount(row: Selectable<Database['accounts']>): Account {
+  return {
+    id: row.id,
+    name: row.name,
+    domain: row.domain,
+    segment: row.segment as Segment,
+    industry: row.industry,
+    country: row.country,
+    subdivision: row.subdivision,
+    city: row.city,
+    postalCode: row.postal_code,
+    ownerId: row.owner_id,
+    selfServeUsage: row.self_serve_usage,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function accountRow(account: Account) {
+  return {
+    id: account.id,
+    name: account.name,
+    domain: account.domain,
+    segment: account.segment,
+    industry: account.industry,
+    country: account.country,
+    subdivision: account.subdivision,
+    city: account.city,
+    postal_code: account.postalCode,
+    owner_id: account.ownerId,
+    self_serve_usage: account.selfServeUsage,
+    version: account.version,
+    created_at: account.createdAt,
+    updated_at: account.updatedAt,
+  };
+}
+
+export async function insertAccount(db: Kysely<Database>, account: Account): Promise<void> {
+  await db.insertInto('accounts').values(accountRow(account)).execute();
+}
+
+export async function saveAccount(db: Kysely<Database>, account: Account): Promise<void> {
+  const { id, created_at: _created, ...fields } = accountRow(account);
+  await db.updateTable('accounts').set(fields).where('id', '=', id).execute();
+}
+
+export async function findAccount(db: Kysely<Database>, id: string, options: { lock?: boolean } = {}) {
+  const query = db.selectFrom('accounts').selectAll().where('id', '=', id);
+  const row = await (options.lock ? query.forUpdate() : query).executeTakeFirst();
+  return row && toAccount(row);
+}
+
+export interface AccountFilter {
+  search?: string;
+  country?: string;
+  segment?: Segment;
+  ownerId?: string;
+}
+
+/** A page in (lower(name), id) order. */
+export async function listAccounts(
+  db: Kysely<Database>,
+  filter: AccountFilter,
+  page: { limit: number; after?: { name: string; id: string } },
+): Promise<Account[]> {
+  let query = db.selectFrom('accounts').selectAll();
+  if (filter.search) query = query.where('name', 'ilike', `%${filter.search.replace(/[\\%_]/g, '\\$&')}%`);
+  if (filter.country) query = query.where('country', '=', filter.country);
+  if (filter.segment) query = query.where('segment', '=', filter.segment);
+  if (filter.ownerId) query = query.where('owner_id', '=', filter.ownerId);
+  const after = page.after;
+  if (after) {
+    query = query.where((eb) =>
+      eb(eb.tuple(eb.fn('lower', ['name']), eb.ref('id')), '>', eb.tuple(after.name.toLowerCase(), after.id)),
+    );
+  }
+  const rows = await query
+    .orderBy((eb) => eb.fn('lower', ['name']))
+    .orderBy('id')
+    .limit(page.limit)
+    .execute();
+  return rows.map(toAccount);
+}
+
+function toContact(row: Selectable<Database['contacts']>): Contact {
+  return {
+    id: row.id,
+    accountId: row.account_id,
+    name: row.name,
+    email: row.email,
+    title: row.title,
+    phone: row.phone,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function contactRow(contact: Contact) {
+  return {
+    id: contact.id,
+    account_id: contact.accountId,
+    name: contact.name,
+    email: contact.email,
+    title: contact.title,
+    phone: contact.phone,
+    version: contact.version,
+    created_at: contact.createdAt,
+    updated_at: contact.updatedAt,
+  };
+}
+
+export async function insertContact(db: Kysely<Database>, contact: Contact): Promise<void> {
+  await db.insertInto('contacts').values(contactRow(contact)).execute();
+}
+
+export async function saveContact(db: Kysely<Database>, contact: Contact): Promise<void> {
+  const { id, created_at: _created, ...fields } = contactRow(contact);
+  await db.updateTable('contacts').set(fields).where('id', '=', id).execute();
+}
+
+export async function findContact(db: Kysely<Database>, id: string, options: { lock?: boolean } = {}) {
+  const query = db.selectFrom('contacts').selectAll().where('id', '=', id);
+  const row = await (options.lock ? query.forUpdate() : query).executeTakeFirst();
+  return row && toContact(row);
+}
+
+export async function listContacts(db: Kysely<Database>, accountId: string): Promise<Contact[]> {
+  const rows = await db
+    .selectFrom('contacts')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .orderBy('name')
+    .execute();
+  return rows.map(toContact);
+}

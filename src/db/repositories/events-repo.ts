@@ -1,0 +1,81 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema.js';
+
+export interface NewEvent {
+  occurredAt: Date;
+  actorId: string;
+  requestId: string | null;
+  entityType: 'account' | 'contact' | 'opportunity';
+  entityId: string;
+  opportunityId: string | null;
+  action: string;
+  before: unknown;
+  after: unknown;
+  gate: unknown;
+}
+
+export interface StoredEvent extends NewEvent {
+  id: number;
+}
+
+const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
+
+/** Appends an audit event and its outbox message; call inside the transaction that made the change. */
+export async function appendEvent(db: Kysely<Database>, event: NewEvent): Promise<number> {
+  const { id } = await db
+    .insertInto('events')
+    .values({
+      occurred_at: event.occurredAt,
+      actor_id: event.actorId,
+      request_id: event.requestId,
+      entity_type: event.entityType,
+      entity_id: event.entityId,
+      opportunity_id: event.opportunityId,
+      action: event.action,
+      before: json(event.before),
+      after: json(event.after),
+      gate: json(event.gate),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const payload = {
+    eventId: id,
+    action: event.action,
+    entityType: event.entityType,
+    entityId: event.entityId,
+  };
+  await db
+    .insertInto('outbox')
+    .values({
+      event_id: id,
+      topic: event.action,
+      payload: JSON.stringify(payload),
+      created_at: event.occurredAt,
+    })
+    .execute();
+  return id;
+}
+
+/** The history of one deal, oldest first, after event `afterId`. */
+export async function listOpportunityEvents(
+  db: Kysely<Database>,
+  opportunityId: string,
+  page: { limit: number; afterId?: number },
+): Promise<StoredEvent[]> {
+  let query = db.selectFrom('events').selectAll().where('opportunity_id', '=', opportunityId);
+  if (page.afterId !== undefined) query = query.where('id', '>', page.afterId);
+  const rows = await query.orderBy('id').limit(page.limit).execute();
+  return rows.map((row) => ({
+    id: row.id,
+    occurredAt: row.occurred_at,
+    actorId: row.actor_id,
+    requestId: row.request_id,
+    entityType: row.entity_type as NewEvent['entityType'],
+    entityId: row.entity_id,
+    opportunityId: row.opportunity_id,
+    action: row.action,
+    before: row.before,
+    after: row.after,
+    gate: row.gate,
+  }));
+}

@@ -1,0 +1,120 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Opportunity } from '../../domain/opportunity/opportunity.js';
+import type { ForecastCategory, LeadSource } from '../../domain/playbook/playbook.js';
+import type { Database } from '../schema.js';
+
+type Row = Selectable<Database['opportunities']>;
+
+function toOpportunity(row: Row): Opportunity {
+  return {
+    id: row.id,
+    accountId: row.account_id,
+    name: row.name,
+    type: row.type,
+    pipeline: row.pipeline,
+    stage: row.stage,
+    probability: row.probability,
+    forecastCategory: row.forecast_category as ForecastCategory,
+    amountMinor: row.amount_minor,
+    currency: row.currency,
+    closeDate: row.close_date,
+    ownerId: row.owner_id,
+    source: row.source as LeadSource,
+    nextStep: row.next_step,
+    description: row.description,
+    lossReason: row.loss_reason,
+    winningCompetitor: row.winning_competitor,
+    stageEnteredAt: row.stage_entered_at,
+    closedAt: row.closed_at,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function toRow(opportunity: Opportunity) {
+  return {
+    id: opportunity.id,
+    account_id: opportunity.accountId,
+    name: opportunity.name,
+    type: opportunity.type,
+    pipeline: opportunity.pipeline,
+    stage: opportunity.stage,
+    probability: opportunity.probability,
+    forecast_category: opportunity.forecastCategory,
+    amount_minor: opportunity.amountMinor,
+    currency: opportunity.currency,
+    close_date: opportunity.closeDate,
+    owner_id: opportunity.ownerId,
+    source: opportunity.source,
+    next_step: opportunity.nextStep,
+    description: opportunity.description,
+    loss_reason: opportunity.lossReason,
+    winning_competitor: opportunity.winningCompetitor,
+    stage_entered_at: opportunity.stageEnteredAt,
+    closed_at: opportunity.closedAt,
+    version: opportunity.version,
+    created_at: opportunity.createdAt,
+    updated_at: opportunity.updatedAt,
+  };
+}
+
+export async function insertOpportunity(db: Kysely<Database>, opportunity: Opportunity): Promise<void> {
+  await db.insertInto('opportunities').values(toRow(opportunity)).execute();
+}
+
+export async function insertOpportunities(db: Kysely<Database>, opportunities: Opportunity[]): Promise<void> {
+  if (opportunities.length === 0) return;
+  await db.insertInto('opportunities').values(opportunities.map(toRow)).execute();
+}
+
+/** Reads one deal; `lock` takes a row lock for the rest of the transaction. */
+export async function findOpportunity(
+  db: Kysely<Database>,
+  id: string,
+  options: { lock?: boolean } = {},
+): Promise<Opportunity | undefined> {
+  const query = db.selectFrom('opportunities').selectAll().where('id', '=', id);
+  const row = await (options.lock ? query.forUpdate() : query).executeTakeFirst();
+  return row && toOpportunity(row);
+}
+
+/** Writes the whole record back; the caller has bumped `version`. */
+export async function saveOpportunity(db: Kysely<Database>, opportunity: Opportunity): Promise<void> {
+  const { id, created_at: _created, ...fields } = toRow(opportunity);
+  await db.updateTable('opportunities').set(fields).where('id', '=', id).execute();
+}
+
+export interface OpportunityFilter {
+  ownerId?: string;
+  accountId?: string;
+  type?: string;
+  stage?: string;
+  pipeline?: string;
+  closeDateFrom?: string;
+  closeDateTo?: string;
+}
+
+/** A page in (close date, id) order, starting after `after`. */
+export async function listOpportunities(
+  db: Kysely<Database>,
+  filter: OpportunityFilter,
+  page: { limit: number; after?: { closeDate: string; id: string } },
+): Promise<Opportunity[]> {
+  let query = db.selectFrom('opportunities').selectAll();
+  if (filter.ownerId) query = query.where('owner_id', '=', filter.ownerId);
+  if (filter.accountId) query = query.where('account_id', '=', filter.accountId);
+  if (filter.type) query = query.where('type', '=', filter.type);
+  if (filter.stage) query = query.where('stage', '=', filter.stage);
+  if (filter.pipeline) query = query.where('pipeline', '=', filter.pipeline);
+  if (filter.closeDateFrom) query = query.where('close_date', '>=', filter.closeDateFrom);
+  if (filter.closeDateTo) query = query.where('close_date', '<=', filter.closeDateTo);
+  const after = page.after;
+  if (after) {
+    query = query.where((eb) =>
+      eb(eb.refTuple('close_date', 'id'), '>', eb.tuple(after.closeDate, after.id)),
+    );
+  }
+  const rows = await query.orderBy('close_date').orderBy('id').limit(page.limit).execute();
+  return rows.map(toOpportunity);
+}

@@ -1,0 +1,30 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema.js';
+
+export interface StageChangeRow {
+  opportunityId: string;
+  fromStage: string | null;
+  toStage: string;
+  kind: 'create' | 'advance' | 'regress' | 'close_won' | 'close_lost' | 'reopen';
+  overridden: boolean;
+  changedBy: string;
+  changedAt: Date;
+}
+
+export async function insertStageChanges(db: Kysely<Database>, changes: StageChangeRow[]): Promise<void> {
+  if (changes.length === 0) return;
+  await db
+    .insertInto('opportunity_stage_changes')
+    .values(
+      changes.map((change) => ({
+        opportunity_id: change.opportunityId,
+        from_stage: change.fromStage,
+        to_stage: change.toStage,
+        kind: change.kind,
+        overridden: change.overridden,
+        changed_by: change.changedBy,
+        changed_at: change.changedAt,
+      })),
+    )
+    .execute();
+}

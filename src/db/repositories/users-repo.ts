@@ -1,0 +1,54 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema.js';
+
+export const ROLES = ['ae', 'sdr', 'se', 'csm', 'rvp', 'vp_finance', 'revops_admin', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  region: string | null;
+  managerId: string | null;
+  active: boolean;
+  createdAt: Date;
+}
+
+export async function insertUsers(db: Kysely<Database>, users: User[]): Promise<void> {
+  if (users.length === 0) return;
+  await db
+    .insertInto('users')
+    .values(
+      users.map((user) => ({
+        id: user.id,
+        email: user.email,
+        name: user.name,
+        role: user.role,
+        region: user.region,
+        manager_id: user.managerId,
+        active: user.active,
+        created_at: user.createdAt,
+      })),
+    )
+    .execute();
+}
+
+export async function listUsers(db: Kysely<Database>): Promise<User[]> {
+  const rows = await db.selectFrom('users').selectAll().orderBy('name').execute();
+  return rows.map((row) => ({
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role as Role,
+    region: row.region,
+    managerId: row.manager_id,
+    active: row.active,
+    createdAt: row.created_at,
+  }));
+}
+
+export async function userExists(db: Kysely<Database>, id: string): Promise<boolean> {
+  const row = await db.selectFrom('users').select('id').where('id', '=', id).executeTakeFirst();
+  return row !== undefined;
+}
