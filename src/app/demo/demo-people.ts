@@ -34,9 +34,9 @@ function person(name: string, role: Role, region: string | null, managerId: stri
 
 export function demoUsers(at: Date): User[] {
   const rvps = {
-    americas: person('Rachel Adams', 'rvp', 'americas', null, at),
-    emea: person('Henrik Olsen', 'rvp', 'emea', null, at),
-    japac: person('Priya Raman', 'rvp', 'japac', null, at),
+    americas: person(RVPS.americas, 'rvp', 'americas', null, at),
+    emea: person(RVPS.emea, 'rvp', 'emea', null, at),
+    japac: person(RVPS.japac, 'rvp', 'japac', null, at),
   };
   const aes = DEMO_TERRITORIES.map((territory) =>
     person(territory.ae, 'ae', territory.region, rvps[territory.region].id, at),
@@ -51,13 +51,30 @@ export function demoUsers(at: Date): User[] {
     person('Kenji Sato', 'sdr', 'japac', rvps.japac.id, at),
     person('Noah Fischer', 'se', 'americas', rvps.americas.id, at),
     person('Anika Patel', 'se', 'emea', rvps.emea.id, at),
-    person('Liam O’Brien', 'csm', 'americas', rvps.americas.id, at),
-    person('Sofia Nilsson', 'csm', 'emea', rvps.emea.id, at),
+    person(CSMS.americas, 'csm', 'americas', rvps.americas.id, at),
+    person(CSMS.emea, 'csm', 'emea', rvps.emea.id, at),
     person('Vera Viewer', 'viewer', null, null, at),
   ];
 }
 
+const userId = (name: string) => `user_${slug(name).replace(/\./g, '_')}`;
+const RVPS = { americas: 'Rachel Adams', emea: 'Henrik Olsen', japac: 'Priya Raman' } as const;
+const CSMS = { americas: 'Liam O’Brien', emea: 'Sofia Nilsson' } as const;
+
+function regionOf(territory: DemoTerritory) {
+  return DEMO_TERRITORIES.find((candidate) => candidate.key === territory)?.region ?? 'americas';
+}
+
 export function aeFor(territory: DemoTerritory): string {
-  const found = DEMO_TERRITORIES.find((candidate) => candidate.key === territory);
-  return `user_${slug(found?.ae ?? '').replace(/\./g, '_')}`;
+  return userId(DEMO_TERRITORIES.find((candidate) => candidate.key === territory)?.ae ?? '');
+}
+
+export function rvpFor(territory: DemoTerritory): string {
+  return userId(RVPS[regionOf(territory)]);
+}
+
+/** Renewals are owned by the region's CSM where there is one, else by the AE. */
+export function renewalOwnerFor(territory: DemoTerritory): string {
+  const region = regionOf(territory);
+  return region === 'japac' ? aeFor(territory) : userId(CSMS[region]);
 }

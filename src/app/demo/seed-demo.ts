@@ -1,5 +1,6 @@
 import { insertUsers, listUsers } from '../../db/repositories/users-repo.js';
-import { findPipeline, forwardPath, openStages, pipelineForType } from '../../domain/playbook/lookup.js';
+import { forwardPath, openStages, pipelineForType } from '../../domain/playbook/lookup.js';
+import type { LeadSource } from '../../domain/playbook/playbook.js';
 import { createAccount } from '../accounts/save-account.js';
 import { createContact } from '../accounts/save-contact.js';
 import type { Actor, AppContext } from '../context.js';
@@ -11,7 +12,7 @@ import {
   DEMO_LAST_NAMES,
   type DemoAccount,
 } from './demo-accounts.js';
-import { aeFor, DEMO_TERRITORIES, demoUsers } from './demo-people.js';
+import { aeFor, demoUsers, renewalOwnerFor, rvpFor } from './demo-people.js';
 import { DealPlayer } from './play-deal.js';
 import { createRandom, type Random } from './random.js';
 
@@ -98,14 +99,23 @@ function typeFor(account: DemoAccount, index: number): string {
 }
 
 function ownerFor(account: DemoAccount, type: string): string {
-  const region = DEMO_TERRITORIES.find((territory) => territory.key === account.territory)?.region;
-  if (type === 'renewal' || type === 'expansion') {
-    if (region === 'americas') return 'user_liam_o_brien';
-    if (region === 'emea') return 'user_sofia_nilsson';
-  }
-  return aeFor(account.territory);
+  return type === 'renewal' || type === 'expansion'
+    ? renewalOwnerFor(account.territory)
+    : aeFor(account.territory);
 }
 
+function sourceFor(account: DemoAccount, type: string, random: Random): LeadSource {
+  if (type !== 'new_business') return 'customer_success';
+  return random.pick<LeadSource>(
+    account.plg ? ['plg', 'sdr', 'inbound'] : ['sdr', 'ae', 'inbound', 'partner'],
+  );
+}
+
+const OVERRIDE = {
+  justification: 'Readout slipped a week; the Economic Buyer confirmed the business case verbally',
+};
+
+/** Plays one deal from creation to its target stage, with a regression or an RVP override now and then. */
 async function playDemoDeal(
   context: AppContext,
   setClock: (at: Date) => void,
@@ -117,12 +127,12 @@ async function playDemoDeal(
   const type = typeFor(account.demo, Math.floor(index / DEMO_ACCOUNTS.length) + index);
   const pipeline = pipelineForType(context.playbook, type);
   if (!pipeline) throw new Error(`demo seed: no pipeline for ${type}`);
-  const stages = [...forwardPath(pipeline), ...pipeline.stages.filter((stage) => stage.outcome === 'lost')];
-  const target = stages[index % stages.length]?.key ?? 'closed_won';
+  const path = forwardPath(pipeline).map((stage) => stage.key);
+  const targets = [...path, 'closed_lost'];
+  const target = targets[index % targets.length] ?? 'closed_won';
   const lostAt = target === 'closed_lost' ? random.pick(openStages(pipeline)).key : null;
-  const steps = Math.max(1, forwardPath(pipeline).findIndex((stage) => stage.key === (lostAt ?? target)) + 1);
-  const span = random.int(steps * 9, steps * 20) * DAY;
-  let at = anchor.getTime() - span - random.int(1, 10) * DAY;
+  const steps = path.indexOf(lostAt ?? target) + 1;
+  let at = anchor.getTime() - random.int(steps * 9, steps * 20) * DAY;
   const tick = (days: number) => {
     at += days * DAY + random.int(1, 8) * 3_600_000;
     setClock(new Date(Math.min(at, anchor.getTime() - 3_600_000)));
@@ -130,24 +140,18 @@ async function playDemoDeal(
   tick(0);
   const owner = actorFor(ownerFor(account.demo, type));
   const closed = target === 'closed_won' || target === 'closed_lost';
-  const closeDate = new Date(
-    closed ? anchor.getTime() - random.int(1, 20) * DAY : anchor.getTime() + random.int(10, 160) * DAY,
-  );
-  const source =
-    type === 'new_business'
-      ? random.pick(account.demo.plg ? ['plg', 'sdr', 'inbound'] : ['sdr', 'ae', 'inbound', 'partner'])
-      : 'customer_success';
+  const closeInDays = closed ? -random.int(1, 20) : random.int(10, 160);
   const opportunity = unwrap(
     await createOpportunity(context, owner, {
       accountId: account.id,
-      name: `${account.demo.name} — ${findPipeline(context.playbook, pipeline.key)?.name ?? ''} ${type.replace('_', ' ')} ${index + 1}`,
+      name: `${account.demo.name} — ${type.replace('_', ' ')} #${index + 1}`,
       type,
       amountMinor: random.int(24, 900) * 1_000_00,
       currency: 'USD',
-      closeDate: closeDate.toISOString().slice(0, 10),
+      closeDate: new Date(anchor.getTime() + closeInDays * DAY).toISOString().slice(0, 10),
       ownerId: owner.id,
-      source: source as 'sdr',
-      nextStep: closed ? null : 'Confirm next meeting with the champion',
+      source: sourceFor(account.demo, type, random),
+      nextStep: closed ? null : 'Confirm the next meeting with the champion',
     }),
   );
   const player = new DealPlayer(context, {
@@ -156,45 +160,30 @@ async function playDemoDeal(
     economicBuyerId: account.contactIds[0] ?? '',
     championId: account.contactIds[1] ?? '',
   });
-  const rvp = actorFor(
-    `user_${{ americas: 'rachel_adams', emea: 'henrik_olsen', japac: 'priya_raman' }[DEMO_TERRITORIES.find((t) => t.key === account.demo.territory)?.region ?? 'americas']}`,
-    true,
-  );
+  const rvp = actorFor(rvpFor(account.demo.territory), true);
   for (const stage of player.pathTo(lostAt ?? target)) {
     tick(random.int(4, 14));
-    const overrideHere = index % 23 === 7 && stage === 'propose';
-    if (overrideHere) {
-      await player.move(
-        rvp,
-        {
-          to: stage,
-          override: { justification: 'Readout slipped a week; EB verbally confirmed the business case' },
-        },
-        new Set(['nb_poc_readout']),
-      );
+    if (index % 23 === 7 && stage === 'propose' && pipeline.key === 'new_business') {
+      await player.move(rvp, { to: stage, override: OVERRIDE }, new Set(['nb_poc_readout']));
     } else {
       await player.move(owner, { to: stage });
     }
-    if (index % 11 === 3 && stage === 'propose') {
+    const previous = path[path.indexOf(stage) - 1];
+    if (index % 11 === 3 && stage === 'propose' && previous) {
       tick(random.int(2, 6));
       await player.move(owner, {
-        to: 'poc',
+        to: previous,
         reason: 'Economic Buyer changed; re-validating the business case',
       });
       tick(random.int(5, 12));
-      await player.move(owner, { to: 'propose' });
+      await player.move(owner, { to: stage });
     }
   }
   if (lostAt) {
     tick(random.int(3, 12));
     const lossReason = random.pick(['competitor', 'no_decision', 'budget', 'price', 'status_quo']);
-    await player.move(owner, {
-      to: 'closed_lost',
-      lossReason,
-      winningCompetitor:
-        lossReason === 'competitor'
-          ? random.pick(['Snowflake', 'ClickHouse', 'BigQuery', 'Databricks'])
-          : null,
-    });
+    const winningCompetitor =
+      lossReason === 'competitor' ? random.pick(['Snowflake', 'ClickHouse', 'BigQuery']) : null;
+    await player.move(owner, { to: 'closed_lost', lossReason, winningCompetitor });
   }
 }

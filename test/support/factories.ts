@@ -1,0 +1,113 @@
+import type { Kysely } from 'kysely';
+import type { Actor, AppContext } from '../../src/app/context.js';
+import { newId } from '../../src/app/open-app.js';
+import { createOpportunity } from '../../src/app/opportunities/create-opportunity.js';
+import type { CreateOpportunityInput } from '../../src/app/opportunities/opportunity-inputs.js';
+import { insertAccount, insertContact } from '../../src/db/repositories/accounts-repo.js';
+import { insertUsers, type User } from '../../src/db/repositories/users-repo.js';
+import type { Database } from '../../src/db/schema.js';
+import type { Account, Contact } from '../../src/domain/account/account.js';
+import type { Opportunity } from '../../src/domain/opportunity/opportunity.js';
+import { firebolt } from './playbook-fixtures.js';
+
+export const T0 = new Date('2026-11-02T09:00:00Z');
+
+/** A context over a test database with a clock the test moves by hand. */
+export function testContext(db: Kysely<Database>, start: Date = T0) {
+  let current = start;
+  const context: AppContext = { db, playbook: firebolt(), now: () => current, newId };
+  return {
+    context,
+    setNow: (at: Date) => {
+      current = at;
+    },
+    advanceDays: (days: number) => {
+      current = new Date(current.getTime() + days * 86_400_000);
+    },
+  };
+}
+
+export const actor = (id = 'user_ae', rights: Partial<Actor> = {}): Actor => ({
+  id,
+  canOverride: false,
+  canReopen: false,
+  ...rights,
+});
+
+export async function buildUser(db: Kysely<Database>, overrides: Partial<User> = {}): Promise<User> {
+  const id = overrides.id ?? newId('user');
+  const user: User = {
+    id,
+    email: `${id}@example.com`,
+    name: 'Test User',
+    role: 'ae',
+    region: 'americas',
+    managerId: null,
+    active: true,
+    createdAt: T0,
+    ...overrides,
+  };
+  await insertUsers(db, [user]);
+  return user;
+}
+
+export async function buildAccount(db: Kysely<Database>, overrides: Partial<Account> = {}): Promise<Account> {
+  const account: Account = {
+    id: newId('acc'),
+    name: 'Acme Analytics',
+    domain: 'acme.example',
+    segment: 'enterprise',
+    industry: 'Software',
+    country: 'US',
+    subdivision: 'US-CA',
+    city: 'San Francisco',
+    postalCode: '94105',
+    ownerId: null,
+    selfServeUsage: false,
+    version: 1,
+    createdAt: T0,
+    updatedAt: T0,
+    ...overrides,
+  };
+  await insertAccount(db, account);
+  return account;
+}
+
+export async function buildContact(
+  db: Kysely<Database>,
+  accountId: string,
+  overrides: Partial<Contact> = {},
+) {
+  const contact: Contact = {
+    id: newId('con'),
+    accountId,
+    name: 'Dana Novak',
+    email: 'dana@acme.example',
+    title: 'Head of Data',
+    phone: null,
+    version: 1,
+    createdAt: T0,
+    updatedAt: T0,
+    ...overrides,
+  };
+  await insertContact(db, contact);
+  return contact;
+}
+
+/** Creates a deal through the real use case (so history and derived fields are as in production). */
+export async function buildOpportunity(
+  context: AppContext,
+  overrides: Partial<CreateOpportunityInput> & { ownerId: string; accountId: string },
+): Promise<Opportunity> {
+  const result = await createOpportunity(context, actor(overrides.ownerId), {
+    name: 'Acme — analytics platform',
+    type: 'new_business',
+    amountMinor: 150_000_00,
+    currency: 'USD',
+    closeDate: '2027-03-31',
+    source: 'ae',
+    ...overrides,
+  });
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}
