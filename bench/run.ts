@@ -1,0 +1,221 @@
+/**
+ * npm run bench [-- COUNT]   (default 100000 opportunities; 1000000 for the large run)
+ * Without DATABASE_URL: embedded PGlite in a fresh temporary data directory.
+ * With DATABASE_URL=postgres://…: a fresh database is created on that server and dropped afterwards.
+ * Prints each operation through Closepath beside the same work as raw SQL (the floor) and their ratio.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { openApp } from '../src/app/open-app.js';
+import { changeStage } from '../src/app/opportunities/change-stage.js';
+import { getOpportunity } from '../src/app/opportunities/get-opportunity.js';
+import { listOpportunities } from '../src/app/opportunities/list-opportunities.js';
+import { runRawSql } from '../src/db/run-raw-sql.js';
+import { BENCH_OWNERS, bulkCreate, createOwnersAndAccounts } from './bench-data.js';
+import { perSecond, type Timing, timeConcurrently, timeEach } from './measure.js';
+
+const count = Number(process.argv[2] ?? 100_000);
+const SAMPLES = Math.min(1000, Math.floor(count / 20));
+const CREATED_CRITERIA = [
+  'nb_lead_captured',
+  'nb_meaningful_discussion',
+  'nb_icp_fit',
+  'nb_call_notes',
+  'nb_pressing_need',
+  'nb_budget_authority_timeline',
+];
+const CREATED_MEDDPICC = ['economic_buyer', 'identify_pain', 'champion', 'competition'];
+
+async function freshServerDatabase(url: string) {
+  const name = `cp_bench_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  return {
+    url: target.toString(),
+    drop: async () => {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      await client.query(`drop database if exists ${name}`);
+      await client.end();
+    },
+  };
+}
+
+const rows: string[][] = [];
+const ms = (value: number) => `${value.toFixed(2)} ms`;
+function report(operation: string, app: string, floor: string, ratio: number | null) {
+  rows.push([operation, app, floor, ratio === null ? '' : `${ratio.toFixed(2)}×`]);
+  console.error(`  ${operation}: ${app} (floor ${floor})`);
+}
+const latency = (name: string, app: Timing, floor: Timing) => {
+  report(`${name} p50`, ms(app.p50), ms(floor.p50), app.p50 / floor.p50);
+  report(`${name} p99`, ms(app.p99), ms(floor.p99), app.p99 / floor.p99);
+};
+
+async function main() {
+  const serverUrl = process.env.DATABASE_URL;
+  const server = serverUrl ? await freshServerDatabase(serverUrl) : null;
+  const dataDir = server ? null : await mkdtemp(path.join(tmpdir(), 'closepath-bench-'));
+  const app = await openApp(server ? { databaseUrl: server.url } : { dataDir: dataDir ?? undefined });
+  const { db, playbook } = app.context;
+  console.error(`closepath bench: ${count} opportunities on ${app.engine}`);
+  try {
+    const now = new Date();
+    const { accounts } = await createOwnersAndAccounts(db, now);
+
+    let started = performance.now();
+    await bulkCreate(db, playbook, count, accounts, now);
+    const appRate = perSecond(count, performance.now() - started);
+    started = performance.now();
+    await runRawSql(db, `create table floor_opportunities (like opportunities including all)`);
+    await runRawSql(
+      db,
+      `insert into floor_opportunities select 'f' || g, 'acc_bench_' || (g % 1000), 'Deal ' || g, 'new_business', 'new_business',
+         'created', 0, 'pipeline', g * 100, 'USD', current_date + (g % 730), 'user_bench_' || (g % ${BENCH_OWNERS}), 'ae',
+         null, null, null, null, now(), null, 1, now(), now() from generate_series(1, $1::int) g`,
+      [count],
+    );
+    const floorRate = perSecond(count, performance.now() - started);
+    report(
+      'bulk create (rows/s; floor: server-side generate_series)',
+      appRate.toLocaleString('en'),
+      floorRate.toLocaleString('en'),
+      floorRate / appRate,
+    );
+    await runRawSql(db, 'drop table floor_opportunities');
+    await runRawSql(db, 'analyze');
+
+    const candidates = await runRawSql<{ id: string }>(
+      db,
+      `select id from opportunities where pipeline = 'new_business' and stage = 'created' order by id limit $1`,
+      [SAMPLES * 2],
+    );
+    const ids = candidates.map((row) => row.id);
+    await runRawSql(
+      db,
+      `insert into opportunity_meddpicc (opportunity_id, element, level, summary, contact_id, updated_by, updated_at)
+       select o, e, 'identified', 'bench', null, 'bench', now() from unnest($1::text[]) o, unnest($2::text[]) e`,
+      [ids, CREATED_MEDDPICC],
+    );
+    await runRawSql(
+      db,
+      `insert into opportunity_attestations (opportunity_id, criterion, attested_by, attested_at, note, evidence_url)
+       select o, c, 'bench', now(), null, null from unnest($1::text[]) o, unnest($2::text[]) c`,
+      [ids, CREATED_CRITERIA],
+    );
+    const appIds = ids.slice(0, SAMPLES / 2);
+    const concurrentIds = ids.slice(SAMPLES / 2, SAMPLES);
+    const floorIds = ids.slice(SAMPLES);
+    const actor = { id: 'bench', canOverride: false, canReopen: false };
+    const move = async (id: string) => {
+      const result = await changeStage(app.context, actor, id, { to: 'discover' });
+      if (!result.ok) throw new Error(`bench: stage change refused: ${result.error.message}`);
+    };
+    const appMove = await timeEach(appIds, move);
+    const concurrentMove = await timeConcurrently(concurrentIds, 8, move);
+    const floorMove = await timeEach(floorIds, (id) =>
+      db.transaction().execute(async (trx) => {
+        await runRawSql(trx, 'select * from opportunities where id = $1 for update', [id]);
+        await runRawSql(trx, 'select * from opportunity_meddpicc where opportunity_id = $1', [id]);
+        await runRawSql(trx, 'select * from opportunity_attestations where opportunity_id = $1', [id]);
+        await runRawSql(
+          trx,
+          `update opportunities set stage = 'discover', probability = 10, version = version + 1, stage_entered_at = now(), updated_at = now() where id = $1`,
+          [id],
+        );
+        await runRawSql(
+          trx,
+          `insert into opportunity_stage_changes (opportunity_id, from_stage, to_stage, kind, overridden, changed_by, changed_at) values ($1, 'created', 'discover', 'advance', false, 'bench', now())`,
+          [id],
+        );
+        const [event] = await runRawSql<{ id: number }>(
+          trx,
+          `insert into events (occurred_at, actor_id, entity_type, entity_id, opportunity_id, action, gate) values (now(), 'bench', 'opportunity', $1, $1, 'opportunity.stage_changed', '{}') returning id`,
+          [id],
+        );
+        await runRawSql(
+          trx,
+          `insert into outbox (event_id, topic, payload, created_at) values ($1, 'x', '{}', now())`,
+          [event?.id],
+        );
+      }),
+    );
+    latency('stage change (one at a time)', appMove, floorMove);
+    const appThroughput = perSecond(appMove.count, appMove.totalMs);
+    const floorThroughput = perSecond(floorMove.count, floorMove.totalMs);
+    report(
+      'stage change throughput (1 client, /s)',
+      String(appThroughput),
+      String(floorThroughput),
+      floorThroughput / appThroughput,
+    );
+    report(
+      'stage change throughput (8 concurrent, /s)',
+      String(perSecond(concurrentMove.count, concurrentMove.totalMs)),
+      '',
+      null,
+    );
+
+    const owners = Array.from({ length: 200 }, (_, index) => `user_bench_${(index * 7) % BENCH_OWNERS}`);
+    const appList = await timeEach(owners, (ownerId) =>
+      listOpportunities(app.context, { ownerId, limit: 50 }),
+    );
+    const floorList = await timeEach(owners, (ownerId) =>
+      runRawSql(db, 'select * from opportunities where owner_id = $1 order by close_date, id limit 51', [
+        ownerId,
+      ]),
+    );
+    latency('list 50 by owner', appList, floorList);
+    const stages = Array.from(
+      { length: 200 },
+      (_, index) => ['poc', 'propose', 'negotiate', 'signature'][index % 4] ?? 'poc',
+    );
+    const appStageList = await timeEach(stages, (stage) =>
+      listOpportunities(app.context, {
+        pipeline: 'new_business',
+        stage,
+        closeDateFrom: '2027-01-01',
+        limit: 50,
+      }),
+    );
+    const floorStageList = await timeEach(stages, (stage) =>
+      runRawSql(
+        db,
+        `select * from opportunities where pipeline = 'new_business' and stage = $1 and close_date >= '2027-01-01' order by close_date, id limit 51`,
+        [stage],
+      ),
+    );
+    latency('list 50 by pipeline+stage+date', appStageList, floorStageList);
+    const appGet = await timeEach(appIds.slice(0, 200), (id) => getOpportunity(app.context, id));
+    const floorGet = await timeEach(appIds.slice(0, 200), async (id) => {
+      await runRawSql(db, 'select * from opportunities where id = $1', [id]);
+      await runRawSql(db, 'select * from opportunity_meddpicc where opportunity_id = $1', [id]);
+      await runRawSql(db, 'select * from opportunity_attestations where opportunity_id = $1', [id]);
+    });
+    latency('get deal + next-stage gate', appGet, floorGet);
+  } finally {
+    await app.close();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    await server?.drop();
+  }
+  const header = [
+    'operation',
+    `Closepath (${app.engine}, ${count.toLocaleString('en')} deals)`,
+    'raw SQL floor',
+    'ratio',
+  ];
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)),
+  );
+  const line = (cells: string[]) =>
+    `| ${cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join(' | ')} |`;
+  console.log([line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n'));
+}
+
+await main();
