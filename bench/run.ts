@@ -7,12 +7,14 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { Kysely } from 'kysely';
 import pg from 'pg';
 import { openApp } from '../src/app/open-app.js';
 import { changeStage } from '../src/app/opportunities/change-stage.js';
 import { getOpportunity } from '../src/app/opportunities/get-opportunity.js';
 import { listOpportunities } from '../src/app/opportunities/list-opportunities.js';
 import { runRawSql } from '../src/db/run-raw-sql.js';
+import type { Database } from '../src/db/schema.js';
 import { BENCH_OWNERS, bulkCreate, createOwnersAndAccounts } from './bench-data.js';
 import { perSecond, type Timing, timeConcurrently, timeEach } from './measure.js';
 
@@ -47,6 +49,9 @@ async function freshServerDatabase(url: string) {
   };
 }
 
+const raw = <Row = Record<string, unknown>>(db: Kysely<Database>, text: string, params: unknown[] = []) =>
+  runRawSql<Row, Database>(db, text, params);
+
 const rows: string[][] = [];
 const ms = (value: number) => `${value.toFixed(2)} ms`;
 function report(operation: string, app: string, floor: string, ratio: number | null) {
@@ -73,8 +78,8 @@ async function main() {
     await bulkCreate(db, playbook, count, accounts, now);
     const appRate = perSecond(count, performance.now() - started);
     started = performance.now();
-    await runRawSql(db, `create table floor_opportunities (like opportunities including all)`);
-    await runRawSql(
+    await raw(db, `create table floor_opportunities (like opportunities including all)`);
+    await raw(
       db,
       `insert into floor_opportunities select 'f' || g, 'acc_bench_' || (g % 1000), 'Deal ' || g, 'new_business', 'new_business',
          'created', 0, 'pipeline', g * 100, 'USD', current_date + (g % 730), 'user_bench_' || (g % ${BENCH_OWNERS}), 'ae',
@@ -88,22 +93,22 @@ async function main() {
       floorRate.toLocaleString('en'),
       floorRate / appRate,
     );
-    await runRawSql(db, 'drop table floor_opportunities');
-    await runRawSql(db, 'analyze');
+    await raw(db, 'drop table floor_opportunities');
+    await raw(db, 'analyze');
 
-    const candidates = await runRawSql<{ id: string }>(
+    const candidates = await raw<{ id: string }>(
       db,
       `select id from opportunities where pipeline = 'new_business' and stage = 'created' order by id limit $1`,
       [SAMPLES * 2],
     );
     const ids = candidates.map((row) => row.id);
-    await runRawSql(
+    await raw(
       db,
       `insert into opportunity_meddpicc (opportunity_id, element, level, summary, contact_id, updated_by, updated_at)
        select o, e, 'identified', 'bench', null, 'bench', now() from unnest($1::text[]) o, unnest($2::text[]) e`,
       [ids, CREATED_MEDDPICC],
     );
-    await runRawSql(
+    await raw(
       db,
       `insert into opportunity_attestations (opportunity_id, criterion, attested_by, attested_at, note, evidence_url)
        select o, c, 'bench', now(), null, null from unnest($1::text[]) o, unnest($2::text[]) c`,
@@ -121,25 +126,25 @@ async function main() {
     const concurrentMove = await timeConcurrently(concurrentIds, 8, move);
     const floorMove = await timeEach(floorIds, (id) =>
       db.transaction().execute(async (trx) => {
-        await runRawSql(trx, 'select * from opportunities where id = $1 for update', [id]);
-        await runRawSql(trx, 'select * from opportunity_meddpicc where opportunity_id = $1', [id]);
-        await runRawSql(trx, 'select * from opportunity_attestations where opportunity_id = $1', [id]);
-        await runRawSql(
+        await raw(trx, 'select * from opportunities where id = $1 for update', [id]);
+        await raw(trx, 'select * from opportunity_meddpicc where opportunity_id = $1', [id]);
+        await raw(trx, 'select * from opportunity_attestations where opportunity_id = $1', [id]);
+        await raw(
           trx,
           `update opportunities set stage = 'discover', probability = 10, version = version + 1, stage_entered_at = now(), updated_at = now() where id = $1`,
           [id],
         );
-        await runRawSql(
+        await raw(
           trx,
           `insert into opportunity_stage_changes (opportunity_id, from_stage, to_stage, kind, overridden, changed_by, changed_at) values ($1, 'created', 'discover', 'advance', false, 'bench', now())`,
           [id],
         );
-        const [event] = await runRawSql<{ id: number }>(
+        const [event] = await raw<{ id: number }>(
           trx,
           `insert into events (occurred_at, actor_id, entity_type, entity_id, opportunity_id, action, gate) values (now(), 'bench', 'opportunity', $1, $1, 'opportunity.stage_changed', '{}') returning id`,
           [id],
         );
-        await runRawSql(
+        await raw(
           trx,
           `insert into outbox (event_id, topic, payload, created_at) values ($1, 'x', '{}', now())`,
           [event?.id],
@@ -167,9 +172,7 @@ async function main() {
       listOpportunities(app.context, { ownerId, limit: 50 }),
     );
     const floorList = await timeEach(owners, (ownerId) =>
-      runRawSql(db, 'select * from opportunities where owner_id = $1 order by close_date, id limit 51', [
-        ownerId,
-      ]),
+      raw(db, 'select * from opportunities where owner_id = $1 order by close_date, id limit 51', [ownerId]),
     );
     latency('list 50 by owner', appList, floorList);
     const stages = Array.from(
@@ -185,7 +188,7 @@ async function main() {
       }),
     );
     const floorStageList = await timeEach(stages, (stage) =>
-      runRawSql(
+      raw(
         db,
         `select * from opportunities where pipeline = 'new_business' and stage = $1 and close_date >= '2027-01-01' order by close_date, id limit 51`,
         [stage],
@@ -194,9 +197,9 @@ async function main() {
     latency('list 50 by pipeline+stage+date', appStageList, floorStageList);
     const appGet = await timeEach(appIds.slice(0, 200), (id) => getOpportunity(app.context, id));
     const floorGet = await timeEach(appIds.slice(0, 200), async (id) => {
-      await runRawSql(db, 'select * from opportunities where id = $1', [id]);
-      await runRawSql(db, 'select * from opportunity_meddpicc where opportunity_id = $1', [id]);
-      await runRawSql(db, 'select * from opportunity_attestations where opportunity_id = $1', [id]);
+      await raw(db, 'select * from opportunities where id = $1', [id]);
+      await raw(db, 'select * from opportunity_meddpicc where opportunity_id = $1', [id]);
+      await raw(db, 'select * from opportunity_attestations where opportunity_id = $1', [id]);
     });
     latency('get deal + next-stage gate', appGet, floorGet);
   } finally {

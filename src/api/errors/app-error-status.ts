@@ -1,0 +1,41 @@
+import type { FastifyReply } from 'fastify';
+import type { AppError, AppErrorCode } from '../../app/app-error.js';
+import { buildProblem, type ProblemExtras, sendProblem } from './problem.js';
+
+/** The one table from use-case error codes to HTTP statuses. */
+export const APP_ERROR_STATUS = {
+  not_found: 404,
+  validation_failed: 400,
+  precondition_failed: 412,
+  conflict: 409,
+  forbidden: 403,
+  unknown_stage: 422,
+  illegal_transition: 409,
+  override_not_allowed: 403,
+  gate_blocked: 422,
+} as const satisfies Record<AppErrorCode, number>;
+
+function extrasOf(error: AppError): ProblemExtras {
+  switch (error.code) {
+    case 'validation_failed':
+      return { errors: error.issues };
+    case 'precondition_failed':
+      return { currentVersion: error.currentVersion };
+    case 'gate_blocked':
+      return { missing: error.missing };
+    default:
+      return {};
+  }
+}
+
+/** Answers a use case's expected failure as a problem with the status from APP_ERROR_STATUS. */
+export function sendAppError(reply: FastifyReply, error: AppError): FastifyReply {
+  const problem = buildProblem(
+    reply.request,
+    error.code,
+    APP_ERROR_STATUS[error.code],
+    error.message,
+    extrasOf(error),
+  );
+  return sendProblem(reply, problem);
+}

@@ -1,0 +1,95 @@
+import { STATUS_CODES } from 'node:http';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { sendAppError } from './app-error-status.js';
+import { buildProblem, type Problem, type ProblemCode, sendProblem } from './problem.js';
+import { toFieldIssues } from './request-validation.js';
+import { AppErrorResponse } from './unwrap.js';
+
+/** Fastify's own request errors whose wording we replace with ours. */
+const KNOWN_REQUEST_ERRORS: Record<string, { code: ProblemCode; status: number; detail: string }> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: {
+    code: 'malformed_request',
+    status: 400,
+    detail: 'The body is not valid JSON.',
+  },
+  FST_ERR_CTP_EMPTY_JSON_BODY: {
+    code: 'malformed_request',
+    status: 400,
+    detail: 'The body is empty but its content type says JSON.',
+  },
+  FST_ERR_CTP_BODY_TOO_LARGE: {
+    code: 'payload_too_large',
+    status: 413,
+    detail: 'The body is larger than this server accepts (1 MiB).',
+  },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    code: 'unsupported_media_type',
+    status: 415,
+    detail: 'Send the body as application/json.',
+  },
+};
+
+function isFastifyError(error: unknown): error is FastifyError {
+  return error instanceof Error && typeof (error as FastifyError).code === 'string';
+}
+
+/** Turns any thrown error into a problem; only requests' own faults keep a specific detail. */
+function problemFor(error: unknown, request: FastifyRequest): Problem {
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const errors = toFieldIssues(error.validationContext ?? 'body', error.validation);
+    const detail = `${errors.length} field(s) of the request are not valid.`;
+    return buildProblem(request, 'validation_failed', 400, detail, { errors });
+  }
+  if (isFastifyError(error)) {
+    const known = KNOWN_REQUEST_ERRORS[error.code];
+    if (known) return buildProblem(request, known.code, known.status, known.detail);
+    const status = error.statusCode ?? 500;
+    // Fastify's own 4xx errors describe the request, never the server: their message is safe to show.
+    if (status >= 400 && status < 500 && error.code.startsWith('FST_')) {
+      return {
+        ...buildProblem(request, 'bad_request', status, error.message),
+        title: STATUS_CODES[status] ?? 'Bad request',
+      };
+    }
+  }
+  return buildProblem(
+    request,
+    'internal_error',
+    500,
+    'Something went wrong on our side; quote the requestId if you report it.',
+  );
+}
+
+function answerError(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  if (error instanceof AppErrorResponse) return sendAppError(reply, error.appError);
+  const problem = problemFor(error, request);
+  if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+  else request.log.info({ err: error, code: problem.code }, 'request refused');
+  return sendProblem(reply, problem);
+}
+
+/** Every error and every unknown route becomes problem+json; stacks and internal messages only go to the log. */
+export function installErrorHandlers(app: FastifyInstance): void {
+  app.setErrorHandler(answerError);
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(
+      reply,
+      buildProblem(
+        request,
+        'not_found',
+        404,
+        `There is no ${request.method} ${request.url.split('?', 1)[0]}.`,
+      ),
+    ),
+  );
+}
+
+/** For Fastify's `frameworkErrors` option: URL and constraint errors before routing. */
+export function answerFrameworkError(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  answerError(error, request, reply);
+}

@@ -1,0 +1,101 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { AppErrorCode } from '../../app/app-error.js';
+import { missingRequirementSchema } from '../schemas/missing-requirement-schema.js';
+
+/**
+ * The one error shape of the API: RFC 9457 problem details, sent as `application/problem+json`.
+ * `code` is machine-readable and stable; `title` is the same for every problem of a code.
+ */
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+/** Problem codes that come from HTTP itself rather than from a use case. */
+export type HttpProblemCode =
+  | 'malformed_request'
+  | 'bad_request'
+  | 'payload_too_large'
+  | 'unsupported_media_type'
+  | 'internal_error';
+export type ProblemCode = AppErrorCode | HttpProblemCode;
+
+export const PROBLEM_TITLES = {
+  not_found: 'Not found',
+  validation_failed: 'The request is not valid',
+  precondition_failed: 'The record changed since you read it',
+  conflict: 'Conflict',
+  forbidden: 'Forbidden',
+  unknown_stage: 'Unknown stage',
+  illegal_transition: 'This stage change is not allowed',
+  override_not_allowed: 'You may not override a stage gate',
+  gate_blocked: 'The stage gate is not met',
+  malformed_request: 'The request could not be read',
+  bad_request: 'Bad request',
+  payload_too_large: 'The request body is too large',
+  unsupported_media_type: 'Unsupported media type',
+  internal_error: 'Internal server error',
+} as const satisfies Record<ProblemCode, string>;
+
+const PROBLEM_CODES = Object.keys(PROBLEM_TITLES) as [ProblemCode, ...ProblemCode[]];
+
+/** Problem types are URNs: stable identifiers, not links (nothing to fetch). */
+export const problemTypeFor = (code: ProblemCode): string => `urn:closepath:problem:${code}`;
+
+export const fieldErrorSchema = z
+  .object({
+    path: z.string().describe('Where the field is, dotted: body.amountMinor, query.limit, headers.if-match'),
+    message: z.string(),
+  })
+  .meta({ id: 'FieldError' });
+
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    code: z.enum(PROBLEM_CODES),
+    instance: z.string().optional().describe('The request path'),
+    requestId: z.string().describe('Also in the x-request-id header; quote it when reporting a problem'),
+    errors: z.array(fieldErrorSchema).optional().describe('validation_failed: every invalid field'),
+    missing: z.array(missingRequirementSchema).optional().describe('gate_blocked: every unmet requirement'),
+    currentVersion: z.number().int().optional().describe('precondition_failed: the version now stored'),
+  })
+  .meta({ id: 'Problem', description: 'RFC 9457 problem details' });
+
+export type Problem = z.infer<typeof problemSchema>;
+export type ProblemExtras = Pick<Problem, 'errors' | 'missing' | 'currentVersion'>;
+
+/** A problem for this request: type, title, instance and request id filled in. */
+export function buildProblem(
+  request: FastifyRequest,
+  code: ProblemCode,
+  status: number,
+  detail: string,
+  extras: ProblemExtras = {},
+): Problem {
+  return {
+    type: problemTypeFor(code),
+    title: PROBLEM_TITLES[code],
+    status,
+    detail,
+    code,
+    instance: request.url.split('?', 1)[0],
+    requestId: request.id,
+    ...extras,
+  };
+}
+
+/** Sends a problem pre-serialized, so no route response schema can reshape or reject it. */
+export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
+  return reply.code(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+}
+
+type ProblemStatus = number | '4xx' | '5xx' | 'default';
+
+/** OpenAPI response entries for the problems a route can answer: `...problemResponses(400, 404, 412)`. */
+export function problemResponses<const S extends ProblemStatus>(...statuses: S[]) {
+  const content = { [PROBLEM_CONTENT_TYPE]: { schema: problemSchema } };
+  return Object.fromEntries(
+    statuses.map((status) => [status, { description: 'Problem details (RFC 9457)', content }]),
+  ) as Record<S, { description: string; content: typeof content }>;
+}

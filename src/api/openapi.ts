@@ -1,0 +1,36 @@
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import type { FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { pruneUnusedComponents } from './openapi-components.js';
+import { DOCS_PREFIX } from './security-headers.js';
+
+export const OPENAPI_PATH = '/api/v1/openapi.json';
+
+/** Tags group the docs; add one here with each new resource. */
+const TAGS = [
+  { name: 'playbook', description: 'The selling playbook in force: pipelines, stages, criteria' },
+];
+
+/**
+ * OpenAPI 3.1 generated from the routes' zod schemas. Schemas given an id with `.meta({ id })` become
+ * components (`Foo` in responses, `FooInput` in request bodies); the rest are inlined.
+ */
+export async function registerOpenApi(app: FastifyInstance): Promise<void> {
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Closepath API',
+        version: '1',
+        description:
+          'The sales-process engine: every deal run, gated, scored and forecast against the playbook. ' +
+          'Errors are RFC 9457 problem details (application/problem+json) with a stable `code`.',
+      },
+      tags: TAGS,
+    },
+    transform: jsonSchemaTransform,
+    transformObject: (document) => pruneUnusedComponents(jsonSchemaTransformObject(document)),
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: DOCS_PREFIX });
+}

@@ -1,0 +1,18 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { problemResponses } from '../errors/problem.js';
+import { playbookResponseSchema } from '../schemas/playbook-schema.js';
+
+export const getPlaybookRoute: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/api/v1/playbook',
+    {
+      schema: {
+        tags: ['playbook'],
+        summary: 'The playbook in force',
+        description: 'Opportunity types, both pipelines with their stages, criteria and MEDDPICC levels.',
+        response: { 200: playbookResponseSchema, ...problemResponses('default') },
+      },
+    },
+    async () => app.context.playbook,
+  );
+};

@@ -1,0 +1,22 @@
+/**
+ * Every HTTP route, one module per route. To add one:
+ *   1. create `routes/<verb>-<resource>.ts` exporting `export const <verb><Resource>Route: FastifyPluginAsyncZod`
+ *      that declares ONE route with a full path (`/api/v1/...`), zod `schema` (params, querystring, body,
+ *      response, `...problemResponses(...)`) and `tags`;
+ *   2. in the handler: `unwrap(await useCase(app.context, request.actor, input))` (a failed Result becomes
+ *      problem+json through APP_ERROR_STATUS), `expectedVersionFrom(request)` for If-Match, and
+ *      `reply.header('etag', etagFor(record.version))` on reads and writes of versioned records;
+ *   3. add it to ROUTES below (keep it sorted by path) and its tag to TAGS in ../openapi.ts.
+ * Routes never touch SQL or build error bodies by hand.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { getHealthRoute } from './get-health.js';
+import { getOpenApiRoute } from './get-openapi.js';
+import { getPlaybookRoute } from './get-playbook.js';
+
+const ROUTES: FastifyPluginAsyncZod[] = [getHealthRoute, getOpenApiRoute, getPlaybookRoute];
+
+export async function registerRoutes(app: FastifyInstance): Promise<void> {
+  for (const route of ROUTES) await app.register(route);
+}

@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import {
+  CHECKABLE_FIELDS,
+  FORECAST_CATEGORIES,
+  LEAD_SOURCES,
+  MEDDPICC_LEVELS,
+  type Playbook,
+  STAGE_OUTCOMES,
+} from '../../domain/playbook/playbook.js';
+
+/**
+ * The domain Playbook as the API answers it. `satisfies` keeps it in step with the domain type; the
+ * file format (src/app/playbook/playbook-schema.ts) differs, with defaults and transforms.
+ */
+const requiredLevel = z.enum(MEDDPICC_LEVELS).exclude(['unknown']);
+
+const criterionSourceSchema = z.union([
+  z.object({ kind: z.literal('attested'), evidenceRequired: z.boolean() }),
+  z.object({ kind: z.literal('derived'), rule: z.literal('meddpicc_stage_levels') }),
+  z.object({
+    kind: z.literal('derived'),
+    rule: z.literal('meddpicc_element'),
+    element: z.string(),
+    atLeast: requiredLevel,
+  }),
+  z.object({ kind: z.literal('derived'), rule: z.literal('field_present'), field: z.enum(CHECKABLE_FIELDS) }),
+]);
+
+export const criterionSchema = z
+  .object({
+    key: z.string(),
+    text: z.string(),
+    source: criterionSourceSchema,
+    onlyForSources: z.array(z.enum(LEAD_SOURCES)).optional(),
+    help: z.string().optional(),
+  })
+  .meta({ id: 'Criterion' });
+
+export const stageSchema = z
+  .object({
+    key: z.string(),
+    name: z.string(),
+    probability: z.number().int().min(0).max(100),
+    forecastCategory: z.enum(FORECAST_CATEGORIES),
+    outcome: z.enum(STAGE_OUTCOMES),
+    description: z.string(),
+    meddpicc: z
+      .record(z.string(), requiredLevel)
+      .describe('MEDDPICC element → level it must reach to leave this stage'),
+    entrance: z.array(criterionSchema),
+    exit: z.array(criterionSchema),
+    milestones: z.array(z.string()),
+    expectedDays: z.number().int().optional(),
+  })
+  .meta({ id: 'Stage' });
+
+export const pipelineSchema = z
+  .object({ key: z.string(), name: z.string(), stages: z.array(stageSchema) })
+  .meta({ id: 'Pipeline' });
+
+export const playbookResponseSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    version: z.number().int(),
+    defaultCurrency: z.string(),
+    meddpicc: z.array(
+      z.object({
+        key: z.string(),
+        letter: z.string(),
+        name: z.string(),
+        definition: z.string(),
+        questions: z.array(z.string()),
+        namesPerson: z.boolean(),
+      }),
+    ),
+    opportunityTypes: z.array(
+      z.object({
+        key: z.string(),
+        name: z.string(),
+        category: z.string(),
+        purpose: z.string(),
+        description: z.string(),
+        pipeline: z.string(),
+        customerClasses: z.array(z.string()),
+        revenueImplications: z.string(),
+      }),
+    ),
+    customerClasses: z.array(z.object({ key: z.string(), name: z.string(), focus: z.string() })),
+    pipelines: z.array(pipelineSchema),
+    milestones: z.array(z.object({ key: z.string(), name: z.string(), description: z.string() })),
+    lossReasons: z.array(z.object({ key: z.string(), name: z.string(), requiresCompetitor: z.boolean() })),
+  })
+  .meta({ id: 'Playbook' }) satisfies z.ZodType<Playbook>;
