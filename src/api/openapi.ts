@@ -10,6 +10,11 @@ export const OPENAPI_PATH = '/api/v1/openapi.json';
 /** Tags group the docs; add one here with each new resource. */
 const TAGS = [
   { name: 'playbook', description: 'The selling playbook in force: pipelines, stages, criteria' },
+  {
+    name: 'opportunities',
+    description: 'Deals: fields, qualification (MEDDPICC, criteria), gated stage changes, history',
+  },
+  { name: 'accounts', description: 'Companies with their geography, segment and contacts' },
 ];
 
 /**

@@ -11,11 +11,44 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { attestCriterionRoute, withdrawAttestationRoute } from './attest-criterion.js';
+import { changeStageRoute } from './change-stage.js';
+import { createAccountRoute } from './create-account.js';
+import { createContactRoute } from './create-contact.js';
+import { createOpportunityRoute } from './create-opportunity.js';
+import { getAccountRoute } from './get-account.js';
 import { getHealthRoute } from './get-health.js';
 import { getOpenApiRoute } from './get-openapi.js';
+import { getOpportunityRoute } from './get-opportunity.js';
+import { getOpportunityHistoryRoute } from './get-opportunity-history.js';
 import { getPlaybookRoute } from './get-playbook.js';
+import { listAccountsRoute } from './list-accounts.js';
+import { listOpportunitiesRoute } from './list-opportunities.js';
+import { setMeddpiccRoute } from './set-meddpicc.js';
+import { updateAccountRoute } from './update-account.js';
+import { updateContactRoute } from './update-contact.js';
+import { updateOpportunityRoute } from './update-opportunity.js';
 
-const ROUTES: FastifyPluginAsyncZod[] = [getHealthRoute, getOpenApiRoute, getPlaybookRoute];
+const ROUTES: FastifyPluginAsyncZod[] = [
+  getHealthRoute,
+  listAccountsRoute,
+  createAccountRoute,
+  getAccountRoute,
+  updateAccountRoute,
+  createContactRoute,
+  updateContactRoute,
+  listOpportunitiesRoute,
+  createOpportunityRoute,
+  getOpportunityRoute,
+  updateOpportunityRoute,
+  attestCriterionRoute,
+  withdrawAttestationRoute,
+  getOpportunityHistoryRoute,
+  setMeddpiccRoute,
+  changeStageRoute,
+  getOpenApiRoute,
+  getPlaybookRoute,
+];
 
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
   for (const route of ROUTES) await app.register(route);

@@ -14,16 +14,34 @@ export const amountMinor = z
   .max(Number.MAX_SAFE_INTEGER);
 export const httpUrl = z.url({ protocol: /^https?$/, message: 'an http(s) URL' }).max(2000);
 
-const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
+const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+/** CLDR also names groupings and user-assigned codes (EU, UN, ZZ, QO…); those are not countries. */
+const NOT_COUNTRIES = /^(AA|Q[M-Z]|X[A-JL-Z]|ZZ|EU|EZ|UN)$/;
+const isCountry = (code: string) => !NOT_COUNTRIES.test(code) && regionNames.of(code) !== undefined;
 export const country = z
   .string()
   .regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 country code such as US')
-  .refine((code) => regionNames.of(code) !== code, 'not a known ISO 3166-1 country code');
+  .refine(isCountry, 'not a known ISO 3166-1 country code');
 export const subdivision = z
   .string()
   .regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, 'an ISO 3166-2 subdivision code such as US-CA');
 
-export const pageQuery = {
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(500).optional(),
-};
+/** Page size: 1..200, 50 when not given. Query strings are text, hence the coercion. */
+export const limitQuery = z.coerce
+  .number()
+  .int()
+  .min(1)
+  .max(200)
+  .default(50)
+  .describe('How many items per page (1–200, default 50)');
+
+/** An opaque cursor from a previous page's `nextCursor`; base64url, never built by clients. */
+export const cursorQuery = z
+  .string()
+  .max(512)
+  .regex(/^[A-Za-z0-9_-]+$/, 'a nextCursor value from a previous page')
+  .optional()
+  .describe("The previous page's nextCursor; omit for the first page");
+
+/** Spread into a list query: `z.object({ ...pageQuery, ownerId: id.optional() })`. */
+export const pageQuery = { limit: limitQuery, cursor: cursorQuery };

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { GateSnapshot } from '../../domain/gates/gate-snapshot.js';
 import type { Database } from '../schema.js';
 
 export interface NewEvent {
@@ -14,8 +15,10 @@ export interface NewEvent {
   gate: unknown;
 }
 
-export interface StoredEvent extends NewEvent {
+export interface StoredEvent extends Omit<NewEvent, 'gate'> {
   id: number;
+  /** The gate snapshot, on stage changes. */
+  gate: GateSnapshot | null;
 }
 
 const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
@@ -76,6 +79,6 @@ export async function listOpportunityEvents(
     action: row.action,
     before: row.before,
     after: row.after,
-    gate: row.gate,
+    gate: row.gate as unknown as GateSnapshot | null,
   }));
 }

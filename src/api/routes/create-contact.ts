@@ -1,0 +1,29 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { createContactInput } from '../../app/accounts/account-inputs.js';
+import { createContact } from '../../app/accounts/save-contact.js';
+import { etagFor } from '../concurrency.js';
+import { problemResponses } from '../errors/problem.js';
+import { unwrap } from '../errors/unwrap.js';
+import { contactSchema, idParams } from '../schemas/record-schemas.js';
+
+export const createContactRoute: FastifyPluginAsyncZod = async (app) => {
+  app.post(
+    '/api/v1/accounts/:id/contacts',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'Add a contact to an account',
+        params: idParams,
+        body: createContactInput,
+        response: { 201: contactSchema, ...problemResponses(400, 404) },
+      },
+    },
+    async (request, reply) => {
+      const contact = unwrap(
+        await createContact(app.context, request.actor, request.params.id, request.body),
+      );
+      reply.code(201).header('etag', etagFor(contact.version));
+      return contact;
+    },
+  );
+};

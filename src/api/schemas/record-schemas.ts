@@ -1,0 +1,164 @@
+import { z } from 'zod';
+import { SEGMENTS } from '../../domain/account/account.js';
+import { FORECAST_CATEGORIES, LEAD_SOURCES, MEDDPICC_LEVELS } from '../../domain/playbook/playbook.js';
+import { missingRequirementSchema } from './missing-requirement-schema.js';
+
+/** A UTC instant: a Date inside, an ISO 8601 string on the wire. */
+export const timestamp = z.codec(z.iso.datetime(), z.date(), {
+  decode: (text) => new Date(text),
+  encode: (date) => date.toISOString(),
+});
+
+export const opportunitySchema = z
+  .object({
+    id: z.string(),
+    accountId: z.string(),
+    name: z.string(),
+    type: z.string(),
+    pipeline: z.string().describe('Derived from the type'),
+    stage: z.string(),
+    probability: z.number().int().describe('Derived from the stage (percent)'),
+    forecastCategory: z.enum(FORECAST_CATEGORIES).describe('Derived from the stage'),
+    amountMinor: z.number().int().describe('Amount in minor units (cents)'),
+    currency: z.string(),
+    closeDate: z.string(),
+    ownerId: z.string(),
+    source: z.enum(LEAD_SOURCES),
+    nextStep: z.string().nullable(),
+    description: z.string().nullable(),
+    lossReason: z.string().nullable(),
+    winningCompetitor: z.string().nullable(),
+    stageEnteredAt: timestamp,
+    closedAt: timestamp.nullable(),
+    version: z.number().int(),
+    createdAt: timestamp,
+    updatedAt: timestamp,
+  })
+  .meta({ id: 'Opportunity' });
+
+export const meddpiccEntrySchema = z
+  .object({
+    element: z.string(),
+    level: z.enum(MEDDPICC_LEVELS),
+    summary: z.string().nullable(),
+    contactId: z.string().nullable(),
+    updatedBy: z.string().nullable(),
+    updatedAt: timestamp.nullable(),
+  })
+  .meta({ id: 'MeddpiccEntry' });
+
+export const attestationSchema = z
+  .object({
+    criterion: z.string(),
+    attestedBy: z.string(),
+    attestedAt: timestamp,
+    note: z.string().nullable(),
+    evidenceUrl: z.string().nullable(),
+  })
+  .meta({ id: 'Attestation' });
+
+export const requirementCheckSchema = missingRequirementSchema
+  .extend({ met: z.boolean() })
+  .meta({ id: 'RequirementCheck' });
+
+export const nextStageSchema = z
+  .object({
+    stage: z.string(),
+    name: z.string(),
+    ready: z.boolean(),
+    checks: z.array(requirementCheckSchema),
+    missing: z.array(missingRequirementSchema),
+  })
+  .meta({ id: 'NextStagePreview' });
+
+export const opportunityViewSchema = z
+  .object({
+    opportunity: opportunitySchema,
+    meddpicc: z.array(meddpiccEntrySchema),
+    attestations: z.array(attestationSchema),
+    nextStage: nextStageSchema
+      .nullable()
+      .describe('What the deal still needs to move one stage forward; null once closed'),
+  })
+  .meta({ id: 'OpportunityView' });
+
+export const gateSnapshotSchema = z
+  .object({
+    evaluatedAt: z.string(),
+    actorId: z.string(),
+    pipeline: z.string(),
+    from: z.string(),
+    to: z.string(),
+    kind: z.enum(['advance', 'regress', 'close_won', 'close_lost', 'reopen']),
+    checks: z.array(requirementCheckSchema),
+    meddpicc: z.record(z.string(), z.enum(MEDDPICC_LEVELS)),
+    override: z.object({ by: z.string(), justification: z.string() }).nullable(),
+    reason: z.string().nullable(),
+    lossReason: z.string().nullable(),
+    winningCompetitor: z.string().nullable(),
+  })
+  .meta({ id: 'GateSnapshot' });
+
+export const stageChangedSchema = z
+  .object({ opportunity: opportunitySchema, gate: gateSnapshotSchema })
+  .meta({ id: 'StageChanged' });
+
+export const historyEventSchema = z
+  .object({
+    id: z.number().int(),
+    occurredAt: timestamp,
+    actorId: z.string(),
+    requestId: z.string().nullable(),
+    entityType: z.enum(['account', 'contact', 'opportunity']),
+    entityId: z.string(),
+    opportunityId: z.string().nullable(),
+    action: z.string(),
+    before: z.unknown(),
+    after: z.unknown(),
+    gate: gateSnapshotSchema.nullable(),
+  })
+  .meta({ id: 'HistoryEvent' });
+
+export const accountSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    domain: z.string().nullable(),
+    segment: z.enum(SEGMENTS),
+    industry: z.string().nullable(),
+    country: z.string().describe('ISO 3166-1 alpha-2'),
+    subdivision: z.string().nullable().describe('ISO 3166-2 (state/province)'),
+    city: z.string().nullable(),
+    postalCode: z.string().nullable(),
+    ownerId: z.string().nullable(),
+    selfServeUsage: z.boolean(),
+    version: z.number().int(),
+    createdAt: timestamp,
+    updatedAt: timestamp,
+  })
+  .meta({ id: 'Account' });
+
+export const contactSchema = z
+  .object({
+    id: z.string(),
+    accountId: z.string(),
+    name: z.string(),
+    email: z.string().nullable(),
+    title: z.string().nullable(),
+    phone: z.string().nullable(),
+    version: z.number().int(),
+    createdAt: timestamp,
+    updatedAt: timestamp,
+  })
+  .meta({ id: 'Contact' });
+
+export const accountViewSchema = z
+  .object({
+    account: accountSchema,
+    contacts: z.array(contactSchema),
+    opportunities: z.array(opportunitySchema),
+  })
+  .meta({ id: 'AccountView' });
+
+export const idParams = z.object({ id: z.string().min(1).max(64) });
+export const ifMatchHeaders = z.object({ 'if-match': z.string().optional() });
