@@ -1,0 +1,57 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../test/support/test-database.js';
+import { listPendingMigrations, migrateToLatest } from './migrate.js';
+import { migrations } from './migrations/index.js';
+
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(() => database?.close());
+
+describe('migrations', () => {
+  it('leaves nothing pending after the harness migrated', async () => {
+    expect(await listPendingMigrations(database.db)).toEqual([]);
+  });
+
+  it('is a no-op when run again', async () => {
+    const tablesBefore = await listTables();
+    expect(await migrateToLatest(database.db)).toEqual({ executed: [] });
+    expect(await migrateToLatest(database.db)).toEqual({ executed: [] });
+    expect(await listTables()).toEqual(tablesBefore);
+  });
+
+  it('records every known migration once', async () => {
+    const { rows } = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(
+      database.db,
+    );
+    expect(rows.map((row) => row.name)).toEqual(Object.keys(migrations));
+  });
+
+  it('creates every table of the schema', async () => {
+    expect(await listTables()).toEqual(
+      [
+        'accounts',
+        'contacts',
+        'events',
+        'idempotency_keys',
+        'opportunities',
+        'opportunity_attestations',
+        'opportunity_meddpicc',
+        'opportunity_stage_changes',
+        'outbox',
+        'users',
+      ].sort(),
+    );
+  });
+});
+
+async function listTables(): Promise<string[]> {
+  const { rows } = await sql<{ name: string }>`
+    select table_name as name from information_schema.tables
+    where table_schema = 'public' and table_name not like 'kysely_%' order by table_name`.execute(
+    database.db,
+  );
+  return rows.map((row) => row.name);
+}

@@ -1,0 +1,169 @@
+import type { ColumnType, Generated, GeneratedAlways } from 'kysely';
+
+/**
+ * The tables of the migrations, as Kysely sees them. Runtime types are the same on PGlite and on a
+ * PostgreSQL server (see type-parsers.js): int8/int/smallint → number, date → 'YYYY-MM-DD' string,
+ * timestamptz → Date, jsonb → parsed value.
+ */
+
+/** A `date` column: 'YYYY-MM-DD', read and written as a string (never a Date: no time zone shift). */
+export type DateString = string;
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+/**
+ * A jsonb column reads as the parsed value and is written as JSON text (`JSON.stringify(value)`): the two
+ * drivers serialise a JS array or string parameter differently, JSON text means the same on both.
+ */
+export type Jsonb<T extends JsonValue = JsonValue> = ColumnType<T, string, string>;
+export type NullableJsonb<T extends JsonValue = JsonValue> = ColumnType<
+  T | null,
+  string | null,
+  string | null
+>;
+
+export type UserRole = 'ae' | 'sdr' | 'se' | 'csm' | 'rvp' | 'vp_finance' | 'revops_admin' | 'viewer';
+export type AccountSegment = 'enterprise' | 'mid_market' | 'smb';
+export type MeddpiccLevel = 'unknown' | 'identified' | 'validated';
+export type StageChangeKind = 'create' | 'advance' | 'regress' | 'close_won' | 'close_lost' | 'reopen';
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  role: UserRole;
+  region: string | null;
+  manager_id: string | null;
+  active: Generated<boolean>;
+  created_at: Date;
+}
+
+export interface AccountsTable {
+  id: string;
+  name: string;
+  domain: string | null;
+  segment: AccountSegment;
+  industry: string | null;
+  country: string;
+  subdivision: string | null;
+  city: string | null;
+  postal_code: string | null;
+  owner_id: string | null;
+  self_serve_usage: Generated<boolean>;
+  version: Generated<number>;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface ContactsTable {
+  id: string;
+  account_id: string;
+  name: string;
+  email: string | null;
+  title: string | null;
+  phone: string | null;
+  version: Generated<number>;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface OpportunitiesTable {
+  id: string;
+  account_id: string;
+  name: string;
+  type: string;
+  pipeline: string;
+  stage: string;
+  probability: number;
+  forecast_category: string;
+  amount_minor: number;
+  currency: string;
+  close_date: DateString;
+  owner_id: string;
+  source: string;
+  next_step: string | null;
+  description: string | null;
+  loss_reason: string | null;
+  winning_competitor: string | null;
+  stage_entered_at: Date;
+  closed_at: Date | null;
+  version: Generated<number>;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface OpportunityMeddpiccTable {
+  opportunity_id: string;
+  element: string;
+  level: MeddpiccLevel;
+  summary: string | null;
+  contact_id: string | null;
+  updated_by: string;
+  updated_at: Date;
+}
+
+export interface OpportunityAttestationsTable {
+  opportunity_id: string;
+  criterion: string;
+  attested_by: string;
+  attested_at: Date;
+  note: string | null;
+  evidence_url: string | null;
+}
+
+export interface OpportunityStageChangesTable {
+  id: GeneratedAlways<number>;
+  opportunity_id: string;
+  from_stage: string | null;
+  to_stage: string;
+  kind: StageChangeKind;
+  overridden: Generated<boolean>;
+  changed_by: string;
+  changed_at: Date;
+}
+
+/** Append-only: a trigger refuses UPDATE and DELETE. */
+export interface EventsTable {
+  id: GeneratedAlways<number>;
+  occurred_at: Date;
+  actor_id: string;
+  request_id: string | null;
+  entity_type: string;
+  entity_id: string;
+  opportunity_id: string | null;
+  action: string;
+  before: NullableJsonb;
+  after: NullableJsonb;
+  gate: NullableJsonb;
+}
+
+export interface OutboxTable {
+  id: GeneratedAlways<number>;
+  event_id: number;
+  topic: string;
+  payload: Jsonb;
+  created_at: Date;
+  delivered_at: Date | null;
+}
+
+export interface IdempotencyKeysTable {
+  scope: string;
+  key: string;
+  request_hash: string;
+  status: number;
+  response: Jsonb;
+  created_at: Date;
+}
+
+export interface Database {
+  users: UsersTable;
+  accounts: AccountsTable;
+  contacts: ContactsTable;
+  opportunities: OpportunitiesTable;
+  opportunity_meddpicc: OpportunityMeddpiccTable;
+  opportunity_attestations: OpportunityAttestationsTable;
+  opportunity_stage_changes: OpportunityStageChangesTable;
+  events: EventsTable;
+  outbox: OutboxTable;
+  idempotency_keys: IdempotencyKeysTable;
+}
