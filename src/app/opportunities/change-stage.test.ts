@@ -162,6 +162,7 @@ describe('changing stage', () => {
       forecastCategory: 'omitted',
     });
     expect(moved.ok && moved.value.opportunity.closedAt).toEqual(context.now());
+    expect(moved.ok && moved.value.opportunity.closeDate).toBe(context.now().toISOString().slice(0, 10));
   });
 
   it('answers not found for an unknown deal', async () => {

@@ -47,6 +47,7 @@ export async function changeStage(
       forecastCategory: stage.forecastCategory,
       stageEnteredAt: now,
       closedAt: closing ? now : null,
+      closeDate: closing ? now.toISOString().slice(0, 10) : current.closeDate,
       lossReason: kind === 'close_lost' ? snapshot.lossReason : closing ? current.lossReason : null,
       winningCompetitor:
         kind === 'close_lost' ? snapshot.winningCompetitor : closing ? current.winningCompetitor : null,

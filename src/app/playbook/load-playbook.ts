@@ -48,7 +48,7 @@ export function parsePlaybook(source: string, file: string): Result<Playbook, Pl
 export async function readPlaybook(
   file: string = DEFAULT_PLAYBOOK_FILE,
 ): Promise<Result<Playbook, PlaybookProblem[]>> {
-  const shown = path.relative(process.cwd(), file) || file;
+  const shown = file === DEFAULT_PLAYBOOK_FILE ? path.relative(process.cwd(), file) : file;
   let source: string;
   try {
     source = await readFile(file, 'utf8');

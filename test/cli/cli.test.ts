@@ -1,0 +1,88 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openApp } from '../../src/app/open-app.js';
+import { buildAccount, buildOpportunity, buildUser } from '../support/factories.js';
+
+const run = promisify(execFile);
+const MAIN = path.resolve('src/cli/main.ts');
+
+async function closepath(args: string[], env: Record<string, string> = {}) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', MAIN, ...args], {
+      env: { ...process.env, ...env },
+      timeout: 60_000,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'closepath-cli-'));
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+describe('closepath playbook check', () => {
+  it('accepts the shipped playbook', async () => {
+    const result = await closepath(['playbook', 'check', 'playbooks/firebolt.yaml']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(
+      /valid — 4 opportunity types; pipelines: New Business \(8 stages\), Renewal \(7 stages\)/,
+    );
+  });
+
+  it('refuses a broken one with the file, path and reason, and a failing exit code', async () => {
+    const file = path.join(dir, 'broken.yaml');
+    const { readFile } = await import('node:fs/promises');
+    const source = await readFile('playbooks/firebolt.yaml', 'utf8');
+    await writeFile(file, source.replace('probability: 40', 'probability: 400'));
+    const result = await closepath(['playbook', 'check', file]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${file}: pipelines[0].stages[2].probability:`);
+  });
+});
+
+describe('closepath opportunity advance', () => {
+  it('prints the same missing list as the API and changes nothing', async () => {
+    const dataDir = path.join(dir, 'data');
+    const app = await openApp({ dataDir });
+    const owner = await buildUser(app.context.db);
+    const account = await buildAccount(app.context.db);
+    const deal = await buildOpportunity(app.context, { ownerId: owner.id, accountId: account.id });
+    await app.close();
+
+    const text = await closepath(['opportunity', 'advance', deal.id, 'discover'], {
+      DATA_DIR: dataDir,
+      DATABASE_URL: '',
+    });
+    expect(text.code).toBe(2);
+    expect(text.stderr).toMatch(/Discover is blocked: \d+ requirement\(s\) unmet/);
+    expect(text.stderr).toMatch(
+      /✗ criterion created exit\s+nb_call_notes: Call notes in Salesforce — Not yet attested\./,
+    );
+
+    const json = await closepath(['opportunity', 'advance', deal.id, 'discover', '--json'], {
+      DATA_DIR: dataDir,
+      DATABASE_URL: '',
+    });
+    const refusal = JSON.parse(json.stdout);
+    expect(refusal.code).toBe('gate_blocked');
+    expect(refusal.missing).toContainEqual(
+      expect.objectContaining({ kind: 'meddpicc', key: 'economic_buyer', stage: 'created' }),
+    );
+
+    const lost = await closepath(
+      ['opportunity', 'advance', deal.id, 'closed_lost', '--loss-reason', 'budget'],
+      { DATA_DIR: dataDir, DATABASE_URL: '' },
+    );
+    expect(lost.code).toBe(0);
+    expect(lost.stdout).toContain(`${deal.id}: moved created → closed_lost (close_lost)`);
+  });
+});
