@@ -58,7 +58,7 @@ export async function createAccount(
     };
     const account = applyFields(blank, input);
     await insertAccount(trx, account);
-    await recordEvent(trx, context, actor, now, {
+    await recordEvent(trx, actor, now, {
       entityType: 'account',
       entityId: account.id,
       action: 'account.created',
@@ -92,7 +92,7 @@ export async function updateAccount(
     const now = context.now();
     const saved = { ...next, version: current.version + 1, updatedAt: now };
     await updateAccountRow(trx, saved);
-    await recordEvent(trx, context, actor, now, {
+    await recordEvent(trx, actor, now, {
       entityType: 'account',
       entityId: id,
       action: 'account.updated',

@@ -44,7 +44,7 @@ export async function createContact(
     };
     const contact = applyFields(blank, input);
     await insertContact(trx, contact);
-    await recordEvent(trx, context, actor, now, {
+    await recordEvent(trx, actor, now, {
       entityType: 'contact',
       entityId: contact.id,
       action: 'contact.created',
@@ -72,7 +72,7 @@ export async function updateContact(
     const now = context.now();
     const saved = { ...next, version: current.version + 1, updatedAt: now };
     await updateContactRow(trx, saved);
-    await recordEvent(trx, context, actor, now, {
+    await recordEvent(trx, actor, now, {
       entityType: 'contact',
       entityId: id,
       action: 'contact.updated',

@@ -71,7 +71,7 @@ export async function attestCriterion(
     if (record) await saveAttestation(trx, id, record);
     else await deleteAttestation(trx, id, criterion.key);
     await saveOpportunity(trx, { ...opportunity, version: opportunity.version + 1, updatedAt: now });
-    await recordEvent(trx, context, actor, now, {
+    await recordEvent(trx, actor, now, {
       entityType: 'opportunity',
       entityId: id,
       action: record ? 'opportunity.criterion_attested' : 'opportunity.criterion_withdrawn',

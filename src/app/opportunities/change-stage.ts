@@ -66,7 +66,7 @@ export async function changeStage(
         changedAt: now,
       },
     ]);
-    await recordEvent(trx, context, actor, now, {
+    await recordEvent(trx, actor, now, {
       entityType: 'opportunity',
       entityId: id,
       action: 'opportunity.stage_changed',

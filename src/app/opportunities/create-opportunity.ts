@@ -66,7 +66,7 @@ export async function createOpportunity(
         changedAt: now,
       },
     ]);
-    await recordEvent(trx, context, actor, now, {
+    await recordEvent(trx, actor, now, {
       entityType: 'opportunity',
       entityId: opportunity.id,
       action: 'opportunity.created',

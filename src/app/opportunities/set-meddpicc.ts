@@ -56,7 +56,7 @@ export async function setMeddpicc(
     };
     await saveMeddpicc(trx, id, record);
     await saveOpportunity(trx, { ...opportunity, version: opportunity.version + 1, updatedAt: now });
-    await recordEvent(trx, context, actor, now, {
+    await recordEvent(trx, actor, now, {
       entityType: 'opportunity',
       entityId: id,
       action: 'opportunity.meddpicc_updated',

@@ -50,7 +50,7 @@ export async function updateOpportunity(
     const changes = diff(current, next);
     if (Object.keys(changes.after).length === 0) return ok(current);
     await saveOpportunity(trx, next);
-    await recordEvent(trx, context, actor, now, {
+    await recordEvent(trx, actor, now, {
       entityType: 'opportunity',
       entityId: id,
       action: 'opportunity.updated',

@@ -1,19 +1,13 @@
 import type { Kysely } from 'kysely';
 import { appendEvent, type NewEvent } from '../../db/repositories/events-repo.js';
 import type { Database } from '../../db/schema.js';
-import type { Actor, AppContext } from '../context.js';
+import type { Actor } from '../context.js';
 
 type EventFacts = Pick<NewEvent, 'entityType' | 'entityId' | 'action'> &
   Partial<Pick<NewEvent, 'opportunityId' | 'before' | 'after' | 'gate'>>;
 
 /** Writes the audit/history event of a change, in the change's transaction. */
-export function recordEvent(
-  trx: Kysely<Database>,
-  context: AppContext,
-  actor: Actor,
-  at: Date,
-  facts: EventFacts,
-) {
+export function recordEvent(trx: Kysely<Database>, actor: Actor, at: Date, facts: EventFacts) {
   return appendEvent(trx, {
     occurredAt: at,
     actorId: actor.id,

@@ -31,12 +31,17 @@ function withLevel(facts: OpportunityFacts, element: string, level: MeddpiccLeve
   return { ...facts, meddpicc: { ...facts.meddpicc, [element]: { level, summary: 'x', contactId: null } } };
 }
 
+function must<T>(value: T | undefined): T {
+  if (value === undefined) throw new Error('fixture missing');
+  return value;
+}
+
 const below = (level: MeddpiccLevel): MeddpiccLevel => (level === 'validated' ? 'identified' : 'unknown');
 
 /** Every one-step forward move of both pipelines, including Signature → Closed Won. */
 const steps = playbook.pipelines.flatMap((pipeline) => {
   const path = forwardPath(pipeline);
-  return path.slice(0, -1).map((from, index) => ({ pipeline, from, to: path[index + 1]! }));
+  return path.slice(0, -1).map((from, index) => ({ pipeline, from, to: must(path[index + 1]) }));
 });
 
 describe.each(steps)('$pipeline.key: $from.key → $to.key', ({ pipeline, from, to }) => {
@@ -67,7 +72,7 @@ describe.each(steps)('$pipeline.key: $from.key → $to.key', ({ pipeline, from, 
   it.each(criteria.filter((c) => c.source.kind === 'attested' && c.source.evidenceRequired))(
     'blocks when $key is attested without its evidence link',
     (criterion) => {
-      const attestation = { ...ready.attestations[criterion.key]!, evidenceUrl: null };
+      const attestation = { ...must(ready.attestations[criterion.key]), evidenceUrl: null };
       const facts = { ...ready, attestations: { ...ready.attestations, [criterion.key]: attestation } };
       expect(missingKeys(plan(facts, { to: to.key }))).toEqual([criterion.key]);
     },
@@ -97,8 +102,8 @@ describe.each(steps)('$pipeline.key: $from.key → $to.key', ({ pipeline, from, 
 
 describe('cumulative MEDDPICC', () => {
   it('requires to leave POC the union of Created, Discover and POC at the highest level asked', () => {
-    const pipeline = playbook.pipelines[0]!;
-    const poc = pipeline.stages.find((stage) => stage.key === 'poc')!;
+    const pipeline = must(playbook.pipelines[0]);
+    const poc = must(pipeline.stages.find((stage) => stage.key === 'poc'));
     const required = Object.fromEntries(
       meddpiccRequiredToLeave(pipeline, poc).map((req) => [req.element, req.level]),
     );
@@ -114,8 +119,8 @@ describe('cumulative MEDDPICC', () => {
   });
 
   it('requires every element validated, Paper Process included, to leave Negotiate', () => {
-    const pipeline = playbook.pipelines[0]!;
-    const negotiate = pipeline.stages.find((stage) => stage.key === 'negotiate')!;
+    const pipeline = must(playbook.pipelines[0]);
+    const negotiate = must(pipeline.stages.find((stage) => stage.key === 'negotiate'));
     const required = meddpiccRequiredToLeave(pipeline, negotiate);
     expect(required.map((req) => req.element).sort()).toEqual(playbook.meddpicc.map((e) => e.key).sort());
     expect(required.every((req) => levelRank(req.level) === levelRank('validated'))).toBe(true);
