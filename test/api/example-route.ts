@@ -8,10 +8,9 @@ import { etagFor, expectedVersionFrom } from '../../src/api/concurrency.js';
 import { problemResponses } from '../../src/api/errors/problem.js';
 import { unwrap } from '../../src/api/errors/unwrap.js';
 import type { AppError } from '../../src/app/app-error.js';
-import { notFound } from '../../src/app/app-error.js';
 import type { Actor, AppContext } from '../../src/app/context.js';
-import { checkVersion } from '../../src/app/shared/check-version.js';
-import { err, ok, type Result } from '../../src/domain/result.js';
+import { lockForWrite } from '../../src/app/shared/lock-for-write.js';
+import { ok, type Result } from '../../src/domain/result.js';
 
 interface Widget {
   id: string;
@@ -27,11 +26,14 @@ async function renameWidget(
   _actor: Actor,
   input: { id: string; name: string; expectedVersion: number | undefined },
 ): Promise<Result<Widget, AppError>> {
-  const widget = widgets.get(input.id);
-  if (!widget) return err(notFound('Widget', input.id));
-  const staleVersion = checkVersion(widget.version, input.expectedVersion);
-  if (staleVersion) return err(staleVersion);
-  return ok({ ...widget, name: input.name, version: widget.version + 1 });
+  const locked = await lockForWrite(
+    async () => widgets.get(input.id),
+    'Widget',
+    input.id,
+    input.expectedVersion,
+  );
+  if (!locked.ok) return locked;
+  return ok({ ...locked.value, name: input.name, version: locked.value.version + 1 });
 }
 
 const widgetSchema = z

@@ -6,9 +6,9 @@ import {
 import { userExists } from '../../db/repositories/users-repo.js';
 import type { Account } from '../../domain/account/account.js';
 import { err, ok, type Result } from '../../domain/result.js';
-import { type AppError, invalid, notFound } from '../app-error.js';
+import { type AppError, invalid } from '../app-error.js';
 import type { Actor, AppContext } from '../context.js';
-import { checkVersion } from '../shared/check-version.js';
+import { lockForWrite } from '../shared/lock-for-write.js';
 import { diff, recordEvent } from '../shared/record-event.js';
 import type { CreateAccountInput, UpdateAccountInput } from './account-inputs.js';
 
@@ -76,10 +76,14 @@ export async function updateAccount(
   expectedVersion?: number,
 ): Promise<Result<Account, AppError>> {
   return context.db.transaction().execute(async (trx) => {
-    const current = await findAccount(trx, id, { lock: true });
-    if (!current) return err(notFound('Account', id));
-    const conflict = checkVersion(current.version, expectedVersion);
-    if (conflict) return err(conflict);
+    const locked = await lockForWrite(
+      () => findAccount(trx, id, { lock: true }),
+      'Account',
+      id,
+      expectedVersion,
+    );
+    if (!locked.ok) return locked;
+    const current = locked.value;
     if (input.ownerId && !(await userExists(trx, input.ownerId))) {
       return err(invalid([{ path: 'ownerId', message: 'no such user' }]));
     }

@@ -8,7 +8,7 @@ import type { Contact } from '../../domain/account/account.js';
 import { err, ok, type Result } from '../../domain/result.js';
 import { type AppError, notFound } from '../app-error.js';
 import type { Actor, AppContext } from '../context.js';
-import { checkVersion } from '../shared/check-version.js';
+import { lockForWrite } from '../shared/lock-for-write.js';
 import { diff, recordEvent } from '../shared/record-event.js';
 import type { CreateContactInput, UpdateContactInput } from './account-inputs.js';
 
@@ -62,10 +62,14 @@ export async function updateContact(
   expectedVersion?: number,
 ): Promise<Result<Contact, AppError>> {
   return context.db.transaction().execute(async (trx) => {
-    const current = await findContact(trx, id, { lock: true });
-    if (!current) return err(notFound('Contact', id));
-    const conflict = checkVersion(current.version, expectedVersion);
-    if (conflict) return err(conflict);
+    const locked = await lockForWrite(
+      () => findContact(trx, id, { lock: true }),
+      'Contact',
+      id,
+      expectedVersion,
+    );
+    if (!locked.ok) return locked;
+    const current = locked.value;
     const next = applyFields(current, input);
     const changes = diff(current, next);
     if (Object.keys(changes.after).length === 0) return ok(current);

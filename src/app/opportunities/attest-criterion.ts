@@ -7,9 +7,9 @@ import {
 import type { AttestationRecord } from '../../domain/opportunity/opportunity.js';
 import { findCriterion } from '../../domain/playbook/lookup.js';
 import { err, ok, type Result } from '../../domain/result.js';
-import { type AppError, invalid, notFound } from '../app-error.js';
+import { type AppError, invalid } from '../app-error.js';
 import type { Actor, AppContext } from '../context.js';
-import { checkVersion } from '../shared/check-version.js';
+import { lockForWrite } from '../shared/lock-for-write.js';
 import { recordEvent } from '../shared/record-event.js';
 import type { AttestationInput } from './opportunity-inputs.js';
 
@@ -25,10 +25,14 @@ export async function attestCriterion(
   expectedVersion?: number,
 ): Promise<Result<AttestationRecord | null, AppError>> {
   return context.db.transaction().execute(async (trx) => {
-    const opportunity = await findOpportunity(trx, id, { lock: true });
-    if (!opportunity) return err(notFound('Opportunity', id));
-    const conflict = checkVersion(opportunity.version, expectedVersion);
-    if (conflict) return err(conflict);
+    const locked = await lockForWrite(
+      () => findOpportunity(trx, id, { lock: true }),
+      'Opportunity',
+      id,
+      expectedVersion,
+    );
+    if (!locked.ok) return locked;
+    const opportunity = locked.value;
     const found = findCriterion(context.playbook, opportunity.pipeline, criterionKey);
     if (!found) {
       return err(

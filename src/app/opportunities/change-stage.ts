@@ -5,9 +5,9 @@ import { planStageChange, type StageChangeRefusal } from '../../domain/gates/pla
 import type { Opportunity } from '../../domain/opportunity/opportunity.js';
 import { deriveStageFacts } from '../../domain/opportunity/stage-facts.js';
 import { err, ok, type Result } from '../../domain/result.js';
-import { type AppError, notFound } from '../app-error.js';
+import type { AppError } from '../app-error.js';
 import type { Actor, AppContext } from '../context.js';
-import { checkVersion } from '../shared/check-version.js';
+import { lockForWrite } from '../shared/lock-for-write.js';
 import { recordEvent } from '../shared/record-event.js';
 import { loadQualification, toFacts } from './load-opportunity-facts.js';
 import type { StageChangeInput } from './opportunity-inputs.js';
@@ -29,10 +29,14 @@ export async function changeStage(
   expectedVersion?: number,
 ): Promise<Result<StageChanged, AppError>> {
   return context.db.transaction().execute(async (trx) => {
-    const current = await findOpportunity(trx, id, { lock: true });
-    if (!current) return err(notFound('Opportunity', id));
-    const conflict = checkVersion(current.version, expectedVersion);
-    if (conflict) return err(conflict);
+    const locked = await lockForWrite(
+      () => findOpportunity(trx, id, { lock: true }),
+      'Opportunity',
+      id,
+      expectedVersion,
+    );
+    if (!locked.ok) return locked;
+    const current = locked.value;
     const now = context.now();
     const facts = toFacts(current, await loadQualification(trx, id));
     const planned = planStageChange(context.playbook, facts, input, actor, now);

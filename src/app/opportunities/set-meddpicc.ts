@@ -3,9 +3,9 @@ import { findOpportunity, saveOpportunity } from '../../db/repositories/opportun
 import { listMeddpicc, saveMeddpicc } from '../../db/repositories/qualification-repo.js';
 import type { MeddpiccRecord } from '../../domain/opportunity/opportunity.js';
 import { err, ok, type Result } from '../../domain/result.js';
-import { type AppError, type FieldIssue, invalid, notFound } from '../app-error.js';
+import { type AppError, type FieldIssue, invalid } from '../app-error.js';
 import type { Actor, AppContext } from '../context.js';
-import { checkVersion } from '../shared/check-version.js';
+import { lockForWrite } from '../shared/lock-for-write.js';
 import { recordEvent } from '../shared/record-event.js';
 import type { MeddpiccInput } from './opportunity-inputs.js';
 
@@ -27,10 +27,14 @@ export async function setMeddpicc(
     return err(invalid([{ path: 'element', message: `unknown MEDDPICC element; use one of: ${known}` }]));
   }
   return context.db.transaction().execute(async (trx) => {
-    const opportunity = await findOpportunity(trx, id, { lock: true });
-    if (!opportunity) return err(notFound('Opportunity', id));
-    const conflict = checkVersion(opportunity.version, expectedVersion);
-    if (conflict) return err(conflict);
+    const locked = await lockForWrite(
+      () => findOpportunity(trx, id, { lock: true }),
+      'Opportunity',
+      id,
+      expectedVersion,
+    );
+    if (!locked.ok) return locked;
+    const opportunity = locked.value;
     const issues: FieldIssue[] = [];
     const known = input.level !== 'unknown';
     if (known && !input.summary)

@@ -3,9 +3,9 @@ import { userExists } from '../../db/repositories/users-repo.js';
 import type { Opportunity } from '../../domain/opportunity/opportunity.js';
 import { pipelineForType } from '../../domain/playbook/lookup.js';
 import { err, ok, type Result } from '../../domain/result.js';
-import { type AppError, type FieldIssue, invalid, notFound } from '../app-error.js';
+import { type AppError, type FieldIssue, invalid } from '../app-error.js';
 import type { Actor, AppContext } from '../context.js';
-import { checkVersion } from '../shared/check-version.js';
+import { lockForWrite } from '../shared/lock-for-write.js';
 import { diff, recordEvent } from '../shared/record-event.js';
 import type { UpdateOpportunityInput } from './opportunity-inputs.js';
 
@@ -18,10 +18,14 @@ export async function updateOpportunity(
   expectedVersion?: number,
 ): Promise<Result<Opportunity, AppError>> {
   return context.db.transaction().execute(async (trx) => {
-    const current = await findOpportunity(trx, id, { lock: true });
-    if (!current) return err(notFound('Opportunity', id));
-    const conflict = checkVersion(current.version, expectedVersion);
-    if (conflict) return err(conflict);
+    const locked = await lockForWrite(
+      () => findOpportunity(trx, id, { lock: true }),
+      'Opportunity',
+      id,
+      expectedVersion,
+    );
+    if (!locked.ok) return locked;
+    const current = locked.value;
     const issues: FieldIssue[] = [];
     if (input.type !== undefined && pipelineForType(context.playbook, input.type)?.key !== current.pipeline) {
       issues.push({
