@@ -4,6 +4,7 @@ import type { AppContext } from '../app/context.js';
 import { installActor, type ResolveActor, resolveAnonymousActor } from './actor.js';
 import { answerFrameworkError, installErrorHandlers } from './errors/error-handler.js';
 import './fastify-augment.js';
+import { installIdempotency } from './idempotency.js';
 import { registerOpenApi } from './openapi.js';
 import { requestIdFor } from './request-id.js';
 import { registerRoutes } from './routes/index.js';
@@ -39,6 +40,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   installSecurityHeaders(app);
   installErrorHandlers(app);
   installActor(app, options.resolveActor ?? resolveAnonymousActor);
+  installIdempotency(app);
 
   await registerOpenApi(app);
   await registerRoutes(app);

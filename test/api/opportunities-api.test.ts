@@ -342,6 +342,25 @@ describe('accounts over HTTP', () => {
   });
 });
 
+describe('idempotent creates', () => {
+  it('answers a retried create with the first answer, and refuses the key for another body', async () => {
+    const body = { name: 'Retry Labs', segment: 'smb', country: 'IE' };
+    const headers = { 'idempotency-key': 'create-retry-labs-1' };
+    const first = await call('POST', '/api/v1/accounts', body, headers);
+    const retry = await call('POST', '/api/v1/accounts', body, headers);
+    expect(first.status).toBe(201);
+    expect(retry.status).toBe(201);
+    expect(retry.body.id).toBe(first.body.id);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(retry.headers.location).toBe(first.headers.location);
+    const listed = await call('GET', '/api/v1/accounts?search=Retry%20Labs');
+    expect(listed.body.items).toHaveLength(1);
+    const other = await call('POST', '/api/v1/accounts', { ...body, name: 'Other Labs' }, headers);
+    expect(other.status).toBe(422);
+    expect(other.body.code).toBe('idempotency_key_reused');
+  });
+});
+
 describe('the API description', () => {
   it('documents every resource route in OpenAPI 3.1', async () => {
     const spec = await call('GET', '/api/v1/openapi.json');

@@ -15,6 +15,7 @@ export type HttpProblemCode =
   | 'bad_request'
   | 'payload_too_large'
   | 'unsupported_media_type'
+  | 'idempotency_key_reused'
   | 'internal_error';
 export type ProblemCode = AppErrorCode | HttpProblemCode;
 
@@ -32,6 +33,7 @@ export const PROBLEM_TITLES = {
   bad_request: 'Bad request',
   payload_too_large: 'The request body is too large',
   unsupported_media_type: 'Unsupported media type',
+  idempotency_key_reused: 'This Idempotency-Key was used for another request',
   internal_error: 'Internal server error',
 } as const satisfies Record<ProblemCode, string>;
 

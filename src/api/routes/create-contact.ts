@@ -4,16 +4,18 @@ import { createContact } from '../../app/accounts/save-contact.js';
 import { etagFor } from '../concurrency.js';
 import { problemResponses } from '../errors/problem.js';
 import { unwrap } from '../errors/unwrap.js';
-import { contactSchema, idParams } from '../schemas/record-schemas.js';
+import { contactSchema, idempotencyHeaders, idParams } from '../schemas/record-schemas.js';
 
 export const createContactRoute: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/v1/accounts/:id/contacts',
     {
+      config: { idempotent: true },
       schema: {
         tags: ['accounts'],
         summary: 'Add a contact to an account',
         params: idParams,
+        headers: idempotencyHeaders,
         body: createContactInput,
         response: { 201: contactSchema, ...problemResponses(400, 404) },
       },

@@ -4,18 +4,20 @@ import { createOpportunityInput } from '../../app/opportunities/opportunity-inpu
 import { etagFor } from '../concurrency.js';
 import { problemResponses } from '../errors/problem.js';
 import { unwrap } from '../errors/unwrap.js';
-import { opportunitySchema } from '../schemas/record-schemas.js';
+import { idempotencyHeaders, opportunitySchema } from '../schemas/record-schemas.js';
 
 export const createOpportunityRoute: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/v1/opportunities',
     {
+      config: { idempotent: true },
       schema: {
         tags: ['opportunities'],
         summary: 'Create an opportunity',
         description:
           'The deal starts in the first stage of its type’s pipeline. Pipeline, stage, probability and forecast ' +
           'category are derived and cannot be sent.',
+        headers: idempotencyHeaders,
         body: createOpportunityInput,
         response: { 201: opportunitySchema, ...problemResponses(400) },
       },

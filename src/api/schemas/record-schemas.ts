@@ -162,3 +162,11 @@ export const accountViewSchema = z
 
 export const idParams = z.object({ id: z.string().min(1).max(64) });
 export const ifMatchHeaders = z.object({ 'if-match': z.string().optional() });
+export const idempotencyHeaders = z.object({
+  'idempotency-key': z
+    .string()
+    .optional()
+    .describe(
+      'Retry-safe creates: a retry with the same key and body returns the first answer (marked Idempotent-Replayed)',
+    ),
+});
