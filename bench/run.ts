@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import pg from 'pg';
+import { systemActor } from '../src/app/access/actors.js';
 import { openApp } from '../src/app/open-app.js';
 import { changeStage } from '../src/app/opportunities/change-stage.js';
 import { getOpportunity } from '../src/app/opportunities/get-opportunity.js';
@@ -117,7 +118,7 @@ async function main() {
     const appIds = ids.slice(0, SAMPLES / 2);
     const concurrentIds = ids.slice(SAMPLES / 2, SAMPLES);
     const floorIds = ids.slice(SAMPLES);
-    const actor = { id: 'bench', canOverride: false, canReopen: false };
+    const actor = systemActor('bench');
     const move = async (id: string) => {
       const result = await changeStage(app.context, actor, id, { to: 'discover' });
       if (!result.ok) throw new Error(`bench: stage change refused: ${result.error.message}`);

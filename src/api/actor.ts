@@ -1,13 +1,12 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { systemActor } from '../app/access/actors.js';
 import type { Actor } from '../app/context.js';
 
 export type ResolveActor = (request: FastifyRequest) => Actor | Promise<Actor>;
 
-/** Until sign-in exists every API caller is anonymous, with no override or reopen right. */
+/** Until sign-in exists every API caller acts as the system. */
 export const resolveAnonymousActor: ResolveActor = (request) => ({
-  id: 'anonymous',
-  canOverride: false,
-  canReopen: false,
+  ...systemActor('anonymous'),
   requestId: request.id,
 });
 

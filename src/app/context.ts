@@ -1,12 +1,18 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
+import type { Principal } from '../domain/access/principal.js';
 import type { Playbook } from '../domain/playbook/playbook.js';
 
-/** Who is acting. Until sign-in exists (issue 3) the API acts as `anonymous`, the CLI as `cli`. */
+/**
+ * Who is acting: a signed-in user (session or API token), or the system (CLI, seed) acting as an admin.
+ * `canOverride`/`canReopen` come from the role (the gate reads them); `readOnly` is set for read-scoped tokens.
+ */
 export interface Actor {
   id: string;
+  principal: Principal;
   canOverride: boolean;
   canReopen: boolean;
+  readOnly: boolean;
   requestId?: string;
 }
 

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { actorFor, systemActor } from '../../src/app/access/actors.js';
 import type { Actor, AppContext } from '../../src/app/context.js';
 import { newId } from '../../src/app/open-app.js';
 import { createOpportunity } from '../../src/app/opportunities/create-opportunity.js';
@@ -6,6 +7,7 @@ import type { CreateOpportunityInput } from '../../src/app/opportunities/opportu
 import { insertAccount, insertContact } from '../../src/db/repositories/accounts-repo.js';
 import { insertUsers, type User } from '../../src/db/repositories/users-repo.js';
 import type { Database } from '../../src/db/schema.js';
+import type { Principal } from '../../src/domain/access/principal.js';
 import type { Account, Contact } from '../../src/domain/account/account.js';
 import type { Opportunity } from '../../src/domain/opportunity/opportunity.js';
 import { firebolt } from './playbook-fixtures.js';
@@ -27,12 +29,12 @@ export function testContext(db: Kysely<Database>, start: Date = T0) {
   };
 }
 
-export const actor = (id = 'user_ae', rights: Partial<Actor> = {}): Actor => ({
-  id,
-  canOverride: false,
-  canReopen: false,
-  ...rights,
-});
+/** An actor with a role (an AE by default) and no region or manager unless given. */
+export const actor = (id = 'user_ae', principal: Partial<Principal> = {}): Actor =>
+  actorFor({ id, role: 'ae', region: null, managerId: null, ...principal });
+
+/** The system acting with admin rights. */
+export const admin = (): Actor => systemActor('test');
 
 export async function buildUser(db: Kysely<Database>, overrides: Partial<User> = {}): Promise<User> {
   const id = overrides.id ?? newId('user');

@@ -1,6 +1,7 @@
 import { insertUsers, listUsers } from '../../db/repositories/users-repo.js';
 import { forwardPath, openStages, pipelineForType } from '../../domain/playbook/lookup.js';
 import type { LeadSource } from '../../domain/playbook/playbook.js';
+import { actorFor, systemActor } from '../access/actors.js';
 import { createAccount } from '../accounts/save-account.js';
 import { createContact } from '../accounts/save-contact.js';
 import type { Actor, AppContext } from '../context.js';
@@ -31,8 +32,6 @@ interface SeededAccount {
   contactIds: string[];
 }
 
-const actorFor = (id: string, canOverride = false): Actor => ({ id, canOverride, canReopen: false });
-
 function unwrap<T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
   if (!result.ok) throw new Error(`demo seed: ${result.error.message}`);
   return result.value;
@@ -57,7 +56,13 @@ export async function seedDemo(
   const context: AppContext = { ...base, now: () => clock };
   const users = demoUsers(clock);
   await insertUsers(base.db, users);
-  const admin = actorFor(users[0]?.id ?? 'system');
+  const admin = systemActor('demo-seed');
+  const people = new Map(users.map((user) => [user.id, actorFor(user)]));
+  const actorOf = (id: string): Actor => {
+    const found = people.get(id);
+    if (!found) throw new Error(`demo seed: no user ${id}`);
+    return found;
+  };
   const accounts: SeededAccount[] = [];
   for (const demo of DEMO_ACCOUNTS) {
     clock = new Date(clock.getTime() + 3_600_000);
@@ -82,7 +87,7 @@ export async function seedDemo(
   const total = options.opportunities ?? 160;
   for (let index = 0; index < total; index++) {
     const account = accounts[index % accounts.length] as SeededAccount;
-    await playDemoDeal(context, (at) => (clock = at), account, index, random, options.anchor);
+    await playDemoDeal(context, actorOf, (at) => (clock = at), account, index, random, options.anchor);
     options.onProgress?.(index + 1, total);
   }
   return {
@@ -118,6 +123,7 @@ const OVERRIDE = {
 /** Plays one deal from creation to its target stage, with a regression or an RVP override now and then. */
 async function playDemoDeal(
   context: AppContext,
+  actorOf: (id: string) => Actor,
   setClock: (at: Date) => void,
   account: SeededAccount,
   index: number,
@@ -138,7 +144,7 @@ async function playDemoDeal(
     setClock(new Date(Math.min(at, anchor.getTime() - 3_600_000)));
   };
   tick(0);
-  const owner = actorFor(ownerFor(account.demo, type));
+  const owner = actorOf(ownerFor(account.demo, type));
   const closed = target === 'closed_won' || target === 'closed_lost';
   const closeInDays = closed ? -random.int(1, 20) : random.int(10, 160);
   const opportunity = unwrap(
@@ -160,7 +166,7 @@ async function playDemoDeal(
     economicBuyerId: account.contactIds[0] ?? '',
     championId: account.contactIds[1] ?? '',
   });
-  const rvp = actorFor(rvpFor(account.demo.territory), true);
+  const rvp = actorOf(rvpFor(account.demo.territory));
   for (const stage of player.pathTo(lostAt ?? target)) {
     tick(random.int(4, 14));
     if (index % 23 === 7 && stage === 'propose' && pipeline.key === 'new_business') {

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { systemActor } from '../../app/access/actors.js';
 import { openApp } from '../../app/open-app.js';
 import { changeStage } from '../../app/opportunities/change-stage.js';
 import { stageChangeInput } from '../../app/opportunities/opportunity-inputs.js';
@@ -32,12 +33,7 @@ export function registerOpportunity(program: Command) {
       });
       const app = await openApp(appConfig(readConfig()));
       try {
-        const result = await changeStage(
-          app.context,
-          { id: 'cli', canOverride: false, canReopen: false },
-          id,
-          input,
-        );
+        const result = await changeStage(app.context, systemActor('cli'), id, input);
         if (options.json) console.log(JSON.stringify(result.ok ? result.value : result.error, null, 2));
         else if (result.ok)
           console.log(

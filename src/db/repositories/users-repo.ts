@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
+import type { Role } from '../../domain/access/roles.js';
 import type { Database } from '../schema.js';
 
-export const ROLES = ['ae', 'sdr', 'se', 'csm', 'rvp', 'vp_finance', 'revops_admin', 'viewer'] as const;
-export type Role = (typeof ROLES)[number];
+export type { Role };
 
 export interface User {
   id: string;

@@ -1,0 +1,97 @@
+import type { ForecastCategory } from '../playbook/playbook.js';
+
+export const ROLES = ['ae', 'sdr', 'se', 'csm', 'rvp', 'vp_finance', 'revops_admin', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+/**
+ * How a record stands to the person looking at it, judged by the record's owner:
+ * own (they own or created it), team (owner shares their manager, or reports to them),
+ * region (owner works in their region), other.
+ */
+export const RELATIONS = ['own', 'team', 'region', 'other'] as const;
+export type Relation = (typeof RELATIONS)[number];
+
+export interface RoleRights {
+  label: string;
+  /** Relations whose deals and accounts the role may read. */
+  read: readonly Relation[];
+  /** Deals readable by forecast category whatever the relation (Finance sees what it must approve). */
+  readForecastCategories: readonly ForecastCategory[];
+  /** Relations whose deals the role may edit and move between stages. */
+  edit: readonly Relation[];
+  /** Relations whose deals' qualification (MEDDPICC, criteria) the role may record. */
+  qualify: readonly Relation[];
+  /** Relations whose deals and accounts the role may hand to another owner. */
+  reassign: readonly Relation[];
+  createDeals: boolean;
+  canOverride: boolean;
+  canReopen: boolean;
+  administer: boolean;
+}
+
+const ALL = RELATIONS;
+const NONE: readonly Relation[] = [];
+const MINE: readonly Relation[] = ['own'];
+const MY_TEAM: readonly Relation[] = ['own', 'team'];
+const MY_REGION: readonly Relation[] = ['own', 'team', 'region'];
+const base = {
+  readForecastCategories: [],
+  reassign: NONE,
+  canOverride: false,
+  canReopen: false,
+  administer: false,
+};
+
+/** What each role may do, as data. The one table authorization reads. */
+export const ROLE_RIGHTS = {
+  ae: { ...base, label: 'Account Executive', read: MY_TEAM, edit: MINE, qualify: MINE, createDeals: true },
+  sdr: { ...base, label: 'SDR', read: MY_TEAM, edit: MINE, qualify: MINE, createDeals: true },
+  se: {
+    ...base,
+    label: 'Sales Engineer',
+    read: MY_REGION,
+    edit: NONE,
+    qualify: MY_REGION,
+    createDeals: false,
+  },
+  csm: {
+    ...base,
+    label: 'Customer Success Manager',
+    read: MY_REGION,
+    edit: MINE,
+    qualify: MINE,
+    createDeals: true,
+  },
+  rvp: {
+    ...base,
+    label: 'Regional VP Sales',
+    read: MY_REGION,
+    edit: MY_REGION,
+    qualify: MY_REGION,
+    reassign: MY_REGION,
+    createDeals: true,
+    canOverride: true,
+  },
+  vp_finance: {
+    ...base,
+    label: 'VP Finance',
+    read: NONE,
+    readForecastCategories: ['best_case', 'commit', 'closed'],
+    edit: NONE,
+    qualify: NONE,
+    createDeals: false,
+  },
+  revops_admin: {
+    label: 'RevOps admin',
+    read: ALL,
+    readForecastCategories: [],
+    edit: ALL,
+    qualify: ALL,
+    reassign: ALL,
+    createDeals: true,
+    canOverride: true,
+    canReopen: true,
+    administer: true,
+  },
+  viewer: { ...base, label: 'Read-only viewer', read: ALL, edit: NONE, qualify: NONE, createDeals: false },
+} as const satisfies Record<Role, RoleRights>;
