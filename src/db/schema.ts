@@ -88,6 +88,7 @@ export interface OpportunitiesTable {
   stage_entered_at: Date;
   closed_at: Date | null;
   version: Generated<number>;
+  created_by: string | null;
   created_at: Date;
   updated_at: Date;
 }
