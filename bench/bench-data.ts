@@ -81,6 +81,7 @@ export function syntheticOpportunity(
     currency: 'USD',
     closeDate: close.toISOString().slice(0, 10),
     ownerId: `user_bench_${index % BENCH_OWNERS}`,
+    createdBy: null,
     source: 'ae',
     nextStep: null,
     description: null,

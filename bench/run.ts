@@ -170,7 +170,7 @@ async function main() {
 
     const owners = Array.from({ length: 200 }, (_, index) => `user_bench_${(index * 7) % BENCH_OWNERS}`);
     const appList = await timeEach(owners, (ownerId) =>
-      listOpportunities(app.context, { ownerId, limit: 50 }),
+      listOpportunities(app.context, actor, { ownerId, limit: 50 }),
     );
     const floorList = await timeEach(owners, (ownerId) =>
       raw(db, 'select * from opportunities where owner_id = $1 order by close_date, id limit 51', [ownerId]),
@@ -181,7 +181,7 @@ async function main() {
       (_, index) => ['poc', 'propose', 'negotiate', 'signature'][index % 4] ?? 'poc',
     );
     const appStageList = await timeEach(stages, (stage) =>
-      listOpportunities(app.context, {
+      listOpportunities(app.context, actor, {
         pipeline: 'new_business',
         stage,
         closeDateFrom: '2027-01-01',
@@ -196,7 +196,7 @@ async function main() {
       ),
     );
     latency('list 50 by pipeline+stage+date', appStageList, floorStageList);
-    const appGet = await timeEach(appIds.slice(0, 200), (id) => getOpportunity(app.context, id));
+    const appGet = await timeEach(appIds.slice(0, 200), (id) => getOpportunity(app.context, actor, id));
     const floorGet = await timeEach(appIds.slice(0, 200), async (id) => {
       await raw(db, 'select * from opportunities where id = $1', [id]);
       await raw(db, 'select * from opportunity_meddpicc where opportunity_id = $1', [id]);

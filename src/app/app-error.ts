@@ -25,6 +25,8 @@ export const notFound = (what: string, id: string): AppError => ({
   message: `${what} ${id} not found`,
 });
 
+export const forbidden = (message: string): AppError => ({ code: 'forbidden', message });
+
 export const invalid = (issues: FieldIssue[]): AppError => ({
   code: 'validation_failed',
   message: issues.map((issue) => `${issue.path}: ${issue.message}`).join('; '),

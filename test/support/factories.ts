@@ -101,7 +101,7 @@ export async function buildOpportunity(
   context: AppContext,
   overrides: Partial<CreateOpportunityInput> & { ownerId: string; accountId: string },
 ): Promise<Opportunity> {
-  const result = await createOpportunity(context, actor(overrides.ownerId), {
+  const result = await createOpportunity(context, admin(), {
     name: 'Acme — analytics platform',
     type: 'new_business',
     amountMinor: 150_000_00,

@@ -20,6 +20,7 @@ export const getOpportunityHistoryRoute: FastifyPluginAsyncZod = async (app) => 
         response: { 200: pageOf(historyEventSchema), ...problemResponses(400, 404) },
       },
     },
-    async (request) => unwrap(await getOpportunityHistory(app.context, request.params.id, request.query)),
+    async (request) =>
+      unwrap(await getOpportunityHistory(app.context, request.actor, request.params.id, request.query)),
   );
 };

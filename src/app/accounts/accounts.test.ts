@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { actor, buildOpportunity, buildUser, testContext } from '../../../test/support/factories.js';
+import { actor, admin, buildOpportunity, buildUser, testContext } from '../../../test/support/factories.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.js';
 import { createAccountInput } from './account-inputs.js';
 import { getAccount, listAccounts } from './read-accounts.js';
@@ -37,7 +37,7 @@ describe('accounts and contacts', () => {
   it('creates, edits and reads an account with its contacts and deals', async () => {
     const { context } = testContext(database.db);
     const owner = await buildUser(database.db);
-    const created = await createAccount(context, actor(), {
+    const created = await createAccount(context, admin(), {
       name: 'Fjord Analytics',
       segment: 'mid_market',
       country: 'NO',
@@ -47,50 +47,50 @@ describe('accounts and contacts', () => {
       ownerId: owner.id,
     });
     if (!created.ok) throw new Error(created.error.message);
-    const contact = await createContact(context, actor(), created.value.id, {
+    const contact = await createContact(context, admin(), created.value.id, {
       name: 'Ingrid Berg',
       email: 'ingrid@fjord.example',
     });
     if (!contact.ok) throw new Error(contact.error.message);
-    const renamed = await updateContact(context, actor(), contact.value.id, { title: 'CTO' }, 1);
+    const renamed = await updateContact(context, admin(), contact.value.id, { title: 'CTO' }, 1);
     expect(renamed.ok && renamed.value).toMatchObject({ title: 'CTO', version: 2 });
     await buildOpportunity(context, { ownerId: owner.id, accountId: created.value.id });
     const moved = await updateAccount(
       context,
-      actor(),
+      actor(owner.id),
       created.value.id,
       { city: 'Bergen', postalCode: '5003', subdivision: 'NO-46' },
       1,
     );
     expect(moved.ok && moved.value).toMatchObject({ city: 'Bergen', version: 2 });
-    const view = await getAccount(context, created.value.id);
+    const view = await getAccount(context, admin(), created.value.id);
     expect(view.ok && view.value.contacts.map((c) => c.title)).toEqual(['CTO']);
     expect(view.ok && view.value.opportunities).toHaveLength(1);
   });
 
   it('refuses a subdivision of another country and stale versions', async () => {
     const { context } = testContext(database.db);
-    const created = await createAccount(context, actor(), {
+    const created = await createAccount(context, admin(), {
       name: 'Maple Data',
       segment: 'smb',
       country: 'CA',
     });
     if (!created.ok) throw new Error(created.error.message);
-    const wrong = await updateAccount(context, actor(), created.value.id, { subdivision: 'US-TX' });
+    const wrong = await updateAccount(context, admin(), created.value.id, { subdivision: 'US-TX' });
     expect(wrong.ok ? 'ok' : wrong.error.code).toBe('validation_failed');
-    await updateAccount(context, actor(), created.value.id, { city: 'Toronto' }, 1);
-    const stale = await updateAccount(context, actor(), created.value.id, { city: 'Ottawa' }, 1);
+    await updateAccount(context, admin(), created.value.id, { city: 'Toronto' }, 1);
+    const stale = await updateAccount(context, admin(), created.value.id, { city: 'Ottawa' }, 1);
     expect(stale.ok ? 'ok' : stale.error.code).toBe('precondition_failed');
   });
 
   it('lists by name with search and cursor pages', async () => {
     const { context } = testContext(database.db);
     for (const name of ['zeta Labs', 'Alpha Labs', 'beta Labs', 'Gamma Labs', 'Delta Works']) {
-      await createAccount(context, actor(), { name, segment: 'smb', country: 'DE' });
+      await createAccount(context, admin(), { name, segment: 'smb', country: 'DE' });
     }
-    const first = await listAccounts(context, { search: 'labs', country: 'DE', limit: 2 });
+    const first = await listAccounts(context, admin(), { search: 'labs', country: 'DE', limit: 2 });
     if (!first.ok) throw new Error(first.error.message);
-    const second = await listAccounts(context, {
+    const second = await listAccounts(context, admin(), {
       search: 'labs',
       country: 'DE',
       limit: 2,

@@ -1,16 +1,15 @@
-import {
-  findAccount,
-  insertAccount,
-  saveAccount as updateAccountRow,
-} from '../../db/repositories/accounts-repo.js';
-import { userExists } from '../../db/repositories/users-repo.js';
+import { insertAccount, saveAccount as updateAccountRow } from '../../db/repositories/accounts-repo.js';
+import { rightsOf } from '../../domain/access/principal.js';
 import type { Account } from '../../domain/account/account.js';
 import { err, ok, type Result } from '../../domain/result.js';
-import { type AppError, invalid } from '../app-error.js';
+import { accessToAccount, checkOwnerChoice, lockAccount } from '../access/authorize.js';
+import { type AppError, forbidden, invalid } from '../app-error.js';
 import type { Actor, AppContext } from '../context.js';
-import { lockForWrite } from '../shared/lock-for-write.js';
 import { diff, recordEvent } from '../shared/record-event.js';
 import type { CreateAccountInput, UpdateAccountInput } from './account-inputs.js';
+
+/** A person creating an account owns it unless they name someone else; the system owns nothing. */
+const defaultOwner = (actor: Actor) => (actor.id.startsWith('system:') ? null : actor.id);
 
 function applyFields(account: Account, input: UpdateAccountInput): Account {
   const pick = <K extends keyof UpdateAccountInput & keyof Account>(key: K) =>
@@ -35,10 +34,12 @@ export async function createAccount(
   actor: Actor,
   input: CreateAccountInput,
 ): Promise<Result<Account, AppError>> {
+  const rights = rightsOf(actor.principal);
+  if (!rights.createDeals) return err(forbidden('Your role does not create accounts.'));
+  const ownerId = input.ownerId === undefined ? defaultOwner(actor) : input.ownerId;
   return context.db.transaction().execute(async (trx) => {
-    if (input.ownerId && !(await userExists(trx, input.ownerId))) {
-      return err(invalid([{ path: 'ownerId', message: 'no such user' }]));
-    }
+    const ownerIssue = ownerId && (await checkOwnerChoice(trx, actor, ownerId, rights.assignNewTo));
+    if (ownerIssue) return err(invalid([ownerIssue]));
     const now = context.now();
     const blank: Account = {
       id: context.newId('acc'),
@@ -56,7 +57,7 @@ export async function createAccount(
       createdAt: now,
       updatedAt: now,
     };
-    const account = applyFields(blank, input);
+    const account = applyFields(blank, { ...input, ownerId });
     await insertAccount(trx, account);
     await recordEvent(trx, actor, now, {
       entityType: 'account',
@@ -76,16 +77,17 @@ export async function updateAccount(
   expectedVersion?: number,
 ): Promise<Result<Account, AppError>> {
   return context.db.transaction().execute(async (trx) => {
-    const locked = await lockForWrite(
-      () => findAccount(trx, id, { lock: true }),
-      'Account',
-      id,
-      expectedVersion,
-    );
+    const locked = await lockAccount(trx, actor, id, expectedVersion);
     if (!locked.ok) return locked;
     const current = locked.value;
-    if (input.ownerId && !(await userExists(trx, input.ownerId))) {
-      return err(invalid([{ path: 'ownerId', message: 'no such user' }]));
+    if (input.ownerId !== undefined && input.ownerId !== current.ownerId) {
+      if (!(await accessToAccount(trx, actor, current)).reassign) {
+        return err(forbidden('ownerId: your role may not reassign this account.'));
+      }
+      const ownerIssue =
+        input.ownerId &&
+        (await checkOwnerChoice(trx, actor, input.ownerId, rightsOf(actor.principal).reassign));
+      if (ownerIssue) return err(invalid([ownerIssue]));
     }
     const next = applyFields(current, input);
     if (next.subdivision && !next.subdivision.startsWith(`${next.country}-`)) {

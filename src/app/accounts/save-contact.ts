@@ -1,14 +1,13 @@
 import {
   findAccount,
-  findContact,
   insertContact,
   saveContact as updateContactRow,
 } from '../../db/repositories/accounts-repo.js';
 import type { Contact } from '../../domain/account/account.js';
 import { err, ok, type Result } from '../../domain/result.js';
+import { accessToAccount, denied, lockContact } from '../access/authorize.js';
 import { type AppError, notFound } from '../app-error.js';
 import type { Actor, AppContext } from '../context.js';
-import { lockForWrite } from '../shared/lock-for-write.js';
 import { diff, recordEvent } from '../shared/record-event.js';
 import type { CreateContactInput, UpdateContactInput } from './account-inputs.js';
 
@@ -29,7 +28,11 @@ export async function createContact(
   input: CreateContactInput,
 ): Promise<Result<Contact, AppError>> {
   return context.db.transaction().execute(async (trx) => {
-    if (!(await findAccount(trx, accountId))) return err(notFound('Account', accountId));
+    const account = await findAccount(trx, accountId);
+    const refusal = account
+      ? denied(await accessToAccount(trx, actor, account), 'qualify', 'Account', accountId)
+      : notFound('Account', accountId);
+    if (refusal) return err(refusal);
     const now = context.now();
     const blank: Contact = {
       id: context.newId('con'),
@@ -62,12 +65,7 @@ export async function updateContact(
   expectedVersion?: number,
 ): Promise<Result<Contact, AppError>> {
   return context.db.transaction().execute(async (trx) => {
-    const locked = await lockForWrite(
-      () => findContact(trx, id, { lock: true }),
-      'Contact',
-      id,
-      expectedVersion,
-    );
+    const locked = await lockContact(trx, actor, id, expectedVersion);
     if (!locked.ok) return locked;
     const current = locked.value;
     const next = applyFields(current, input);

@@ -1,4 +1,4 @@
-import { findOpportunity, saveOpportunity } from '../../db/repositories/opportunities-repo.js';
+import { saveOpportunity } from '../../db/repositories/opportunities-repo.js';
 import {
   deleteAttestation,
   listAttestations,
@@ -7,9 +7,9 @@ import {
 import type { AttestationRecord } from '../../domain/opportunity/opportunity.js';
 import { findCriterion } from '../../domain/playbook/lookup.js';
 import { err, ok, type Result } from '../../domain/result.js';
+import { lockOpportunity } from '../access/authorize.js';
 import { type AppError, invalid } from '../app-error.js';
 import type { Actor, AppContext } from '../context.js';
-import { lockForWrite } from '../shared/lock-for-write.js';
 import { recordEvent } from '../shared/record-event.js';
 import type { AttestationInput } from './opportunity-inputs.js';
 
@@ -25,12 +25,7 @@ export async function attestCriterion(
   expectedVersion?: number,
 ): Promise<Result<AttestationRecord | null, AppError>> {
   return context.db.transaction().execute(async (trx) => {
-    const locked = await lockForWrite(
-      () => findOpportunity(trx, id, { lock: true }),
-      'Opportunity',
-      id,
-      expectedVersion,
-    );
+    const locked = await lockOpportunity(trx, actor, id, 'qualify', expectedVersion);
     if (!locked.ok) return locked;
     const opportunity = locked.value;
     const found = findCriterion(context.playbook, opportunity.pipeline, criterionKey);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   actor,
+  admin,
   buildAccount,
   buildContact,
   buildOpportunity,
@@ -75,8 +76,8 @@ async function stageRows(opportunityId: string) {
 describe('changing stage', () => {
   it('refuses a blocked move with the missing list and changes nothing', async () => {
     const { context, me, opportunity } = await setup();
-    const before = await getOpportunity(context, opportunity.id);
-    const eventsBefore = await getOpportunityHistory(context, opportunity.id, { limit: 200 });
+    const before = await getOpportunity(context, admin(), opportunity.id);
+    const eventsBefore = await getOpportunityHistory(context, admin(), opportunity.id, { limit: 200 });
     const result = await changeStage(context, me, opportunity.id, { to: 'discover' });
     expect(result.ok).toBe(false);
     if (result.ok || result.error.code !== 'gate_blocked') throw new Error('expected gate_blocked');
@@ -90,9 +91,9 @@ describe('changing stage', () => {
       ]),
     );
     expect(result.error.missing.every((missing) => missing.message.length > 0 && missing.stage)).toBe(true);
-    const after = await getOpportunity(context, opportunity.id);
+    const after = await getOpportunity(context, admin(), opportunity.id);
     expect(after.ok && after.value.opportunity).toEqual(before.ok && before.value.opportunity);
-    const eventsAfter = await getOpportunityHistory(context, opportunity.id, { limit: 200 });
+    const eventsAfter = await getOpportunityHistory(context, admin(), opportunity.id, { limit: 200 });
     expect(eventsAfter.ok && eventsAfter.value.items.length).toBe(
       eventsBefore.ok && eventsBefore.value.items.length,
     );
@@ -112,7 +113,7 @@ describe('changing stage', () => {
       forecastCategory: 'pipeline',
     });
     expect(result.value.opportunity.stageEnteredAt).toEqual(context.now());
-    const history = await getOpportunityHistory(context, opportunity.id, { limit: 200 });
+    const history = await getOpportunityHistory(context, admin(), opportunity.id, { limit: 200 });
     const moved = history.ok
       ? history.value.items.find((event) => event.action === 'opportunity.stage_changed')
       : undefined;
@@ -132,10 +133,10 @@ describe('changing stage', () => {
 
   it('tells what the next stage still needs', async () => {
     const { context, opportunity, satisfyCreated } = await setup();
-    const before = await getOpportunity(context, opportunity.id);
+    const before = await getOpportunity(context, admin(), opportunity.id);
     expect(before.ok && before.value.nextStage?.ready).toBe(false);
     await satisfyCreated();
-    const after = await getOpportunity(context, opportunity.id);
+    const after = await getOpportunity(context, admin(), opportunity.id);
     expect(after.ok && after.value.nextStage).toMatchObject({ stage: 'discover', ready: true, missing: [] });
   });
 
@@ -230,10 +231,10 @@ describe('qualification data', () => {
       input: { note: 'ICP tier 1' },
     });
     await attestCriterion(context, me, opportunity.id, 'nb_icp_fit', { kind: 'withdraw' });
-    const view = await getOpportunity(context, opportunity.id);
+    const view = await getOpportunity(context, admin(), opportunity.id);
     expect(view.ok && view.value.opportunity.version).toBe(opportunity.version + 2);
     expect(view.ok && view.value.attestations).toEqual([]);
-    const history = await getOpportunityHistory(context, opportunity.id, { limit: 200 });
+    const history = await getOpportunityHistory(context, admin(), opportunity.id, { limit: 200 });
     expect(history.ok && history.value.items.map((event) => event.action)).toEqual([
       'opportunity.created',
       'opportunity.criterion_attested',

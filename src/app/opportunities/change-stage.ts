@@ -1,13 +1,13 @@
-import { findOpportunity, saveOpportunity } from '../../db/repositories/opportunities-repo.js';
+import { saveOpportunity } from '../../db/repositories/opportunities-repo.js';
 import { insertStageChanges } from '../../db/repositories/stage-changes-repo.js';
 import type { GateSnapshot } from '../../domain/gates/gate-snapshot.js';
 import { planStageChange, type StageChangeRefusal } from '../../domain/gates/plan-stage-change.js';
 import type { Opportunity } from '../../domain/opportunity/opportunity.js';
 import { deriveStageFacts } from '../../domain/opportunity/stage-facts.js';
 import { err, ok, type Result } from '../../domain/result.js';
+import { lockOpportunity } from '../access/authorize.js';
 import type { AppError } from '../app-error.js';
 import type { Actor, AppContext } from '../context.js';
-import { lockForWrite } from '../shared/lock-for-write.js';
 import { recordEvent } from '../shared/record-event.js';
 import { loadQualification, toFacts } from './load-opportunity-facts.js';
 import type { StageChangeInput } from './opportunity-inputs.js';
@@ -29,12 +29,7 @@ export async function changeStage(
   expectedVersion?: number,
 ): Promise<Result<StageChanged, AppError>> {
   return context.db.transaction().execute(async (trx) => {
-    const locked = await lockForWrite(
-      () => findOpportunity(trx, id, { lock: true }),
-      'Opportunity',
-      id,
-      expectedVersion,
-    );
+    const locked = await lockOpportunity(trx, actor, id, 'edit', expectedVersion);
     if (!locked.ok) return locked;
     const current = locked.value;
     const now = context.now();

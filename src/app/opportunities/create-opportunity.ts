@@ -1,12 +1,13 @@
 import { findAccount } from '../../db/repositories/accounts-repo.js';
 import { insertOpportunity } from '../../db/repositories/opportunities-repo.js';
 import { insertStageChanges } from '../../db/repositories/stage-changes-repo.js';
-import { userExists } from '../../db/repositories/users-repo.js';
+import { rightsOf } from '../../domain/access/principal.js';
 import type { Opportunity } from '../../domain/opportunity/opportunity.js';
 import { deriveStageFacts } from '../../domain/opportunity/stage-facts.js';
 import { firstStage, pipelineForType } from '../../domain/playbook/lookup.js';
 import { err, ok, type Result } from '../../domain/result.js';
-import { type AppError, type FieldIssue, invalid } from '../app-error.js';
+import { accessToAccount, checkOwnerChoice } from '../access/authorize.js';
+import { type AppError, type FieldIssue, forbidden, invalid } from '../app-error.js';
 import type { Actor, AppContext } from '../context.js';
 import { recordEvent } from '../shared/record-event.js';
 import type { CreateOpportunityInput } from './opportunity-inputs.js';
@@ -17,6 +18,8 @@ export async function createOpportunity(
   actor: Actor,
   input: CreateOpportunityInput,
 ): Promise<Result<Opportunity, AppError>> {
+  const rights = rightsOf(actor.principal);
+  if (!rights.createDeals) return err(forbidden('Your role does not create opportunities.'));
   const pipeline = pipelineForType(context.playbook, input.type);
   return context.db.transaction().execute(async (trx) => {
     const issues: FieldIssue[] = [];
@@ -24,9 +27,12 @@ export async function createOpportunity(
       const known = context.playbook.opportunityTypes.map((type) => type.key).join(', ');
       issues.push({ path: 'type', message: `unknown opportunity type; use one of: ${known}` });
     }
-    if (!(await findAccount(trx, input.accountId)))
+    const account = await findAccount(trx, input.accountId);
+    if (!account || !(await accessToAccount(trx, actor, account)).read) {
       issues.push({ path: 'accountId', message: 'no such account' });
-    if (!(await userExists(trx, input.ownerId))) issues.push({ path: 'ownerId', message: 'no such user' });
+    }
+    const ownerIssue = await checkOwnerChoice(trx, actor, input.ownerId, rights.assignNewTo);
+    if (ownerIssue) issues.push(ownerIssue);
     if (!pipeline || issues.length > 0) return err(invalid(issues));
     const now = context.now();
     const stage = deriveStageFacts(context.playbook, pipeline.key, firstStage(pipeline).key);
@@ -43,6 +49,7 @@ export async function createOpportunity(
       currency: input.currency,
       closeDate: input.closeDate,
       ownerId: input.ownerId,
+      createdBy: actor.id,
       source: input.source,
       nextStep: input.nextStep ?? null,
       description: input.description ?? null,

@@ -1,17 +1,19 @@
 import { listOpportunityEvents, type StoredEvent } from '../../db/repositories/events-repo.js';
-import { findOpportunity } from '../../db/repositories/opportunities-repo.js';
 import { err, ok, type Result } from '../../domain/result.js';
-import { type AppError, notFound } from '../app-error.js';
-import type { AppContext } from '../context.js';
+import { readableOpportunity } from '../access/authorize.js';
+import type { AppError } from '../app-error.js';
+import type { Actor, AppContext } from '../context.js';
 import { decodeCursor, type Page, toPage } from '../shared/cursor.js';
 
 /** Every change of a deal, oldest first, with the gate snapshot of each stage change. */
 export async function getOpportunityHistory(
   context: AppContext,
+  actor: Actor,
   id: string,
   page: { limit: number; cursor?: string | undefined },
 ): Promise<Result<Page<StoredEvent>, AppError>> {
-  if (!(await findOpportunity(context.db, id))) return err(notFound('Opportunity', id));
+  const readable = await readableOpportunity(context.db, actor, id);
+  if (!readable.ok) return readable;
   const cursor = decodeCursor(page.cursor, 1);
   if (!cursor.ok) return err(cursor.error);
   const afterId = cursor.value ? Number(cursor.value[0]) : undefined;

@@ -1,10 +1,10 @@
-import { findOpportunity } from '../../db/repositories/opportunities-repo.js';
 import { type NextStagePreview, previewNextStage } from '../../domain/gates/preview-next-stage.js';
 import type { AttestationRecord, MeddpiccRecord, Opportunity } from '../../domain/opportunity/opportunity.js';
 import type { MeddpiccLevel } from '../../domain/playbook/playbook.js';
-import { err, ok, type Result } from '../../domain/result.js';
-import { type AppError, notFound } from '../app-error.js';
-import type { AppContext } from '../context.js';
+import { ok, type Result } from '../../domain/result.js';
+import { readableOpportunity } from '../access/authorize.js';
+import type { AppError } from '../app-error.js';
+import type { Actor, AppContext } from '../context.js';
 import { loadQualification, toFacts } from './load-opportunity-facts.js';
 
 export interface MeddpiccView {
@@ -43,10 +43,12 @@ function meddpiccView(elements: string[], records: MeddpiccRecord[]): MeddpiccVi
 /** A deal with its qualification and what is missing for the next stage. */
 export async function getOpportunity(
   context: AppContext,
+  actor: Actor,
   id: string,
 ): Promise<Result<OpportunityView, AppError>> {
-  const opportunity = await findOpportunity(context.db, id);
-  if (!opportunity) return err(notFound('Opportunity', id));
+  const readable = await readableOpportunity(context.db, actor, id);
+  if (!readable.ok) return readable;
+  const opportunity = readable.value;
   const qualification = await loadQualification(context.db, id);
   return ok({
     opportunity,

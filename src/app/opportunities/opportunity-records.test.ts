@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   actor,
+  admin,
   buildAccount,
   buildOpportunity,
   buildUser,
@@ -83,7 +84,7 @@ describe('updating opportunities', () => {
       nextStep: 'Send pricing',
       version: 2,
     });
-    const history = await getOpportunityHistory(context, opportunity.id, { limit: 10 });
+    const history = await getOpportunityHistory(context, admin(), opportunity.id, { limit: 10 });
     const updated = history.ok ? history.value.items.at(-1) : undefined;
     expect(updated).toMatchObject({
       action: 'opportunity.updated',
@@ -101,11 +102,11 @@ describe('updating opportunities', () => {
       accountId: account.id,
       type: 'renewal',
     });
-    const crossing = await updateOpportunity(context, actor(), opportunity.id, { type: 'upsell' });
+    const crossing = await updateOpportunity(context, actor(owner.id), opportunity.id, { type: 'upsell' });
     expect(crossing.ok ? 'ok' : crossing.error.code).toBe('validation_failed');
-    const within = await updateOpportunity(context, actor(), opportunity.id, { type: 'expansion' }, 1);
+    const within = await updateOpportunity(context, actor(owner.id), opportunity.id, { type: 'expansion' }, 1);
     expect(within.ok && within.value.type).toBe('expansion');
-    const stale = await updateOpportunity(context, actor(), opportunity.id, { name: 'Renamed' }, 1);
+    const stale = await updateOpportunity(context, actor(owner.id), opportunity.id, { name: 'Renamed' }, 1);
     expect(stale.ok ? 'ok' : stale.error.code).toBe('precondition_failed');
   });
 });
@@ -131,7 +132,7 @@ describe('listing opportunities', () => {
     const seen: string[] = [];
     let cursor: string | undefined;
     do {
-      const page = await listOpportunities(context, {
+      const page = await listOpportunities(context, admin(), {
         ownerId: owner.id,
         limit: 3,
         ...(cursor && { cursor }),
@@ -142,7 +143,7 @@ describe('listing opportunities', () => {
     } while (cursor);
     expect(seen).toHaveLength(dates.length);
     expect([...seen].sort()).toEqual(seen);
-    const ranged = await listOpportunities(context, {
+    const ranged = await listOpportunities(context, admin(), {
       ownerId: owner.id,
       closeDateFrom: '2027-02-01',
       closeDateTo: '2027-03-31',
@@ -158,7 +159,7 @@ describe('listing opportunities', () => {
 
   it('refuses a cursor it did not issue', async () => {
     const { context } = testContext(database.db);
-    const result = await listOpportunities(context, { limit: 5, cursor: 'garbage' });
+    const result = await listOpportunities(context, admin(), { limit: 5, cursor: 'garbage' });
     expect(result.ok ? 'ok' : result.error.code).toBe('validation_failed');
   });
 });

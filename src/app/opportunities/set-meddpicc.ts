@@ -1,11 +1,11 @@
 import { findContact } from '../../db/repositories/accounts-repo.js';
-import { findOpportunity, saveOpportunity } from '../../db/repositories/opportunities-repo.js';
+import { saveOpportunity } from '../../db/repositories/opportunities-repo.js';
 import { listMeddpicc, saveMeddpicc } from '../../db/repositories/qualification-repo.js';
 import type { MeddpiccRecord } from '../../domain/opportunity/opportunity.js';
 import { err, ok, type Result } from '../../domain/result.js';
+import { lockOpportunity } from '../access/authorize.js';
 import { type AppError, type FieldIssue, invalid } from '../app-error.js';
 import type { Actor, AppContext } from '../context.js';
-import { lockForWrite } from '../shared/lock-for-write.js';
 import { recordEvent } from '../shared/record-event.js';
 import type { MeddpiccInput } from './opportunity-inputs.js';
 
@@ -27,12 +27,7 @@ export async function setMeddpicc(
     return err(invalid([{ path: 'element', message: `unknown MEDDPICC element; use one of: ${known}` }]));
   }
   return context.db.transaction().execute(async (trx) => {
-    const locked = await lockForWrite(
-      () => findOpportunity(trx, id, { lock: true }),
-      'Opportunity',
-      id,
-      expectedVersion,
-    );
+    const locked = await lockOpportunity(trx, actor, id, 'qualify', expectedVersion);
     if (!locked.ok) return locked;
     const opportunity = locked.value;
     const issues: FieldIssue[] = [];

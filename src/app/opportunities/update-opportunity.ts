@@ -1,11 +1,11 @@
-import { findOpportunity, saveOpportunity } from '../../db/repositories/opportunities-repo.js';
-import { userExists } from '../../db/repositories/users-repo.js';
+import { saveOpportunity } from '../../db/repositories/opportunities-repo.js';
+import { rightsOf } from '../../domain/access/principal.js';
 import type { Opportunity } from '../../domain/opportunity/opportunity.js';
 import { pipelineForType } from '../../domain/playbook/lookup.js';
 import { err, ok, type Result } from '../../domain/result.js';
-import { type AppError, type FieldIssue, invalid } from '../app-error.js';
+import { accessToOpportunity, checkOwnerChoice, lockOpportunity } from '../access/authorize.js';
+import { type AppError, type FieldIssue, forbidden, invalid } from '../app-error.js';
 import type { Actor, AppContext } from '../context.js';
-import { lockForWrite } from '../shared/lock-for-write.js';
 import { diff, recordEvent } from '../shared/record-event.js';
 import type { UpdateOpportunityInput } from './opportunity-inputs.js';
 
@@ -18,12 +18,7 @@ export async function updateOpportunity(
   expectedVersion?: number,
 ): Promise<Result<Opportunity, AppError>> {
   return context.db.transaction().execute(async (trx) => {
-    const locked = await lockForWrite(
-      () => findOpportunity(trx, id, { lock: true }),
-      'Opportunity',
-      id,
-      expectedVersion,
-    );
+    const locked = await lockOpportunity(trx, actor, id, 'edit', expectedVersion);
     if (!locked.ok) return locked;
     const current = locked.value;
     const issues: FieldIssue[] = [];
@@ -33,8 +28,17 @@ export async function updateOpportunity(
         message: `must be a type of the ${current.pipeline} pipeline this deal runs in`,
       });
     }
-    if (input.ownerId !== undefined && !(await userExists(trx, input.ownerId))) {
-      issues.push({ path: 'ownerId', message: 'no such user' });
+    if (input.ownerId !== undefined && input.ownerId !== current.ownerId) {
+      if (!(await accessToOpportunity(trx, actor, current)).reassign) {
+        return err(forbidden('ownerId: your role may not reassign this opportunity.'));
+      }
+      const ownerIssue = await checkOwnerChoice(
+        trx,
+        actor,
+        input.ownerId,
+        rightsOf(actor.principal).reassign,
+      );
+      if (ownerIssue) issues.push(ownerIssue);
     }
     if (issues.length > 0) return err(invalid(issues));
     const now = context.now();

@@ -1,6 +1,8 @@
 import type { Kysely, Selectable } from 'kysely';
+import type { Visibility } from '../../domain/access/record-access.js';
 import type { Account, Contact, Segment } from '../../domain/account/account.js';
 import type { Database } from '../schema.js';
+import { visibleTo } from './visibility-filter.js';
 
 function toAccount(row: Selectable<Database['accounts']>): Account {
   return {
@@ -66,9 +68,10 @@ export interface AccountFilter {
 export async function listAccounts(
   db: Kysely<Database>,
   filter: AccountFilter,
+  visibility: Visibility,
   page: { limit: number; after?: { name: string; id: string } },
 ): Promise<Account[]> {
-  let query = db.selectFrom('accounts').selectAll();
+  let query = db.selectFrom('accounts').selectAll().where(visibleTo('accounts', visibility));
   if (filter.search) query = query.where('name', 'ilike', `%${filter.search.replace(/[\\%_]/g, '\\$&')}%`);
   if (filter.country) query = query.where('country', '=', filter.country);
   if (filter.segment) query = query.where('segment', '=', filter.segment);

@@ -1,7 +1,9 @@
 import type { Kysely, Selectable } from 'kysely';
+import type { Visibility } from '../../domain/access/record-access.js';
 import type { Opportunity } from '../../domain/opportunity/opportunity.js';
 import type { ForecastCategory, LeadSource } from '../../domain/playbook/playbook.js';
 import type { Database } from '../schema.js';
+import { visibleTo } from './visibility-filter.js';
 
 type Row = Selectable<Database['opportunities']>;
 
@@ -19,6 +21,7 @@ function toOpportunity(row: Row): Opportunity {
     currency: row.currency,
     closeDate: row.close_date,
     ownerId: row.owner_id,
+    createdBy: row.created_by,
     source: row.source as LeadSource,
     nextStep: row.next_step,
     description: row.description,
@@ -46,6 +49,7 @@ function toRow(opportunity: Opportunity) {
     currency: opportunity.currency,
     close_date: opportunity.closeDate,
     owner_id: opportunity.ownerId,
+    created_by: opportunity.createdBy,
     source: opportunity.source,
     next_step: opportunity.nextStep,
     description: opportunity.description,
@@ -95,13 +99,14 @@ export interface OpportunityFilter {
   closeDateTo?: string;
 }
 
-/** A page in (close date, id) order, starting after `after`. */
+/** A page of the deals `visibility` allows, in (close date, id) order, starting after `after`. */
 export async function listOpportunities(
   db: Kysely<Database>,
   filter: OpportunityFilter,
+  visibility: Visibility,
   page: { limit: number; after?: { closeDate: string; id: string } },
 ): Promise<Opportunity[]> {
-  let query = db.selectFrom('opportunities').selectAll();
+  let query = db.selectFrom('opportunities').selectAll().where(visibleTo('opportunities', visibility));
   if (filter.ownerId) query = query.where('owner_id', '=', filter.ownerId);
   if (filter.accountId) query = query.where('account_id', '=', filter.accountId);
   if (filter.type) query = query.where('type', '=', filter.type);

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Role } from '../../domain/access/roles.js';
 import type { Database } from '../schema.js';
 
@@ -13,6 +13,19 @@ export interface User {
   managerId: string | null;
   active: boolean;
   createdAt: Date;
+}
+
+function toUser(row: Selectable<Database['users']>): User {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role as Role,
+    region: row.region,
+    managerId: row.manager_id,
+    active: row.active,
+    createdAt: row.created_at,
+  };
 }
 
 export async function insertUsers(db: Kysely<Database>, users: User[]): Promise<void> {
@@ -36,19 +49,15 @@ export async function insertUsers(db: Kysely<Database>, users: User[]): Promise<
 
 export async function listUsers(db: Kysely<Database>): Promise<User[]> {
   const rows = await db.selectFrom('users').selectAll().orderBy('name').execute();
-  return rows.map((row) => ({
-    id: row.id,
-    email: row.email,
-    name: row.name,
-    role: row.role as Role,
-    region: row.region,
-    managerId: row.manager_id,
-    active: row.active,
-    createdAt: row.created_at,
-  }));
+  return rows.map(toUser);
 }
 
 export async function userExists(db: Kysely<Database>, id: string): Promise<boolean> {
   const row = await db.selectFrom('users').select('id').where('id', '=', id).executeTakeFirst();
   return row !== undefined;
+}
+
+export async function findUser(db: Kysely<Database>, id: string): Promise<User | undefined> {
+  const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toUser(row);
 }

@@ -25,13 +25,21 @@ export function opportunityAccess(
   return { read, edit, qualify, reassign: rights.reassign.includes(relation) };
 }
 
-/** What a principal may do with an account (and its contacts). Finance reads every account. */
+/**
+ * What a principal may do with an account. Finance reads every account. `qualify` here means keeping its
+ * contacts: whoever may edit it, and the customer-facing roles (those that create deals) who may read it.
+ */
 export function accountAccess(principal: Principal, record: OwnerFacts): Access {
   const rights = rightsOf(principal);
   const relation = relationTo(principal, record);
   const edit = rights.edit.includes(relation);
   const read = edit || rights.read.includes(relation) || rights.readForecastCategories.length > 0;
-  return { read, edit, qualify: edit, reassign: rights.reassign.includes(relation) };
+  return {
+    read,
+    edit,
+    qualify: edit || (read && rights.createDeals),
+    reassign: rights.reassign.includes(relation),
+  };
 }
 
 /**

@@ -23,6 +23,8 @@ export interface RoleRights {
   qualify: readonly Relation[];
   /** Relations whose deals and accounts the role may hand to another owner. */
   reassign: readonly Relation[];
+  /** Who the role may make the owner of a deal or account it creates, by their relation to the creator. */
+  assignNewTo: readonly Relation[];
   createDeals: boolean;
   canOverride: boolean;
   canReopen: boolean;
@@ -44,14 +46,31 @@ const base = {
 
 /** What each role may do, as data. The one table authorization reads. */
 export const ROLE_RIGHTS = {
-  ae: { ...base, label: 'Account Executive', read: MY_TEAM, edit: MINE, qualify: MINE, createDeals: true },
-  sdr: { ...base, label: 'SDR', read: MY_TEAM, edit: MINE, qualify: MINE, createDeals: true },
+  ae: {
+    ...base,
+    label: 'Account Executive',
+    read: MY_TEAM,
+    edit: MINE,
+    qualify: MINE,
+    assignNewTo: MINE,
+    createDeals: true,
+  },
+  sdr: {
+    ...base,
+    label: 'SDR',
+    read: MY_TEAM,
+    edit: MINE,
+    qualify: MINE,
+    assignNewTo: MY_REGION,
+    createDeals: true,
+  },
   se: {
     ...base,
     label: 'Sales Engineer',
     read: MY_REGION,
     edit: NONE,
     qualify: MY_REGION,
+    assignNewTo: NONE,
     createDeals: false,
   },
   csm: {
@@ -60,6 +79,7 @@ export const ROLE_RIGHTS = {
     read: MY_REGION,
     edit: MINE,
     qualify: MINE,
+    assignNewTo: MINE,
     createDeals: true,
   },
   rvp: {
@@ -69,6 +89,7 @@ export const ROLE_RIGHTS = {
     edit: MY_REGION,
     qualify: MY_REGION,
     reassign: MY_REGION,
+    assignNewTo: MY_REGION,
     createDeals: true,
     canOverride: true,
   },
@@ -79,6 +100,7 @@ export const ROLE_RIGHTS = {
     readForecastCategories: ['best_case', 'commit', 'closed'],
     edit: NONE,
     qualify: NONE,
+    assignNewTo: NONE,
     createDeals: false,
   },
   revops_admin: {
@@ -88,10 +110,19 @@ export const ROLE_RIGHTS = {
     edit: ALL,
     qualify: ALL,
     reassign: ALL,
+    assignNewTo: ALL,
     createDeals: true,
     canOverride: true,
     canReopen: true,
     administer: true,
   },
-  viewer: { ...base, label: 'Read-only viewer', read: ALL, edit: NONE, qualify: NONE, createDeals: false },
+  viewer: {
+    ...base,
+    label: 'Read-only viewer',
+    read: ALL,
+    edit: NONE,
+    qualify: NONE,
+    assignNewTo: NONE,
+    createDeals: false,
+  },
 } as const satisfies Record<Role, RoleRights>;

@@ -14,6 +14,8 @@ export interface Opportunity {
   currency: string;
   closeDate: string;
   ownerId: string;
+  /** Who created the deal (an SDR may create it for an AE). */
+  createdBy: string | null;
   source: LeadSource;
   nextStep: string | null;
   description: string | null;

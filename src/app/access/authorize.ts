@@ -1,0 +1,150 @@
+import type { Kysely } from 'kysely';
+import { findAccount, findContact } from '../../db/repositories/accounts-repo.js';
+import { findOpportunity } from '../../db/repositories/opportunities-repo.js';
+import { findUser } from '../../db/repositories/users-repo.js';
+import type { Database } from '../../db/schema.js';
+import type { OwnerFacts } from '../../domain/access/principal.js';
+import { relationTo } from '../../domain/access/principal.js';
+import { type Access, accountAccess, opportunityAccess } from '../../domain/access/record-access.js';
+import type { Relation } from '../../domain/access/roles.js';
+import type { Account } from '../../domain/account/account.js';
+import type { Opportunity } from '../../domain/opportunity/opportunity.js';
+import { err, ok, type Result } from '../../domain/result.js';
+import { type AppError, type FieldIssue, notFound } from '../app-error.js';
+import type { Actor } from '../context.js';
+import { lockForWrite } from '../shared/lock-for-write.js';
+
+async function ownerFacts(db: Kysely<Database>, ownerId: string | null, createdBy: string | null = null) {
+  const owner = ownerId ? await findUser(db, ownerId) : undefined;
+  const facts: OwnerFacts = {
+    ownerId,
+    ownerRegion: owner?.region ?? null,
+    ownerManagerId: owner?.managerId ?? null,
+    createdBy,
+  };
+  return facts;
+}
+
+export async function accessToOpportunity(db: Kysely<Database>, actor: Actor, opportunity: Opportunity) {
+  const facts = await ownerFacts(db, opportunity.ownerId, opportunity.createdBy);
+  return opportunityAccess(actor.principal, { ...facts, forecastCategory: opportunity.forecastCategory });
+}
+
+export async function accessToAccount(db: Kysely<Database>, actor: Actor, account: Account) {
+  return accountAccess(actor.principal, await ownerFacts(db, account.ownerId));
+}
+
+/** 404 for what the actor may not see (nothing leaks), 403 for what they see but may not do. */
+export function denied(
+  access: Access,
+  need: Exclude<keyof Access, 'read'> | 'read',
+  what: string,
+  id: string,
+): AppError | null {
+  if (!access.read) return notFound(what, id);
+  if (need !== 'read' && !access[need]) {
+    return { code: 'forbidden', message: `You may not ${VERBS[need]} this ${what.toLowerCase()}.` };
+  }
+  return null;
+}
+
+const VERBS = {
+  edit: 'change',
+  qualify: 'update the qualification or contacts of',
+  reassign: 'reassign',
+} as const;
+
+/** Whether the actor may make `userId` an owner, given the relations their role allows for that choice. */
+export async function checkOwnerChoice(
+  db: Kysely<Database>,
+  actor: Actor,
+  userId: string,
+  allowed: readonly Relation[],
+): Promise<FieldIssue | null> {
+  const user = await findUser(db, userId);
+  if (!user?.active) return { path: 'ownerId', message: 'no such active user' };
+  const relation = relationTo(actor.principal, {
+    ownerId: user.id,
+    ownerRegion: user.region,
+    ownerManagerId: user.managerId,
+  });
+  return allowed.includes(relation)
+    ? null
+    : { path: 'ownerId', message: 'you may not assign records to this user' };
+}
+
+/** Locks a deal for a change that needs `need`, refusing unseen (404), unpermitted (403) and stale (412). */
+export function lockOpportunity(
+  trx: Kysely<Database>,
+  actor: Actor,
+  id: string,
+  need: 'edit' | 'qualify',
+  expectedVersion: number | undefined,
+): Promise<Result<Opportunity, AppError>> {
+  return lockForWrite(
+    () => findOpportunity(trx, id, { lock: true }),
+    'Opportunity',
+    id,
+    expectedVersion,
+    async (deal) => denied(await accessToOpportunity(trx, actor, deal), need, 'Opportunity', id),
+  );
+}
+
+/** A deal the actor may read, or 404 (also for deals that exist but are not theirs to see). */
+export async function readableOpportunity(
+  db: Kysely<Database>,
+  actor: Actor,
+  id: string,
+): Promise<Result<Opportunity, AppError>> {
+  const opportunity = await findOpportunity(db, id);
+  if (!opportunity || !(await accessToOpportunity(db, actor, opportunity)).read)
+    return err(notFound('Opportunity', id));
+  return ok(opportunity);
+}
+
+/** An account the actor may read, or 404. */
+export async function readableAccount(
+  db: Kysely<Database>,
+  actor: Actor,
+  id: string,
+): Promise<Result<Account, AppError>> {
+  const account = await findAccount(db, id);
+  if (!account || !(await accessToAccount(db, actor, account)).read) return err(notFound('Account', id));
+  return ok(account);
+}
+
+/** Locks an account to edit it: 404 unseen, 403 unpermitted, 412 stale. */
+export function lockAccount(
+  trx: Kysely<Database>,
+  actor: Actor,
+  id: string,
+  expectedVersion: number | undefined,
+) {
+  return lockForWrite(
+    () => findAccount(trx, id, { lock: true }),
+    'Account',
+    id,
+    expectedVersion,
+    async (account) => denied(await accessToAccount(trx, actor, account), 'edit', 'Account', id),
+  );
+}
+
+/** Locks a contact to edit it, judged by its account: 404 unseen, 403 unpermitted, 412 stale. */
+export function lockContact(
+  trx: Kysely<Database>,
+  actor: Actor,
+  id: string,
+  expectedVersion: number | undefined,
+) {
+  return lockForWrite(
+    () => findContact(trx, id, { lock: true }),
+    'Contact',
+    id,
+    expectedVersion,
+    async (contact) => {
+      const account = await findAccount(trx, contact.accountId);
+      if (!account) return notFound('Contact', id);
+      return denied(await accessToAccount(trx, actor, account), 'qualify', 'Contact', id);
+    },
+  );
+}
