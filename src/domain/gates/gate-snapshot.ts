@@ -1,5 +1,8 @@
-import type { MeddpiccLevel } from '../playbook/playbook.js';
+import type { OpportunityFacts } from '../opportunity/opportunity-facts.js';
+import type { MeddpiccLevel, Pipeline, Playbook, Stage } from '../playbook/playbook.js';
+import { levelOf } from '../qualification/meddpicc.js';
 import type { RequirementCheck } from './requirement-check.js';
+import type { GateActor, StageChangeRequest } from './stage-change-request.js';
 
 export type StageChangeKind = 'advance' | 'regress' | 'close_won' | 'close_lost' | 'reopen';
 
@@ -17,4 +20,40 @@ export interface GateSnapshot {
   reason: string | null;
   lossReason: string | null;
   winningCompetitor: string | null;
+}
+
+/** The snapshot of one move: every check, the MEDDPICC levels, who, when, and the reasons given. */
+export function buildSnapshot(
+  playbook: Playbook,
+  pipeline: Pipeline,
+  facts: OpportunityFacts,
+  request: StageChangeRequest,
+  actor: GateActor,
+  now: Date,
+  move: {
+    kind: StageChangeKind;
+    from: Stage;
+    to: Stage;
+    checks: RequirementCheck[];
+    override: GateSnapshot['override'];
+  },
+): GateSnapshot {
+  const levels = playbook.meddpicc.map((element): [string, MeddpiccLevel] => [
+    element.key,
+    levelOf(facts.meddpicc, element.key),
+  ]);
+  return {
+    evaluatedAt: now.toISOString(),
+    actorId: actor.id,
+    pipeline: pipeline.key,
+    from: move.from.key,
+    to: move.to.key,
+    kind: move.kind,
+    checks: move.checks,
+    meddpicc: Object.fromEntries(levels),
+    override: move.override,
+    reason: request.reason?.trim() || null,
+    lossReason: request.lossReason?.trim() || null,
+    winningCompetitor: request.winningCompetitor?.trim() || null,
+  };
 }

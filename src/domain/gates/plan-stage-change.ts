@@ -1,30 +1,20 @@
 import type { OpportunityFacts } from '../opportunity/opportunity-facts.js';
 import { findPipeline, findStage, openStages, pathIndex } from '../playbook/lookup.js';
-import type { MeddpiccLevel, Pipeline, Playbook, Stage } from '../playbook/playbook.js';
-import { levelOf } from '../qualification/meddpicc.js';
+import type { Pipeline, Playbook, Stage } from '../playbook/playbook.js';
 import { err, ok, type Result } from '../result.js';
+import { blank, checkLoss, requireText } from './field-checks.js';
 import { checkForwardMove } from './forward-checks.js';
-import type { GateSnapshot, StageChangeKind } from './gate-snapshot.js';
+import { buildSnapshot, type GateSnapshot, type StageChangeKind } from './gate-snapshot.js';
+import type { GateActor, StageChangeRequest } from './stage-change-request.js';
+
+export type { GateActor, StageChangeRequest } from './stage-change-request.js';
+
 import {
   type MissingRequirement,
   missingField,
   type RequirementCheck,
   toMissing,
 } from './requirement-check.js';
-
-export interface StageChangeRequest {
-  to: string;
-  reason?: string | null;
-  lossReason?: string | null;
-  winningCompetitor?: string | null;
-  override?: { justification: string } | null;
-}
-
-export interface GateActor {
-  id: string;
-  canOverride: boolean;
-  canReopen: boolean;
-}
 
 export interface StageChangePlan {
   kind: StageChangeKind;
@@ -38,36 +28,6 @@ export type StageChangeRefusal =
   | { code: 'illegal_transition'; message: string }
   | { code: 'override_not_allowed'; message: string }
   | { code: 'gate_blocked'; message: string; missing: MissingRequirement[]; checks: RequirementCheck[] };
-
-const blank = (text: string | null | undefined) => !text || text.trim().length === 0;
-
-function requireText(
-  value: string | null | undefined,
-  stage: Stage,
-  key: string,
-  label: string,
-  why: string,
-) {
-  return blank(value) ? [missingField(stage.key, key, label, why)] : [];
-}
-
-function checkLoss(playbook: Playbook, lost: Stage, request: StageChangeRequest): RequirementCheck[] {
-  if (blank(request.lossReason)) {
-    return [
-      missingField(lost.key, 'lossReason', 'Loss reason', 'A deal is closed lost only with a loss reason.'),
-    ];
-  }
-  const reason = playbook.lossReasons.find((candidate) => candidate.key === request.lossReason);
-  if (!reason) {
-    const known = playbook.lossReasons.map((candidate) => candidate.key).join(', ');
-    return [
-      missingField(lost.key, 'lossReason', 'Loss reason', `Unknown loss reason; use one of: ${known}.`),
-    ];
-  }
-  if (!reason.requiresCompetitor) return [];
-  const why = `A deal lost for "${reason.name}" names the competitor that won.`;
-  return requireText(request.winningCompetitor, lost, 'winningCompetitor', 'Winning competitor', why);
-}
 
 type Classified = { ok: true; kind: StageChangeKind } | { ok: false; message: string };
 
@@ -200,39 +160,4 @@ function overrideProblem(
     return { code: 'still_blocked', extra: [missingField(to.key, 'justification', 'Justification', why)] };
   }
   return null;
-}
-
-function buildSnapshot(
-  playbook: Playbook,
-  pipeline: Pipeline,
-  facts: OpportunityFacts,
-  request: StageChangeRequest,
-  actor: GateActor,
-  now: Date,
-  move: {
-    kind: StageChangeKind;
-    from: Stage;
-    to: Stage;
-    checks: RequirementCheck[];
-    override: GateSnapshot['override'];
-  },
-): GateSnapshot {
-  const levels = playbook.meddpicc.map((element): [string, MeddpiccLevel] => [
-    element.key,
-    levelOf(facts.meddpicc, element.key),
-  ]);
-  return {
-    evaluatedAt: now.toISOString(),
-    actorId: actor.id,
-    pipeline: pipeline.key,
-    from: move.from.key,
-    to: move.to.key,
-    kind: move.kind,
-    checks: move.checks,
-    meddpicc: Object.fromEntries(levels),
-    override: move.override,
-    reason: request.reason?.trim() || null,
-    lossReason: request.lossReason?.trim() || null,
-    winningCompetitor: request.winningCompetitor?.trim() || null,
-  };
 }
