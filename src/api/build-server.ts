@@ -1,7 +1,9 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { type AuthSettings, authSettings } from '../app/auth/auth-settings.js';
 import type { AppContext } from '../app/context.js';
-import { installActor, type ResolveActor, resolveAnonymousActor } from './actor.js';
+import { installAuthentication } from './auth/authenticate-request.js';
+import { createRateLimiters, type RateLimitSettings } from './auth/rate-limits.js';
 import { answerFrameworkError, installErrorHandlers } from './errors/error-handler.js';
 import './fastify-augment.js';
 import { installIdempotency } from './idempotency.js';
@@ -16,13 +18,20 @@ export interface BuildServerOptions {
   context: AppContext;
   /** Fastify/pino logger options; off by default (tests), on for `closepath serve`. */
   logger?: boolean | object;
-  /** Who is calling; until sign-in exists every caller is anonymous. */
-  resolveActor?: ResolveActor;
+  /** Session timeouts and password cost (defaults: 30 min idle, 12 h absolute, scrypt N=2^15). */
+  auth?: Partial<AuthSettings>;
+  /** Rate-limit budgets (defaults in DEFAULT_RATE_LIMITS); tests pass small ones. */
+  rateLimits?: Partial<RateLimitSettings>;
+  /** Demo mode: GET /api/v1/auth/demo-users lists the demo users and their documented password. */
+  demo?: boolean;
+  /** Behind a reverse proxy: trust X-Forwarded-For/-Proto/-Host for the client IP, HTTPS and Host. */
+  trustProxy?: boolean;
 }
 
 /**
- * The HTTP shell: zod-validated routes, problem+json errors, security headers, request ids, OpenAPI docs.
- * Not yet `ready()`: callers may add routes (tests do) before `listen()` or `inject()`.
+ * The HTTP shell: authentication on every request, zod-validated routes, problem+json errors, security
+ * headers, request ids, OpenAPI docs. Not yet `ready()`: callers may add routes (tests do) before
+ * `listen()` or `inject()`.
  */
 export async function buildServer(options: BuildServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
@@ -31,6 +40,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     requestIdHeader: false,
     genReqId: requestIdFor,
     frameworkErrors: answerFrameworkError,
+    trustProxy: options.trustProxy ?? false,
   });
 
   app.setValidatorCompiler(validatorCompiler);
@@ -39,7 +49,11 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
 
   installSecurityHeaders(app);
   installErrorHandlers(app);
-  installActor(app, options.resolveActor ?? resolveAnonymousActor);
+  installAuthentication(app, {
+    settings: authSettings(options.auth),
+    limiters: createRateLimiters(options.rateLimits),
+    demo: options.demo ?? false,
+  });
   installIdempotency(app);
 
   await registerOpenApi(app);

@@ -1,11 +1,21 @@
 import type { Actor, AppContext } from '../app/context.js';
+import type { Credential, ServerAuth } from './auth/authenticate-request.js';
 
 /** What buildServer adds to Fastify: the use-case context on the instance, the caller on each request. */
 declare module 'fastify' {
   interface FastifyInstance {
     context: AppContext;
+    /** Sign-in settings, the rate limiters and whether demo mode is on. */
+    auth: ServerAuth;
   }
   interface FastifyRequest {
+    /** The signed-in user (or the anonymous actor on the public routes); set before anything else runs. */
     actor: Actor;
+    /** How the caller signed in; null when anonymous. */
+    credential: Credential | null;
+  }
+  interface FastifyContextConfig {
+    /** The route answers anonymous callers (health, login, demo users, OpenAPI); every other one is 401. */
+    public?: boolean;
   }
 }

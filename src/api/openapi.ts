@@ -15,6 +15,14 @@ const TAGS = [
     description: 'Deals: fields, qualification (MEDDPICC, criteria), gated stage changes, history',
   },
   { name: 'accounts', description: 'Companies with their geography, segment and contacts' },
+  {
+    name: 'auth',
+    description:
+      'Sign-in: a session cookie plus `x-csrf-token` on changes (browsers), or `Authorization: Bearer` API tokens',
+  },
+  { name: 'users', description: 'The people of the org: roles, regions, managers (admins change them)' },
+  { name: 'tokens', description: 'API tokens for integrations (admins)' },
+  { name: 'audit', description: 'The append-only audit log (admins)' },
 ];
 
 /**
@@ -33,6 +41,13 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
           'Errors are RFC 9457 problem details (application/problem+json) with a stable `code`.',
       },
       tags: TAGS,
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'closepath_session' },
+          bearer: { type: 'http', scheme: 'bearer', description: 'An API token: cpt_…' },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
     },
     transform: jsonSchemaTransform,
     transformObject: (document) => pruneUnusedComponents(jsonSchemaTransformObject(document)),

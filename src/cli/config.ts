@@ -11,6 +11,11 @@ const environment = z.object({
     .or(z.literal('').transform(() => undefined)),
   PLAYBOOK_FILE: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Behind a reverse proxy: 1/true trusts X-Forwarded-For/-Proto/-Host (client IP, HTTPS → Secure cookie). */
+  TRUST_PROXY: z
+    .enum(['', '0', '1', 'false', 'true'])
+    .default('')
+    .transform((value) => value === '1' || value === 'true'),
 });
 
 export type Config = z.infer<typeof environment>;

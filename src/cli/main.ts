@@ -5,10 +5,12 @@ import { registerOpportunity } from './commands/opportunity.js';
 import { registerPlaybook } from './commands/playbook.js';
 import { registerSeed } from './commands/seed.js';
 import { registerServe } from './commands/serve.js';
+import { registerToken } from './commands/token.js';
+import { registerUser } from './commands/user.js';
 
 const program = new Command('closepath')
   .description(
-    'Closepath — the sales-process engine. Configuration comes from PORT, HOST, DATA_DIR, DATABASE_URL, PLAYBOOK_FILE.',
+    'Closepath — the sales-process engine. Configuration comes from PORT, HOST, DATA_DIR, DATABASE_URL, PLAYBOOK_FILE, TRUST_PROXY.',
   )
   .showHelpAfterError();
 
@@ -18,6 +20,8 @@ for (const register of [
   registerSeed,
   registerPlaybook,
   registerOpportunity,
+  registerUser,
+  registerToken,
   registerBackup,
 ]) {
   register(program);

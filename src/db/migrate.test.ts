@@ -33,6 +33,7 @@ describe('migrations', () => {
     expect(await listTables()).toEqual(
       [
         'accounts',
+        'api_tokens',
         'contacts',
         'events',
         'idempotency_keys',
@@ -41,6 +42,7 @@ describe('migrations', () => {
         'opportunity_meddpicc',
         'opportunity_stage_changes',
         'outbox',
+        'sessions',
         'users',
       ].sort(),
     );

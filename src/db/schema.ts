@@ -36,6 +36,9 @@ export interface UsersTable {
   manager_id: string | null;
   active: Generated<boolean>;
   created_at: Date;
+  /** `scrypt$N$r$p$salt$hash`; null: cannot sign in with a password. */
+  password_hash: Generated<string | null>;
+  version: Generated<number>;
 }
 
 export interface AccountsTable {
@@ -156,6 +159,36 @@ export interface IdempotencyKeysTable {
   created_at: Date;
 }
 
+/** A signed-in browser. The cookie value is never stored: `id_hash` is its SHA-256 (hex). */
+export interface SessionsTable {
+  id_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: Date;
+  last_seen_at: Date;
+  /** The absolute end, whatever the activity. */
+  expires_at: Date;
+  revoked_at: Date | null;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export type TokenScope = 'read' | 'write';
+
+/** An integration's credential. `token_hash` is the SHA-256 (hex) of the whole token. */
+export interface ApiTokensTable {
+  id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  scope: TokenScope;
+  created_by: string;
+  created_at: Date;
+  last_used_at: Date | null;
+  expires_at: Date | null;
+  revoked_at: Date | null;
+}
+
 export interface Database {
   users: UsersTable;
   accounts: AccountsTable;
@@ -167,4 +200,6 @@ export interface Database {
   events: EventsTable;
   outbox: OutboxTable;
   idempotency_keys: IdempotencyKeysTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
 }

@@ -5,18 +5,21 @@ import { z } from 'zod';
 import { unwrap } from '../../src/api/errors/unwrap.js';
 import { invalid } from '../../src/app/app-error.js';
 import { err } from '../../src/domain/result.js';
-import { buildApiTestServer } from './api-test-server.js';
+import { type ApiClient, signInNewUser } from '../support/api-client.js';
+import { openTestApi, type TestApi } from '../support/test-api.js';
 import { renameWidgetRoute } from './example-route.js';
 
+let api: TestApi;
 let app: FastifyInstance;
+/** Signed in as an admin: this file is about the HTTP shell, not about who may do what. */
+let client: ApiClient;
 
 const probeBody = z
   .object({ amountMinor: z.number().int().min(0), lines: z.array(z.object({ sku: z.string() })) })
   .strict();
 
-beforeAll(async () => {
-  app = await buildApiTestServer();
-  const probe = app.withTypeProvider<ZodTypeProvider>();
+async function registerProbes(server: FastifyInstance) {
+  const probe = server.withTypeProvider<ZodTypeProvider>();
   probe.post(
     '/test/probe',
     { schema: { body: probeBody, querystring: z.object({ dryRun: z.enum(['yes', 'no']).optional() }) } },
@@ -30,13 +33,17 @@ beforeAll(async () => {
   probe.get('/test/invalid', async () =>
     unwrap(err(invalid([{ path: 'body.name', message: 'must not be empty' }]))),
   );
-  await app.register(renameWidgetRoute);
-  await app.ready();
+  probe.get('/test/actor', async (request) => request.actor);
+  await server.register(renameWidgetRoute);
+}
+
+beforeAll(async () => {
+  api = await openTestApi({ beforeReady: registerProbes });
+  app = api.app;
+  client = await signInNewUser(app);
 });
 
-afterAll(async () => {
-  await app.close();
-});
+afterAll(() => api.close());
 
 function expectProblem(
   response: { headers: Record<string, unknown>; json: () => unknown },
@@ -54,13 +61,13 @@ function expectProblem(
 
 describe('routes', () => {
   it('answers health', async () => {
-    const response = await app.inject({ method: 'GET', url: '/api/health' });
+    const response = await client.inject({ method: 'GET', url: '/api/health' });
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual({ status: 'ok' });
   });
 
   it('returns the playbook in force with both pipelines', async () => {
-    const response = await app.inject({ method: 'GET', url: '/api/v1/playbook' });
+    const response = await client.inject({ method: 'GET', url: '/api/v1/playbook' });
     expect(response.statusCode).toBe(200);
     const body = response.json() as { pipelines: Array<{ key: string; stages: unknown[] }> };
     expect(body.pipelines.map((pipeline) => pipeline.key)).toHaveLength(2);
@@ -71,7 +78,7 @@ describe('routes', () => {
 
 describe('OpenAPI', () => {
   it('serves a 3.1 document listing the playbook route, with resolvable component refs', async () => {
-    const response = await app.inject({ method: 'GET', url: '/api/v1/openapi.json' });
+    const response = await client.inject({ method: 'GET', url: '/api/v1/openapi.json' });
     expect(response.statusCode).toBe(200);
     const doc = response.json() as {
       openapi: string;
@@ -92,28 +99,28 @@ describe('OpenAPI', () => {
   });
 
   it('serves the docs page as HTML under a CSP that lets it load its own assets', async () => {
-    const page = await app.inject({ method: 'GET', url: '/api/v1/docs' });
+    const page = await client.inject({ method: 'GET', url: '/api/v1/docs' });
     expect(page.statusCode).toBe(200);
     expect(page.headers['content-type']).toMatch(/^text\/html/);
     expect(page.body).toContain('swagger-ui');
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
-    const script = await app.inject({ method: 'GET', url: '/api/v1/docs/static/swagger-ui-bundle.js' });
+    const script = await client.inject({ method: 'GET', url: '/api/v1/docs/static/swagger-ui-bundle.js' });
     expect(script.statusCode).toBe(200);
-    const spec = await app.inject({ method: 'GET', url: '/api/v1/docs/json' });
+    const spec = await client.inject({ method: 'GET', url: '/api/v1/docs/json' });
     expect((spec.json() as { openapi: string }).openapi).toMatch(/^3\.1/);
   });
 });
 
 describe('errors as problem+json', () => {
   it('answers an unknown route with 404', async () => {
-    const response = await app.inject({ method: 'GET', url: '/api/v1/nowhere?x=1' });
+    const response = await client.inject({ method: 'GET', url: '/api/v1/nowhere?x=1' });
     expect(response.statusCode).toBe(404);
     const body = expectProblem(response, 404, 'not_found');
     expect(body.instance).toBe('/api/v1/nowhere');
   });
 
   it('answers malformed JSON with 400', async () => {
-    const response = await app.inject({
+    const response = await client.inject({
       method: 'POST',
       url: '/test/probe',
       headers: { 'content-type': 'application/json' },
@@ -124,7 +131,7 @@ describe('errors as problem+json', () => {
   });
 
   it('answers a body that fails the zod schema with field paths', async () => {
-    const response = await app.inject({
+    const response = await client.inject({
       method: 'POST',
       url: '/test/probe?dryRun=maybe',
       payload: { amountMinor: 10, lines: [] },
@@ -134,7 +141,7 @@ describe('errors as problem+json', () => {
     const body = expectProblem(response, 400, 'validation_failed');
     expect(body.errors).toEqual([{ path: 'query.dryRun', message: expect.any(String) }]);
 
-    const second = await app.inject({
+    const second = await client.inject({
       method: 'POST',
       url: '/test/probe',
       payload: { amountMinor: 'ten', lines: [{ sku: 5 }], role: 'admin' },
@@ -146,13 +153,13 @@ describe('errors as problem+json', () => {
   });
 
   it('answers a use-case validation failure with its issues', async () => {
-    const response = await app.inject({ method: 'GET', url: '/test/invalid' });
+    const response = await client.inject({ method: 'GET', url: '/test/invalid' });
     const body = expectProblem(response, 400, 'validation_failed');
     expect(body.errors).toEqual([{ path: 'body.name', message: 'must not be empty' }]);
   });
 
   it('answers an unexpected throw with 500 and no internals', async () => {
-    const response = await app.inject({ method: 'GET', url: '/test/throws' });
+    const response = await client.inject({ method: 'GET', url: '/test/throws' });
     expect(response.statusCode).toBe(500);
     const body = expectProblem(response, 500, 'internal_error');
     expect(response.body).not.toMatch(/secret_table|hunter2|SELECT|at .*\.ts:\d+|stack/i);
@@ -168,7 +175,7 @@ describe('errors as problem+json', () => {
   });
 
   it('answers a body over 1 MiB with 413', async () => {
-    const response = await app.inject({
+    const response = await client.inject({
       method: 'POST',
       url: '/test/probe',
       headers: { 'content-type': 'application/json' },
@@ -179,7 +186,7 @@ describe('errors as problem+json', () => {
   });
 
   it('answers an unsupported content type with 415', async () => {
-    const response = await app.inject({
+    const response = await client.inject({
       method: 'POST',
       url: '/test/probe',
       headers: { 'content-type': 'text/csv' },
@@ -191,7 +198,7 @@ describe('errors as problem+json', () => {
 
 describe('the route pattern (example-route.ts)', () => {
   const rename = (headers: Record<string, string>, payload: unknown = { name: 'Renamed' }, id = 'wid_1') =>
-    app.inject({ method: 'PATCH', url: `/api/v1/widgets/${id}`, headers, payload: payload as object });
+    client.inject({ method: 'PATCH', url: `/api/v1/widgets/${id}`, headers, payload: payload as object });
 
   it('answers the record with its new ETag when If-Match matches (weak or strong) or is absent', async () => {
     for (const headers of [
@@ -229,7 +236,7 @@ describe('the route pattern (example-route.ts)', () => {
   });
 
   it('documents the route with its problems and components', async () => {
-    const doc = (await app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json() as {
+    const doc = (await client.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json() as {
       paths: Record<string, { patch?: { responses: Record<string, unknown> } }>;
       components: { schemas: Record<string, unknown> };
     };
@@ -248,7 +255,7 @@ describe('the route pattern (example-route.ts)', () => {
 describe('security basics', () => {
   it('sets the security headers on success, error and docs responses', async () => {
     for (const url of ['/api/health', '/api/v1/nowhere', '/test/throws']) {
-      const response = await app.inject({ method: 'GET', url });
+      const response = await client.inject({ method: 'GET', url });
       expect(response.headers['x-content-type-options']).toBe('nosniff');
       expect(response.headers['x-frame-options']).toBe('DENY');
       expect(response.headers['referrer-policy']).toBe('no-referrer');
@@ -260,36 +267,36 @@ describe('security basics', () => {
   });
 
   it('echoes a plain x-request-id and replaces a hostile one', async () => {
-    const echoed = await app.inject({
+    const echoed = await client.inject({
       method: 'GET',
       url: '/api/health',
       headers: { 'x-request-id': 'lb-1234.abc' },
     });
     expect(echoed.headers['x-request-id']).toBe('lb-1234.abc');
-    const replaced = await app.inject({
+    const replaced = await client.inject({
       method: 'GET',
       url: '/api/health',
       headers: { 'x-request-id': '<script>' },
     });
     expect(replaced.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
-    const generated = await app.inject({ method: 'GET', url: '/api/health' });
+    const generated = await client.inject({ method: 'GET', url: '/api/health' });
     expect(generated.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  it('sets the anonymous actor with the request id', async () => {
-    const probe = await buildApiTestServer();
-    probe.get('/test/actor', async (request) => request.actor);
-    const response = await probe.inject({
+  it('sets the signed-in actor, with the request id, and refuses anonymous callers', async () => {
+    const response = await client.inject({
       method: 'GET',
       url: '/test/actor',
       headers: { 'x-request-id': 'r-1' },
     });
-    expect(response.json()).toEqual({
-      id: 'anonymous',
-      canOverride: false,
-      canReopen: false,
+    expect(response.json()).toMatchObject({
+      id: client.user.id,
+      principal: { id: client.user.id, role: 'revops_admin', region: null, managerId: null },
+      canOverride: true,
+      readOnly: false,
       requestId: 'r-1',
     });
-    await probe.close();
+    const anonymous = await app.inject({ method: 'GET', url: '/test/actor' });
+    expect(anonymous.statusCode).toBe(401);
   });
 });

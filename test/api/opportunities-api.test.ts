@@ -1,42 +1,32 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServer } from '../../src/api/build-server.js';
-import { buildUser, testContext } from '../support/factories.js';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+import type { User } from '../../src/db/repositories/users-repo.js';
+import { type ApiClient, signIn, signInNewUser } from '../support/api-client.js';
+import { buildUser } from '../support/factories.js';
+import { openTestApi, type TestApi } from '../support/test-api.js';
 
-let database: TestDatabase;
+let api: TestApi;
 let app: FastifyInstance;
+let owner: User;
 let ownerId: string;
+/** A RevOps admin: these tests are about the API's behaviour, not about who may do what. */
+let admin: ApiClient;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  app = await buildServer({ context: testContext(database.db).context });
-  await app.ready();
-  ownerId = (await buildUser(database.db, { name: 'Maya Chen' })).id;
+  api = await openTestApi();
+  app = api.app;
+  owner = await buildUser(api.database.db, { name: 'Maya Chen', role: 'ae', region: 'americas' });
+  ownerId = owner.id;
+  admin = await signInNewUser(app, { name: 'Grace Kim' });
 });
-afterAll(async () => {
-  await app.close();
-  await database.close();
-});
+afterAll(() => api.close());
 
-async function call(
+const call = (
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
   url: string,
   body?: unknown,
   headers: Record<string, string> = {},
-) {
-  const response = await app.inject({
-    method,
-    url,
-    ...(body !== undefined && { payload: body as object }),
-    headers,
-  });
-  return {
-    status: response.statusCode,
-    headers: response.headers,
-    body: response.body ? response.json() : null,
-  };
-}
+) => admin.call(method, url, body, headers);
 
 async function newDeal() {
   const account = await call('POST', '/api/v1/accounts', {
@@ -219,7 +209,7 @@ describe('opportunities over HTTP', () => {
     ).toMatchObject({
       evidenceUrl: 'https://notes.example.com/1',
     });
-    expect(history.body.items[0]).toMatchObject({ action: 'opportunity.created', actorId: 'anonymous' });
+    expect(history.body.items[0]).toMatchObject({ action: 'opportunity.created', actorId: admin.user.id });
   });
 
   it('asks for a reason to move backward and a loss reason to close lost', async () => {
@@ -239,7 +229,9 @@ describe('opportunities over HTTP', () => {
       lossReason: 'competitor',
       winningCompetitor: 'Snowflake',
     });
-    const reopen = await call('POST', `/api/v1/opportunities/${id}/stage`, {
+    // Reopening a closed deal is an admin action: the AE who owns it may not.
+    const rep = await signIn(app, owner);
+    const reopen = await rep.call('POST', `/api/v1/opportunities/${id}/stage`, {
       to: 'created',
       reason: 'Customer came back',
     });
@@ -247,9 +239,10 @@ describe('opportunities over HTTP', () => {
     expect(reopen.body.code).toBe('illegal_transition');
   });
 
-  it('refuses an override from a caller without the right', async () => {
+  it('refuses an override from a caller without the right (the AE who owns the deal)', async () => {
     const { deal } = await newDeal();
-    const forced = await call('POST', `/api/v1/opportunities/${deal.body.id}/stage`, {
+    const rep = await signIn(app, owner);
+    const forced = await rep.call('POST', `/api/v1/opportunities/${deal.body.id}/stage`, {
       to: 'discover',
       override: { justification: 'Trust me' },
     });

@@ -16,6 +16,9 @@ export type HttpProblemCode =
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'idempotency_key_reused'
+  | 'unauthorized'
+  | 'csrf_failed'
+  | 'rate_limited'
   | 'internal_error';
 export type ProblemCode = AppErrorCode | HttpProblemCode;
 
@@ -34,8 +37,24 @@ export const PROBLEM_TITLES = {
   payload_too_large: 'The request body is too large',
   unsupported_media_type: 'Unsupported media type',
   idempotency_key_reused: 'This Idempotency-Key was used for another request',
+  unauthorized: 'Sign in first',
+  csrf_failed: 'The request did not prove it comes from this site',
+  rate_limited: 'Too many requests',
   internal_error: 'Internal server error',
 } as const satisfies Record<ProblemCode, string>;
+
+/** The status of each problem that comes from HTTP itself (use-case codes: APP_ERROR_STATUS). */
+export const HTTP_PROBLEM_STATUS = {
+  malformed_request: 400,
+  bad_request: 400,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  idempotency_key_reused: 422,
+  unauthorized: 401,
+  csrf_failed: 403,
+  rate_limited: 429,
+  internal_error: 500,
+} as const satisfies Record<HttpProblemCode, number>;
 
 const PROBLEM_CODES = Object.keys(PROBLEM_TITLES) as [ProblemCode, ...ProblemCode[]];
 
@@ -85,6 +104,11 @@ export function buildProblem(
     requestId: request.id,
     ...extras,
   };
+}
+
+/** Answers an HTTP-level problem with its status from HTTP_PROBLEM_STATUS. */
+export function sendHttpProblem(reply: FastifyReply, code: HttpProblemCode, detail: string): FastifyReply {
+  return sendProblem(reply, buildProblem(reply.request, code, HTTP_PROBLEM_STATUS[code], detail));
 }
 
 /** Sends a problem pre-serialized, so no route response schema can reshape or reject it. */

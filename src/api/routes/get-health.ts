@@ -5,7 +5,10 @@ import { z } from 'zod';
 export const getHealthRoute: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/health',
-    { schema: { hide: true, response: { 200: z.object({ status: z.literal('ok') }) } } },
+    {
+      config: { public: true },
+      schema: { hide: true, response: { 200: z.object({ status: z.literal('ok') }) } },
+    },
     async () => ({ status: 'ok' as const }),
   );
 };

@@ -7,6 +7,8 @@
  *      problem+json through APP_ERROR_STATUS), `expectedVersionFrom(request)` for If-Match, and
  *      `reply.header('etag', etagFor(record.version))` on reads and writes of versioned records;
  *   3. add it to ROUTES below (keep it sorted by path) and its tag to TAGS in ../openapi.ts.
+ * Every route requires a signed-in caller (401 otherwise) unless it says `config: { public: true }`; use
+ * cases get `request.actor` (the user, with their role's rights) and decide what that user may do.
  * Routes never touch SQL or build error bodies by hand.
  */
 import type { FastifyInstance } from 'fastify';
@@ -16,18 +18,29 @@ import { changeStageRoute } from './change-stage.js';
 import { createAccountRoute } from './create-account.js';
 import { createContactRoute } from './create-contact.js';
 import { createOpportunityRoute } from './create-opportunity.js';
+import { createTokenRoute } from './create-token.js';
+import { createUserRoute } from './create-user.js';
 import { getAccountRoute } from './get-account.js';
 import { getHealthRoute } from './get-health.js';
+import { getMeRoute } from './get-me.js';
 import { getOpenApiRoute } from './get-openapi.js';
 import { getOpportunityRoute } from './get-opportunity.js';
 import { getOpportunityHistoryRoute } from './get-opportunity-history.js';
 import { getPlaybookRoute } from './get-playbook.js';
 import { listAccountsRoute } from './list-accounts.js';
+import { listAuditEventsRoute } from './list-audit-events.js';
+import { listDemoUsersRoute } from './list-demo-users.js';
 import { listOpportunitiesRoute } from './list-opportunities.js';
+import { listTokensRoute } from './list-tokens.js';
+import { listUsersRoute } from './list-users.js';
+import { loginRoute } from './login.js';
+import { logoutRoute } from './logout.js';
+import { revokeTokenRoute } from './revoke-token.js';
 import { setMeddpiccRoute } from './set-meddpicc.js';
 import { updateAccountRoute } from './update-account.js';
 import { updateContactRoute } from './update-contact.js';
 import { updateOpportunityRoute } from './update-opportunity.js';
+import { updateUserRoute } from './update-user.js';
 
 const ROUTES: FastifyPluginAsyncZod[] = [
   getHealthRoute,
@@ -48,6 +61,17 @@ const ROUTES: FastifyPluginAsyncZod[] = [
   changeStageRoute,
   getOpenApiRoute,
   getPlaybookRoute,
+  listAuditEventsRoute,
+  loginRoute,
+  logoutRoute,
+  getMeRoute,
+  listDemoUsersRoute,
+  listTokensRoute,
+  createTokenRoute,
+  revokeTokenRoute,
+  listUsersRoute,
+  createUserRoute,
+  updateUserRoute,
 ];
 
 export async function registerRoutes(app: FastifyInstance): Promise<void> {

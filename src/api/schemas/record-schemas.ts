@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ENTITY_TYPES } from '../../db/repositories/events-repo.js';
 import { SEGMENTS } from '../../domain/account/account.js';
 import { FORECAST_CATEGORIES, LEAD_SOURCES, MEDDPICC_LEVELS } from '../../domain/playbook/playbook.js';
 import { missingRequirementSchema } from './missing-requirement-schema.js';
@@ -109,7 +110,7 @@ export const historyEventSchema = z
     occurredAt: timestamp,
     actorId: z.string(),
     requestId: z.string().nullable(),
-    entityType: z.enum(['account', 'contact', 'opportunity']),
+    entityType: z.enum(ENTITY_TYPES),
     entityId: z.string(),
     opportunityId: z.string().nullable(),
     action: z.string(),

@@ -30,8 +30,11 @@ export function registerSeed(program: Command) {
     .action(async () => {
       const app = await openApp(appConfig(readConfig()));
       try {
-        if (!(await seedIfEmpty(app.context)))
+        if (await seedIfEmpty(app.context)) {
+          console.log('closepath: the demo users have no password; `serve --demo` gives them the demo one');
+        } else {
           console.log('closepath: the database already has data; nothing seeded');
+        }
       } finally {
         await app.close();
       }

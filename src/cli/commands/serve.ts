@@ -1,14 +1,34 @@
 import type { Command } from 'commander';
 import { buildServer } from '../../api/build-server.js';
+import { DEMO_PASSWORD, grantDemoPasswords, listDemoSignIns } from '../../app/auth/demo-sign-in.js';
+import type { AppContext } from '../../app/context.js';
 import { openApp } from '../../app/open-app.js';
 import { appConfig, readConfig } from '../config.js';
 import { seedIfEmpty } from './seed.js';
+
+/** Demo mode: seed an empty database, give the demo users the demo password, and say so in the log. */
+async function prepareDemo(context: AppContext): Promise<boolean> {
+  await seedIfEmpty(context);
+  await grantDemoPasswords(context);
+  const users = await listDemoSignIns(context);
+  if (users.length === 0) {
+    console.log('closepath: --demo, but this database has no demo users; demo sign-in is off');
+    return false;
+  }
+  console.log(`closepath: DEMO MODE — sign in as any of these users with the password "${DEMO_PASSWORD}":`);
+  for (const user of users) {
+    console.log(
+      `closepath:   ${user.role.padEnd(12)} ${user.email}${user.region ? ` (${user.region})` : ''}`,
+    );
+  }
+  return true;
+}
 
 export function registerServe(program: Command) {
   program
     .command('serve')
     .description('Start the HTTP server (API and docs at /api/v1/docs)')
-    .option('--demo', 'seed the demo data set when the database is empty')
+    .option('--demo', 'demo mode: seed the demo org into an empty database; demo users get the demo password')
     .action(async (options: { demo?: boolean }) => {
       const config = readConfig();
       const app = await openApp(appConfig(config));
@@ -17,8 +37,13 @@ export function registerServe(program: Command) {
           ? `embedded PostgreSQL (PGlite) in ${config.DATA_DIR}`
           : 'PostgreSQL server (DATABASE_URL)';
       console.log(`closepath: database: ${where}`);
-      if (options.demo) await seedIfEmpty(app.context);
-      const server = await buildServer({ context: app.context, logger: { level: config.LOG_LEVEL } });
+      const demo = options.demo ? await prepareDemo(app.context) : false;
+      const server = await buildServer({
+        context: app.context,
+        logger: { level: config.LOG_LEVEL },
+        demo,
+        trustProxy: config.TRUST_PROXY,
+      });
       const stop = async () => {
         await server.close();
         await app.close();

@@ -2,11 +2,15 @@ import type { Kysely } from 'kysely';
 import type { GateSnapshot } from '../../domain/gates/gate-snapshot.js';
 import type { Database } from '../schema.js';
 
+/** What an audit event can be about. */
+export const ENTITY_TYPES = ['account', 'contact', 'opportunity', 'user', 'session', 'api_token'] as const;
+export type EntityType = (typeof ENTITY_TYPES)[number];
+
 export interface NewEvent {
   occurredAt: Date;
   actorId: string;
   requestId: string | null;
-  entityType: 'account' | 'contact' | 'opportunity';
+  entityType: EntityType;
   entityId: string;
   opportunityId: string | null;
   action: string;

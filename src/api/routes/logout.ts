@@ -1,0 +1,27 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { logout } from '../../app/auth/logout.js';
+import { clearedSessionCookie } from '../auth/session-cookie.js';
+import { problemResponses } from '../errors/problem.js';
+
+export const logoutRoute: FastifyPluginAsyncZod = async (app) => {
+  app.post(
+    '/api/v1/auth/logout',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign out',
+        description:
+          'Ends the session on the server (the cookie is worthless afterwards) and clears the cookie. ' +
+          'API tokens are not signed out: revoke them with DELETE /api/v1/tokens/{id}.',
+        response: { 204: z.null(), ...problemResponses(401, 403) },
+      },
+    },
+    async (request, reply) => {
+      const credential = request.credential;
+      if (credential?.kind === 'session') await logout(app.context, request.actor, credential.idHash);
+      reply.header('set-cookie', clearedSessionCookie(request.protocol === 'https'));
+      return reply.code(204).send(null);
+    },
+  );
+};

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { ROLES } from '../../domain/access/roles.js';
+import { historyEventSchema, timestamp } from './record-schemas.js';
+
+export const userSchema = z
+  .object({
+    id: z.string(),
+    email: z.string(),
+    name: z.string(),
+    role: z.enum(ROLES),
+    region: z.string().nullable(),
+    managerId: z.string().nullable(),
+    active: z.boolean(),
+    version: z.number().int(),
+    createdAt: timestamp,
+  })
+  .meta({ id: 'User' });
+
+export const signedInSchema = z
+  .object({
+    user: userSchema,
+    csrfToken: z
+      .string()
+      .nullable()
+      .describe('Send as x-csrf-token on every POST/PUT/PATCH/DELETE of this session; null for API tokens'),
+    expiresAt: timestamp
+      .nullable()
+      .describe('When the session ends at the latest (idle sessions end sooner)'),
+  })
+  .meta({ id: 'SignedIn' });
+
+export const apiTokenSchema = z
+  .object({
+    id: z.string(),
+    userId: z.string(),
+    name: z.string(),
+    scope: z.enum(['read', 'write']),
+    createdBy: z.string(),
+    createdAt: timestamp,
+    lastUsedAt: timestamp.nullable().describe('Updated at most once a minute'),
+    expiresAt: timestamp.nullable(),
+    revokedAt: timestamp.nullable(),
+  })
+  .meta({ id: 'ApiToken' });
+
+export const createdTokenSchema = z
+  .object({
+    token: apiTokenSchema,
+    secret: z.string().describe('The bearer value, shown this once: store it now (only its hash is kept)'),
+  })
+  .meta({ id: 'CreatedApiToken' });
+
+export const auditEventSchema = historyEventSchema.omit({ gate: true }).meta({ id: 'AuditEvent' });

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { ROLES } from '../../domain/access/roles.js';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../auth/passwords.js';
+import { id, name, pageQuery } from '../shared/fields.js';
+
+export const email = z.email({ message: 'an email address' }).max(254);
+export const password = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, `at least ${PASSWORD_MIN_LENGTH} characters`)
+  .max(PASSWORD_MAX_LENGTH);
+const region = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z0-9_]+$/, 'a region key such as emea');
+
+export const createUserInput = z
+  .object({
+    email,
+    name,
+    role: z.enum(ROLES),
+    region: region.nullable().optional(),
+    managerId: id.nullable().optional(),
+    password: password.optional().describe('Leave out: the user cannot sign in until a password is set'),
+  })
+  .strict();
+export type CreateUserInput = z.infer<typeof createUserInput>;
+
+/** Role, region, manager and active are permissions: changing them is audited as such. */
+export const updateUserInput = z
+  .object({
+    email: email.optional(),
+    name: name.optional(),
+    role: z.enum(ROLES).optional(),
+    region: region.nullable().optional(),
+    managerId: id.nullable().optional(),
+    active: z.boolean().optional().describe('false ends the user’s sessions and revokes their API tokens'),
+  })
+  .strict()
+  .refine((body) => Object.keys(body).length > 0, 'send at least one field');
+export type UpdateUserInput = z.infer<typeof updateUserInput>;
+
+export const userListQuery = z
+  .object({
+    ...pageQuery,
+    role: z.enum(ROLES).optional(),
+    region: z.string().max(64).optional(),
+    active: z
+      .enum(['true', 'false'])
+      .transform((value) => value === 'true')
+      .optional(),
+  })
+  .strict();
+export type UserListQuery = z.infer<typeof userListQuery>;
