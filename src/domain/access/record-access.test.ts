@@ -20,7 +20,7 @@ type Expected = Record<Relation, string>;
 /** r = read, e = edit/move, q = qualify, a = reassign; '-' = not even visible (404). */
 const OPPORTUNITY_MATRIX: Record<Role, Expected> = {
   ae: { own: 'req', team: 'r', region: '-', other: '-' },
-  sdr: { own: 'req', team: 'r', region: '-', other: '-' },
+  sdr: { own: 'req', team: 'r', region: 'r', other: '-' },
   se: { own: 'rq', team: 'rq', region: 'rq', other: '-' },
   csm: { own: 'req', team: 'r', region: 'r', other: '-' },
   rvp: { own: 'reqa', team: 'reqa', region: 'reqa', other: '-' },

@@ -58,7 +58,7 @@ export const ROLE_RIGHTS = {
   sdr: {
     ...base,
     label: 'SDR',
-    read: MY_TEAM,
+    read: MY_REGION,
     edit: MINE,
     qualify: MINE,
     assignNewTo: MY_REGION,

@@ -1,0 +1,312 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '../../src/domain/access/roles.js';
+import { ROLES } from '../../src/domain/access/roles.js';
+import { type ApiClient, type CallResult, signIn } from '../support/api-client.js';
+import {
+  buildOwned,
+  buildProofOrg,
+  type Owned,
+  PROOF_RELATIONS,
+  type ProofRelation,
+  signInAs,
+} from '../support/authorization-org.js';
+import { openTestApi, type TestApi } from '../support/test-api.js';
+
+/**
+ * Every API operation × every role × relation (own / same region / other region), with the expected answer.
+ * 'sees' / 'hides': a list answers 200 and includes / leaves out the record. A single value holds for all three
+ * relations. The suite fails when the API has an operation without a row here.
+ */
+type Expect = number | 'sees' | 'hides';
+type Row = Record<Role, Expect | readonly [own: Expect, region: Expect, other: Expect]>;
+
+const allRoles = (expect: Expect): Row =>
+  Object.fromEntries(ROLES.map((role) => [role, expect])) as Record<Role, Expect>;
+const adminOnly = (ok: number): Row => ({ ...allRoles(403), revops_admin: ok });
+
+/** Reading a deal: who sees own / same-region / other-region deals (Finance sees none in Pipeline). */
+const READ_DEAL = (ok: Expect, hidden: Expect): Row => ({
+  ae: [ok, hidden, hidden],
+  sdr: [ok, ok, hidden],
+  se: [ok, ok, hidden],
+  csm: [ok, ok, hidden],
+  rvp: [ok, ok, hidden],
+  vp_finance: hidden,
+  revops_admin: ok,
+  viewer: ok,
+});
+/** Editing or moving a deal. */
+const EDIT_DEAL = (ok: number): Row => ({
+  ae: [ok, 404, 404],
+  sdr: [ok, 403, 404],
+  se: [403, 403, 404],
+  csm: [ok, 403, 404],
+  rvp: [ok, ok, 404],
+  vp_finance: 404,
+  revops_admin: ok,
+  viewer: 403,
+});
+/** Recording MEDDPICC and criteria. */
+const QUALIFY_DEAL = (ok: number): Row => ({ ...EDIT_DEAL(ok), se: [ok, ok, 404] });
+/** Creating a deal or an account owned by the relation's owner. */
+const CREATE_FOR = (ok: number): Row => ({
+  ae: [ok, 400, 400],
+  sdr: [ok, ok, 400],
+  se: 403,
+  csm: [ok, 400, 400],
+  rvp: [ok, ok, 400],
+  vp_finance: 403,
+  revops_admin: ok,
+  viewer: 403,
+});
+const READ_ACCOUNT = (ok: Expect, hidden: Expect): Row => ({
+  ae: [ok, hidden, hidden],
+  sdr: [ok, ok, hidden],
+  se: [ok, ok, hidden],
+  csm: [ok, ok, hidden],
+  rvp: [ok, ok, hidden],
+  vp_finance: ok,
+  revops_admin: ok,
+  viewer: ok,
+});
+const EDIT_ACCOUNT: Row = {
+  ae: [200, 404, 404],
+  sdr: [200, 403, 404],
+  se: [403, 403, 404],
+  csm: [200, 403, 404],
+  rvp: [200, 200, 404],
+  vp_finance: 403,
+  revops_admin: 200,
+  viewer: 403,
+};
+/** Keeping contacts: editors, and deal-creating roles that can read the account. */
+const KEEP_CONTACTS = (ok: number): Row => ({
+  ae: [ok, 404, 404],
+  sdr: [ok, ok, 404],
+  se: [403, 403, 404],
+  csm: [ok, ok, 404],
+  rvp: [ok, ok, 404],
+  vp_finance: 403,
+  revops_admin: ok,
+  viewer: 403,
+});
+
+interface Target extends Owned {
+  me: ApiClient;
+  label: string;
+}
+
+interface Operation {
+  expected: Row;
+  run: (target: Target) => Promise<CallResult>;
+  /** For lists: whether the answer includes the target. */
+  includes?: (result: CallResult, target: Target) => boolean;
+}
+
+const dealInput = (t: Target) => ({
+  accountId: t.account.id,
+  name: `Deal ${t.label}`,
+  type: 'new_business',
+  amountMinor: 1000,
+  currency: 'EUR',
+  closeDate: '2027-06-30',
+  ownerId: t.owner.id,
+  source: 'ae',
+});
+const hasItem = (id: (t: Target) => string) => (result: CallResult, t: Target) =>
+  (result.body.items as Array<{ id: string }>).some((item) => item.id === id(t));
+
+const OPERATIONS: Record<string, Operation> = {
+  'GET /api/v1/opportunities': {
+    expected: READ_DEAL('sees', 'hides'),
+    run: (t) => t.me.call('GET', `/api/v1/opportunities?accountId=${t.account.id}`),
+    includes: hasItem((t) => t.deal.id),
+  },
+  'POST /api/v1/opportunities': {
+    expected: CREATE_FOR(201),
+    run: (t) => t.me.call('POST', '/api/v1/opportunities', dealInput(t)),
+  },
+  'GET /api/v1/opportunities/{id}': {
+    expected: READ_DEAL(200, 404),
+    run: (t) => t.me.call('GET', `/api/v1/opportunities/${t.deal.id}`),
+  },
+  'PATCH /api/v1/opportunities/{id}': {
+    expected: EDIT_DEAL(200),
+    run: (t) => t.me.call('PATCH', `/api/v1/opportunities/${t.deal.id}`, { nextStep: 'Call back' }),
+  },
+  'POST /api/v1/opportunities/{id}/stage': {
+    expected: EDIT_DEAL(200),
+    run: (t) =>
+      t.me.call('POST', `/api/v1/opportunities/${t.deal.id}/stage`, {
+        to: 'closed_lost',
+        lossReason: 'budget',
+      }),
+  },
+  'PUT /api/v1/opportunities/{id}/meddpicc/{element}': {
+    expected: QUALIFY_DEAL(200),
+    run: (t) =>
+      t.me.call('PUT', `/api/v1/opportunities/${t.deal.id}/meddpicc/metrics`, {
+        level: 'identified',
+        summary: 'x',
+      }),
+  },
+  'PUT /api/v1/opportunities/{id}/criteria/{criterion}': {
+    expected: QUALIFY_DEAL(200),
+    run: (t) => t.me.call('PUT', `/api/v1/opportunities/${t.deal.id}/criteria/nb_icp_fit`, { note: 'fit' }),
+  },
+  'DELETE /api/v1/opportunities/{id}/criteria/{criterion}': {
+    expected: QUALIFY_DEAL(204),
+    run: (t) => t.me.call('DELETE', `/api/v1/opportunities/${t.deal.id}/criteria/nb_icp_fit`),
+  },
+  'GET /api/v1/opportunities/{id}/history': {
+    expected: READ_DEAL(200, 404),
+    run: (t) => t.me.call('GET', `/api/v1/opportunities/${t.deal.id}/history`),
+  },
+  'GET /api/v1/pipelines/{pipeline}/board': {
+    expected: allRoles(200),
+    run: (t) => t.me.call('GET', '/api/v1/pipelines/new_business/board'),
+  },
+  'GET /api/v1/accounts': {
+    expected: READ_ACCOUNT('sees', 'hides'),
+    run: (t) => t.me.call('GET', `/api/v1/accounts?search=${encodeURIComponent(t.account.name)}`),
+    includes: hasItem((t) => t.account.id),
+  },
+  'POST /api/v1/accounts': {
+    expected: CREATE_FOR(201),
+    run: (t) =>
+      t.me.call('POST', '/api/v1/accounts', {
+        name: `New ${t.label}`,
+        segment: 'smb',
+        country: 'DE',
+        ownerId: t.owner.id,
+      }),
+  },
+  'GET /api/v1/accounts/{id}': {
+    expected: READ_ACCOUNT(200, 404),
+    run: (t) => t.me.call('GET', `/api/v1/accounts/${t.account.id}`),
+  },
+  'PATCH /api/v1/accounts/{id}': {
+    expected: EDIT_ACCOUNT,
+    run: (t) => t.me.call('PATCH', `/api/v1/accounts/${t.account.id}`, { city: 'Lyon' }),
+  },
+  'POST /api/v1/accounts/{id}/contacts': {
+    expected: KEEP_CONTACTS(201),
+    run: (t) => t.me.call('POST', `/api/v1/accounts/${t.account.id}/contacts`, { name: 'New Contact' }),
+  },
+  'PATCH /api/v1/contacts/{id}': {
+    expected: KEEP_CONTACTS(200),
+    run: (t) => t.me.call('PATCH', `/api/v1/contacts/${t.contact.id}`, { title: 'CTO' }),
+  },
+  'GET /api/v1/playbook': { expected: allRoles(200), run: (t) => t.me.call('GET', '/api/v1/playbook') },
+  'GET /api/v1/users': { expected: allRoles(200), run: (t) => t.me.call('GET', '/api/v1/users') },
+  'POST /api/v1/users': {
+    expected: adminOnly(201),
+    run: (t) =>
+      t.me.call('POST', '/api/v1/users', {
+        email: `new.${t.label}@example.com`,
+        name: 'New Person',
+        role: 'ae',
+        region: 'emea',
+      }),
+  },
+  'PATCH /api/v1/users/{id}': {
+    expected: adminOnly(200),
+    run: (t) => t.me.call('PATCH', `/api/v1/users/${t.owner.id}`, { region: t.owner.region }),
+  },
+  'GET /api/v1/tokens': { expected: adminOnly(200), run: (t) => t.me.call('GET', '/api/v1/tokens') },
+  'POST /api/v1/tokens': {
+    expected: adminOnly(201),
+    run: (t) =>
+      t.me.call('POST', '/api/v1/tokens', { userId: t.owner.id, name: `token ${t.label}`, scope: 'read' }),
+  },
+  'DELETE /api/v1/tokens/{id}': {
+    expected: adminOnly(204),
+    run: async (t) => {
+      const created = await tokenFor(t);
+      return t.me.call('DELETE', `/api/v1/tokens/${created}`);
+    },
+  },
+  'GET /api/v1/audit': { expected: adminOnly(200), run: (t) => t.me.call('GET', '/api/v1/audit') },
+  'POST /api/v1/auth/login': {
+    expected: allRoles(401),
+    run: (t) =>
+      t.me.call('POST', '/api/v1/auth/login', { email: t.me.user.email, password: 'not the password' }),
+  },
+  'GET /api/v1/auth/me': { expected: allRoles(200), run: (t) => t.me.call('GET', '/api/v1/auth/me') },
+  'GET /api/v1/auth/demo-users': {
+    expected: allRoles(404),
+    run: (t) => t.me.call('GET', '/api/v1/auth/demo-users'),
+  },
+  'POST /api/v1/auth/logout': {
+    expected: allRoles(204),
+    run: async (t) => (await signInAgain(t)).call('POST', '/api/v1/auth/logout'),
+  },
+};
+
+let api: TestApi;
+let org: Awaited<ReturnType<typeof buildProofOrg>>;
+let admin: ApiClient;
+const clients = new Map<Role, ApiClient>();
+
+async function tokenFor(t: Target): Promise<string> {
+  const created = await admin.call('POST', '/api/v1/tokens', {
+    userId: t.owner.id,
+    name: `revoke ${t.label}`,
+    scope: 'read',
+  });
+  return created.body.token?.id ?? created.body.id;
+}
+
+const signInAgain = (t: Target): Promise<ApiClient> => signIn(api.app, t.me.user);
+
+beforeAll(async () => {
+  api = await openTestApi();
+  org = await buildProofOrg(api.app);
+  admin = await signInAs(api.app, 'revops_admin', org.rvpEmea);
+  for (const role of ROLES) clients.set(role, await signInAs(api.app, role, org.rvpEmea));
+});
+afterAll(() => api.close());
+
+function expectedFor(row: Row, role: Role, relation: ProofRelation): Expect {
+  const cell = row[role];
+  if (typeof cell !== 'object') return cell;
+  const value = cell[PROOF_RELATIONS.indexOf(relation)];
+  if (value === undefined) throw new Error('matrix row without this relation');
+  return value;
+}
+
+describe('the authorization matrix', () => {
+  it('has a row for every operation of the API', async () => {
+    const spec = (await admin.call('GET', '/api/v1/openapi.json')).body;
+    const operations = Object.entries(spec.paths as Record<string, Record<string, unknown>>).flatMap(
+      ([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(operations.filter((operation) => !(operation in OPERATIONS))).toEqual([]);
+  });
+
+  const cells = Object.keys(OPERATIONS).flatMap((operation) =>
+    ROLES.flatMap((role) => PROOF_RELATIONS.map((relation) => ({ operation, role, relation }))),
+  );
+  let counter = 0;
+
+  it.each(cells)('$operation as $role on a $relation record', async ({ operation, role, relation }) => {
+    const op = OPERATIONS[operation];
+    const me = clients.get(role);
+    if (!op || !me) throw new Error('matrix setup');
+    const spec = await admin.call('GET', '/api/v1/openapi.json');
+    const [method, path] = operation.split(' ') as [string, string];
+    if (!spec.body.paths[path]?.[method.toLowerCase()]) return; // an operation this build does not have
+    const owner =
+      relation === 'own' ? { ...me.user } : relation === 'region' ? org.regionColleague : org.abroad;
+    const label = `${role}-${relation}-${++counter}`;
+    const target: Target = { me, label, ...(await buildOwned(api.app, owner, label)) };
+    const expected = expectedFor(op.expected, role, relation);
+    const result = await op.run(target);
+    if (expected === 'sees' || expected === 'hides') {
+      expect(result.status).toBe(200);
+      expect(op.includes?.(result, target)).toBe(expected === 'sees');
+    } else {
+      expect(result.status, JSON.stringify(result.body)).toBe(expected);
+    }
+  });
+});
