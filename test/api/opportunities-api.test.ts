@@ -101,6 +101,26 @@ describe('opportunities over HTTP', () => {
     expect(after.body.items).toHaveLength(before.body.items.length);
   });
 
+  it('names the field of a rule the use case checks, where it was sent', async () => {
+    const { accountId, deal } = await newDeal();
+    const unknownType = await call('POST', '/api/v1/opportunities', {
+      accountId,
+      name: 'x',
+      type: 'partnership',
+      amountMinor: 1,
+      currency: 'USD',
+      closeDate: '2027-01-01',
+      ownerId: admin.user.id,
+      source: 'ae',
+    });
+    expect(unknownType.status).toBe(400);
+    expect(unknownType.body.errors[0].path).toBe('body.type');
+    const unknownElement = await call('PUT', `/api/v1/opportunities/${deal.body.id}/meddpicc/budget`, {
+      level: 'unknown',
+    });
+    expect(unknownElement.body.errors[0].path).toBe('params.element');
+  });
+
   it('names each bad field', async () => {
     const { accountId } = await newDeal();
     const bad = await call('POST', '/api/v1/opportunities', {

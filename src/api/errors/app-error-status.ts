@@ -1,4 +1,4 @@
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppError, AppErrorCode } from '../../app/app-error.js';
 import { buildProblem, type ProblemExtras, sendProblem } from './problem.js';
 
@@ -15,10 +15,24 @@ export const APP_ERROR_STATUS = {
   gate_blocked: 422,
 } as const satisfies Record<AppErrorCode, number>;
 
-function extrasOf(error: AppError): ProblemExtras {
+const LOCATIONS = /^(body|query|params|headers)\./;
+
+/**
+ * Use cases name the input field (`ownerId`); HTTP answers name where it was sent (`body.ownerId`,
+ * `params.element`), like request-validation errors do.
+ */
+function locate(path: string, request: FastifyRequest): string {
+  if (LOCATIONS.test(path)) return path;
+  const [first = ''] = path.split('.');
+  if (request.params && typeof request.params === 'object' && first in request.params)
+    return `params.${path}`;
+  return request.method === 'GET' || request.method === 'DELETE' ? `query.${path}` : `body.${path}`;
+}
+
+function extrasOf(error: AppError, request: FastifyRequest): ProblemExtras {
   switch (error.code) {
     case 'validation_failed':
-      return { errors: error.issues };
+      return { errors: error.issues.map((issue) => ({ ...issue, path: locate(issue.path, request) })) };
     case 'precondition_failed':
       return { currentVersion: error.currentVersion };
     case 'gate_blocked':
@@ -35,7 +49,7 @@ export function sendAppError(reply: FastifyReply, error: AppError): FastifyReply
     error.code,
     APP_ERROR_STATUS[error.code],
     error.message,
-    extrasOf(error),
+    extrasOf(error, reply.request),
   );
   return sendProblem(reply, problem);
 }
