@@ -18,9 +18,27 @@ const DOCS_CSP = [
   "form-action 'none'",
 ].join('; ');
 
-/** The Content-Security-Policy by path: add the web app's policy here when it is served. */
+/**
+ * The web app (every non-API path): its own scripts only, never inline ones; inline styles are allowed
+ * because the component library sets style attributes and its theme variables in a style element.
+ */
+const WEB_APP_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "manifest-src 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+].join('; ');
+
+/** The Content-Security-Policy by path: API data, the API docs, or the web app. */
 export function cspFor(path: string): string {
-  return path === DOCS_PREFIX || path.startsWith(`${DOCS_PREFIX}/`) ? DOCS_CSP : API_CSP;
+  if (path === DOCS_PREFIX || path.startsWith(`${DOCS_PREFIX}/`)) return DOCS_CSP;
+  return path === '/api' || path.startsWith('/api/') ? API_CSP : WEB_APP_CSP;
 }
 
 const FIXED_HEADERS = {

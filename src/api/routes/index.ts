@@ -26,6 +26,7 @@ import { getMeRoute } from './get-me.js';
 import { getOpenApiRoute } from './get-openapi.js';
 import { getOpportunityRoute } from './get-opportunity.js';
 import { getOpportunityHistoryRoute } from './get-opportunity-history.js';
+import { getPipelineBoardRoute } from './get-pipeline-board.js';
 import { getPlaybookRoute } from './get-playbook.js';
 import { listAccountsRoute } from './list-accounts.js';
 import { listAuditEventsRoute } from './list-audit-events.js';
@@ -59,6 +60,7 @@ const ROUTES: FastifyPluginAsyncZod[] = [
   getOpportunityHistoryRoute,
   setMeddpiccRoute,
   changeStageRoute,
+  getPipelineBoardRoute,
   getOpenApiRoute,
   getPlaybookRoute,
   listAuditEventsRoute,

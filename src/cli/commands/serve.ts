@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { buildServer } from '../../api/build-server.js';
+import { registerWebApp } from '../../api/web-app.js';
 import { DEMO_PASSWORD, grantDemoPasswords, listDemoSignIns } from '../../app/auth/demo-sign-in.js';
 import type { AppContext } from '../../app/context.js';
 import { openApp } from '../../app/open-app.js';
@@ -44,6 +45,8 @@ export function registerServe(program: Command) {
         demo,
         trustProxy: config.TRUST_PROXY,
       });
+      const webApp = await registerWebApp(server);
+      if (!webApp) console.log('closepath: the web app is not built (npm run build); serving the API only');
       const stop = async () => {
         await server.close();
         await app.close();
@@ -51,7 +54,10 @@ export function registerServe(program: Command) {
       };
       process.once('SIGINT', () => void stop());
       process.once('SIGTERM', () => void stop());
-      await server.listen({ port: config.PORT, host: config.HOST });
-      console.log(`closepath: listening on http://${config.HOST}:${config.PORT} — API docs at /api/v1/docs`);
+      // The address actually bound: with PORT=0 the system picks a free port (the browser tests do).
+      const address = await server.listen({ port: config.PORT, host: config.HOST });
+      console.log(
+        `closepath: listening on ${address} — ${webApp ? 'the app at /, ' : ''}API docs at /api/v1/docs`,
+      );
     });
 }

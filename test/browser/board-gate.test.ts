@@ -1,0 +1,150 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cardOf, columnOf, dragCard, searchBoard } from './support/board-actions.js';
+import { type Browser, launchChromium } from './support/launch-chromium.js';
+import { type RunningServer, startServer } from './support/start-server.js';
+
+const ARTIFACTS = path.resolve('test-artifacts');
+const AE = { email: 'maya.chen@closepath.demo', name: 'Maya Chen' };
+
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  await mkdir(ARTIFACTS, { recursive: true });
+  browser = await launchChromium();
+  server = await startServer();
+  page = await browser.context.newPage();
+  page.setDefaultTimeout(20_000);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+interface Missing {
+  kind: string;
+  key: string;
+  source?: string;
+  required?: string;
+}
+
+/** A Discover deal of the signed-in AE whose next move is blocked only by what the workspace can fix. */
+async function pickBlockedDeal(ownerId: string) {
+  const list = await page.request.get(
+    `${server.url}/api/v1/opportunities?pipeline=new_business&stage=discover&ownerId=${ownerId}&limit=50`,
+  );
+  expect(list.status()).toBe(200);
+  for (const deal of (await list.json()).items as Array<{ id: string; name: string }>) {
+    const view = await (await page.request.get(`${server.url}/api/v1/opportunities/${deal.id}`)).json();
+    const missing = view.nextStage?.missing as Missing[] | undefined;
+    const fixable = missing?.every((item) => item.kind === 'meddpicc' || item.kind === 'criterion');
+    if (missing && missing.length > 0 && fixable && view.nextStage.stage === 'poc') return deal;
+  }
+  throw new Error('the demo data has no blocked Discover deal for this AE');
+}
+
+async function readMissingPanel(): Promise<Missing[]> {
+  const items = page.getByTestId('missing-panel').getByTestId('missing-item');
+  await expect.poll(() => items.count()).toBeGreaterThan(0);
+  return items.evaluateAll((nodes) =>
+    nodes.map((node) => ({
+      kind: node.getAttribute('data-kind') ?? '',
+      key: node.getAttribute('data-key') ?? '',
+      source: node.getAttribute('data-source') ?? undefined,
+      required: node.getAttribute('data-required') ?? undefined,
+    })),
+  );
+}
+
+async function attest(key: string) {
+  const row = page.locator(`[data-testid="criterion"][data-criterion="${key}"]`).first();
+  const box = row.getByRole('checkbox');
+  if (await box.isChecked()) return;
+  await box.click();
+  await row.getByLabel('Note').fill(`Confirmed on the call (${key})`);
+  await row.getByLabel('Evidence link').fill(`https://docs.example.com/${key}`);
+  await row.getByRole('button', { name: 'Save attestation' }).click();
+  await expect.poll(() => box.isChecked()).toBe(true);
+}
+
+async function qualify(element: string, level: string) {
+  const row = page.locator(`[data-testid="meddpicc-row"][data-element="${element}"]`);
+  await row.getByText(level, { exact: true }).click();
+  await row.getByLabel('Summary').fill(`${level} with the customer`);
+  await row.getByRole('button', { name: /^Save / }).click();
+  await expect.poll(() => row.getByRole('button', { name: /^Save / }).isDisabled()).toBe(true);
+}
+
+describe('the web app in Chromium', () => {
+  it('signs in, blocks a gated drag with the missing list, moves once fixed, and records the gate', async () => {
+    await page.goto(server.url);
+    await expect.poll(() => page.getByText('Demo users').isVisible()).toBe(true);
+    await page.getByRole('button', { name: AE.name }).click();
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.getByTestId('signed-in-user').textContent()).toContain(AE.name);
+
+    const me = await (await page.request.get(`${server.url}/api/v1/auth/me`)).json();
+    const deal = await pickBlockedDeal(me.user.id);
+
+    // The board: columns with totals, then the deal alone through the text filter.
+    await expect.poll(() => page.getByTestId('board-column').count()).toBe(8);
+    await expect
+      .poll(() => columnOf(page, 'discover').getByTestId('column-count').textContent())
+      .toMatch(/\d+ deals?/);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'board.png') });
+    await searchBoard(page, deal.name);
+    await expect.poll(() => page.getByTestId('deal-card').count()).toBe(1);
+
+    // Drag into the blocked stage: the card returns and the panel lists what is missing.
+    await dragCard(page, deal.id, 'poc');
+    const missing = await readMissingPanel();
+    expect(missing.length).toBeGreaterThan(0);
+    await expect
+      .poll(() => columnOf(page, 'discover').locator(`[data-deal-id="${deal.id}"]`).count())
+      .toBe(1);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'board-blocked.png') });
+
+    // Fix each item in the workspace, following the panel's link.
+    await page
+      .getByTestId('missing-panel')
+      .getByRole('link', { name: 'Fix in the workspace' })
+      .first()
+      .click();
+    await expect
+      .poll(() => page.getByTestId('next-stage-ready').textContent())
+      .toMatch(/missing for Proof of Concept/);
+    for (const item of missing) {
+      if (item.kind === 'criterion' && item.source === 'attested') await attest(item.key);
+      if (item.kind === 'meddpicc') await qualify(item.key, item.required ?? 'identified');
+    }
+    await expect
+      .poll(() => page.getByTestId('next-stage-ready').textContent())
+      .toBe('Ready for Proof of Concept');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'workspace.png'), fullPage: true });
+
+    // Back on the board the same drag now moves the deal.
+    await page
+      .getByRole('link', { name: /New Business board/ })
+      .first()
+      .click();
+    await searchBoard(page, deal.name);
+    await expect.poll(() => cardOf(page, deal.id).count()).toBe(1);
+    await dragCard(page, deal.id, 'poc');
+    await expect.poll(() => columnOf(page, 'poc').locator(`[data-deal-id="${deal.id}"]`).count()).toBe(1);
+    await expect.poll(() => page.getByText('moving…').count()).toBe(0);
+    expect(await page.getByTestId('missing-panel').count()).toBe(0);
+
+    // The history shows the stage change with its gate snapshot: every requirement met, who attested.
+    await cardOf(page, deal.id).getByRole('link').click();
+    const snapshot = page.getByTestId('gate-snapshot').filter({ hasText: 'Discover → Proof of Concept' });
+    await expect.poll(() => snapshot.count()).toBe(1);
+    const text = await snapshot.textContent();
+    expect(text).toMatch(/gate: (\d+) of \1 requirements met/);
+    expect(text).toContain(`attested by ${AE.name}`);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'workspace-history.png'), fullPage: true });
+  });
+});

@@ -1,0 +1,93 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+
+const ROOT = path.resolve(import.meta.dirname, '../../..');
+const MAIN = path.join(ROOT, 'src/cli/main.ts');
+const STARTUP_TIMEOUT_MS = 150_000;
+
+export interface RunningServer {
+  url: string;
+  output: () => string;
+  stop: () => Promise<void>;
+}
+
+async function adminStatement(adminUrl: string, statement: string) {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A fresh database: a new one on the test PostgreSQL server when TEST_DATABASE_URL is set, else PGlite. */
+async function freshDatabase(dataDir: string) {
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  if (!adminUrl) return { env: { DATA_DIR: dataDir, DATABASE_URL: '' }, drop: async () => {} };
+  const name = `cp_browser_${randomBytes(6).toString('hex')}`;
+  await adminStatement(adminUrl, `create database ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    env: { DATA_DIR: dataDir, DATABASE_URL: url.toString() },
+    drop: () => adminStatement(adminUrl, `drop database if exists ${name} with (force)`),
+  };
+}
+
+function waitForAddress(child: ChildProcess, log: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`server did not start:\n${log.join('')}`)),
+      STARTUP_TIMEOUT_MS,
+    );
+    child.stdout?.on('data', (chunk: Buffer) => {
+      const address = /listening on (http:\/\/\S+)/.exec(chunk.toString())?.[1];
+      if (address) {
+        clearTimeout(timer);
+        resolve(address);
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited (${code}) before listening:\n${log.join('')}`));
+    });
+  });
+}
+
+/**
+ * `closepath serve --demo` as a user runs it — the real CLI, on 127.0.0.1 and a port the system picks, over
+ * a fresh database that the demo seed fills — serving the built web app.
+ */
+export async function startServer(): Promise<RunningServer> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'closepath-browser-'));
+  const database = await freshDatabase(dataDir);
+  const log: string[] = [];
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, 'serve', '--demo'], {
+    cwd: ROOT,
+    env: { ...process.env, ...database.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (chunk: Buffer) => log.push(chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => log.push(chunk.toString()));
+  const stop = async () => {
+    if (child.exitCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
+    await database.drop();
+    await rm(dataDir, { recursive: true, force: true });
+  };
+  try {
+    const url = await waitForAddress(child, log);
+    return { url, output: () => log.join(''), stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

@@ -1,0 +1,4 @@
+export { getJson, type RequestOptions, request, setCsrfToken, whenSignedOut } from './client';
+export type * from './playbook-types';
+export { ApiError, describeError, type MissingRequirement, type Problem } from './problem';
+export type * from './types';

@@ -1,0 +1,179 @@
+import type { MeddpiccLevel } from './playbook-types';
+import type { MissingRequirement } from './problem';
+
+/** Records as the API answers them (timestamps are ISO strings on the wire). */
+export interface User {
+  id: string;
+  name: string;
+  email?: string;
+  role: string;
+  region: string | null;
+}
+
+export interface Session {
+  user: User;
+  csrfToken: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface Opportunity {
+  id: string;
+  accountId: string;
+  name: string;
+  type: string;
+  pipeline: string;
+  stage: string;
+  probability: number;
+  forecastCategory: string;
+  amountMinor: number;
+  currency: string;
+  closeDate: string;
+  ownerId: string;
+  source: string;
+  nextStep: string | null;
+  description: string | null;
+  lossReason: string | null;
+  winningCompetitor: string | null;
+  stageEnteredAt: string;
+  closedAt: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface MeddpiccEntry {
+  element: string;
+  level: MeddpiccLevel;
+  summary: string | null;
+  contactId: string | null;
+  updatedBy: string | null;
+  updatedAt: string | null;
+}
+
+export interface Attestation {
+  criterion: string;
+  attestedBy: string;
+  attestedAt: string;
+  note: string | null;
+  evidenceUrl: string | null;
+}
+
+export type RequirementCheck = MissingRequirement & { met: boolean };
+
+export interface NextStagePreview {
+  stage: string;
+  name: string;
+  ready: boolean;
+  checks: RequirementCheck[];
+  missing: MissingRequirement[];
+}
+
+export interface OpportunityView {
+  opportunity: Opportunity;
+  meddpicc: MeddpiccEntry[];
+  attestations: Attestation[];
+  nextStage: NextStagePreview | null;
+}
+
+export interface GateSnapshot {
+  evaluatedAt: string;
+  actorId: string;
+  pipeline: string;
+  from: string;
+  to: string;
+  kind: 'advance' | 'regress' | 'close_won' | 'close_lost' | 'reopen';
+  checks: RequirementCheck[];
+  meddpicc: Record<string, MeddpiccLevel>;
+  override: { by: string; justification: string } | null;
+  reason: string | null;
+  lossReason: string | null;
+  winningCompetitor: string | null;
+}
+
+export interface HistoryEvent {
+  id: number;
+  occurredAt: string;
+  actorId: string;
+  entityType: string;
+  entityId: string;
+  action: string;
+  before: unknown;
+  after: unknown;
+  gate: GateSnapshot | null;
+}
+
+export interface StageChangeInput {
+  to: string;
+  reason?: string;
+  lossReason?: string;
+  winningCompetitor?: string;
+}
+
+export interface Account {
+  id: string;
+  name: string;
+  domain: string | null;
+  segment: 'enterprise' | 'mid_market' | 'smb';
+  industry: string | null;
+  country: string;
+  subdivision: string | null;
+  city: string | null;
+  postalCode: string | null;
+  ownerId: string | null;
+  selfServeUsage: boolean;
+  version: number;
+}
+
+export interface Contact {
+  id: string;
+  accountId: string;
+  name: string;
+  email: string | null;
+  title: string | null;
+  phone: string | null;
+  version: number;
+}
+
+export interface AccountView {
+  account: Account;
+  contacts: Contact[];
+  opportunities: Opportunity[];
+}
+
+export interface BoardCard {
+  id: string;
+  name: string;
+  type: string;
+  stage: string;
+  accountId: string;
+  accountName: string;
+  amountMinor: number;
+  currency: string;
+  closeDate: string;
+  ownerId: string;
+  ownerName: string;
+  nextStep: string | null;
+  stageEnteredAt: string;
+  version: number;
+}
+
+export interface BoardColumn {
+  stage: string;
+  name: string;
+  probability: number;
+  outcome: 'open' | 'won' | 'lost';
+  count: number;
+  totals: Array<{ currency: string; totalMinor: number; weightedMinor: number }>;
+}
+
+export interface PipelineBoard {
+  pipeline: { key: string; name: string };
+  columns: BoardColumn[];
+  cards: BoardCard[];
+  total: number;
+  truncated: boolean;
+}

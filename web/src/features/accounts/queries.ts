@@ -1,0 +1,81 @@
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type Account, type AccountView, type Contact, getJson, type Page, request } from '../../api';
+import { etagOf } from '../../shared/stage-move';
+
+export interface AccountSearch {
+  search: string;
+  segment: string | null;
+}
+
+export function useAccountList(filters: AccountSearch) {
+  return useInfiniteQuery({
+    queryKey: ['accounts', filters],
+    queryFn: ({ pageParam, signal }) =>
+      getJson<Page<Account>>(
+        '/accounts',
+        { search: filters.search.trim(), segment: filters.segment, limit: 50, cursor: pageParam },
+        signal,
+      ),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
+    placeholderData: (previous) => previous,
+  });
+}
+
+export function useAccount(id: string) {
+  return useQuery({
+    queryKey: ['account', id],
+    queryFn: ({ signal }) => getJson<AccountView>(`/accounts/${encodeURIComponent(id)}`, undefined, signal),
+  });
+}
+
+export type AccountFields = Omit<Account, 'id' | 'version'>;
+export type ContactFields = Pick<Contact, 'name' | 'email' | 'title' | 'phone'>;
+
+function useInvalidateAccounts() {
+  const queryClient = useQueryClient();
+  return async () => {
+    await queryClient.invalidateQueries({ queryKey: ['accounts'] });
+    await queryClient.invalidateQueries({ queryKey: ['account'] });
+  };
+}
+
+/** Create (no id) or update (with the version read, as If-Match) an account. */
+export function useSaveAccount() {
+  const invalidate = useInvalidateAccounts();
+  return useMutation({
+    mutationFn: async ({ account, fields }: { account?: Account; fields: Partial<AccountFields> }) =>
+      account
+        ? (
+            await request<Account>(`/accounts/${encodeURIComponent(account.id)}`, {
+              method: 'PATCH',
+              body: fields,
+              etag: etagOf(account.version),
+            })
+          ).data
+        : (await request<Account>('/accounts', { method: 'POST', body: fields })).data,
+    onSuccess: invalidate,
+  });
+}
+
+export function useSaveContact(accountId: string) {
+  const invalidate = useInvalidateAccounts();
+  return useMutation({
+    mutationFn: async ({ contact, fields }: { contact?: Contact; fields: Partial<ContactFields> }) =>
+      contact
+        ? (
+            await request<Contact>(`/contacts/${encodeURIComponent(contact.id)}`, {
+              method: 'PATCH',
+              body: fields,
+              etag: etagOf(contact.version),
+            })
+          ).data
+        : (
+            await request<Contact>(`/accounts/${encodeURIComponent(accountId)}/contacts`, {
+              method: 'POST',
+              body: fields,
+            })
+          ).data,
+    onSuccess: invalidate,
+  });
+}

@@ -1,0 +1,3 @@
+export { AuthGate } from './AuthGate';
+export { useSession } from './session';
+export { UserMenu } from './UserMenu';

@@ -1,0 +1,76 @@
+import { Button, Group, NumberInput, Paper, Stack, Textarea, TextInput, Title } from '@mantine/core';
+import { type FormEvent, useState } from 'react';
+import type { Opportunity } from '../../api';
+
+interface Props {
+  opportunity: Opportunity;
+  focus: string | null;
+  busy: boolean;
+  onSave: (changes: Partial<Pick<Opportunity, 'amountMinor' | 'closeDate' | 'nextStep'>>) => void;
+}
+
+const outline = (focused: boolean) =>
+  focused ? { outline: '2px solid var(--mantine-color-orange-5)' } : undefined;
+
+/** Amount, close date and next step; only what changed is sent, with the ETag read. */
+export function DealFields({ opportunity, focus, busy, onSave }: Props) {
+  const [amount, setAmount] = useState<number | string>(opportunity.amountMinor / 100);
+  const [closeDate, setCloseDate] = useState(opportunity.closeDate);
+  const [nextStep, setNextStep] = useState(opportunity.nextStep ?? '');
+  const amountMinor = Math.round(Number(amount) * 100);
+  const changes = {
+    ...(Number.isFinite(amountMinor) && amountMinor !== opportunity.amountMinor && { amountMinor }),
+    ...(closeDate !== opportunity.closeDate && { closeDate }),
+    ...(nextStep.trim() !== (opportunity.nextStep ?? '') && { nextStep: nextStep.trim() || null }),
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (Object.keys(changes).length > 0) onSave(changes);
+  };
+
+  return (
+    <Paper withBorder p="md" radius="md">
+      <form onSubmit={submit} aria-label="Deal details">
+        <Stack gap="xs">
+          <Title order={3}>Deal</Title>
+          <NumberInput
+            id="field-amountMinor"
+            label={`Amount (${opportunity.currency})`}
+            min={0}
+            step={1000}
+            thousandSeparator=","
+            decimalScale={2}
+            value={amount}
+            onChange={setAmount}
+            style={outline(focus === 'field:amountMinor')}
+          />
+          <TextInput
+            id="field-closeDate"
+            label="Close date"
+            type="date"
+            required
+            value={closeDate}
+            onChange={(event) => setCloseDate(event.currentTarget.value)}
+            style={outline(focus === 'field:closeDate')}
+          />
+          <Textarea
+            id="field-nextStep"
+            label="Next step"
+            autosize
+            minRows={2}
+            maxLength={500}
+            value={nextStep}
+            onChange={(event) => setNextStep(event.currentTarget.value)}
+            style={outline(focus === 'field:nextStep')}
+          />
+          <Group>
+            <Button type="submit" size="xs" disabled={Object.keys(changes).length === 0} loading={busy}>
+              Save deal
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}

@@ -1,0 +1,1 @@
+export { OpportunityPage } from './OpportunityPage';

@@ -1,0 +1,32 @@
+import { useMutation } from '@tanstack/react-query';
+import { ApiError, type MissingRequirement, type Opportunity, request, type StageChangeInput } from '../api';
+
+export interface StageMove {
+  id: string;
+  /** The version the mover read; sent as If-Match so a move on stale data is refused (412). */
+  version: number;
+  input: StageChangeInput;
+}
+
+export const etagOf = (version: number) => `"v${version}"`;
+
+/** POST /opportunities/{id}/stage through the gate. */
+export function useStageMove() {
+  return useMutation({
+    mutationFn: async ({ id, version, input }: StageMove) =>
+      (
+        await request<{ opportunity: Opportunity }>(`/opportunities/${encodeURIComponent(id)}/stage`, {
+          method: 'POST',
+          body: input,
+          etag: etagOf(version),
+        })
+      ).data,
+  });
+}
+
+/** The gate's `missing` list when the error is a blocked move (422 gate_blocked), else null. */
+export function missingFrom(error: unknown): MissingRequirement[] | null {
+  if (error instanceof ApiError && error.status === 422 && error.problem.missing)
+    return error.problem.missing;
+  return null;
+}

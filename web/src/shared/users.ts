@@ -1,0 +1,31 @@
+import { useQuery } from '@tanstack/react-query';
+import { getJson, type Page, type User } from '../api';
+
+const MAX_PAGES = 20;
+
+async function fetchAllUsers(signal: AbortSignal): Promise<User[]> {
+  const users: User[] = [];
+  let cursor: string | null = null;
+  for (let page = 0; page < MAX_PAGES; page += 1) {
+    const result: Page<User> = await getJson<Page<User>>('/users', { limit: 200, cursor }, signal);
+    users.push(...result.items);
+    cursor = result.nextCursor;
+    if (!cursor) break;
+  }
+  return users;
+}
+
+/** The people of the org, for owner names and pickers. */
+export function useUsers() {
+  return useQuery({
+    queryKey: ['users'],
+    queryFn: ({ signal }) => fetchAllUsers(signal),
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** A lookup from user id to name that falls back to the id. */
+export function nameOf(users: User[] | undefined, id: string | null | undefined): string {
+  if (!id) return '—';
+  return users?.find((user) => user.id === id)?.name ?? id;
+}
