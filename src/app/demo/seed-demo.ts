@@ -1,4 +1,4 @@
-import { insertUsers, listUsers } from '../../db/repositories/users-repo.js';
+import { hasUsers, insertUsers } from '../../db/repositories/users-repo.js';
 import { forwardPath, openStages, pipelineForType } from '../../domain/playbook/lookup.js';
 import type { LeadSource } from '../../domain/playbook/playbook.js';
 import { actorFor, systemActor } from '../access/actors.js';
@@ -50,7 +50,7 @@ export async function seedDemo(
     onProgress?: (done: number, total: number) => void;
   },
 ): Promise<SeedSummary> {
-  if ((await listUsers(base.db)).length > 0) throw new Error('demo seed: the database already has users');
+  if (await hasUsers(base.db)) throw new Error('demo seed: the database already has users');
   const random = createRandom(options.seed ?? 20261126);
   let clock = new Date(options.anchor.getTime() - 400 * DAY);
   const context: AppContext = { ...base, now: () => clock };

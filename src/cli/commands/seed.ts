@@ -2,12 +2,12 @@ import type { Command } from 'commander';
 import type { AppContext } from '../../app/context.js';
 import { seedDemo } from '../../app/demo/seed-demo.js';
 import { openApp } from '../../app/open-app.js';
-import { listUsers } from '../../db/repositories/users-repo.js';
+import { hasUsers } from '../../db/repositories/users-repo.js';
 import { appConfig, readConfig } from '../config.js';
 
 /** Seeds the demo data set when the database has no users yet; reports progress on the console. */
 export async function seedIfEmpty(context: AppContext): Promise<boolean> {
-  if ((await listUsers(context.db)).length > 0) return false;
+  if (await hasUsers(context.db)) return false;
   const started = Date.now();
   console.log('closepath: empty database — seeding the demo data set…');
   const summary = await seedDemo(context, {

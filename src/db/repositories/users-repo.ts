@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Role } from '../../domain/access/roles.js';
 import type { Database } from '../schema.js';
+import { toUserRecord } from './user-records-repo.js';
 
 export type { Role };
 
@@ -15,17 +16,10 @@ export interface User {
   createdAt: Date;
 }
 
+/** A user without the administrative version. */
 function toUser(row: Selectable<Database['users']>): User {
-  return {
-    id: row.id,
-    email: row.email,
-    name: row.name,
-    role: row.role as Role,
-    region: row.region,
-    managerId: row.manager_id,
-    active: row.active,
-    createdAt: row.created_at,
-  };
+  const { version: _version, ...user } = toUserRecord(row);
+  return user;
 }
 
 export async function insertUsers(db: Kysely<Database>, users: User[]): Promise<void> {
@@ -60,4 +54,9 @@ export async function userExists(db: Kysely<Database>, id: string): Promise<bool
 export async function findUser(db: Kysely<Database>, id: string): Promise<User | undefined> {
   const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
   return row && toUser(row);
+}
+
+/** Whether anyone has been set up yet (the demo seed only fills an empty database). */
+export async function hasUsers(db: Kysely<Database>): Promise<boolean> {
+  return (await db.selectFrom('users').select('id').limit(1).executeTakeFirst()) !== undefined;
 }
