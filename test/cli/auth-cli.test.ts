@@ -34,7 +34,7 @@ beforeAll(async () => {
 });
 afterAll(() => rm(path.dirname(dataDir), { recursive: true, force: true }));
 
-describe('the first admin of a real install, and API tokens, from the CLI', () => {
+describe('the first admin of a real install, and API tokens, from the CLI', { timeout: 120_000 }, () => {
   it('creates users with a generated or piped password, issues tokens, and refuses bad input', async () => {
     const created = await closepath([
       'user',

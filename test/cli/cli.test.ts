@@ -29,7 +29,7 @@ beforeAll(async () => {
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
-describe('closepath playbook check', () => {
+describe('closepath playbook check', { timeout: 120_000 }, () => {
   it('accepts the shipped playbook', async () => {
     const result = await closepath(['playbook', 'check', 'playbooks/firebolt.yaml']);
     expect(result.code).toBe(0);
@@ -49,7 +49,7 @@ describe('closepath playbook check', () => {
   });
 });
 
-describe('closepath opportunity advance', () => {
+describe('closepath opportunity advance', { timeout: 120_000 }, () => {
   it('prints the same missing list as the API and changes nothing', async () => {
     const dataDir = path.join(dir, 'data');
     const app = await openApp({ dataDir });

@@ -10,7 +10,7 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 
-describe('the demo data set', () => {
+describe('the demo data set', { timeout: 120_000 }, () => {
   it('covers every region, type and stage, and every move passed its gate', async () => {
     const { context } = testContext(database.db);
     const progress: number[] = [];
