@@ -104,7 +104,13 @@ describe('updating opportunities', () => {
     });
     const crossing = await updateOpportunity(context, actor(owner.id), opportunity.id, { type: 'upsell' });
     expect(crossing.ok ? 'ok' : crossing.error.code).toBe('validation_failed');
-    const within = await updateOpportunity(context, actor(owner.id), opportunity.id, { type: 'expansion' }, 1);
+    const within = await updateOpportunity(
+      context,
+      actor(owner.id),
+      opportunity.id,
+      { type: 'expansion' },
+      1,
+    );
     expect(within.ok && within.value.type).toBe('expansion');
     const stale = await updateOpportunity(context, actor(owner.id), opportunity.id, { name: 'Renamed' }, 1);
     expect(stale.ok ? 'ok' : stale.error.code).toBe('precondition_failed');
