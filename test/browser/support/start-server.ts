@@ -63,9 +63,12 @@ function waitForAddress(child: ChildProcess, log: string[]): Promise<string> {
  * `closepath serve --demo` as a user runs it — the real CLI, on 127.0.0.1 and a port the system picks, over
  * a fresh database that the demo seed fills — serving the built web app.
  */
-export async function startServer(): Promise<RunningServer> {
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'closepath-browser-'));
-  const database = await freshDatabase(dataDir);
+export async function startServer(options: { dataDir?: string } = {}): Promise<RunningServer> {
+  const dataDir = options.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'closepath-browser-')));
+  // A given data dir is the caller's (the web budget restarts the server on it): kept on stop.
+  const database = options.dataDir
+    ? { env: { DATA_DIR: options.dataDir, DATABASE_URL: '' }, drop: async () => {} }
+    : await freshDatabase(dataDir);
   const log: string[] = [];
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN, 'serve', '--demo'], {
     cwd: ROOT,
@@ -81,7 +84,7 @@ export async function startServer(): Promise<RunningServer> {
       await exited;
     }
     await database.drop();
-    await rm(dataDir, { recursive: true, force: true });
+    if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
   };
   try {
     const url = await waitForAddress(child, log);

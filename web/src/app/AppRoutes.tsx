@@ -1,25 +1,33 @@
+import { lazy, Suspense } from 'react';
 import { Redirect, Route, Switch } from 'wouter';
-import { AccountPage, AccountsPage } from '../features/accounts';
 import { BoardPage } from '../features/board';
-import { OpportunityPage } from '../features/opportunity';
 import { paths } from '../shared/paths';
-import { EmptyState } from '../shared/states';
+import { EmptyState, LoadingState } from '../shared/states';
+
+// The board is where people land; the workspace and the accounts load when first opened.
+const OpportunityPage = lazy(() =>
+  import('../features/opportunity').then((m) => ({ default: m.OpportunityPage })),
+);
+const AccountsPage = lazy(() => import('../features/accounts').then((m) => ({ default: m.AccountsPage })));
+const AccountPage = lazy(() => import('../features/accounts').then((m) => ({ default: m.AccountPage })));
 
 export function AppRoutes() {
   return (
-    <Switch>
-      <Route path="/">
-        <Redirect to={paths.board('new_business')} replace />
-      </Route>
-      <Route path="/board/:pipeline">{(params) => <BoardPage pipeline={params.pipeline} />}</Route>
-      <Route path="/opportunities/:id">{(params) => <OpportunityPage id={params.id} />}</Route>
-      <Route path="/accounts">
-        <AccountsPage />
-      </Route>
-      <Route path="/accounts/:id">{(params) => <AccountPage id={params.id} />}</Route>
-      <Route>
-        <EmptyState title="Nothing here">This address is not a page of Closepath.</EmptyState>
-      </Route>
-    </Switch>
+    <Suspense fallback={<LoadingState label="Loading…" />}>
+      <Switch>
+        <Route path="/">
+          <Redirect to={paths.board('new_business')} replace />
+        </Route>
+        <Route path="/board/:pipeline">{(params) => <BoardPage pipeline={params.pipeline} />}</Route>
+        <Route path="/opportunities/:id">{(params) => <OpportunityPage id={params.id} />}</Route>
+        <Route path="/accounts">
+          <AccountsPage />
+        </Route>
+        <Route path="/accounts/:id">{(params) => <AccountPage id={params.id} />}</Route>
+        <Route>
+          <EmptyState title="Nothing here">This address is not a page of Closepath.</EmptyState>
+        </Route>
+      </Switch>
+    </Suspense>
   );
 }

@@ -1,7 +1,7 @@
 import { useDroppable } from '@dnd-kit/core';
 import { Box, Group, Paper, Stack, Text } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { memo, useRef } from 'react';
 import type { BoardCard, BoardColumn as Column } from '../../api';
 import { formatMoney } from '../../shared/format';
 import { CARD_HEIGHT, DealCard } from './DealCard';
@@ -9,9 +9,8 @@ import { CARD_HEIGHT, DealCard } from './DealCard';
 interface Props {
   column: Column;
   cards: BoardCard[];
-  targets: Array<{ key: string; name: string }>;
   pendingId: string | null;
-  onMove: (card: BoardCard, to: string) => void;
+  onAskMove: (card: BoardCard) => void;
 }
 
 function ColumnTotals({ column }: { column: Column }) {
@@ -34,7 +33,7 @@ function ColumnTotals({ column }: { column: Column }) {
 }
 
 /** A stage: its totals from the server, and its cards in a virtualized list (only the visible ones render). */
-export function BoardColumn({ column, cards, targets, pendingId, onMove }: Props) {
+function BoardColumnView({ column, cards, pendingId, onAskMove }: Props) {
   const { setNodeRef, isOver } = useDroppable({ id: column.stage });
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -44,7 +43,6 @@ export function BoardColumn({ column, cards, targets, pendingId, onMove }: Props
     overscan: 4,
     getItemKey: (index) => cards[index]?.id ?? index,
   });
-  const columnTargets = targets.filter((target) => target.key !== column.stage);
 
   return (
     <Paper
@@ -94,12 +92,7 @@ export function BoardColumn({ column, cards, targets, pendingId, onMove }: Props
                     transform: `translateY(${item.start}px)`,
                   }}
                 >
-                  <DealCard
-                    card={card}
-                    targets={columnTargets}
-                    onMove={onMove}
-                    pending={card.id === pendingId}
-                  />
+                  <DealCard card={card} pending={card.id === pendingId} onAskMove={onAskMove} />
                 </div>
               );
             })}
@@ -109,3 +102,6 @@ export function BoardColumn({ column, cards, targets, pendingId, onMove }: Props
     </Paper>
   );
 }
+
+/** Memoized: a drag re-renders only the columns it passes over. */
+export const BoardColumn = memo(BoardColumnView);

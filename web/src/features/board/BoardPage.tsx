@@ -19,6 +19,7 @@ import { BoardFiltersBar } from './BoardFiltersBar';
 import { type BoardFilters, NO_FILTERS, useBoard } from './board-query';
 import { CardFace } from './DealCard';
 import { MissingPanel } from './MissingPanel';
+import { MoveToDialog } from './MoveToDialog';
 import { useBoardMoves } from './use-board-moves';
 
 function groupByStage(cards: BoardCard[], moving: { id: string; to: string } | null) {
@@ -45,10 +46,7 @@ function Board({ pipeline, playbook }: { pipeline: Pipeline; playbook: Playbook 
     () => groupByStage(board.data?.cards ?? [], moves.moving),
     [board.data, moves.moving],
   );
-  const targets = useMemo(
-    () => pipeline.stages.map((stage) => ({ key: stage.key, name: stage.name })),
-    [pipeline],
-  );
+  const [askingMove, setAskingMove] = useState<BoardCard | null>(null);
 
   const onDragStart = (event: DragStartEvent) =>
     setDragged((event.active.data.current?.card as BoardCard) ?? null);
@@ -110,9 +108,8 @@ function Board({ pipeline, playbook }: { pipeline: Pipeline; playbook: Playbook 
                 key={column.stage}
                 column={column}
                 cards={byStage.get(column.stage) ?? []}
-                targets={targets}
                 pendingId={moves.moving?.id ?? null}
-                onMove={moves.request}
+                onAskMove={setAskingMove}
               />
             ))}
           </Group>
@@ -124,6 +121,17 @@ function Board({ pipeline, playbook }: { pipeline: Pipeline; playbook: Playbook 
             )}
           </DragOverlay>
         </DndContext>
+      )}
+      {askingMove && (
+        <MoveToDialog
+          card={askingMove}
+          pipeline={pipeline}
+          onClose={() => setAskingMove(null)}
+          onPick={(to) => {
+            setAskingMove(null);
+            moves.request(askingMove, to);
+          }}
+        />
       )}
       {moves.asked && (
         <MoveReasonDialog

@@ -1,5 +1,5 @@
 import { useDraggable } from '@dnd-kit/core';
-import { ActionIcon, Anchor, Badge, Group, Menu, Paper, Text } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Group, Paper, Text } from '@mantine/core';
 import { memo } from 'react';
 import { Link } from 'wouter';
 import type { BoardCard } from '../../api';
@@ -8,20 +8,12 @@ import { paths } from '../../shared/paths';
 
 export const CARD_HEIGHT = 112;
 
-interface Props {
-  card: BoardCard;
-  /** Other stages of the pipeline, for the keyboard "Move to…" menu. */
-  targets: Array<{ key: string; name: string }>;
-  onMove: (card: BoardCard, to: string) => void;
-  pending?: boolean;
-}
-
 /** The card's face; also drawn in the drag overlay. */
 export function CardFace({ card, pending }: { card: BoardCard; pending?: boolean }) {
   const days = daysSince(card.stageEnteredAt);
   return (
     <>
-      <Text size="xs" c="dimmed" truncate="end">
+      <Text size="xs" c="dimmed" truncate="end" pr={24}>
         {card.accountName}
       </Text>
       <Anchor
@@ -66,49 +58,47 @@ export function CardFace({ card, pending }: { card: BoardCard; pending?: boolean
   );
 }
 
-function DealCardView({ card, targets, onMove, pending }: Props) {
-  const { attributes, listeners, setNodeRef, isDragging } = useDraggable({ id: card.id, data: { card } });
-  return (
-    <Paper
-      ref={setNodeRef}
-      withBorder
-      p={8}
-      h={CARD_HEIGHT - 8}
-      radius="sm"
-      shadow="xs"
-      data-testid="deal-card"
-      data-deal-id={card.id}
-      style={{ cursor: 'grab', opacity: isDragging ? 0.35 : 1, position: 'relative', touchAction: 'none' }}
-      {...listeners}
-      {...attributes}
-      aria-roledescription="deal card"
-      aria-label={`${card.name}, ${card.accountName}`}
-    >
-      <CardFace card={card} {...(pending !== undefined && { pending })} />
-      <Menu position="bottom-end" withinPortal>
-        <Menu.Target>
-          <ActionIcon
-            variant="subtle"
-            size="sm"
-            aria-label={`Move ${card.name} to another stage`}
-            style={{ position: 'absolute', top: 4, right: 4 }}
-            onPointerDown={(event) => event.stopPropagation()}
-            onKeyDown={(event) => event.stopPropagation()}
-          >
-            ⋯
-          </ActionIcon>
-        </Menu.Target>
-        <Menu.Dropdown>
-          <Menu.Label>Move to</Menu.Label>
-          {targets.map((target) => (
-            <Menu.Item key={target.key} onClick={() => onMove(card, target.key)}>
-              {target.name}
-            </Menu.Item>
-          ))}
-        </Menu.Dropdown>
-      </Menu>
-    </Paper>
-  );
+interface BodyProps {
+  card: BoardCard;
+  pending: boolean;
+  onAskMove: (card: BoardCard) => void;
 }
 
-export const DealCard = memo(DealCardView);
+/** Everything but the drag wiring: memoized, so the re-renders dnd-kit causes while dragging skip it. */
+const CardBody = memo(function CardBody({ card, pending, onAskMove }: BodyProps) {
+  return (
+    <Paper withBorder p={8} h={CARD_HEIGHT - 8} radius="sm" shadow="xs" pos="relative">
+      <CardFace card={card} pending={pending} />
+      <ActionIcon
+        variant="subtle"
+        size="sm"
+        aria-label={`Move ${card.name} to another stage`}
+        pos="absolute"
+        top={4}
+        right={4}
+        onPointerDown={(event) => event.stopPropagation()}
+        onKeyDown={(event) => event.stopPropagation()}
+        onClick={() => onAskMove(card)}
+      >
+        ⋯
+      </ActionIcon>
+    </Paper>
+  );
+});
+
+/** A draggable deal: grab it anywhere but the link and the ⋯ button (which moves it by keyboard). */
+export function DealCard({ card, pending, onAskMove }: BodyProps) {
+  const { attributes, listeners, setNodeRef, isDragging } = useDraggable({ id: card.id, data: { card } });
+  return (
+    <div
+      ref={setNodeRef}
+      data-testid="deal-card"
+      data-deal-id={card.id}
+      style={{ cursor: 'grab', opacity: isDragging ? 0.35 : 1, touchAction: 'none' }}
+      {...listeners}
+      {...attributes}
+    >
+      <CardBody card={card} pending={pending} onAskMove={onAskMove} />
+    </div>
+  );
+}
