@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { inspectionSchema } from '../../app/playbook/inspection-schema.js';
 import {
   CHECKABLE_FIELDS,
   FORECAST_CATEGORIES,
@@ -90,5 +91,6 @@ export const playbookResponseSchema = z
     pipelines: z.array(pipelineSchema),
     milestones: z.array(z.object({ key: z.string(), name: z.string(), description: z.string() })),
     lossReasons: z.array(z.object({ key: z.string(), name: z.string(), requiresCompetitor: z.boolean() })),
+    inspection: inspectionSchema,
   })
   .meta({ id: 'Playbook' }) satisfies z.ZodType<Playbook>;

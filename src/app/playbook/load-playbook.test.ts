@@ -91,6 +91,20 @@ describe('a broken playbook', () => {
       /must not decrease/,
     ],
     [
+      'a risk that adds to health',
+      (doc: ReturnType<typeof parseDocument>) =>
+        doc.setIn(['inspection', 'health', 'weights', 'gate_override'], 5),
+      'inspection.health.weights.gate_override',
+      /a risk subtracts points/,
+    ],
+    [
+      'a POC that starts at an unknown stage',
+      (doc: ReturnType<typeof parseDocument>) =>
+        doc.setIn(['inspection', 'poc', 'availableFromStage'], 'pilot'),
+      'inspection.poc.availableFromStage',
+      /unknown stage "pilot"/,
+    ],
+    [
       'an unexpected field (a typo)',
       (doc: ReturnType<typeof parseDocument>) => doc.setIn(['pipelines', 0, 'stages', 0, 'probabilty'], 5),
       'pipelines[0].stages[0]',

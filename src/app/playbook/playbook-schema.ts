@@ -6,6 +6,7 @@ import {
   type Playbook,
   STAGE_OUTCOMES,
 } from '../../domain/playbook/playbook.js';
+import { inspectionSchema } from './inspection-schema.js';
 
 const key = z.string().regex(/^[a-z][a-z0-9_]*$/, 'use lower_snake_case');
 const text = z.string().trim().min(1, 'must not be empty');
@@ -98,6 +99,7 @@ export const playbookSchema = z
     customerClasses: z.array(z.object({ key, name: text, focus: text }).strict()).min(1),
     pipelines: z.array(z.object({ key, name: text, stages: z.array(stage).min(2) }).strict()).min(1),
     milestones: z.array(z.object({ key, name: text, description: text }).strict()).default([]),
+    inspection: inspectionSchema,
     lossReasons: z
       .array(z.object({ key, name: text, requiresCompetitor: z.boolean().default(false) }).strict())
       .min(1),

@@ -1,3 +1,5 @@
+import type { InspectionSettings } from './inspection-settings.js';
+
 /**
  * A selling playbook as data. Everything a deal is run, gated, scored and forecast against lives here;
  * the shipped one is playbooks/firebolt.yaml. Shapes only — lookups live in lookup.ts.
@@ -110,4 +112,5 @@ export interface Playbook {
   pipelines: Pipeline[];
   milestones: Milestone[];
   lossReasons: LossReason[];
+  inspection: InspectionSettings;
 }

@@ -1,4 +1,5 @@
 import type { Pipeline, Playbook } from './playbook.js';
+import { validateInspection } from './validate-inspection.js';
 
 export interface PlaybookIssue {
   path: Array<string | number>;
@@ -127,5 +128,6 @@ export function validatePlaybook(playbook: Playbook): PlaybookIssue[] {
       });
     });
   });
+  issues.push(...validateInspection(playbook));
   return issues;
 }
