@@ -1,0 +1,21 @@
+import type { MeddpiccState } from '../qualification/meddpicc.js';
+
+export type PocStatus = 'none' | 'planned' | 'in_progress' | 'succeeded' | 'challenged';
+
+/** What health is judged on: plain data the app layer gathers from the deal and its history. */
+export interface HealthFacts {
+  pipeline: string;
+  stage: string;
+  meddpicc: MeddpiccState;
+  poc: { status: PocStatus; reasons: string[] };
+  closeDate: string;
+  /** Close-date changes, oldest first. */
+  closeDateChanges: ReadonlyArray<{ at: Date; from: string; to: string }>;
+  /** The champion or economic buyer replaced, lost or downgraded. */
+  stakeholderChanges: ReadonlyArray<{ at: Date; description: string }>;
+  overrides: ReadonlyArray<{ at: Date; by: string; justification: string; to: string }>;
+  /** Business days until the close date, and the business days the remaining open stages are expected to take. */
+  businessDaysToClose: number;
+  expectedBusinessDaysToClose: number;
+  now: Date;
+}

@@ -1,0 +1,249 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { firebolt } from '../../../test/support/playbook-fixtures.js';
+import { MEDDPICC_LEVELS, type MeddpiccLevel } from '../playbook/playbook.js';
+import type { MeddpiccState } from '../qualification/meddpicc.js';
+import { assessHealth, bandOf } from './health.js';
+import type { HealthFacts, PocStatus } from './health-facts.js';
+
+const playbook = firebolt();
+const nb = playbook.pipelines.find((pipeline) => pipeline.key === 'new_business');
+if (!nb) throw new Error('no pipeline');
+const NOW = new Date('2026-11-20T12:00:00Z');
+const ELEMENTS = playbook.meddpicc.map((element) => element.key);
+const levels = (level: MeddpiccLevel, overrides: Record<string, MeddpiccLevel> = {}): MeddpiccState =>
+  Object.fromEntries(
+    ELEMENTS.map((key) => [
+      key,
+      { level: overrides[key] ?? level, summary: `${key} known`, contactId: null },
+    ]),
+  );
+
+const neutral: HealthFacts = {
+  pipeline: 'new_business',
+  stage: 'discover',
+  meddpicc: levels('identified'),
+  poc: { status: 'none', reasons: [] },
+  closeDate: '2027-03-31',
+  closeDateChanges: [],
+  stakeholderChanges: [],
+  overrides: [],
+  businessDaysToClose: 90,
+  expectedBusinessDaysToClose: 80,
+  now: NOW,
+};
+const health = (facts: Partial<HealthFacts>) => assessHealth(playbook, nb, { ...neutral, ...facts });
+const active = (facts: Partial<HealthFacts>) => health(facts).reasons.map((reason) => reason.indicator);
+
+describe('health indicators', () => {
+  it('a deal with no evidence either way scores the base, yellow', () => {
+    expect(health({})).toEqual({ score: 60, band: 'yellow', base: 60, reasons: [] });
+  });
+
+  it.each<[string, Partial<HealthFacts>, string[]]>([
+    [
+      'MEDDPICC complete',
+      { meddpicc: levels('validated') },
+      ['meddpicc_complete', 'champion_strength', 'decision_process_clarity', 'competitive_position'],
+    ],
+    ['POC success', { poc: { status: 'succeeded', reasons: ['8 of 8 criteria met'] } }, ['poc_success']],
+    [
+      'champion strength',
+      { meddpicc: levels('identified', { champion: 'validated' }) },
+      ['champion_strength'],
+    ],
+    [
+      'decision process clarity',
+      { meddpicc: levels('identified', { decision_process: 'validated' }) },
+      ['decision_process_clarity'],
+    ],
+    [
+      'competitive position',
+      { meddpicc: levels('identified', { competition: 'validated' }) },
+      ['competitive_position'],
+    ],
+    [
+      'incomplete MEDDPICC past the first stage',
+      { meddpicc: levels('identified', { economic_buyer: 'unknown' }) },
+      ['incomplete_meddpicc'],
+    ],
+    ['no incomplete MEDDPICC risk in the first stage', { stage: 'created', meddpicc: levels('unknown') }, []],
+    [
+      'POC challenges',
+      { poc: { status: 'challenged', reasons: ['p95 latency target missed'] } },
+      ['poc_challenges'],
+    ],
+    [
+      'a champion who left recently',
+      {
+        stakeholderChanges: [
+          { at: new Date('2026-11-01T00:00:00Z'), description: 'Champion left the company' },
+        ],
+      },
+      ['stakeholder_changes'],
+    ],
+    [
+      'a stakeholder change long ago',
+      { stakeholderChanges: [{ at: new Date('2026-06-01T00:00:00Z'), description: 'Champion left' }] },
+      [],
+    ],
+    ['a close date in the past', { closeDate: '2026-11-19' }, ['timeline_pressure']],
+    [
+      'a close date pushed twice recently',
+      {
+        closeDateChanges: [
+          { at: new Date('2026-10-01'), from: '2026-12-01', to: '2027-01-15' },
+          { at: new Date('2026-11-10'), from: '2027-01-15', to: '2027-03-31' },
+        ],
+      },
+      ['timeline_pressure'],
+    ],
+    [
+      'a close date pushed once',
+      { closeDateChanges: [{ at: new Date('2026-11-10'), from: '2027-01-15', to: '2027-03-31' }] },
+      [],
+    ],
+    [
+      'a close date too near for the remaining stages',
+      { businessDaysToClose: 30, expectedBusinessDaysToClose: 61 },
+      ['timeline_pressure'],
+    ],
+    [
+      'a close date at exactly half the remaining time',
+      { businessDaysToClose: 30, expectedBusinessDaysToClose: 60 },
+      [],
+    ],
+    [
+      'competition not validated past the POC',
+      { stage: 'propose', meddpicc: levels('identified') },
+      ['competitive_threat'],
+    ],
+    [
+      'a gate override',
+      { overrides: [{ at: NOW, by: 'user_rvp', justification: 'Readout slipped', to: 'propose' }] },
+      ['gate_override'],
+    ],
+  ])('%s', (_name, facts, indicators) => {
+    expect(active(facts).sort()).toEqual([...indicators].sort());
+  });
+
+  it('adds and subtracts the playbook weights, with the evidence of each reason', () => {
+    const result = health({
+      meddpicc: levels('identified', { champion: 'validated' }),
+      overrides: [{ at: NOW, by: 'user_rvp', justification: 'Readout slipped', to: 'propose' }],
+    });
+    expect(result.score).toBe(60 + 8 - 10);
+    expect(result.reasons).toEqual([
+      {
+        indicator: 'champion_strength',
+        kind: 'positive',
+        points: 8,
+        evidence: ['Champion validated: champion known'],
+      },
+      {
+        indicator: 'gate_override',
+        kind: 'risk',
+        points: -10,
+        evidence: ['Gate to propose overridden by user_rvp: Readout slipped'],
+      },
+    ]);
+  });
+
+  it.each([
+    [80, 'green'],
+    [79, 'yellow'],
+    [60, 'yellow'],
+    [59, 'red'],
+  ] as const)('scores %i as %s', (score, band) => {
+    expect(bandOf(score, playbook.inspection.health.bands)).toBe(band);
+  });
+});
+
+describe('health is monotone', () => {
+  const level = fc.constantFrom(...MEDDPICC_LEVELS);
+  const pocStatus = fc.constantFrom<PocStatus>('none', 'planned', 'in_progress', 'succeeded', 'challenged');
+  const day = fc.integer({ min: 0, max: 200 }).map((days) => new Date(NOW.getTime() - days * 86_400_000));
+  const facts = fc.record({
+    stage: fc.constantFrom('created', 'discover', 'poc', 'propose', 'negotiate', 'signature'),
+    meddpicc: fc
+      .tuple(...ELEMENTS.map(() => level))
+      .map((chosen) =>
+        Object.fromEntries(
+          ELEMENTS.map((key, index) => [
+            key,
+            { level: chosen[index] ?? 'unknown', summary: null, contactId: null },
+          ]),
+        ),
+      ),
+    poc: pocStatus.map((status) => ({ status, reasons: [] })),
+    closeDate: fc.constantFrom('2026-10-01', '2026-12-15', '2027-06-30'),
+    closeDateChanges: fc.array(
+      fc.record({ at: day, from: fc.constant('2026-12-01'), to: fc.constant('2027-01-01') }),
+      { maxLength: 3 },
+    ),
+    stakeholderChanges: fc.array(fc.record({ at: day, description: fc.constant('Champion left') }), {
+      maxLength: 2,
+    }),
+    overrides: fc.array(
+      fc.record({
+        at: day,
+        by: fc.constant('rvp'),
+        justification: fc.constant('x'),
+        to: fc.constant('propose'),
+      }),
+      { maxLength: 2 },
+    ),
+    businessDaysToClose: fc.integer({ min: 0, max: 200 }),
+    expectedBusinessDaysToClose: fc.integer({ min: 0, max: 200 }),
+  });
+  const score = (value: Partial<HealthFacts>) => health(value).score;
+  const raise = (state: MeddpiccState, key: string): MeddpiccState => {
+    const current = state[key]?.level ?? 'unknown';
+    const next = MEDDPICC_LEVELS[Math.min(2, MEDDPICC_LEVELS.indexOf(current) + 1)] ?? 'validated';
+    return { ...state, [key]: { level: next, summary: null, contactId: null } };
+  };
+
+  it('never drops when positive evidence is added', () => {
+    fc.assert(
+      fc.property(facts, fc.constantFrom(...ELEMENTS), (base, element) => {
+        const before = score(base);
+        expect(score({ ...base, meddpicc: raise(base.meddpicc, element) })).toBeGreaterThanOrEqual(before);
+        expect(score({ ...base, poc: { status: 'succeeded', reasons: [] } })).toBeGreaterThanOrEqual(
+          score({
+            ...base,
+            poc: base.poc.status === 'challenged' ? base.poc : { status: 'in_progress', reasons: [] },
+          }),
+        );
+        expect(score({ ...base, overrides: [], stakeholderChanges: [] })).toBeGreaterThanOrEqual(before);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('never rises when a risk is added', () => {
+    fc.assert(
+      fc.property(facts, day, (base, at) => {
+        const before = score(base);
+        const override = { at, by: 'rvp', justification: 'forced', to: 'propose' };
+        expect(score({ ...base, overrides: [...base.overrides, override] })).toBeLessThanOrEqual(before);
+        expect(
+          score({
+            ...base,
+            stakeholderChanges: [...base.stakeholderChanges, { at, description: 'EB changed' }],
+          }),
+        ).toBeLessThanOrEqual(before);
+        expect(score({ ...base, poc: { status: 'challenged', reasons: [] } })).toBeLessThanOrEqual(
+          score({
+            ...base,
+            poc: base.poc.status === 'succeeded' ? base.poc : { status: 'in_progress', reasons: [] },
+          }),
+        );
+        const push = { at, from: '2027-01-01', to: '2027-02-01' };
+        expect(score({ ...base, closeDateChanges: [...base.closeDateChanges, push] })).toBeLessThanOrEqual(
+          before,
+        );
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
