@@ -26,6 +26,7 @@ import { getMeRoute } from './get-me.js';
 import { getOpenApiRoute } from './get-openapi.js';
 import { getOpportunityRoute } from './get-opportunity.js';
 import { getOpportunityHistoryRoute } from './get-opportunity-history.js';
+import { getOpportunityInspectionRoute } from './get-opportunity-inspection.js';
 import { getPipelineBoardRoute } from './get-pipeline-board.js';
 import { getPlaybookRoute } from './get-playbook.js';
 import { listAccountsRoute } from './list-accounts.js';
@@ -58,6 +59,7 @@ const ROUTES: FastifyPluginAsyncZod[] = [
   attestCriterionRoute,
   withdrawAttestationRoute,
   getOpportunityHistoryRoute,
+  getOpportunityInspectionRoute,
   setMeddpiccRoute,
   changeStageRoute,
   getPipelineBoardRoute,

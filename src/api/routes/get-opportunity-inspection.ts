@@ -1,0 +1,25 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { inspectOpportunity } from '../../app/inspection/inspect-opportunity.js';
+import { problemResponses } from '../errors/problem.js';
+import { unwrap } from '../errors/unwrap.js';
+import { inspectionSchema } from '../schemas/inspection-schemas.js';
+import { idParams } from '../schemas/record-schemas.js';
+
+export const getOpportunityInspectionRoute: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/api/v1/opportunities/:id/inspection',
+    {
+      schema: {
+        tags: ['opportunities'],
+        summary: 'Inspect a deal: health, velocity, MEDDPICC score and customer fit',
+        description:
+          'Health 0–100 with every contributing indicator and its evidence; velocity (Fast Track / Standard / At Risk / ' +
+          'Recovery) from business days in stage vs expected; MEDDPICC score, stage readiness and gaps by severity; ' +
+          'whether the opportunity type suits the customer class.',
+        params: idParams,
+        response: { 200: inspectionSchema, ...problemResponses(404) },
+      },
+    },
+    async (request) => unwrap(await inspectOpportunity(app.context, request.actor, request.params.id)),
+  );
+};

@@ -1,0 +1,50 @@
+import type { StoredEvent } from '../../db/repositories/events-repo.js';
+import type { HealthFacts } from '../../domain/inspection/health-facts.js';
+import type { MeddpiccLevel } from '../../domain/playbook/playbook.js';
+import { levelRank } from '../../domain/qualification/meddpicc.js';
+
+type Snapshot = Record<string, unknown> | null;
+const field = (value: unknown, key: string) =>
+  value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+const PEOPLE: Record<string, string> = { champion: 'Champion', economic_buyer: 'Economic Buyer' };
+
+/** Close-date changes, stakeholder changes and gate overrides, read from a deal's history. */
+export function historySignals(
+  events: readonly StoredEvent[],
+): Pick<HealthFacts, 'closeDateChanges' | 'stakeholderChanges' | 'overrides'> {
+  const closeDateChanges: Array<HealthFacts['closeDateChanges'][number]> = [];
+  const stakeholderChanges: Array<HealthFacts['stakeholderChanges'][number]> = [];
+  const overrides: Array<HealthFacts['overrides'][number]> = [];
+  for (const event of events) {
+    const before = event.before as Snapshot;
+    const after = event.after as Snapshot;
+    if (event.action === 'opportunity.updated' && typeof field(after, 'closeDate') === 'string') {
+      closeDateChanges.push({
+        at: event.occurredAt,
+        from: String(field(before, 'closeDate')),
+        to: String(field(after, 'closeDate')),
+      });
+    }
+    if (event.action === 'opportunity.meddpicc_updated' && before) {
+      const element = String(field(after, 'element'));
+      const who = PEOPLE[element];
+      if (!who) continue;
+      const contactBefore = field(before, 'contactId');
+      const levelBefore = field(before, 'level') as MeddpiccLevel;
+      const levelAfter = field(after, 'level') as MeddpiccLevel;
+      if (contactBefore && contactBefore !== field(after, 'contactId')) {
+        stakeholderChanges.push({ at: event.occurredAt, description: `${who} changed to another person.` });
+      } else if (levelRank(levelAfter) < levelRank(levelBefore)) {
+        stakeholderChanges.push({
+          at: event.occurredAt,
+          description: `${who} downgraded from ${levelBefore} to ${levelAfter}.`,
+        });
+      }
+    }
+    if (event.action === 'opportunity.stage_changed' && event.gate?.override) {
+      const { by, justification } = event.gate.override;
+      overrides.push({ at: event.occurredAt, by, justification, to: event.gate.to });
+    }
+  }
+  return { closeDateChanges, stakeholderChanges, overrides };
+}

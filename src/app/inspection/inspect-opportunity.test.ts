@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  actor,
+  admin,
+  buildAccount,
+  buildContact,
+  buildOpportunity,
+  buildUser,
+  testContext,
+} from '../../../test/support/factories.js';
+import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.js';
+import { actorFor } from '../access/actors.js';
+import { changeStage } from '../opportunities/change-stage.js';
+import { setMeddpicc } from '../opportunities/set-meddpicc.js';
+import { updateOpportunity } from '../opportunities/update-opportunity.js';
+import { inspectOpportunity } from './inspect-opportunity.js';
+
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(() => database.close());
+
+describe('inspecting a deal', () => {
+  it('reads timeline pressure, stakeholder changes and overrides from its history, with evidence', async () => {
+    const clock = testContext(database.db, new Date('2026-09-01T09:00:00Z'));
+    const { context } = clock;
+    const rvp = await buildUser(database.db, { role: 'rvp', region: 'emea' });
+    const owner = await buildUser(database.db, { role: 'ae', region: 'emea', managerId: rvp.id });
+    const account = await buildAccount(database.db, { ownerId: owner.id });
+    const first = await buildContact(database.db, account.id, { name: 'First Champion' });
+    const second = await buildContact(database.db, account.id, { name: 'Second Champion' });
+    const deal = await buildOpportunity(context, {
+      ownerId: owner.id,
+      accountId: account.id,
+      closeDate: '2026-10-15',
+    });
+    const me = actor(owner.id, { role: 'ae', region: 'emea', managerId: rvp.id });
+    await setMeddpicc(context, me, deal.id, 'champion', {
+      level: 'validated',
+      summary: 'Sponsor',
+      contactId: first.id,
+    });
+    clock.advanceDays(10);
+    await updateOpportunity(context, me, deal.id, { closeDate: '2026-11-30' });
+    clock.advanceDays(10);
+    await updateOpportunity(context, me, deal.id, { closeDate: '2027-01-31' });
+    await setMeddpicc(context, me, deal.id, 'champion', {
+      level: 'identified',
+      summary: 'New sponsor',
+      contactId: second.id,
+    });
+    const forced = await changeStage(context, actorFor(rvp), deal.id, {
+      to: 'discover',
+      override: { justification: 'Exec sponsor asked us to move fast' },
+    });
+    expect(forced.ok).toBe(true);
+    clock.advanceDays(5);
+
+    const result = await inspectOpportunity(context, admin(), deal.id);
+    if (!result.ok) throw new Error(result.error.message);
+    const reasons = Object.fromEntries(
+      result.value.health.reasons.map((reason) => [reason.indicator, reason.evidence]),
+    );
+    expect(reasons.timeline_pressure).toEqual(['Close date pushed 2 times in 90 days.']);
+    expect(reasons.stakeholder_changes?.[0]).toMatch(/Champion changed to another person/);
+    expect(reasons.gate_override).toEqual([
+      `Gate to discover overridden by ${rvp.id}: Exec sponsor asked us to move fast`,
+    ]);
+    expect(reasons.incomplete_meddpicc).toEqual(['Economic Buyer unknown.', 'Decision Criteria unknown.']);
+    expect(result.value.health.score).toBe(60 - 10 - 12 - 10 - 15);
+    expect(result.value.health.band).toBe('red');
+    expect(result.value.velocity).toMatchObject({
+      stage: 'discover',
+      daysInStage: 4,
+      expectedDays: 20,
+      class: 'standard',
+    });
+    expect(result.value.expected).toEqual({ source: 'playbook', closedDeals: 0 });
+    expect(result.value.customer).toMatchObject({ fits: true, customerClass: 'new_prospect' });
+    expect(
+      result.value.meddpicc.gaps.filter((gap) => gap.severity === 'high').map((gap) => gap.element),
+    ).toEqual(['metrics', 'decision_process']);
+  });
+
+  it('is hidden from those who may not see the deal', async () => {
+    const { context } = testContext(database.db);
+    const owner = await buildUser(database.db, { role: 'ae', region: 'emea' });
+    const deal = await buildOpportunity(context, {
+      ownerId: owner.id,
+      accountId: (await buildAccount(database.db, { ownerId: owner.id })).id,
+    });
+    const stranger = actor((await buildUser(database.db, { role: 'ae', region: 'americas' })).id, {
+      region: 'americas',
+    });
+    const result = await inspectOpportunity(context, stranger, deal.id);
+    expect(result.ok ? 'ok' : result.error.code).toBe('not_found');
+  });
+});
