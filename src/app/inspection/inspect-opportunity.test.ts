@@ -80,7 +80,7 @@ describe('inspecting a deal', () => {
     expect(result.value.customer).toMatchObject({ fits: true, customerClass: 'new_prospect' });
     expect(
       result.value.meddpicc.gaps.filter((gap) => gap.severity === 'high').map((gap) => gap.element),
-    ).toEqual(['metrics', 'decision_process']);
+    ).toEqual(['economic_buyer', 'identify_pain', 'competition', 'metrics', 'decision_process']);
   });
 
   it('is hidden from those who may not see the deal', async () => {
