@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerBackup } from './commands/backup.js';
+import { registerInspect } from './commands/inspect.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerOpportunity } from './commands/opportunity.js';
 import { registerPlaybook } from './commands/playbook.js';
@@ -20,6 +21,7 @@ for (const register of [
   registerSeed,
   registerPlaybook,
   registerOpportunity,
+  registerInspect,
   registerUser,
   registerToken,
   registerBackup,

@@ -78,6 +78,14 @@ describe('closepath opportunity advance', { timeout: 120_000 }, () => {
       expect.objectContaining({ kind: 'meddpicc', key: 'economic_buyer', stage: 'created' }),
     );
 
+    const inspected = await closepath(['inspect', deal.id], { DATA_DIR: dataDir, DATABASE_URL: '' });
+    expect(inspected.code).toBe(0);
+    expect(inspected.stdout).toMatch(/health\s+\d+\/100 \((green|yellow|red)\)/);
+    expect(inspected.stdout).toMatch(/velocity (Fast Track|Standard|At Risk|Recovery)/);
+    expect(inspected.stdout).toContain(
+      'high   Economic Buyer is unknown; leaving Opportunity Created needs it identified.',
+    );
+
     const lost = await closepath(
       ['opportunity', 'advance', deal.id, 'closed_lost', '--loss-reason', 'budget'],
       { DATA_DIR: dataDir, DATABASE_URL: '' },
