@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { GateSnapshot } from '../../domain/gates/gate-snapshot.js';
 import type { Database } from '../schema.js';
 
@@ -72,7 +72,33 @@ export async function listOpportunityEvents(
   let query = db.selectFrom('events').selectAll().where('opportunity_id', '=', opportunityId);
   if (page.afterId !== undefined) query = query.where('id', '>', page.afterId);
   const rows = await query.orderBy('id').limit(page.limit).execute();
-  return rows.map((row) => ({
+  return rows.map(toStoredEvent);
+}
+
+/** Events of the given actions for many deals at once, oldest first, grouped by deal. */
+export async function listEventsOfDeals(
+  db: Kysely<Database>,
+  opportunityIds: readonly string[],
+  actions: readonly string[],
+): Promise<Map<string, StoredEvent[]>> {
+  const grouped = new Map<string, StoredEvent[]>();
+  if (opportunityIds.length === 0) return grouped;
+  const rows = await db
+    .selectFrom('events')
+    .selectAll()
+    .where('opportunity_id', 'in', [...opportunityIds])
+    .where('action', 'in', [...actions])
+    .orderBy('id')
+    .execute();
+  for (const row of rows) {
+    const key = row.opportunity_id ?? '';
+    grouped.set(key, [...(grouped.get(key) ?? []), toStoredEvent(row)]);
+  }
+  return grouped;
+}
+
+function toStoredEvent(row: Selectable<Database['events']>): StoredEvent {
+  return {
     id: row.id,
     occurredAt: row.occurred_at,
     actorId: row.actor_id,
@@ -84,5 +110,5 @@ export async function listOpportunityEvents(
     before: row.before,
     after: row.after,
     gate: row.gate as unknown as GateSnapshot | null,
-  }));
+  };
 }

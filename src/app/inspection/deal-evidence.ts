@@ -1,0 +1,67 @@
+import type { Kysely } from 'kysely';
+import { listEventsOfDeals, type StoredEvent } from '../../db/repositories/events-repo.js';
+import {
+  listClosedHistories,
+  listCustomerSignals,
+  listMeddpiccOfDeals,
+  listStageHistories,
+} from '../../db/repositories/inspection-repo.js';
+import type { Database } from '../../db/schema.js';
+import type { CustomerFacts } from '../../domain/account/customer-class.js';
+import { type ExpectedDurations, expectedDurations } from '../../domain/inspection/expected-durations.js';
+import type { StageChangeFact } from '../../domain/inspection/stage-intervals.js';
+import type { Opportunity } from '../../domain/opportunity/opportunity.js';
+import { findPipeline } from '../../domain/playbook/lookup.js';
+import type { Playbook } from '../../domain/playbook/playbook.js';
+import type { MeddpiccState } from '../../domain/qualification/meddpicc.js';
+
+/** Everything inspection judges one deal on, loaded in a few queries for many deals at once. */
+export interface DealEvidence {
+  deal: Opportunity;
+  meddpicc: MeddpiccState;
+  history: StageChangeFact[];
+  /** Updates, MEDDPICC changes and stage changes: where pushes, stakeholder changes and overrides show. */
+  events: StoredEvent[];
+  customer: CustomerFacts;
+}
+
+const SIGNAL_ACTIONS = ['opportunity.updated', 'opportunity.meddpicc_updated', 'opportunity.stage_changed'];
+const CLOSED_SAMPLE = 500;
+/** A deal won within this many days stands for an active commit contract until contracts are modelled. */
+const COMMIT_CONTRACT_DAYS = 3 * 365;
+
+export async function loadDealEvidence(
+  db: Kysely<Database>,
+  deals: readonly Opportunity[],
+  now: Date,
+): Promise<DealEvidence[]> {
+  const ids = deals.map((deal) => deal.id);
+  const meddpicc = await listMeddpiccOfDeals(db, ids);
+  const histories = await listStageHistories(db, ids);
+  const events = await listEventsOfDeals(db, ids, SIGNAL_ACTIONS);
+  const since = new Date(now.getTime() - COMMIT_CONTRACT_DAYS * 86_400_000);
+  const customers = await listCustomerSignals(db, [...new Set(deals.map((deal) => deal.accountId))], since);
+  return deals.map((deal) => ({
+    deal,
+    meddpicc: meddpicc.get(deal.id) ?? {},
+    history: histories.get(deal.id) ?? [],
+    events: (events.get(deal.id) ?? []).filter((event) => event.occurredAt <= now),
+    customer: customers.get(deal.accountId) ?? { selfServeUsage: false, hasActiveCommitContract: false },
+  }));
+}
+
+/** Expected stage durations per pipeline: the playbook's, or the medians of recently closed deals. */
+export async function loadExpectedDurations(
+  db: Kysely<Database>,
+  playbook: Playbook,
+  pipelineKeys: Iterable<string>,
+) {
+  const expected = new Map<string, ExpectedDurations>();
+  for (const key of new Set(pipelineKeys)) {
+    const pipeline = findPipeline(playbook, key);
+    if (!pipeline) continue;
+    const closed = await listClosedHistories(db, key, CLOSED_SAMPLE);
+    expected.set(key, expectedDurations(pipeline, closed, playbook.inspection.velocity.historyThreshold));
+  }
+  return expected;
+}
