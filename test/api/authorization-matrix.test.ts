@@ -166,6 +166,10 @@ const OPERATIONS: Record<string, Operation> = {
     expected: READ_DEAL(200, 404),
     run: (t) => t.me.call('GET', `/api/v1/opportunities/${t.deal.id}/inspection`),
   },
+  'GET /api/v1/deals-at-risk': {
+    expected: allRoles(200),
+    run: (t) => t.me.call('GET', '/api/v1/deals-at-risk?sort=amount'),
+  },
   'GET /api/v1/pipelines/{pipeline}/board': {
     expected: allRoles(200),
     run: (t) => t.me.call('GET', '/api/v1/pipelines/new_business/board'),

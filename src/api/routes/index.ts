@@ -31,6 +31,7 @@ import { getPipelineBoardRoute } from './get-pipeline-board.js';
 import { getPlaybookRoute } from './get-playbook.js';
 import { listAccountsRoute } from './list-accounts.js';
 import { listAuditEventsRoute } from './list-audit-events.js';
+import { listDealsAtRiskRoute } from './list-deals-at-risk.js';
 import { listDemoUsersRoute } from './list-demo-users.js';
 import { listOpportunitiesRoute } from './list-opportunities.js';
 import { listTokensRoute } from './list-tokens.js';
@@ -60,6 +61,7 @@ const ROUTES: FastifyPluginAsyncZod[] = [
   withdrawAttestationRoute,
   getOpportunityHistoryRoute,
   getOpportunityInspectionRoute,
+  listDealsAtRiskRoute,
   setMeddpiccRoute,
   changeStageRoute,
   getPipelineBoardRoute,

@@ -97,6 +97,10 @@ export interface OpportunityFilter {
   pipeline?: string;
   closeDateFrom?: string;
   closeDateTo?: string;
+  /** Only deals whose owner works in this region. */
+  ownerRegion?: string;
+  /** Only deals not yet closed. */
+  openOnly?: boolean;
 }
 
 /** A page of the deals `visibility` allows, in (close date, id) order, starting after `after`. */
@@ -114,6 +118,13 @@ export async function listOpportunities(
   if (filter.pipeline) query = query.where('pipeline', '=', filter.pipeline);
   if (filter.closeDateFrom) query = query.where('close_date', '>=', filter.closeDateFrom);
   if (filter.closeDateTo) query = query.where('close_date', '<=', filter.closeDateTo);
+  const region = filter.ownerRegion;
+  if (region) {
+    query = query.where('owner_id', 'in', (eb) =>
+      eb.selectFrom('users').select('users.id').where('users.region', '=', region),
+    );
+  }
+  if (filter.openOnly) query = query.where('closed_at', 'is', null);
   const after = page.after;
   if (after) {
     query = query.where((eb) =>
