@@ -10,6 +10,11 @@ import path from 'node:path';
 import type { Kysely } from 'kysely';
 import pg from 'pg';
 import { systemActor } from '../src/app/access/actors.js';
+import {
+  AT_RISK_SCAN_LIMIT,
+  atRiskQuery,
+  listDealsAtRisk,
+} from '../src/app/inspection/list-deals-at-risk.js';
 import { openApp } from '../src/app/open-app.js';
 import { changeStage } from '../src/app/opportunities/change-stage.js';
 import { getOpportunity } from '../src/app/opportunities/get-opportunity.js';
@@ -17,6 +22,7 @@ import { listOpportunities } from '../src/app/opportunities/list-opportunities.j
 import { runRawSql } from '../src/db/run-raw-sql.js';
 import type { Database } from '../src/db/schema.js';
 import { BENCH_OWNERS, bulkCreate, createOwnersAndAccounts } from './bench-data.js';
+import { benchDomain } from './inspection-bench.js';
 import { perSecond, type Timing, timeConcurrently, timeEach } from './measure.js';
 
 const count = Number(process.argv[2] ?? 100_000);
@@ -203,6 +209,35 @@ async function main() {
       await raw(db, 'select * from opportunity_attestations where opportunity_id = $1', [id]);
     });
     latency('get deal + next-stage gate', appGet, floorGet);
+
+    const atRiskRuns = Array.from({ length: 5 }, () => 'health' as const);
+    const appAtRisk = await timeEach(atRiskRuns, (sort) =>
+      listDealsAtRisk(app.context, actor, atRiskQuery.parse({ sort })),
+    );
+    const floorAtRisk = await timeEach(atRiskRuns, async () => {
+      const open = await raw<{ id: string }>(
+        db,
+        `select id from opportunities where closed_at is null order by close_date, id limit ${AT_RISK_SCAN_LIMIT}`,
+      );
+      const ids = open.map((row) => row.id);
+      await raw(db, 'select * from opportunity_meddpicc where opportunity_id = any($1::text[])', [ids]);
+      await raw(db, 'select * from opportunity_stage_changes where opportunity_id = any($1::text[])', [ids]);
+      await raw(db, 'select * from events where opportunity_id = any($1::text[])', [ids]);
+    });
+    latency(
+      `deals at risk (scans ${AT_RISK_SCAN_LIMIT.toLocaleString('en')} open deals)`,
+      appAtRisk,
+      floorAtRisk,
+    );
+
+    const domainCount = Number(process.env.BENCH_DOMAIN_COUNT ?? 1_000_000);
+    const domain = benchDomain(playbook, domainCount, new Date());
+    report(
+      `gate + health + velocity, ${domainCount.toLocaleString('en')} in-memory deals (deals/s, one core)`,
+      domain.perSecond.toLocaleString('en'),
+      '',
+      null,
+    );
   } finally {
     await app.close();
     if (dataDir) await rm(dataDir, { recursive: true, force: true });

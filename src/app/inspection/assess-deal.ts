@@ -28,8 +28,13 @@ export function assessDeal(
   const { deal } = evidence;
   const pipeline = findPipeline(playbook, deal.pipeline);
   if (!pipeline) throw new Error(`deal ${deal.id} is in unknown pipeline ${deal.pipeline}`);
+  // A deal loaded without its history (e.g. bulk-imported) has at least been in its stage since stageEnteredAt.
+  const history =
+    evidence.history.length > 0
+      ? evidence.history
+      : [{ toStage: deal.stage, kind: 'create' as const, at: deal.stageEnteredAt }];
   const velocity = classifyVelocity({
-    history: evidence.history,
+    history,
     expectedDays: expected.days,
     settings: playbook.inspection.velocity,
     snooze: null,
