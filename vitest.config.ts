@@ -27,6 +27,8 @@ export default defineConfig({
           globalSetup: ['test/browser/support/build-web-app.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
+          // A browser waits for a server and a re-render: expect.poll gives them time (1 s by default).
+          expect: { poll: { timeout: 20_000, interval: 100 } },
         },
       },
     ],

@@ -79,6 +79,9 @@ async function qualify(element: string, level: string) {
   await expect.poll(() => row.getByRole('button', { name: /^Save / }).isDisabled()).toBe(true);
 }
 
+const nav = (name: string) =>
+  page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
+
 describe('the web app in Chromium', () => {
   it('signs in, blocks a gated drag with the missing list, moves once fixed, and records the gate', async () => {
     await page.goto(server.url);
@@ -146,5 +149,61 @@ describe('the web app in Chromium', () => {
     expect(text).toMatch(/gate: (\d+) of \1 requirements met/);
     expect(text).toContain(`attested by ${AE.name}`);
     await page.screenshot({ path: path.join(ARTIFACTS, 'workspace-history.png'), fullPage: true });
+  });
+
+  it('closes a deal as lost from the keyboard menu, with the loss reason the gate requires', async () => {
+    await nav('New Business board');
+    // One of the AE's own deals (a peer's is readable, not movable: the app says so in words).
+    const card = columnOf(page, 'created').getByTestId('deal-card').filter({ hasText: AE.name }).first();
+    await expect.poll(() => card.count()).toBe(1);
+    const dealId = await card.getAttribute('data-deal-id');
+    const dealName = (await card.getByRole('link').textContent()) ?? '';
+    await card.getByRole('button', { name: /^Move / }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Closed Lost' }).click();
+    await page.getByRole('dialog').getByLabel('Loss reason').click();
+    await page.getByRole('option', { name: 'No budget' }).click();
+    await page.getByRole('button', { name: 'Move to Closed Lost' }).click();
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    // Columns are virtualized: narrow the board to the deal so its card is rendered wherever it sorts.
+    await searchBoard(page, dealName);
+    await expect
+      .poll(() => columnOf(page, 'closed_lost').locator(`[data-deal-id="${dealId}"]`).count())
+      .toBe(1);
+  });
+
+  it('creates and edits an account and its contacts', async () => {
+    await nav('Accounts');
+    await page.getByRole('button', { name: 'New account' }).click();
+    const form = page.getByRole('form', { name: 'New account' });
+    await form.getByLabel('Name').fill('Aurora Telemetry');
+    await form.getByLabel('Country').fill('DE');
+    await form.getByRole('button', { name: 'Create account' }).click();
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'Aurora Telemetry', exact: true }).count())
+      .toBe(1);
+    expect(await page.getByText('No contacts yet').count()).toBe(1);
+
+    await page.getByRole('button', { name: 'Add contact' }).click();
+    const contact = page.getByRole('form', { name: 'New contact' });
+    await contact.getByLabel('Name').fill('Ines Vogel');
+    await contact.getByLabel('Title').fill('Head of Data');
+    await contact.getByRole('button', { name: 'Add contact' }).click();
+    await expect.poll(() => page.getByRole('cell', { name: 'Ines Vogel', exact: true }).count()).toBe(1);
+
+    await page.getByRole('button', { name: 'Edit account' }).click();
+    const edit = page.getByRole('form', { name: 'Edit account' });
+    await edit.getByLabel('Name').fill('Aurora Telemetry GmbH');
+    await edit.getByRole('button', { name: 'Save account' }).click();
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'Aurora Telemetry GmbH', exact: true }).count())
+      .toBe(1);
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'account.png'), fullPage: true });
+  });
+
+  it('signs out', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Sign in to Closepath' }).count()).toBe(1);
+    expect((await page.request.get(`${server.url}/api/v1/auth/me`)).status()).toBe(401);
   });
 });

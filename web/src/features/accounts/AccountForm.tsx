@@ -2,6 +2,7 @@ import { Alert, Button, Group, Select, SimpleGrid, Stack, Switch, TextInput } fr
 import { type FormEvent, useState } from 'react';
 import { type Account, describeError } from '../../api';
 import { useUsers } from '../../shared/users';
+import { useSession } from '../auth';
 import { type AccountFields, useSaveAccount } from './queries';
 
 const SEGMENTS = [
@@ -23,7 +24,9 @@ export function AccountForm({ account, onDone }: { account?: Account; onDone: (s
   const [country, setCountry] = useState(account?.country ?? '');
   const [subdivision, setSubdivision] = useState(account?.subdivision ?? '');
   const [city, setCity] = useState(account?.city ?? '');
-  const [ownerId, setOwnerId] = useState<string | null>(account?.ownerId ?? null);
+  // A new account is the creator's: it is then theirs to see and keep (others need the right to read it).
+  const me = useSession().data?.user.id ?? null;
+  const [ownerId, setOwnerId] = useState<string | null>(account ? account.ownerId : me);
   const [selfServe, setSelfServe] = useState(account?.selfServeUsage ?? false);
 
   const submit = (event: FormEvent) => {
