@@ -88,6 +88,7 @@ export function syntheticOpportunity(
     lossReason: null,
     winningCompetitor: null,
     stageEnteredAt: now,
+    stallSnooze: null,
     closedAt: null,
     version: 1,
     createdAt: now,

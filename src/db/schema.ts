@@ -91,6 +91,8 @@ export interface OpportunitiesTable {
   stage_entered_at: Date;
   closed_at: Date | null;
   version: Generated<number>;
+  stall_snoozed_until: ColumnType<string | null, string | null | undefined, string | null>;
+  stall_snooze_reason: Generated<string | null>;
   created_by: string | null;
   created_at: Date;
   updated_at: Date;

@@ -166,6 +166,18 @@ const OPERATIONS: Record<string, Operation> = {
     expected: READ_DEAL(200, 404),
     run: (t) => t.me.call('GET', `/api/v1/opportunities/${t.deal.id}/inspection`),
   },
+  'PUT /api/v1/opportunities/{id}/snooze': {
+    expected: EDIT_DEAL(200),
+    run: (t) =>
+      t.me.call('PUT', `/api/v1/opportunities/${t.deal.id}/snooze`, {
+        until: '2027-01-10',
+        reason: 'Budget freeze',
+      }),
+  },
+  'DELETE /api/v1/opportunities/{id}/snooze': {
+    expected: EDIT_DEAL(204),
+    run: (t) => t.me.call('DELETE', `/api/v1/opportunities/${t.deal.id}/snooze`),
+  },
   'GET /api/v1/deals-at-risk': {
     expected: allRoles(200),
     run: (t) => t.me.call('GET', '/api/v1/deals-at-risk?sort=amount'),

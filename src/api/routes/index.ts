@@ -40,6 +40,7 @@ import { loginRoute } from './login.js';
 import { logoutRoute } from './logout.js';
 import { revokeTokenRoute } from './revoke-token.js';
 import { setMeddpiccRoute } from './set-meddpicc.js';
+import { resumeStallRoute, snoozeStallRoute } from './snooze-stall.js';
 import { updateAccountRoute } from './update-account.js';
 import { updateContactRoute } from './update-contact.js';
 import { updateOpportunityRoute } from './update-opportunity.js';
@@ -63,6 +64,8 @@ const ROUTES: FastifyPluginAsyncZod[] = [
   getOpportunityInspectionRoute,
   listDealsAtRiskRoute,
   setMeddpiccRoute,
+  snoozeStallRoute,
+  resumeStallRoute,
   changeStageRoute,
   getPipelineBoardRoute,
   getOpenApiRoute,

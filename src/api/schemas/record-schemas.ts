@@ -30,6 +30,10 @@ export const opportunitySchema = z
     lossReason: z.string().nullable(),
     winningCompetitor: z.string().nullable(),
     stageEnteredAt: timestamp,
+    stallSnooze: z
+      .object({ until: z.string(), reason: z.string() })
+      .nullable()
+      .describe('A stall snoozed until a resume date: velocity does not call it At Risk meanwhile'),
     closedAt: timestamp.nullable(),
     version: z.number().int(),
     createdAt: timestamp,

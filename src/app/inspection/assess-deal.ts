@@ -37,7 +37,10 @@ export function assessDeal(
     history,
     expectedDays: expected.days,
     settings: playbook.inspection.velocity,
-    snooze: null,
+    snooze: deal.stallSnooze && {
+      until: new Date(`${deal.stallSnooze.until}T00:00:00Z`),
+      reason: deal.stallSnooze.reason,
+    },
     now,
   });
   const stages = openStages(pipeline);

@@ -7,6 +7,7 @@ import {
   testContext,
 } from '../../../test/support/factories.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.js';
+import { snoozeStall } from '../opportunities/snooze-stall.js';
 import { atRiskQuery, listDealsAtRisk } from './list-deals-at-risk.js';
 
 let database: TestDatabase;
@@ -69,5 +70,41 @@ describe('deals at risk', () => {
       atRiskQuery.parse({ region: 'americas' }),
     );
     expect(otherRegion.ok && otherRegion.value.items).toEqual([]);
+  });
+});
+
+describe('snoozed stalls', () => {
+  it('leave the at-risk list until the resume date, and need a reason and a sensible date', async () => {
+    const clock = testContext(database.db, new Date('2026-09-01T09:00:00Z'));
+    const { context } = clock;
+    const owner = await buildUser(database.db, { role: 'ae', region: 'nordics' });
+    const me = actor(owner.id, { region: 'nordics' });
+    const account = await buildAccount(database.db, { ownerId: owner.id });
+    const deal = await buildOpportunity(context, {
+      ownerId: owner.id,
+      accountId: account.id,
+      closeDate: '2027-06-30',
+    });
+    clock.advanceDays(30);
+    const listed = async () => {
+      const result = await listDealsAtRisk(context, me, atRiskQuery.parse({}));
+      return result.ok ? result.value.items.map((item) => item.opportunity.id) : [];
+    };
+    expect(await listed()).toEqual([deal.id]);
+
+    const tooFar = await snoozeStall(context, me, deal.id, { until: '2027-12-31', reason: 'Budget freeze' });
+    expect(tooFar.ok ? 'ok' : tooFar.error.code).toBe('validation_failed');
+    const snoozed = await snoozeStall(context, me, deal.id, {
+      until: '2026-10-15',
+      reason: 'Budget freeze until Q4',
+    });
+    expect(snoozed.ok && snoozed.value.stallSnooze).toEqual({
+      until: '2026-10-15',
+      reason: 'Budget freeze until Q4',
+    });
+    expect(await listed()).toEqual([]);
+
+    clock.setNow(new Date('2026-10-16T09:00:00Z'));
+    expect(await listed()).toEqual([deal.id]);
   });
 });

@@ -45,6 +45,7 @@ export async function changeStage(
       probability: stage.probability,
       forecastCategory: stage.forecastCategory,
       stageEnteredAt: now,
+      stallSnooze: null,
       closedAt: closing ? now : null,
       closeDate: closing ? now.toISOString().slice(0, 10) : current.closeDate,
       lossReason: kind === 'close_lost' ? snapshot.lossReason : closing ? current.lossReason : null,

@@ -56,6 +56,7 @@ export async function createOpportunity(
       lossReason: null,
       winningCompetitor: null,
       stageEnteredAt: now,
+      stallSnooze: null,
       closedAt: null,
       version: 1,
       createdAt: now,

@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as initial from './001-initial.js';
 import * as opportunityCreator from './002-opportunity-creator.js';
 import * as signIn from './003-sign-in.js';
+import * as stallSnooze from './004-stall-snooze.js';
 
 /** Every migration, by name, in the order they run. Append new ones; never rename or edit a shipped one. */
 export const migrations: Readonly<Record<string, Migration>> = {
   '001-initial': initial,
   '002-opportunity-creator': opportunityCreator,
   '003-sign-in': signIn,
+  '004-stall-snooze': stallSnooze,
 };

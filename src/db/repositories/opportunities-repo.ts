@@ -28,6 +28,10 @@ function toOpportunity(row: Row): Opportunity {
     lossReason: row.loss_reason,
     winningCompetitor: row.winning_competitor,
     stageEnteredAt: row.stage_entered_at,
+    stallSnooze:
+      row.stall_snoozed_until && row.stall_snooze_reason
+        ? { until: row.stall_snoozed_until, reason: row.stall_snooze_reason }
+        : null,
     closedAt: row.closed_at,
     version: row.version,
     createdAt: row.created_at,
@@ -56,6 +60,8 @@ function toRow(opportunity: Opportunity) {
     loss_reason: opportunity.lossReason,
     winning_competitor: opportunity.winningCompetitor,
     stage_entered_at: opportunity.stageEnteredAt,
+    stall_snoozed_until: opportunity.stallSnooze?.until ?? null,
+    stall_snooze_reason: opportunity.stallSnooze?.reason ?? null,
     closed_at: opportunity.closedAt,
     version: opportunity.version,
     created_at: opportunity.createdAt,

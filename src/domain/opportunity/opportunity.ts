@@ -22,6 +22,8 @@ export interface Opportunity {
   lossReason: string | null;
   winningCompetitor: string | null;
   stageEnteredAt: Date;
+  /** A stall with a known reason, snoozed until a resume date (YYYY-MM-DD). */
+  stallSnooze: { until: string; reason: string } | null;
   closedAt: Date | null;
   version: number;
   createdAt: Date;
