@@ -177,3 +177,41 @@ export interface PipelineBoard {
   total: number;
   truncated: boolean;
 }
+
+/** GET /opportunities/{id}/inspection: health with its evidence, velocity, MEDDPICC gaps, customer fit. */
+export interface Inspection {
+  opportunityId: string;
+  health: {
+    score: number;
+    band: 'green' | 'yellow' | 'red';
+    base: number;
+    reasons: Array<{ indicator: string; kind: 'positive' | 'risk'; points: number; evidence: string[] }>;
+  };
+  velocity: {
+    class: 'fast_track' | 'standard' | 'at_risk' | 'recovery';
+    stage: string;
+    daysInStage: number;
+    expectedDays: number | null;
+    reasons: string[];
+    snoozed: { until: string; reason: string } | null;
+  };
+  meddpicc: {
+    score: number;
+    gaps: Array<{
+      element: string;
+      name: string;
+      required: string;
+      actual: string;
+      stage: string;
+      severity: 'high' | 'medium' | 'low';
+      message: string;
+    }>;
+  };
+  customer: { fits: boolean; customerClass: string; focus: string; message: string };
+}
+
+export interface DealsAtRisk {
+  items: Array<{ opportunity: Opportunity; inspection: Inspection }>;
+  scanned: number;
+  truncated: boolean;
+}

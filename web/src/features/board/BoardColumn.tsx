@@ -4,12 +4,14 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useRef } from 'react';
 import type { BoardCard, BoardColumn as Column } from '../../api';
 import { formatMoney } from '../../shared/format';
+import type { RiskById } from './at-risk-query';
 import { CARD_HEIGHT, DealCard } from './DealCard';
 
 interface Props {
   column: Column;
   cards: BoardCard[];
   pendingId: string | null;
+  risks: RiskById;
   onAskMove: (card: BoardCard) => void;
 }
 
@@ -33,7 +35,7 @@ function ColumnTotals({ column }: { column: Column }) {
 }
 
 /** A stage: its totals from the server, and its cards in a virtualized list (only the visible ones render). */
-function BoardColumnView({ column, cards, pendingId, onAskMove }: Props) {
+function BoardColumnView({ column, cards, pendingId, risks, onAskMove }: Props) {
   const { setNodeRef, isOver } = useDroppable({ id: column.stage });
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -92,7 +94,12 @@ function BoardColumnView({ column, cards, pendingId, onAskMove }: Props) {
                     transform: `translateY(${item.start}px)`,
                   }}
                 >
-                  <DealCard card={card} pending={card.id === pendingId} onAskMove={onAskMove} />
+                  <DealCard
+                    card={card}
+                    pending={card.id === pendingId}
+                    risk={risks.get(card.id)}
+                    onAskMove={onAskMove}
+                  />
                 </div>
               );
             })}

@@ -14,6 +14,7 @@ import type { BoardCard, Pipeline, Playbook } from '../../api';
 import { MoveReasonDialog } from '../../shared/MoveReasonDialog';
 import { findPipeline, findStage, usePlaybook } from '../../shared/playbook';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/states';
+import { useDealsAtRisk } from './at-risk-query';
 import { BoardColumn } from './BoardColumn';
 import { BoardFiltersBar } from './BoardFiltersBar';
 import { type BoardFilters, NO_FILTERS, useBoard } from './board-query';
@@ -37,6 +38,7 @@ function Board({ pipeline, playbook }: { pipeline: Pipeline; playbook: Playbook 
   const [filters, setFilters] = useState<BoardFilters>(NO_FILTERS);
   const board = useBoard(pipeline.key, filters);
   const moves = useBoardMoves(pipeline);
+  const risks = useDealsAtRisk(pipeline.key);
   const [dragged, setDragged] = useState<BoardCard | null>(null);
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
@@ -109,6 +111,7 @@ function Board({ pipeline, playbook }: { pipeline: Pipeline; playbook: Playbook 
                 column={column}
                 cards={byStage.get(column.stage) ?? []}
                 pendingId={moves.moving?.id ?? null}
+                risks={risks}
                 onAskMove={setAskingMove}
               />
             ))}

@@ -2,14 +2,25 @@ import { useDraggable } from '@dnd-kit/core';
 import { ActionIcon, Anchor, Badge, Group, Paper, Text } from '@mantine/core';
 import { memo } from 'react';
 import { Link } from 'wouter';
-import type { BoardCard } from '../../api';
+import type { BoardCard, Inspection } from '../../api';
 import { daysSince, formatDate, formatMoney } from '../../shared/format';
+import { HealthBadge, VelocityBadge } from '../../shared/health';
 import { paths } from '../../shared/paths';
 
 export const CARD_HEIGHT = 112;
 
+type Risk = Pick<Inspection, 'health' | 'velocity'>;
+
 /** The card's face; also drawn in the drag overlay. */
-export function CardFace({ card, pending }: { card: BoardCard; pending?: boolean }) {
+export function CardFace({
+  card,
+  pending,
+  risk,
+}: {
+  card: BoardCard;
+  pending?: boolean;
+  risk?: Risk | undefined;
+}) {
   const days = daysSince(card.stageEnteredAt);
   return (
     <>
@@ -35,18 +46,23 @@ export function CardFace({ card, pending }: { card: BoardCard; pending?: boolean
         </Text>
       </Group>
       <Group gap={6} mt={4} wrap="nowrap" justify="space-between">
-        <Text size="xs" truncate="end">
+        <Text size="xs" truncate="end" style={{ flex: 1, minWidth: 0 }}>
           {card.ownerName}
         </Text>
-        <Group gap={4} wrap="nowrap">
+        <Group gap={4} wrap="nowrap" style={{ flexShrink: 0 }}>
           {card.type !== 'new_business' && card.type !== 'renewal' && (
-            <Badge size="xs" variant="light" color="grape">
+            <Badge size="xs" tt="none" variant="light" color="grape">
               {card.type}
             </Badge>
           )}
-          <Badge size="xs" variant="light" color="gray" title="Days in this stage">
-            {days} d
-          </Badge>
+          {risk && <HealthBadge health={risk.health} />}
+          {risk && risk.velocity.class !== 'standard' ? (
+            <VelocityBadge velocity={risk.velocity} />
+          ) : (
+            <Badge size="xs" variant="light" color="gray" title="Days in this stage">
+              {days} d
+            </Badge>
+          )}
           {pending && (
             <Badge size="xs" color="blue">
               moving…
@@ -61,14 +77,15 @@ export function CardFace({ card, pending }: { card: BoardCard; pending?: boolean
 interface BodyProps {
   card: BoardCard;
   pending: boolean;
+  risk: Risk | undefined;
   onAskMove: (card: BoardCard) => void;
 }
 
 /** Everything but the drag wiring: memoized, so the re-renders dnd-kit causes while dragging skip it. */
-const CardBody = memo(function CardBody({ card, pending, onAskMove }: BodyProps) {
+const CardBody = memo(function CardBody({ card, pending, risk, onAskMove }: BodyProps) {
   return (
     <Paper withBorder p={8} h={CARD_HEIGHT - 8} radius="sm" shadow="xs" pos="relative">
-      <CardFace card={card} pending={pending} />
+      <CardFace card={card} pending={pending} risk={risk} />
       <ActionIcon
         variant="subtle"
         size="sm"
@@ -87,7 +104,7 @@ const CardBody = memo(function CardBody({ card, pending, onAskMove }: BodyProps)
 });
 
 /** A draggable deal: grab it anywhere but the link and the ⋯ button (which moves it by keyboard). */
-export function DealCard({ card, pending, onAskMove }: BodyProps) {
+export function DealCard({ card, pending, risk, onAskMove }: BodyProps) {
   const { attributes, listeners, setNodeRef, isDragging } = useDraggable({ id: card.id, data: { card } });
   return (
     <div
@@ -98,7 +115,7 @@ export function DealCard({ card, pending, onAskMove }: BodyProps) {
       {...listeners}
       {...attributes}
     >
-      <CardBody card={card} pending={pending} onAskMove={onAskMove} />
+      <CardBody card={card} pending={pending} risk={risk} onAskMove={onAskMove} />
     </div>
   );
 }

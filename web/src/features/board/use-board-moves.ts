@@ -38,6 +38,8 @@ export function useBoardMoves(pipeline: Pipeline) {
           await queryClient.invalidateQueries({ queryKey: boardKey(pipeline.key) });
           await queryClient.invalidateQueries({ queryKey: ['opportunity', card.id] });
           await queryClient.invalidateQueries({ queryKey: ['history', card.id] });
+          await queryClient.invalidateQueries({ queryKey: ['inspection', card.id] });
+          await queryClient.invalidateQueries({ queryKey: ['deals-at-risk', pipeline.key] });
         },
         onError: (error) => {
           const missing = missingFrom(error);

@@ -9,6 +9,7 @@ import { ErrorState } from '../../shared/states';
 import { nameOf, useUsers } from '../../shared/users';
 import { DealFields } from './DealFields';
 import { HistoryTimeline } from './HistoryTimeline';
+import { InspectionPanel } from './InspectionPanel';
 import { MeddpiccScorecard } from './MeddpiccScorecard';
 import { useAccountOf, useDealWrite } from './queries';
 import { StageChecklist } from './StageChecklist';
@@ -119,6 +120,7 @@ export function Workspace({ playbook, pipeline, view, etag }: Props) {
           />
         </Grid.Col>
       </Grid>
+      <InspectionPanel id={opportunity.id} />
       <MeddpiccScorecard
         playbook={playbook}
         pipeline={pipeline}

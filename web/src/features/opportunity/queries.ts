@@ -76,6 +76,7 @@ export function useDealWrite(id: string, etag: string | null) {
     onSettled: async () => {
       await queryClient.invalidateQueries({ queryKey: opportunityKey(id) });
       await queryClient.invalidateQueries({ queryKey: historyKey(id) });
+      await queryClient.invalidateQueries({ queryKey: ['inspection', id] });
       await queryClient.invalidateQueries({ queryKey: ['board'] });
     },
   });
@@ -86,6 +87,8 @@ export function useRefreshDeal(id: string) {
   return async () => {
     await queryClient.invalidateQueries({ queryKey: opportunityKey(id) });
     await queryClient.invalidateQueries({ queryKey: historyKey(id) });
+    await queryClient.invalidateQueries({ queryKey: ['inspection', id] });
     await queryClient.invalidateQueries({ queryKey: ['board'] });
+    await queryClient.invalidateQueries({ queryKey: ['deals-at-risk'] });
   };
 }
