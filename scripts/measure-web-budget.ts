@@ -20,7 +20,7 @@ import { measureInitialJs } from '../test/browser/support/initial-js.js';
 import { launchChromium } from '../test/browser/support/launch-chromium.js';
 import { type RunningServer, startServer } from '../test/browser/support/start-server.js';
 
-const RUNS = 5;
+const RUNS = Number(process.env.RUNS ?? 5);
 const EXTRA_DEALS = Number(process.argv[2] ?? 2000);
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;

@@ -38,7 +38,7 @@ function Board({ pipeline, playbook }: { pipeline: Pipeline; playbook: Playbook 
   const [filters, setFilters] = useState<BoardFilters>(NO_FILTERS);
   const board = useBoard(pipeline.key, filters);
   const moves = useBoardMoves(pipeline);
-  const risks = useDealsAtRisk(pipeline.key);
+  const risks = useDealsAtRisk(pipeline.key, board.isSuccess);
   const [dragged, setDragged] = useState<BoardCard | null>(null);
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
