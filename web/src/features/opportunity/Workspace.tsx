@@ -34,6 +34,7 @@ export function Workspace({ playbook, pipeline, view, etag }: Props) {
   const focus = useFocus(true);
   const who = (id: string) => nameOf(users.data, id);
   const stage = findStage(pipeline, opportunity.stage);
+  const next = view.nextStage ? findStage(pipeline, view.nextStage.stage) : undefined;
   const busy = write.isPending || move.busy;
   const criterion = (subpath: string) => `/criteria/${encodeURIComponent(subpath)}`;
 
@@ -92,6 +93,11 @@ export function Workspace({ playbook, pipeline, view, etag }: Props) {
               {stage.milestones
                 .map((key) => playbook.milestones.find((m) => m.key === key)?.name ?? key)
                 .join(', ')}
+            </Text>
+          )}
+          {next && (
+            <Text size="xs" mt={4}>
+              <b>Next, {next.name}:</b> {next.description}
             </Text>
           )}
         </Paper>
