@@ -42,6 +42,8 @@ export function benchDomain(playbook: Playbook, count: number, now: Date) {
       description: null,
       meddpicc,
       attestations: {},
+      poc: null,
+      milestones: {},
     };
     const created = new Date(now.getTime() - ((index % 200) + 5) * DAY);
     const history: StageChangeFact[] = [

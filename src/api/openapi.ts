@@ -14,6 +14,11 @@ const TAGS = [
     name: 'opportunities',
     description: 'Deals: fields, qualification (MEDDPICC, criteria), gated stage changes, history',
   },
+  {
+    name: 'poc',
+    description:
+      'The POC method: plan, sessions, success criteria, benchmarks, TCO, sign-off, readout; win milestones',
+  },
   { name: 'accounts', description: 'Companies with their geography, segment and contacts' },
   {
     name: 'auth',

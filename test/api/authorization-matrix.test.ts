@@ -158,6 +158,112 @@ const OPERATIONS: Record<string, Operation> = {
     expected: QUALIFY_DEAL(204),
     run: (t) => t.me.call('DELETE', `/api/v1/opportunities/${t.deal.id}/criteria/nb_icp_fit`),
   },
+  'POST /api/v1/opportunities/{id}/poc': {
+    expected: QUALIFY_DEAL(201),
+    run: async (t) => {
+      await advanceAsAdmin(t, 'discover');
+      return t.me.call('POST', `/api/v1/opportunities/${t.deal.id}/poc`);
+    },
+  },
+  'GET /api/v1/opportunities/{id}/poc': {
+    expected: READ_DEAL(200, 404),
+    run: async (t) => {
+      await pocAsAdmin(t);
+      return t.me.call('GET', `/api/v1/opportunities/${t.deal.id}/poc`);
+    },
+  },
+  'POST /api/v1/opportunities/{id}/poc/sessions': {
+    expected: QUALIFY_DEAL(201),
+    run: async (t) => {
+      await pocAsAdmin(t);
+      return t.me.call('POST', `/api/v1/opportunities/${t.deal.id}/poc/sessions`, {
+        templateKey: 'hands_on',
+      });
+    },
+  },
+  'PATCH /api/v1/opportunities/{id}/poc/sessions/{sessionId}': {
+    expected: QUALIFY_DEAL(200),
+    run: async (t) => {
+      const plan = await pocAsAdmin(t);
+      return t.me.call('PATCH', `/api/v1/opportunities/${t.deal.id}/poc/sessions/${plan.sessions[0].id}`, {
+        status: 'completed',
+      });
+    },
+  },
+  'PATCH /api/v1/opportunities/{id}/poc/criteria/{criterionId}': {
+    expected: QUALIFY_DEAL(200),
+    run: async (t) => {
+      const plan = await pocAsAdmin(t);
+      return t.me.call('PATCH', `/api/v1/opportunities/${t.deal.id}/poc/criteria/${plan.criteria[0].id}`, {
+        target: 'p95 < 1 s',
+      });
+    },
+  },
+  'POST /api/v1/opportunities/{id}/poc/benchmarks': {
+    expected: QUALIFY_DEAL(201),
+    run: async (t) => {
+      await pocAsAdmin(t);
+      return t.me.call('POST', `/api/v1/opportunities/${t.deal.id}/poc/benchmarks`, BENCHMARK);
+    },
+  },
+  'PUT /api/v1/opportunities/{id}/poc/benchmarks/{benchmarkId}': {
+    expected: QUALIFY_DEAL(200),
+    run: async (t) => {
+      await pocAsAdmin(t);
+      const added = await admin.call('POST', `/api/v1/opportunities/${t.deal.id}/poc/benchmarks`, BENCHMARK);
+      const id = added.body.plan.benchmarks[0].id;
+      return t.me.call('PUT', `/api/v1/opportunities/${t.deal.id}/poc/benchmarks/${id}`, BENCHMARK);
+    },
+  },
+  'PUT /api/v1/opportunities/{id}/poc/tco': {
+    expected: QUALIFY_DEAL(200),
+    run: async (t) => {
+      await pocAsAdmin(t);
+      return t.me.call('PUT', `/api/v1/opportunities/${t.deal.id}/poc/tco`, {
+        baselineAnnualMinor: 100,
+        fireboltAnnualMinor: 50,
+        currency: 'USD',
+      });
+    },
+  },
+  'PUT /api/v1/opportunities/{id}/poc/sign-off': {
+    expected: QUALIFY_DEAL(200),
+    run: async (t) => {
+      await pocAsAdmin(t);
+      return t.me.call('PUT', `/api/v1/opportunities/${t.deal.id}/poc/sign-off`, {
+        contactId: t.contact.id,
+        evidenceUrl: 'https://docs.example.com/plan',
+      });
+    },
+  },
+  'PUT /api/v1/opportunities/{id}/poc/readout': {
+    expected: QUALIFY_DEAL(200),
+    run: async (t) => {
+      const plan = await pocAsAdmin(t);
+      const validation = plan.sessions.find((s: { templateKey: string }) => s.templateKey === 'validation');
+      await admin.call('PATCH', `/api/v1/opportunities/${t.deal.id}/poc/sessions/${validation.id}`, {
+        status: 'completed',
+      });
+      return t.me.call('PUT', `/api/v1/opportunities/${t.deal.id}/poc/readout`, {});
+    },
+  },
+  'PUT /api/v1/opportunities/{id}/milestones/{milestone}': {
+    expected: QUALIFY_DEAL(200),
+    run: async (t) => {
+      await advanceAsAdmin(t, 'poc');
+      return t.me.call('PUT', `/api/v1/opportunities/${t.deal.id}/milestones/tech_win`, {
+        evidenceUrl: 'https://docs.example.com/tech-win',
+      });
+    },
+  },
+  'DELETE /api/v1/opportunities/{id}/milestones/{milestone}': {
+    expected: QUALIFY_DEAL(204),
+    run: async (t) => {
+      await advanceAsAdmin(t, 'poc');
+      await admin.call('PUT', `/api/v1/opportunities/${t.deal.id}/milestones/tech_win`, {});
+      return t.me.call('DELETE', `/api/v1/opportunities/${t.deal.id}/milestones/tech_win`);
+    },
+  },
   'GET /api/v1/opportunities/{id}/history': {
     expected: READ_DEAL(200, 404),
     run: (t) => t.me.call('GET', `/api/v1/opportunities/${t.deal.id}/history`),
@@ -262,6 +368,32 @@ const OPERATIONS: Record<string, Operation> = {
     run: async (t) => (await signInAgain(t)).call('POST', '/api/v1/auth/logout'),
   },
 };
+
+const BENCHMARK = {
+  workload: 'Dashboard p95',
+  baselineLatencyMs: 900,
+  fireboltLatencyMs: 120,
+  baselineCostMinor: 500,
+  fireboltCostMinor: 200,
+  currency: 'USD',
+};
+
+/** The admin forces the deal forward (an audited override) so POC and milestone calls apply. */
+async function advanceAsAdmin(t: Target, to: string) {
+  const moved = await admin.call('POST', `/api/v1/opportunities/${t.deal.id}/stage`, {
+    to,
+    override: { justification: 'Authorization matrix set-up' },
+  });
+  if (moved.status !== 200) throw new Error(`matrix set-up: ${JSON.stringify(moved.body)}`);
+}
+
+/** A deal in Discover with a POC plan made by the admin; returns the plan. */
+async function pocAsAdmin(t: Target) {
+  await advanceAsAdmin(t, 'discover');
+  const created = await admin.call('POST', `/api/v1/opportunities/${t.deal.id}/poc`);
+  if (created.status !== 201) throw new Error(`matrix set-up: ${JSON.stringify(created.body)}`);
+  return created.body.plan;
+}
 
 let api: TestApi;
 let org: Awaited<ReturnType<typeof buildProofOrg>>;

@@ -32,6 +32,9 @@ interface Missing {
   required?: string;
 }
 
+/** Criteria derived from the POC plan: fixed on the POC panel, not by the ticks this test makes. */
+const POC_DERIVED = new Set(['nb_mutual_poc_plan_signed']);
+
 /** A Discover deal of the signed-in AE whose next move is blocked only by what the workspace can fix. */
 async function pickBlockedDeal(ownerId: string) {
   const list = await page.request.get(
@@ -41,7 +44,9 @@ async function pickBlockedDeal(ownerId: string) {
   for (const deal of (await list.json()).items as Array<{ id: string; name: string }>) {
     const view = await (await page.request.get(`${server.url}/api/v1/opportunities/${deal.id}`)).json();
     const missing = view.nextStage?.missing as Missing[] | undefined;
-    const fixable = missing?.every((item) => item.kind === 'meddpicc' || item.kind === 'criterion');
+    const fixable = missing?.every(
+      (item) => item.kind === 'meddpicc' || (item.kind === 'criterion' && !POC_DERIVED.has(item.key)),
+    );
     if (missing && missing.length > 0 && fixable && view.nextStage.stage === 'poc') return deal;
   }
   throw new Error('the demo data has no blocked Discover deal for this AE');

@@ -3,6 +3,8 @@ import { DEFAULT_PLAYBOOK_FILE, parsePlaybook } from '../../src/app/playbook/loa
 import type { OpportunityFacts } from '../../src/domain/opportunity/opportunity-facts.js';
 import { allCriteria } from '../../src/domain/playbook/lookup.js';
 import type { Playbook } from '../../src/domain/playbook/playbook.js';
+import { assessPoc } from '../../src/domain/poc/assess-poc.js';
+import { succeededPocPlan } from './poc-fixtures.js';
 
 export function firebolt(): Playbook {
   const result = parsePlaybook(readFileSync(DEFAULT_PLAYBOOK_FILE, 'utf8'), 'firebolt.yaml');
@@ -12,7 +14,10 @@ export function firebolt(): Playbook {
 
 export const ATTESTED_AT = new Date('2026-10-01T09:00:00Z');
 
-/** A deal in `stage` whose every attested criterion is ticked with evidence and every MEDDPICC element validated. */
+/**
+ * A deal in `stage` whose every attested criterion is ticked with evidence, every MEDDPICC element validated,
+ * whose POC succeeded (signed off, read out) and whose every milestone is recorded.
+ */
 export function satisfiedFacts(
   playbook: Playbook,
   pipeline: string,
@@ -53,6 +58,13 @@ export function satisfiedFacts(
     description: 'Analytics workload migration',
     meddpicc,
     attestations,
+    poc: assessPoc(succeededPocPlan(playbook)),
+    milestones: Object.fromEntries(
+      playbook.milestones.map((milestone) => [
+        milestone.key,
+        { achievedAt: ATTESTED_AT, recordedBy: 'user_ae' },
+      ]),
+    ),
     ...overrides,
   };
 }

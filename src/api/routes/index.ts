@@ -13,11 +13,14 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { addPocBenchmarkRoute } from './add-poc-benchmark.js';
+import { addPocSessionRoute } from './add-poc-session.js';
 import { attestCriterionRoute, withdrawAttestationRoute } from './attest-criterion.js';
 import { changeStageRoute } from './change-stage.js';
 import { createAccountRoute } from './create-account.js';
 import { createContactRoute } from './create-contact.js';
 import { createOpportunityRoute } from './create-opportunity.js';
+import { createPocPlanRoute } from './create-poc-plan.js';
 import { createTokenRoute } from './create-token.js';
 import { createUserRoute } from './create-user.js';
 import { getAccountRoute } from './get-account.js';
@@ -29,6 +32,7 @@ import { getOpportunityHistoryRoute } from './get-opportunity-history.js';
 import { getOpportunityInspectionRoute } from './get-opportunity-inspection.js';
 import { getPipelineBoardRoute } from './get-pipeline-board.js';
 import { getPlaybookRoute } from './get-playbook.js';
+import { getPocPlanRoute } from './get-poc-plan.js';
 import { listAccountsRoute } from './list-accounts.js';
 import { listAuditEventsRoute } from './list-audit-events.js';
 import { listDealsAtRiskRoute } from './list-deals-at-risk.js';
@@ -38,12 +42,19 @@ import { listTokensRoute } from './list-tokens.js';
 import { listUsersRoute } from './list-users.js';
 import { loginRoute } from './login.js';
 import { logoutRoute } from './logout.js';
+import { recordMilestoneRoute, withdrawMilestoneRoute } from './record-milestone.js';
+import { recordPocReadoutRoute } from './record-poc-readout.js';
 import { revokeTokenRoute } from './revoke-token.js';
 import { setMeddpiccRoute } from './set-meddpicc.js';
+import { setPocTcoRoute } from './set-poc-tco.js';
+import { signOffPocPlanRoute } from './sign-off-poc-plan.js';
 import { resumeStallRoute, snoozeStallRoute } from './snooze-stall.js';
 import { updateAccountRoute } from './update-account.js';
 import { updateContactRoute } from './update-contact.js';
 import { updateOpportunityRoute } from './update-opportunity.js';
+import { updatePocBenchmarkRoute } from './update-poc-benchmark.js';
+import { updatePocCriterionRoute } from './update-poc-criterion.js';
+import { updatePocSessionRoute } from './update-poc-session.js';
 import { updateUserRoute } from './update-user.js';
 
 const ROUTES: FastifyPluginAsyncZod[] = [
@@ -64,6 +75,18 @@ const ROUTES: FastifyPluginAsyncZod[] = [
   getOpportunityInspectionRoute,
   listDealsAtRiskRoute,
   setMeddpiccRoute,
+  recordMilestoneRoute,
+  withdrawMilestoneRoute,
+  createPocPlanRoute,
+  getPocPlanRoute,
+  addPocSessionRoute,
+  updatePocSessionRoute,
+  updatePocCriterionRoute,
+  addPocBenchmarkRoute,
+  updatePocBenchmarkRoute,
+  setPocTcoRoute,
+  signOffPocPlanRoute,
+  recordPocReadoutRoute,
   snoozeStallRoute,
   resumeStallRoute,
   changeStageRoute,

@@ -6,6 +6,7 @@ import {
   LEAD_SOURCES,
   MEDDPICC_LEVELS,
   type Playbook,
+  POC_RULES,
   STAGE_OUTCOMES,
 } from '../../domain/playbook/playbook.js';
 
@@ -25,6 +26,8 @@ const criterionSourceSchema = z.union([
     atLeast: requiredLevel,
   }),
   z.object({ kind: z.literal('derived'), rule: z.literal('field_present'), field: z.enum(CHECKABLE_FIELDS) }),
+  z.object({ kind: z.literal('derived'), rule: z.enum(POC_RULES) }),
+  z.object({ kind: z.literal('derived'), rule: z.literal('milestone_recorded'), milestone: z.string() }),
 ]);
 
 export const criterionSchema = z

@@ -6,6 +6,7 @@ import { attestCriterion } from '../opportunities/attest-criterion.js';
 import { changeStage } from '../opportunities/change-stage.js';
 import type { StageChangeInput } from '../opportunities/opportunity-inputs.js';
 import { setMeddpicc } from '../opportunities/set-meddpicc.js';
+import { PocPlayer } from './play-poc.js';
 
 const SUMMARIES: Record<string, string> = {
   metrics: 'Dashboards under 1 s at p95 for 400 analysts; 35% lower warehouse cost',
@@ -27,10 +28,14 @@ export interface DealCast {
 
 /** Acts as a rep would: satisfies each missing item, then moves the deal. Time is the caller's clock. */
 export class DealPlayer {
+  readonly poc: PocPlayer;
+
   constructor(
     private readonly context: AppContext,
     private readonly deal: DealCast,
-  ) {}
+  ) {
+    this.poc = new PocPlayer(context, deal.opportunityId, deal.championId);
+  }
 
   private contactFor(element: string): string | null {
     if (element === 'economic_buyer') return this.deal.economicBuyerId;
@@ -68,6 +73,15 @@ export class DealPlayer {
     if (source?.kind === 'derived' && source.rule === 'meddpicc_element') {
       return this.raiseMeddpicc(actor, source.element, source.atLeast);
     }
+    if (source?.kind === 'derived' && source.rule === 'poc_plan_signed_off') return this.poc.signOff(actor);
+    if (
+      source?.kind === 'derived' &&
+      (source.rule === 'poc_results_meet_criteria' || source.rule === 'poc_succeeded')
+    )
+      return this.poc.run(actor);
+    if (source?.kind === 'derived' && source.rule === 'poc_readout_completed') return this.poc.readout(actor);
+    if (source?.kind === 'derived' && source.rule === 'milestone_recorded')
+      return this.poc.milestone(actor, source.milestone);
   }
 
   /** Moves the deal, first satisfying whatever the gate names except `skip`, which an override then forces. */

@@ -174,6 +174,7 @@ async function playDemoDeal(
     } else {
       await player.move(owner, { to: stage });
     }
+    await recordMilestones(player, owner, pipeline.key, stage);
     const previous = path[path.indexOf(stage) - 1];
     if (index % 11 === 3 && stage === 'propose' && previous) {
       tick(random.int(2, 6));
@@ -187,9 +188,23 @@ async function playDemoDeal(
   }
   if (lostAt) {
     tick(random.int(3, 12));
+    if (lostAt === 'poc' && pipeline.key === 'new_business') await player.poc.run(owner, 'challenged');
     const lossReason = random.pick(['competitor', 'no_decision', 'budget', 'price', 'status_quo']);
     const winningCompetitor =
       lossReason === 'competitor' ? random.pick(['Snowflake', 'ClickHouse', 'BigQuery']) : null;
     await player.move(owner, { to: 'closed_lost', lossReason, winningCompetitor });
   }
+}
+
+/** Where the seed puts the win milestones: Tech Win on leaving the POC, Business and Financial Win in Propose… */
+const MILESTONES_ON_ENTERING: Record<string, string[]> = {
+  propose: ['tech_win', 'business_win'],
+  negotiate: ['financial_win'],
+  closed_won: ['legal_win'],
+};
+
+async function recordMilestones(player: DealPlayer, owner: Actor, pipeline: string, stage: string) {
+  if (pipeline !== 'new_business') return;
+  if (stage === 'discover') await player.poc.signOff(owner);
+  for (const milestone of MILESTONES_ON_ENTERING[stage] ?? []) await player.poc.milestone(owner, milestone);
 }

@@ -210,7 +210,7 @@ describe('qualification data', () => {
       input: {},
     });
     expect(derived.ok ? '' : derived.error.message).toMatch(/derived/);
-    const evidence = await attestCriterion(context, me, opportunity.id, 'nb_mutual_poc_plan_signed', {
+    const evidence = await attestCriterion(context, me, opportunity.id, 'nb_signed_quote', {
       kind: 'attest',
       input: {},
     });

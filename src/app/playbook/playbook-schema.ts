@@ -16,6 +16,11 @@ const derivedRule = z.discriminatedUnion('rule', [
   z.object({ rule: z.literal('meddpicc_stage_levels') }).strict(),
   z.object({ rule: z.literal('meddpicc_element'), element: key, atLeast: requiredLevel }).strict(),
   z.object({ rule: z.literal('field_present'), field: z.enum(CHECKABLE_FIELDS) }).strict(),
+  z.object({ rule: z.literal('poc_plan_signed_off') }).strict(),
+  z.object({ rule: z.literal('poc_results_meet_criteria') }).strict(),
+  z.object({ rule: z.literal('poc_readout_completed') }).strict(),
+  z.object({ rule: z.literal('poc_succeeded') }).strict(),
+  z.object({ rule: z.literal('milestone_recorded'), milestone: key }).strict(),
 ]);
 
 const criterion = z

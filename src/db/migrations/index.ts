@@ -3,6 +3,7 @@ import * as initial from './001-initial.js';
 import * as opportunityCreator from './002-opportunity-creator.js';
 import * as signIn from './003-sign-in.js';
 import * as stallSnooze from './004-stall-snooze.js';
+import * as pocAndMilestones from './005-poc-and-milestones.js';
 
 /** Every migration, by name, in the order they run. Append new ones; never rename or edit a shipped one. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -10,4 +11,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '002-opportunity-creator': opportunityCreator,
   '003-sign-in': signIn,
   '004-stall-snooze': stallSnooze,
+  '005-poc-and-milestones': pocAndMilestones,
 };

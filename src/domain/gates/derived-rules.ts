@@ -8,6 +8,7 @@ import type {
   Stage,
 } from '../playbook/playbook.js';
 import { levelOf, meddpiccRequiredToLeave, meetsLevel } from '../qualification/meddpicc.js';
+import { applyPocRule } from './poc-rules.js';
 
 export interface RuleContext {
   playbook: Playbook;
@@ -65,6 +66,18 @@ export const DERIVED_RULES = {
       ? { met: true, message: `${label} is filled in.` }
       : { met: false, message: `${label} is empty.` };
   },
+  poc_plan_signed_off: (rule: RuleOf<'poc_plan_signed_off'>, { facts }) => applyPocRule(rule.rule, facts),
+  poc_results_meet_criteria: (rule: RuleOf<'poc_results_meet_criteria'>, { facts }) =>
+    applyPocRule(rule.rule, facts),
+  poc_readout_completed: (rule: RuleOf<'poc_readout_completed'>, { facts }) => applyPocRule(rule.rule, facts),
+  poc_succeeded: (rule: RuleOf<'poc_succeeded'>, { facts }) => applyPocRule(rule.rule, facts),
+  milestone_recorded: (rule: RuleOf<'milestone_recorded'>, { playbook, facts }) => {
+    const name = playbook.milestones.find((entry) => entry.key === rule.milestone)?.name ?? rule.milestone;
+    const record = facts.milestones[rule.milestone];
+    return record
+      ? { met: true, message: `${name} recorded on ${record.achievedAt.toISOString().slice(0, 10)}.` }
+      : { met: false, message: `${name} is not recorded yet.` };
+  },
 } satisfies { [Name in DerivedRule['rule']]: (rule: RuleOf<Name>, context: RuleContext) => RuleVerdict };
 
 export function applyDerivedRule(rule: DerivedRule, context: RuleContext): RuleVerdict {
@@ -75,5 +88,15 @@ export function applyDerivedRule(rule: DerivedRule, context: RuleContext): RuleV
       return DERIVED_RULES.meddpicc_element(rule, context);
     case 'field_present':
       return DERIVED_RULES.field_present(rule, context);
+    case 'poc_plan_signed_off':
+      return DERIVED_RULES.poc_plan_signed_off(rule, context);
+    case 'poc_results_meet_criteria':
+      return DERIVED_RULES.poc_results_meet_criteria(rule, context);
+    case 'poc_readout_completed':
+      return DERIVED_RULES.poc_readout_completed(rule, context);
+    case 'poc_succeeded':
+      return DERIVED_RULES.poc_succeeded(rule, context);
+    case 'milestone_recorded':
+      return DERIVED_RULES.milestone_recorded(rule, context);
   }
 }

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { firebolt, satisfiedFacts } from '../../../test/support/playbook-fixtures.js';
+import { newPocPlan, succeededPocPlan } from '../../../test/support/poc-fixtures.js';
 import type { OpportunityFacts } from '../opportunity/opportunity-facts.js';
 import { forwardPath, openStages } from '../playbook/lookup.js';
 import type { MeddpiccLevel } from '../playbook/playbook.js';
+import { assessPoc } from '../poc/assess-poc.js';
+import type { PocPlan } from '../poc/poc-plan.js';
 import { levelRank, meddpiccRequiredToLeave } from '../qualification/meddpicc.js';
 import { planStageChange, type StageChangeRequest } from './plan-stage-change.js';
 
@@ -25,6 +28,18 @@ function missingKeys(result: ReturnType<typeof plan>): string[] {
 
 function withoutAttestation(facts: OpportunityFacts, key: string): OpportunityFacts {
   return { ...facts, attestations: { ...facts.attestations, [key]: undefined } };
+}
+
+/** The facts with the POC plan changed by `change` (starting from one that succeeded). */
+function withPoc(facts: OpportunityFacts, change: (plan: PocPlan) => PocPlan | null): OpportunityFacts {
+  return { ...facts, poc: assessPoc(change(succeededPocPlan(playbook))) };
+}
+
+/** Takes away what a criterion checks: its attestation, or the POC data it is derived from. */
+function without(facts: OpportunityFacts, key: string): OpportunityFacts {
+  if (key === 'nb_mutual_poc_plan_signed') return withPoc(facts, (plan) => ({ ...plan, signOff: null }));
+  if (key === 'nb_poc_readout') return withPoc(facts, (plan) => ({ ...plan, readout: null }));
+  return withoutAttestation(facts, key);
 }
 
 function withLevel(facts: OpportunityFacts, element: string, level: MeddpiccLevel): OpportunityFacts {
@@ -83,6 +98,11 @@ describe.each(steps)('$pipeline.key: $from.key → $to.key', ({ pipeline, from, 
     (criterion) => {
       const source = criterion.source;
       if (source.kind !== 'derived' || source.rule === 'field_present') throw new Error('unexpected rule');
+      if (source.rule.startsWith('poc_') || source.rule === 'milestone_recorded') {
+        const facts = { ...ready, poc: null, milestones: {} };
+        expect(missingKeys(plan(facts, { to: to.key }))).toContain(criterion.key);
+        return;
+      }
       const element = source.rule === 'meddpicc_element' ? source.element : 'economic_buyer';
       const level = source.rule === 'meddpicc_element' ? below(source.atLeast) : 'unknown';
       expect(missingKeys(plan(withLevel(ready, element, level), { to: to.key }))).toContain(criterion.key);
@@ -141,7 +161,7 @@ describe('skipping stages', () => {
     ['nb_poc_readout', 'POC exit'],
     ['nb_pressing_need', 'Discover entrance'],
   ])('blocks Created → Propose without %s (%s)', (key) => {
-    expect(missingKeys(plan(withoutAttestation(ready, key), { to: 'propose' }))).toEqual([key]);
+    expect(missingKeys(plan(without(ready, key), { to: 'propose' }))).toEqual([key]);
   });
 });
 
@@ -236,7 +256,7 @@ describe('closed deals', () => {
 });
 
 describe('overrides', () => {
-  const blocked = withoutAttestation(satisfiedFacts(playbook, 'new_business', 'poc'), 'nb_poc_readout');
+  const blocked = without(satisfiedFacts(playbook, 'new_business', 'poc'), 'nb_poc_readout');
 
   it('are refused to roles without the override right', () => {
     const result = plan(blocked, { to: 'propose', override: { justification: 'Readout next week' } });
@@ -300,5 +320,57 @@ describe('the gate snapshot', () => {
     expect(snapshot.meddpicc.paper_process).toBe('validated');
     const notes = snapshot.checks.find((check) => check.key === 'nb_call_notes');
     expect(notes?.attestation).toMatchObject({ by: 'user_ae', evidenceUrl: 'https://docs.example.com/e' });
+  });
+});
+
+describe('criteria derived from the POC plan', () => {
+  const inDiscover = satisfiedFacts(playbook, 'new_business', 'discover');
+  const inPoc = satisfiedFacts(playbook, 'new_business', 'poc');
+  const criterionAt = (plan: PocPlan, index: number, status: 'pending' | 'not_met'): PocPlan => ({
+    ...plan,
+    criteria: plan.criteria.map((c, i) => (i === index ? { ...c, status } : c)),
+  });
+  const slower = (plan: PocPlan): PocPlan => ({
+    ...plan,
+    benchmarks: plan.benchmarks.map((b) => ({ ...b, fireboltLatencyMs: b.baselineLatencyMs + 1 })),
+  });
+
+  it.each([
+    ['no plan', () => null, ['nb_mutual_poc_plan_signed']],
+    [
+      'a plan not signed off',
+      (p: PocPlan) => ({ ...newPocPlan(playbook), id: p.id }),
+      ['nb_mutual_poc_plan_signed'],
+    ],
+    ['a signed plan', (p: PocPlan) => ({ ...newPocPlan(playbook), signOff: p.signOff }), []],
+  ] as const)('Discover → POC with %s', (_label, change, missing) => {
+    const result = plan(withPoc(inDiscover, change), { to: 'poc' });
+    expect(missingKeys(result)).toEqual(missing);
+  });
+
+  it.each([
+    ['no plan', () => null, ['nb_poc_results_meet_criteria', 'nb_poc_readout', 'nb_poc_concluded']],
+    [
+      'a criterion pending',
+      (p: PocPlan) => criterionAt(p, 3, 'pending'),
+      ['nb_poc_results_meet_criteria', 'nb_poc_concluded'],
+    ],
+    [
+      'a criterion not met',
+      (p: PocPlan) => criterionAt(p, 0, 'not_met'),
+      ['nb_poc_results_meet_criteria', 'nb_poc_concluded'],
+    ],
+    ['Firebolt slower on a benchmark', slower, ['nb_poc_results_meet_criteria', 'nb_poc_concluded']],
+    ['no readout', (p: PocPlan) => ({ ...p, readout: null }), ['nb_poc_readout']],
+    ['a POC that succeeded and was read out', (p: PocPlan) => p, []],
+  ] as const)('POC → Propose with %s', (_label, change, missing) => {
+    expect(missingKeys(plan(withPoc(inPoc, change), { to: 'propose' }))).toEqual(missing);
+  });
+
+  it('explains a challenged POC in the missing list', () => {
+    const result = plan(withPoc(inPoc, slower), { to: 'propose' });
+    if (result.ok || result.error.code !== 'gate_blocked') throw new Error('expected a block');
+    const entry = result.error.missing.find((m) => m.key === 'nb_poc_results_meet_criteria');
+    expect(entry?.message).toContain('Firebolt slower');
   });
 });

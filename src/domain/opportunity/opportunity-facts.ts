@@ -1,4 +1,6 @@
 import type { LeadSource } from '../playbook/playbook.js';
+import type { PocAssessment } from '../poc/assess-poc.js';
+import type { MilestoneRecord } from '../poc/milestones.js';
 import type { MeddpiccState } from '../qualification/meddpicc.js';
 
 export interface Attestation {
@@ -20,4 +22,8 @@ export interface OpportunityFacts {
   description: string | null;
   meddpicc: MeddpiccState;
   attestations: Record<string, Attestation | undefined>;
+  /** The POC plan's assessment; null while the deal has no plan. */
+  poc: PocAssessment | null;
+  /** Win milestones recorded, by key. */
+  milestones: Record<string, Pick<MilestoneRecord, 'achievedAt' | 'recordedBy'> | undefined>;
 }

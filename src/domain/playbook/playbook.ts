@@ -34,7 +34,21 @@ export interface MeddpiccElement {
 export type DerivedRule =
   | { rule: 'meddpicc_stage_levels' }
   | { rule: 'meddpicc_element'; element: string; atLeast: Exclude<MeddpiccLevel, 'unknown'> }
-  | { rule: 'field_present'; field: CheckableField };
+  | { rule: 'field_present'; field: CheckableField }
+  | { rule: 'poc_plan_signed_off' }
+  | { rule: 'poc_results_meet_criteria' }
+  | { rule: 'poc_readout_completed' }
+  | { rule: 'poc_succeeded' }
+  | { rule: 'milestone_recorded'; milestone: string };
+
+/** Rules derived from the deal's POC plan (src/domain/poc/assess-poc.ts). */
+export const POC_RULES = [
+  'poc_plan_signed_off',
+  'poc_results_meet_criteria',
+  'poc_readout_completed',
+  'poc_succeeded',
+] as const;
+export type PocRule = (typeof POC_RULES)[number];
 
 export type CriterionSource =
   | { kind: 'attested'; evidenceRequired: boolean }

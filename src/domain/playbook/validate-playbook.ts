@@ -107,6 +107,16 @@ export function validatePlaybook(playbook: Playbook): PlaybookIssue[] {
       if (seen.has(criterion.key))
         issues.push({ path: [...path, 'key'], message: `duplicate criterion "${criterion.key}"` });
       seen.add(criterion.key);
+      if (criterion.source.kind === 'derived' && criterion.source.rule === 'milestone_recorded') {
+        issues.push(
+          ...unknownRef(
+            milestones,
+            criterion.source.milestone,
+            [...path, 'derived', 'milestone'],
+            'milestone',
+          ),
+        );
+      }
       if (criterion.source.kind === 'derived' && criterion.source.rule === 'meddpicc_element') {
         issues.push(
           ...unknownRef(

@@ -1,0 +1,38 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { pocBenchmarkInput } from '../../app/poc/poc-inputs.js';
+import { savePocBenchmark } from '../../app/poc/record-poc-results.js';
+import { etagFor, expectedVersionFrom } from '../concurrency.js';
+import { problemResponses } from '../errors/problem.js';
+import { unwrap } from '../errors/unwrap.js';
+import { pocViewSchema } from '../schemas/poc-schemas.js';
+import { idParams, ifMatchHeaders } from '../schemas/record-schemas.js';
+
+export const addPocBenchmarkRoute: FastifyPluginAsyncZod = async (app) => {
+  app.post(
+    '/api/v1/opportunities/:id/poc/benchmarks',
+    {
+      schema: {
+        tags: ['poc'],
+        summary: 'Add a benchmark result (baseline vs Firebolt latency and cost)',
+        params: idParams,
+        headers: ifMatchHeaders,
+        body: pocBenchmarkInput,
+        response: { 201: pocViewSchema, ...problemResponses(400, 403, 404, 409, 412) },
+      },
+    },
+    async (request, reply) => {
+      const view = unwrap(
+        await savePocBenchmark(
+          app.context,
+          request.actor,
+          request.params.id,
+          null,
+          request.body,
+          expectedVersionFrom(request),
+        ),
+      );
+      reply.header('etag', etagFor(view.opportunityVersion));
+      return reply.code(201).send(view);
+    },
+  );
+};

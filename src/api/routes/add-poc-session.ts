@@ -1,0 +1,37 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { addPocSession } from '../../app/poc/change-poc-sessions.js';
+import { pocSessionAddInput } from '../../app/poc/poc-inputs.js';
+import { etagFor, expectedVersionFrom } from '../concurrency.js';
+import { problemResponses } from '../errors/problem.js';
+import { unwrap } from '../errors/unwrap.js';
+import { pocViewSchema } from '../schemas/poc-schemas.js';
+import { idParams, ifMatchHeaders } from '../schemas/record-schemas.js';
+
+export const addPocSessionRoute: FastifyPluginAsyncZod = async (app) => {
+  app.post(
+    '/api/v1/opportunities/:id/poc/sessions',
+    {
+      schema: {
+        tags: ['poc'],
+        summary: 'Add another Hands-On Working Session',
+        params: idParams,
+        headers: ifMatchHeaders,
+        body: pocSessionAddInput,
+        response: { 201: pocViewSchema, ...problemResponses(400, 403, 404, 409, 412) },
+      },
+    },
+    async (request, reply) => {
+      const view = unwrap(
+        await addPocSession(
+          app.context,
+          request.actor,
+          request.params.id,
+          request.body,
+          expectedVersionFrom(request),
+        ),
+      );
+      reply.header('etag', etagFor(view.opportunityVersion));
+      return reply.code(201).send(view);
+    },
+  );
+};

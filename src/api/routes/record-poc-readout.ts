@@ -1,0 +1,37 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { pocReadoutInput } from '../../app/poc/poc-inputs.js';
+import { recordPocReadout } from '../../app/poc/sign-off-poc.js';
+import { etagFor, expectedVersionFrom } from '../concurrency.js';
+import { problemResponses } from '../errors/problem.js';
+import { unwrap } from '../errors/unwrap.js';
+import { pocViewSchema } from '../schemas/poc-schemas.js';
+import { idParams, ifMatchHeaders } from '../schemas/record-schemas.js';
+
+export const recordPocReadoutRoute: FastifyPluginAsyncZod = async (app) => {
+  app.put(
+    '/api/v1/opportunities/:id/poc/readout',
+    {
+      schema: {
+        tags: ['poc'],
+        summary: 'Record that the POC readout was held',
+        params: idParams,
+        headers: ifMatchHeaders,
+        body: pocReadoutInput,
+        response: { 200: pocViewSchema, ...problemResponses(400, 403, 404, 409, 412) },
+      },
+    },
+    async (request, reply) => {
+      const view = unwrap(
+        await recordPocReadout(
+          app.context,
+          request.actor,
+          request.params.id,
+          request.body,
+          expectedVersionFrom(request),
+        ),
+      );
+      reply.header('etag', etagFor(view.opportunityVersion));
+      return reply.code(200).send(view);
+    },
+  );
+};

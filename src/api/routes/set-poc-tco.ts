@@ -1,0 +1,37 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { pocTcoInput } from '../../app/poc/poc-inputs.js';
+import { setPocTco } from '../../app/poc/record-poc-results.js';
+import { etagFor, expectedVersionFrom } from '../concurrency.js';
+import { problemResponses } from '../errors/problem.js';
+import { unwrap } from '../errors/unwrap.js';
+import { pocViewSchema } from '../schemas/poc-schemas.js';
+import { idParams, ifMatchHeaders } from '../schemas/record-schemas.js';
+
+export const setPocTcoRoute: FastifyPluginAsyncZod = async (app) => {
+  app.put(
+    '/api/v1/opportunities/:id/poc/tco',
+    {
+      schema: {
+        tags: ['poc'],
+        summary: 'Set the TCO comparison (baseline vs Firebolt annual cost)',
+        params: idParams,
+        headers: ifMatchHeaders,
+        body: pocTcoInput,
+        response: { 200: pocViewSchema, ...problemResponses(400, 403, 404, 409, 412) },
+      },
+    },
+    async (request, reply) => {
+      const view = unwrap(
+        await setPocTco(
+          app.context,
+          request.actor,
+          request.params.id,
+          request.body,
+          expectedVersionFrom(request),
+        ),
+      );
+      reply.header('etag', etagFor(view.opportunityVersion));
+      return reply.code(200).send(view);
+    },
+  );
+};

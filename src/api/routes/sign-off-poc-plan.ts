@@ -1,0 +1,37 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { pocSignOffInput } from '../../app/poc/poc-inputs.js';
+import { signOffPocPlan } from '../../app/poc/sign-off-poc.js';
+import { etagFor, expectedVersionFrom } from '../concurrency.js';
+import { problemResponses } from '../errors/problem.js';
+import { unwrap } from '../errors/unwrap.js';
+import { pocViewSchema } from '../schemas/poc-schemas.js';
+import { idParams, ifMatchHeaders } from '../schemas/record-schemas.js';
+
+export const signOffPocPlanRoute: FastifyPluginAsyncZod = async (app) => {
+  app.put(
+    '/api/v1/opportunities/:id/poc/sign-off',
+    {
+      schema: {
+        tags: ['poc'],
+        summary: "Record the Champion's sign-off of the Mutual POC Success Plan",
+        params: idParams,
+        headers: ifMatchHeaders,
+        body: pocSignOffInput,
+        response: { 200: pocViewSchema, ...problemResponses(400, 403, 404, 409, 412) },
+      },
+    },
+    async (request, reply) => {
+      const view = unwrap(
+        await signOffPocPlan(
+          app.context,
+          request.actor,
+          request.params.id,
+          request.body,
+          expectedVersionFrom(request),
+        ),
+      );
+      reply.header('etag', etagFor(view.opportunityVersion));
+      return reply.code(200).send(view);
+    },
+  );
+};

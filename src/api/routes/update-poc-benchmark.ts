@@ -1,0 +1,38 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { pocBenchmarkInput } from '../../app/poc/poc-inputs.js';
+import { savePocBenchmark } from '../../app/poc/record-poc-results.js';
+import { etagFor, expectedVersionFrom } from '../concurrency.js';
+import { problemResponses } from '../errors/problem.js';
+import { unwrap } from '../errors/unwrap.js';
+import { benchmarkParams, pocViewSchema } from '../schemas/poc-schemas.js';
+import { ifMatchHeaders } from '../schemas/record-schemas.js';
+
+export const updatePocBenchmarkRoute: FastifyPluginAsyncZod = async (app) => {
+  app.put(
+    '/api/v1/opportunities/:id/poc/benchmarks/:benchmarkId',
+    {
+      schema: {
+        tags: ['poc'],
+        summary: 'Replace a benchmark result',
+        params: benchmarkParams,
+        headers: ifMatchHeaders,
+        body: pocBenchmarkInput,
+        response: { 200: pocViewSchema, ...problemResponses(400, 403, 404, 409, 412) },
+      },
+    },
+    async (request, reply) => {
+      const view = unwrap(
+        await savePocBenchmark(
+          app.context,
+          request.actor,
+          request.params.id,
+          request.params.benchmarkId,
+          request.body,
+          expectedVersionFrom(request),
+        ),
+      );
+      reply.header('etag', etagFor(view.opportunityVersion));
+      return reply.code(200).send(view);
+    },
+  );
+};

@@ -1,0 +1,38 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { pocCriterionChangeInput } from '../../app/poc/poc-inputs.js';
+import { updatePocCriterion } from '../../app/poc/record-poc-results.js';
+import { etagFor, expectedVersionFrom } from '../concurrency.js';
+import { problemResponses } from '../errors/problem.js';
+import { unwrap } from '../errors/unwrap.js';
+import { criterionParams, pocViewSchema } from '../schemas/poc-schemas.js';
+import { ifMatchHeaders } from '../schemas/record-schemas.js';
+
+export const updatePocCriterionRoute: FastifyPluginAsyncZod = async (app) => {
+  app.patch(
+    '/api/v1/opportunities/:id/poc/criteria/:criterionId',
+    {
+      schema: {
+        tags: ['poc'],
+        summary: "Record a success criterion's target, result and verdict",
+        params: criterionParams,
+        headers: ifMatchHeaders,
+        body: pocCriterionChangeInput,
+        response: { 200: pocViewSchema, ...problemResponses(400, 403, 404, 409, 412) },
+      },
+    },
+    async (request, reply) => {
+      const view = unwrap(
+        await updatePocCriterion(
+          app.context,
+          request.actor,
+          request.params.id,
+          request.params.criterionId,
+          request.body,
+          expectedVersionFrom(request),
+        ),
+      );
+      reply.header('etag', etagFor(view.opportunityVersion));
+      return reply.code(200).send(view);
+    },
+  );
+};

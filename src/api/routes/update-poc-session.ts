@@ -1,0 +1,38 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { updatePocSession } from '../../app/poc/change-poc-sessions.js';
+import { pocSessionChangeInput } from '../../app/poc/poc-inputs.js';
+import { etagFor, expectedVersionFrom } from '../concurrency.js';
+import { problemResponses } from '../errors/problem.js';
+import { unwrap } from '../errors/unwrap.js';
+import { pocViewSchema, sessionParams } from '../schemas/poc-schemas.js';
+import { ifMatchHeaders } from '../schemas/record-schemas.js';
+
+export const updatePocSessionRoute: FastifyPluginAsyncZod = async (app) => {
+  app.patch(
+    '/api/v1/opportunities/:id/poc/sessions/:sessionId',
+    {
+      schema: {
+        tags: ['poc'],
+        summary: 'Schedule, complete, cancel or annotate a POC session',
+        params: sessionParams,
+        headers: ifMatchHeaders,
+        body: pocSessionChangeInput,
+        response: { 200: pocViewSchema, ...problemResponses(400, 403, 404, 409, 412) },
+      },
+    },
+    async (request, reply) => {
+      const view = unwrap(
+        await updatePocSession(
+          app.context,
+          request.actor,
+          request.params.id,
+          request.params.sessionId,
+          request.body,
+          expectedVersionFrom(request),
+        ),
+      );
+      reply.header('etag', etagFor(view.opportunityVersion));
+      return reply.code(200).send(view);
+    },
+  );
+};

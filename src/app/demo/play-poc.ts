@@ -1,0 +1,94 @@
+import { findPocPlan } from '../../db/repositories/poc-repo.js';
+import type { PocPlan } from '../../domain/poc/poc-plan.js';
+import type { Actor, AppContext } from '../context.js';
+import { recordMilestone } from '../milestones/record-milestone.js';
+import { addPocSession, updatePocSession } from '../poc/change-poc-sessions.js';
+import { createPocPlan } from '../poc/create-poc-plan.js';
+import { savePocBenchmark, setPocTco, updatePocCriterion } from '../poc/record-poc-results.js';
+import { recordPocReadout, signOffPocPlan } from '../poc/sign-off-poc.js';
+
+function unwrap<T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
+  if (!result.ok) throw new Error(`demo seed: ${result.error.message}`);
+  return result.value;
+}
+
+const RESULTS: Record<string, string> = {
+  technical: 'Shown on the customer’s data; p95 under the target',
+  business: 'Agreed with the Economic Buyer’s finance partner',
+  relationship: 'Champion presented the results to the architecture board',
+};
+
+/** Runs a deal's POC as an SE would, through the real use cases: plan, sign-off, sessions, results, readout. */
+export class PocPlayer {
+  constructor(
+    private readonly context: AppContext,
+    private readonly opportunityId: string,
+    private readonly championId: string,
+  ) {}
+
+  private async plan(actor: Actor): Promise<PocPlan> {
+    const found = await findPocPlan(this.context.db, this.opportunityId);
+    if (found) return found;
+    return unwrap(await createPocPlan(this.context, actor, this.opportunityId)).plan;
+  }
+
+  /** The Mutual POC Success Plan, signed off by the Champion. */
+  async signOff(actor: Actor) {
+    const plan = await this.plan(actor);
+    if (plan.signOff) return;
+    const evidenceUrl = `https://docs.closepath.demo/${this.opportunityId}/mutual-poc-success-plan`;
+    unwrap(
+      await signOffPocPlan(this.context, actor, this.opportunityId, {
+        contactId: this.championId,
+        evidenceUrl,
+      }),
+    );
+  }
+
+  /** Holds the sessions up to validation, records results; `challenged` leaves Firebolt slower on a benchmark. */
+  async run(actor: Actor, outcome: 'succeeded' | 'challenged' = 'succeeded') {
+    const id = this.opportunityId;
+    let plan = await this.plan(actor);
+    if (plan.criteria.every((criterion) => criterion.status === 'met')) return;
+    plan = unwrap(await addPocSession(this.context, actor, id, { templateKey: 'hands_on' })).plan;
+    for (const session of plan.sessions) {
+      if (session.templateKey === 'migration_planning' || session.status === 'completed') continue;
+      unwrap(await updatePocSession(this.context, actor, id, session.id, { status: 'completed' }));
+    }
+    const slower = outcome === 'challenged';
+    unwrap(
+      await savePocBenchmark(this.context, actor, id, null, {
+        workload: 'Customer-facing dashboard, p95 at 200 QPS',
+        baselineLatencyMs: 2400,
+        fireboltLatencyMs: slower ? 2900 : 320,
+        baselineCostMinor: 1_450_00,
+        fireboltCostMinor: 610_00,
+        currency: 'USD',
+      }),
+    );
+    unwrap(
+      await setPocTco(this.context, actor, id, {
+        baselineAnnualMinor: 960_000_00,
+        fireboltAnnualMinor: 410_000_00,
+        currency: 'USD',
+      }),
+    );
+    for (const criterion of plan.criteria) {
+      const status =
+        slower && criterion.group === 'technical' && criterion.position === 0 ? 'not_met' : 'met';
+      const result =
+        status === 'met' ? (RESULTS[criterion.group] ?? 'Confirmed') : 'Slower than the incumbent';
+      unwrap(await updatePocCriterion(this.context, actor, id, criterion.id, { result, status }));
+    }
+  }
+
+  async readout(actor: Actor) {
+    const plan = await this.plan(actor);
+    if (!plan.readout) unwrap(await recordPocReadout(this.context, actor, this.opportunityId, {}));
+  }
+
+  async milestone(actor: Actor, key: string) {
+    const evidenceUrl = `https://docs.closepath.demo/${this.opportunityId}/${key}`;
+    unwrap(await recordMilestone(this.context, actor, this.opportunityId, key, { evidenceUrl }));
+  }
+}
