@@ -97,7 +97,7 @@ export async function listEventsOfDeals(
   return grouped;
 }
 
-function toStoredEvent(row: Selectable<Database['events']>): StoredEvent {
+export function toStoredEvent(row: Selectable<Database['events']>): StoredEvent {
   return {
     id: row.id,
     occurredAt: row.occurred_at,
