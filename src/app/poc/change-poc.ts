@@ -46,7 +46,7 @@ export function changePoc(
     const decided = await change.decide(plan, deal, now, trx);
     if (!decided.ok) return decided;
     const next = decided.value;
-    await savePocPlan(trx, next);
+    await savePocPlan(trx, next, plan);
     const version = deal.version + 1;
     await saveOpportunity(trx, { ...deal, version, updatedAt: now });
     const audit = change.audit?.(plan, next) ?? { before: plan, after: next };

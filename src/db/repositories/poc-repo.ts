@@ -107,8 +107,21 @@ const order = (templateKey: string) => {
   return index < 0 ? SESSION_ORDER.length : index;
 };
 
-/** Writes the whole plan: the plan row and every session, criterion and benchmark (upserted by id). */
-export async function savePocPlan(db: Kysely<Database>, plan: PocPlan): Promise<void> {
+/** The rows of `after` that differ from their version in `before` (all of them without `before`). */
+function changedRows<T extends { id: string }>(after: T[], before: T[] | undefined): T[] {
+  if (!before) return after;
+  const old = new Map(before.map((row) => [row.id, JSON.stringify(row)]));
+  return after.filter((row) => old.get(row.id) !== JSON.stringify(row));
+}
+
+/**
+ * Writes the plan row and the sessions, criteria and benchmarks that changed since `before` (every one when
+ * it is not given), upserted by id. Rows are never deleted: sessions are cancelled, not removed.
+ */
+export async function savePocPlan(db: Kysely<Database>, plan: PocPlan, before?: PocPlan): Promise<void> {
+  const sessions = changedRows(plan.sessions, before?.sessions);
+  const criteria = changedRows(plan.criteria, before?.criteria);
+  const benchmarks = changedRows(plan.benchmarks, before?.benchmarks);
   const values = {
     tco_baseline_annual_minor: plan.tco?.baselineAnnualMinor ?? null,
     tco_firebolt_annual_minor: plan.tco?.fireboltAnnualMinor ?? null,
@@ -134,11 +147,11 @@ export async function savePocPlan(db: Kysely<Database>, plan: PocPlan): Promise<
     })
     .onConflict((conflict) => conflict.column('id').doUpdateSet(values))
     .execute();
-  if (plan.sessions.length > 0) {
+  if (sessions.length > 0) {
     await db
       .insertInto('poc_sessions')
       .values(
-        plan.sessions.map((session) => ({
+        sessions.map((session) => ({
           id: session.id,
           plan_id: plan.id,
           template_key: session.templateKey,
@@ -165,11 +178,11 @@ export async function savePocPlan(db: Kysely<Database>, plan: PocPlan): Promise<
       )
       .execute();
   }
-  if (plan.criteria.length > 0) {
+  if (criteria.length > 0) {
     await db
       .insertInto('poc_success_criteria')
       .values(
-        plan.criteria.map((criterion) => ({
+        criteria.map((criterion) => ({
           id: criterion.id,
           plan_id: plan.id,
           criteria_group: criterion.group,
@@ -189,11 +202,11 @@ export async function savePocPlan(db: Kysely<Database>, plan: PocPlan): Promise<
       )
       .execute();
   }
-  if (plan.benchmarks.length > 0) {
+  if (benchmarks.length > 0) {
     await db
       .insertInto('poc_benchmarks')
       .values(
-        plan.benchmarks.map((benchmark) => ({
+        benchmarks.map((benchmark) => ({
           id: benchmark.id,
           plan_id: plan.id,
           workload: benchmark.workload,
