@@ -55,7 +55,9 @@ export function assessDeal(
     pipeline: pipeline.key,
     stage: deal.stage,
     meddpicc: evidence.meddpicc,
-    poc: { status: 'none', reasons: [] },
+    poc: evidence.poc
+      ? { status: evidence.poc.status, reasons: evidence.poc.reasons }
+      : { status: 'none', reasons: [] },
     closeDate: deal.closeDate,
     ...historySignals(evidence.events),
     businessDaysToClose: businessDaysBetween(now, new Date(`${deal.closeDate}T12:00:00Z`)),

@@ -6,6 +6,7 @@ import {
   listMeddpiccOfDeals,
   listStageHistories,
 } from '../../db/repositories/inspection-repo.js';
+import { findPocPlans } from '../../db/repositories/poc-repo.js';
 import type { Database } from '../../db/schema.js';
 import type { CustomerFacts } from '../../domain/account/customer-class.js';
 import { type ExpectedDurations, expectedDurations } from '../../domain/inspection/expected-durations.js';
@@ -13,6 +14,7 @@ import type { StageChangeFact } from '../../domain/inspection/stage-intervals.js
 import type { Opportunity } from '../../domain/opportunity/opportunity.js';
 import { findPipeline } from '../../domain/playbook/lookup.js';
 import type { Playbook } from '../../domain/playbook/playbook.js';
+import { assessPoc, type PocAssessment } from '../../domain/poc/assess-poc.js';
 import type { MeddpiccState } from '../../domain/qualification/meddpicc.js';
 
 /** Everything inspection judges one deal on, loaded in a few queries for many deals at once. */
@@ -23,6 +25,7 @@ export interface DealEvidence {
   /** Updates, MEDDPICC changes and stage changes: where pushes, stakeholder changes and overrides show. */
   events: StoredEvent[];
   customer: CustomerFacts;
+  poc: PocAssessment | null;
 }
 
 const SIGNAL_ACTIONS = ['opportunity.updated', 'opportunity.meddpicc_updated', 'opportunity.stage_changed'];
@@ -41,12 +44,14 @@ export async function loadDealEvidence(
   const events = await listEventsOfDeals(db, ids, SIGNAL_ACTIONS);
   const since = new Date(now.getTime() - COMMIT_CONTRACT_DAYS * 86_400_000);
   const customers = await listCustomerSignals(db, [...new Set(deals.map((deal) => deal.accountId))], since);
+  const pocs = await findPocPlans(db, ids);
   return deals.map((deal) => ({
     deal,
     meddpicc: meddpicc.get(deal.id) ?? {},
     history: histories.get(deal.id) ?? [],
     events: (events.get(deal.id) ?? []).filter((event) => event.occurredAt <= now),
     customer: customers.get(deal.accountId) ?? { selfServeUsage: false, hasActiveCommitContract: false },
+    poc: pocs.has(deal.id) ? assessPoc(pocs.get(deal.id) ?? null) : null,
   }));
 }
 

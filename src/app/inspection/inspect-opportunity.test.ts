@@ -10,6 +10,7 @@ import {
 } from '../../../test/support/factories.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.js';
 import { actorFor } from '../access/actors.js';
+import { PocPlayer } from '../demo/play-poc.js';
 import { changeStage } from '../opportunities/change-stage.js';
 import { setMeddpicc } from '../opportunities/set-meddpicc.js';
 import { updateOpportunity } from '../opportunities/update-opportunity.js';
@@ -81,6 +82,23 @@ describe('inspecting a deal', () => {
     expect(
       result.value.meddpicc.gaps.filter((gap) => gap.severity === 'high').map((gap) => gap.element),
     ).toEqual(['economic_buyer', 'identify_pain', 'competition', 'metrics', 'decision_process']);
+  });
+
+  it.each([
+    ['succeeded', 'poc_success'],
+    ['challenged', 'poc_challenges'],
+  ] as const)('counts a %s POC in health', async (outcome, indicator) => {
+    const { context } = testContext(database.db);
+    const owner = await buildUser(database.db, { role: 'ae', region: 'emea' });
+    const account = await buildAccount(database.db, { ownerId: owner.id });
+    const champion = await buildContact(database.db, account.id);
+    const deal = await buildOpportunity(context, { ownerId: owner.id, accountId: account.id });
+    await database.db.updateTable('opportunities').set({ stage: 'poc' }).where('id', '=', deal.id).execute();
+    await new PocPlayer(context, deal.id, champion.id).run(admin(), outcome);
+    const result = await inspectOpportunity(context, admin(), deal.id);
+    if (!result.ok) throw new Error(result.error.message);
+    const reason = result.value.health.reasons.find((candidate) => candidate.indicator === indicator);
+    expect(reason?.evidence[0]).toBe(outcome === 'succeeded' ? 'POC succeeded.' : 'POC challenged.');
   });
 
   it('is hidden from those who may not see the deal', async () => {

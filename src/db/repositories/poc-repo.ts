@@ -42,62 +42,80 @@ function planFrom(row: Selectable<PocPlansTable>): Omit<PocPlan, 'sessions' | 'c
 
 /** The deal's POC plan with its sessions, criteria and benchmarks, or undefined. */
 export async function findPocPlan(db: Kysely<Database>, opportunityId: string): Promise<PocPlan | undefined> {
-  const row = await db
+  return (await findPocPlans(db, [opportunityId])).get(opportunityId);
+}
+
+/** The POC plans of many deals (in four queries), by deal. */
+export async function findPocPlans(
+  db: Kysely<Database>,
+  opportunityIds: readonly string[],
+): Promise<Map<string, PocPlan>> {
+  const plans = new Map<string, PocPlan>();
+  if (opportunityIds.length === 0) return plans;
+  const rows = await db
     .selectFrom('poc_plans')
     .selectAll()
-    .where('opportunity_id', '=', opportunityId)
-    .executeTakeFirst();
-  if (!row) return undefined;
+    .where('opportunity_id', 'in', [...opportunityIds])
+    .execute();
+  if (rows.length === 0) return plans;
+  const planIds = rows.map((row) => row.id);
   const [sessions, criteria, benchmarks] = [
-    await db.selectFrom('poc_sessions').selectAll().where('plan_id', '=', row.id).execute(),
-    await db.selectFrom('poc_success_criteria').selectAll().where('plan_id', '=', row.id).execute(),
+    await db.selectFrom('poc_sessions').selectAll().where('plan_id', 'in', planIds).execute(),
+    await db.selectFrom('poc_success_criteria').selectAll().where('plan_id', 'in', planIds).execute(),
     await db
       .selectFrom('poc_benchmarks')
       .selectAll()
-      .where('plan_id', '=', row.id)
+      .where('plan_id', 'in', planIds)
       .orderBy('created_at')
       .orderBy('id')
       .execute(),
   ];
-  return {
-    ...planFrom(row),
-    sessions: sessions
-      .map((session) => ({
-        id: session.id,
-        templateKey: session.template_key,
-        sequence: session.sequence,
-        name: session.name,
-        purpose: session.purpose,
-        durationMinutes: session.duration_minutes,
-        agenda: session.agenda,
-        scheduledAt: session.scheduled_at,
-        attendees: session.attendees,
-        status: session.status,
-        completedAt: session.completed_at,
-        notes: session.notes,
-      }))
-      .sort((a, b) => order(a.templateKey) - order(b.templateKey) || a.sequence - b.sequence),
-    criteria: criteria
-      .map((criterion) => ({
-        id: criterion.id,
-        group: criterion.criteria_group,
-        position: criterion.position,
-        text: criterion.text,
-        target: criterion.target,
-        result: criterion.result,
-        status: criterion.status,
-      }))
-      .sort((a, b) => GROUPS.indexOf(a.group) - GROUPS.indexOf(b.group) || a.position - b.position),
-    benchmarks: benchmarks.map((benchmark) => ({
-      id: benchmark.id,
-      workload: benchmark.workload,
-      baselineLatencyMs: benchmark.baseline_latency_ms,
-      fireboltLatencyMs: benchmark.firebolt_latency_ms,
-      baselineCostMinor: benchmark.baseline_cost_minor,
-      fireboltCostMinor: benchmark.firebolt_cost_minor,
-      currency: benchmark.currency,
-    })),
-  };
+  for (const row of rows) {
+    plans.set(row.opportunity_id, {
+      ...planFrom(row),
+      sessions: sessions
+        .filter((session) => session.plan_id === row.id)
+        .map((session) => ({
+          id: session.id,
+          templateKey: session.template_key,
+          sequence: session.sequence,
+          name: session.name,
+          purpose: session.purpose,
+          durationMinutes: session.duration_minutes,
+          agenda: session.agenda,
+          scheduledAt: session.scheduled_at,
+          attendees: session.attendees,
+          status: session.status,
+          completedAt: session.completed_at,
+          notes: session.notes,
+        }))
+        .sort((a, b) => order(a.templateKey) - order(b.templateKey) || a.sequence - b.sequence),
+      criteria: criteria
+        .filter((criterion) => criterion.plan_id === row.id)
+        .map((criterion) => ({
+          id: criterion.id,
+          group: criterion.criteria_group,
+          position: criterion.position,
+          text: criterion.text,
+          target: criterion.target,
+          result: criterion.result,
+          status: criterion.status,
+        }))
+        .sort((a, b) => GROUPS.indexOf(a.group) - GROUPS.indexOf(b.group) || a.position - b.position),
+      benchmarks: benchmarks
+        .filter((benchmark) => benchmark.plan_id === row.id)
+        .map((benchmark) => ({
+          id: benchmark.id,
+          workload: benchmark.workload,
+          baselineLatencyMs: benchmark.baseline_latency_ms,
+          fireboltLatencyMs: benchmark.firebolt_latency_ms,
+          baselineCostMinor: benchmark.baseline_cost_minor,
+          fireboltCostMinor: benchmark.firebolt_cost_minor,
+          currency: benchmark.currency,
+        })),
+    });
+  }
+  return plans;
 }
 
 const GROUPS = ['technical', 'business', 'relationship'];
