@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { addPocSession } from '../../app/poc/change-poc-sessions.js';
 import { pocSessionAddInput } from '../../app/poc/poc-inputs.js';
-import { etagFor, expectedVersionFrom } from '../concurrency.js';
+import { expectedVersionFrom } from '../concurrency.js';
 import { problemResponses } from '../errors/problem.js';
-import { unwrap } from '../errors/unwrap.js';
+import { sendPocView } from '../poc-reply.js';
 import { pocViewSchema } from '../schemas/poc-schemas.js';
 import { idParams, ifMatchHeaders } from '../schemas/record-schemas.js';
 
@@ -21,7 +21,8 @@ export const addPocSessionRoute: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const view = unwrap(
+      return sendPocView(
+        reply,
         await addPocSession(
           app.context,
           request.actor,
@@ -29,9 +30,8 @@ export const addPocSessionRoute: FastifyPluginAsyncZod = async (app) => {
           request.body,
           expectedVersionFrom(request),
         ),
+        201,
       );
-      reply.header('etag', etagFor(view.opportunityVersion));
-      return reply.code(201).send(view);
     },
   );
 };

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { createPocPlan } from '../../app/poc/create-poc-plan.js';
-import { etagFor, expectedVersionFrom } from '../concurrency.js';
+import { expectedVersionFrom } from '../concurrency.js';
 import { problemResponses } from '../errors/problem.js';
-import { unwrap } from '../errors/unwrap.js';
+import { sendPocView } from '../poc-reply.js';
 import { pocViewSchema } from '../schemas/poc-schemas.js';
 import { idParams, ifMatchHeaders } from '../schemas/record-schemas.js';
 
@@ -20,11 +20,11 @@ export const createPocPlanRoute: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const view = unwrap(
+      return sendPocView(
+        reply,
         await createPocPlan(app.context, request.actor, request.params.id, expectedVersionFrom(request)),
+        201,
       );
-      reply.header('etag', etagFor(view.opportunityVersion));
-      return reply.code(201).send(view);
     },
   );
 };

@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { getPocPlan } from '../../app/poc/get-poc-plan.js';
-import { etagFor } from '../concurrency.js';
 import { problemResponses } from '../errors/problem.js';
-import { unwrap } from '../errors/unwrap.js';
+import { sendPocView } from '../poc-reply.js';
 import { pocViewSchema } from '../schemas/poc-schemas.js';
 import { idParams } from '../schemas/record-schemas.js';
 
@@ -21,9 +20,7 @@ export const getPocPlanRoute: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const view = unwrap(await getPocPlan(app.context, request.actor, request.params.id));
-      reply.header('etag', etagFor(view.opportunityVersion));
-      return view;
+      return sendPocView(reply, await getPocPlan(app.context, request.actor, request.params.id));
     },
   );
 };

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { pocTcoInput } from '../../app/poc/poc-inputs.js';
 import { setPocTco } from '../../app/poc/record-poc-results.js';
-import { etagFor, expectedVersionFrom } from '../concurrency.js';
+import { expectedVersionFrom } from '../concurrency.js';
 import { problemResponses } from '../errors/problem.js';
-import { unwrap } from '../errors/unwrap.js';
+import { sendPocView } from '../poc-reply.js';
 import { pocViewSchema } from '../schemas/poc-schemas.js';
 import { idParams, ifMatchHeaders } from '../schemas/record-schemas.js';
 
@@ -21,7 +21,8 @@ export const setPocTcoRoute: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const view = unwrap(
+      return sendPocView(
+        reply,
         await setPocTco(
           app.context,
           request.actor,
@@ -30,8 +31,6 @@ export const setPocTcoRoute: FastifyPluginAsyncZod = async (app) => {
           expectedVersionFrom(request),
         ),
       );
-      reply.header('etag', etagFor(view.opportunityVersion));
-      return reply.code(200).send(view);
     },
   );
 };

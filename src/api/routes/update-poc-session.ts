@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { updatePocSession } from '../../app/poc/change-poc-sessions.js';
 import { pocSessionChangeInput } from '../../app/poc/poc-inputs.js';
-import { etagFor, expectedVersionFrom } from '../concurrency.js';
+import { expectedVersionFrom } from '../concurrency.js';
 import { problemResponses } from '../errors/problem.js';
-import { unwrap } from '../errors/unwrap.js';
+import { sendPocView } from '../poc-reply.js';
 import { pocViewSchema, sessionParams } from '../schemas/poc-schemas.js';
 import { ifMatchHeaders } from '../schemas/record-schemas.js';
 
@@ -21,7 +21,8 @@ export const updatePocSessionRoute: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const view = unwrap(
+      return sendPocView(
+        reply,
         await updatePocSession(
           app.context,
           request.actor,
@@ -31,8 +32,6 @@ export const updatePocSessionRoute: FastifyPluginAsyncZod = async (app) => {
           expectedVersionFrom(request),
         ),
       );
-      reply.header('etag', etagFor(view.opportunityVersion));
-      return reply.code(200).send(view);
     },
   );
 };
