@@ -4,12 +4,15 @@ import { BoardPage } from '../features/board';
 import { paths } from '../shared/paths';
 import { EmptyState, LoadingState } from '../shared/states';
 
-// The board is where people land; the workspace and the accounts load when first opened.
+// The board is where people land; the workspace, the accounts and the deals at risk load when first opened.
 const OpportunityPage = lazy(() =>
   import('../features/opportunity').then((m) => ({ default: m.OpportunityPage })),
 );
 const AccountsPage = lazy(() => import('../features/accounts').then((m) => ({ default: m.AccountsPage })));
 const AccountPage = lazy(() => import('../features/accounts').then((m) => ({ default: m.AccountPage })));
+const DealsAtRiskPage = lazy(() =>
+  import('../features/at-risk').then((m) => ({ default: m.DealsAtRiskPage })),
+);
 
 export function AppRoutes() {
   return (
@@ -24,6 +27,9 @@ export function AppRoutes() {
           <AccountsPage />
         </Route>
         <Route path="/accounts/:id">{(params) => <AccountPage id={params.id} />}</Route>
+        <Route path={paths.atRisk}>
+          <DealsAtRiskPage />
+        </Route>
         <Route>
           <EmptyState title="Nothing here">This address is not a page of Closepath.</EmptyState>
         </Route>

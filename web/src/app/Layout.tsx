@@ -7,6 +7,7 @@ import { paths } from '../shared/paths';
 const NAV = [
   { label: 'New Business board', href: paths.board('new_business') },
   { label: 'Renewal board', href: paths.board('renewal') },
+  { label: 'Deals at risk', href: paths.atRisk },
   { label: 'Accounts', href: paths.accounts },
 ];
 

@@ -5,6 +5,7 @@ export const paths = {
   opportunity: (id: string, focus?: string) =>
     `/opportunities/${encodeURIComponent(id)}${focus ? `?focus=${encodeURIComponent(focus)}` : ''}`,
   accounts: '/accounts',
+  atRisk: '/at-risk',
   account: (id: string) => `/accounts/${encodeURIComponent(id)}`,
 } as const;
 

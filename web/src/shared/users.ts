@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { getJson, type Page, type User } from '../api';
+import { regionName } from './format';
 
 const MAX_PAGES = 20;
 
@@ -28,4 +29,21 @@ export function useUsers() {
 export function nameOf(users: User[] | undefined, id: string | null | undefined): string {
   if (!id) return '—';
   return users?.find((user) => user.id === id)?.name ?? id;
+}
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+/** The people as Select options (owner pickers). */
+export function ownerOptions(users: User[] | undefined): Option[] {
+  return (users ?? []).map((user) => ({ value: user.id, label: user.name }));
+}
+
+/** The regions the people work in, as Select options, in a stable order. */
+export function regionOptions(users: User[] | undefined): Option[] {
+  return [...new Set((users ?? []).flatMap((user) => (user.region ? [user.region] : [])))]
+    .sort()
+    .map((region) => ({ value: region, label: regionName(region) }));
 }

@@ -2,8 +2,8 @@ import { Group, Select, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useMemo, useState } from 'react';
 import type { Playbook } from '../../api';
-import { quartersAround, regionName } from '../../shared/format';
-import { useUsers } from '../../shared/users';
+import { quartersAround } from '../../shared/format';
+import { ownerOptions, regionOptions, useUsers } from '../../shared/users';
 import type { BoardFilters } from './board-query';
 
 interface Props {
@@ -18,17 +18,8 @@ export function BoardFiltersBar({ pipeline, playbook, filters, onChange }: Props
   const users = useUsers();
   const [text, setText] = useState(filters.q);
   const sendText = useDebouncedCallback((q: string) => onChange({ ...filters, q }), 300);
-  const owners = useMemo(
-    () => (users.data ?? []).map((user) => ({ value: user.id, label: user.name })),
-    [users.data],
-  );
-  const regions = useMemo(
-    () =>
-      [...new Set((users.data ?? []).flatMap((user) => (user.region ? [user.region] : [])))]
-        .sort()
-        .map((region) => ({ value: region, label: regionName(region) })),
-    [users.data],
-  );
+  const owners = useMemo(() => ownerOptions(users.data), [users.data]);
+  const regions = useMemo(() => regionOptions(users.data), [users.data]);
   const types = playbook.opportunityTypes
     .filter((type) => type.pipeline === pipeline)
     .map((type) => ({ value: type.key, label: type.name }));

@@ -1,0 +1,147 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Browser, launchChromium } from './support/launch-chromium.js';
+import { type RunningServer, startServer } from './support/start-server.js';
+
+const ARTIFACTS = path.resolve('test-artifacts');
+const ADMIN = { email: 'grace.kim@closepath.demo', password: 'closepath-demo', name: 'Grace Kim' };
+/** The playbook's red band: a health score below it is red (firebolt.yaml, inspection.health.bands). */
+const YELLOW_FROM = 60;
+
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  await mkdir(ARTIFACTS, { recursive: true });
+  browser = await launchChromium();
+  server = await startServer();
+  page = await browser.context.newPage();
+  page.setDefaultTimeout(20_000);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const rows = () => page.getByTestId('at-risk-row');
+const table = () => page.getByTestId('at-risk-table');
+
+/** Runs `action` and waits for the deals-at-risk answer it asks for, then for the table to show it. */
+async function andTheAnswer(query: string, action: () => Promise<void>) {
+  const answer = page.waitForResponse(
+    (response) => response.url().includes('/api/v1/deals-at-risk?') && response.url().includes(query),
+  );
+  await action();
+  expect((await answer).status()).toBe(200);
+  await expect.poll(() => table().getAttribute('aria-busy')).toBe('false');
+}
+
+/** The "$1,234,567" of each row's amount cell, as a number. */
+async function amounts(): Promise<number[]> {
+  const texts = await rows().getByTestId('amount').allTextContents();
+  return texts.map((text) => Number(text.replace(/[^\d.]/g, '')));
+}
+
+describe('the deals at risk page in Chromium', () => {
+  it('lists the deals at risk, sorts and filters them on the server, and opens a deal', async () => {
+    await page.goto(server.url);
+    const form = page.getByRole('form', { name: 'Sign in' });
+    await form.getByRole('textbox', { name: 'Email' }).fill(ADMIN.email);
+    await form.getByRole('textbox', { name: 'Password' }).fill(ADMIN.password);
+    await form.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.getByTestId('signed-in-user').textContent()).toContain(ADMIN.name);
+
+    // Default order: health, worst first; the same deals, in the same order, as the API answers.
+    await andTheAnswer('limit=50', () =>
+      page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Deals at risk' }).click(),
+    );
+    expect(new URL(page.url()).pathname).toBe('/at-risk');
+    await expect.poll(() => rows().count()).toBeGreaterThan(1);
+    const api = await (await page.request.get(`${server.url}/api/v1/deals-at-risk?limit=50`)).json();
+    const apiIds = (api.items as Array<{ opportunity: { id: string } }>).map((item) => item.opportunity.id);
+    expect(
+      await rows().evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-deal-id'))),
+    ).toEqual(apiIds);
+
+    // Every row carries a health badge with its score, and is red or At Risk on velocity.
+    const count = await rows().count();
+    const labels = await rows()
+      .getByTestId('health')
+      .getByLabel(/^Health \d+ of 100$/)
+      .allTextContents();
+    expect(labels).toHaveLength(count);
+    const scores = labels.map((text) => Number(text.replace(/\D/g, '')));
+    expect(scores).toEqual([...scores].sort((a, b) => a - b));
+    const velocities = await rows().getByTestId('velocity').allTextContents();
+    velocities.forEach((velocity, index) => {
+      expect(velocity).toMatch(/\d+ (of \d+ )?business days? in stage/);
+      const red = (scores[index] ?? 100) < YELLOW_FROM;
+      expect(red || velocity.startsWith('At risk'), `row ${index}: ♥ ${scores[index]}, ${velocity}`).toBe(
+        true,
+      );
+    });
+
+    // Sort by amount: the server's order, largest first, read from the cells.
+    await andTheAnswer('sort=amount', () =>
+      page.getByRole('button', { name: 'Amount', exact: true }).click(),
+    );
+    expect(await page.getByRole('columnheader', { name: 'Amount' }).getAttribute('aria-sort')).toBe(
+      'descending',
+    );
+    const byAmount = await amounts();
+    expect(byAmount.length).toBeGreaterThan(1);
+    expect(byAmount).toEqual([...byAmount].sort((a, b) => b - a));
+    expect(byAmount[0]).toBeGreaterThan(byAmount.at(-1) ?? 0);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'deals-at-risk.png'), fullPage: true });
+
+    // Only the Renewal pipeline: every row's stage is a Renewal stage, still largest first.
+    const playbook = await (await page.request.get(`${server.url}/api/v1/playbook`)).json();
+    const pipelines = playbook.pipelines as Array<{
+      key: string;
+      stages: Array<{ key: string; name: string }>;
+    }>;
+    const renewalStages = new Set(pipelines.find((p) => p.key === 'renewal')?.stages.map((s) => s.name));
+    const newBusinessOnly = pipelines
+      .find((p) => p.key === 'new_business')
+      ?.stages.map((s) => s.name)
+      .filter((name) => !renewalStages.has(name));
+    expect(renewalStages.size).toBeGreaterThan(0);
+    await andTheAnswer('pipeline=renewal', () =>
+      page.getByRole('radiogroup', { name: 'Pipeline' }).getByText('Renewal', { exact: true }).click(),
+    );
+    await expect.poll(() => rows().count()).toBeGreaterThan(0);
+    const stages = await rows().getByTestId('stage-name').allTextContents();
+    expect(stages.length).toBe(await rows().count());
+    for (const stage of stages) {
+      expect(renewalStages.has(stage), `${stage} is a Renewal stage`).toBe(true);
+      expect(newBusinessOnly).not.toContain(stage);
+    }
+    // Demo deal names carry their type; the Renewal pipeline holds the renewal and expansion types.
+    for (const name of await rows().getByTestId('deal-link').allTextContents()) {
+      expect(name).toMatch(/— (renewal|expansion) #\d+$/);
+    }
+    const renewals = await (
+      await page.request.get(`${server.url}/api/v1/deals-at-risk?pipeline=renewal&sort=amount&limit=50`)
+    ).json();
+    expect(await rows().count()).toBe(renewals.items.length);
+    const renewalAmounts = await amounts();
+    expect(renewalAmounts).toEqual([...renewalAmounts].sort((a, b) => b - a));
+    await page.screenshot({ path: path.join(ARTIFACTS, 'deals-at-risk-renewal.png'), fullPage: true });
+
+    // A deal's name opens its workspace.
+    const first = rows().first();
+    const dealId = await first.getAttribute('data-deal-id');
+    const dealName = (await first.getByTestId('deal-link').textContent()) ?? '';
+    await first.getByTestId('deal-link').click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe(`/opportunities/${dealId}`);
+    await expect.poll(() => page.getByRole('heading', { name: dealName, exact: true }).count()).toBe(1);
+
+    // Back keeps the order and the filter (they live in the address).
+    await page.goBack();
+    await expect.poll(() => new URL(page.url()).search).toBe('?sort=amount&pipeline=renewal');
+    await expect.poll(() => rows().count()).toBe(renewals.items.length);
+  });
+});

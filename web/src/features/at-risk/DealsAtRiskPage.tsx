@@ -1,0 +1,152 @@
+import { Button, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useSearchParams } from 'wouter';
+import { usePlaybook } from '../../shared/playbook';
+import { EmptyState, ErrorState, LoadingState } from '../../shared/states';
+import { useUsers } from '../../shared/users';
+import { AtRiskFiltersBar } from './AtRiskFiltersBar';
+import { AtRiskTable, SORT_LABELS } from './AtRiskTable';
+import {
+  AT_RISK_SORTS,
+  type AtRiskFilters,
+  type AtRiskSort,
+  MAX_LIMIT,
+  PAGE_SIZE,
+  useAccountNames,
+  useDealsAtRiskList,
+} from './queries';
+
+const isSort = (value: string | null): value is AtRiskSort =>
+  (AT_RISK_SORTS as readonly (string | null)[]).includes(value);
+
+/** The order and filters live in the address, so a link (and Back from a deal) keeps them. */
+function useFiltersInAddress(): [AtRiskFilters, (filters: AtRiskFilters) => void] {
+  const [params, setParams] = useSearchParams();
+  const sort = params.get('sort');
+  const filters: AtRiskFilters = {
+    sort: isSort(sort) ? sort : 'health',
+    pipeline: params.get('pipeline'),
+    ownerId: params.get('owner'),
+    region: params.get('region'),
+  };
+  const setFilters = (next: AtRiskFilters) => {
+    const entries = Object.entries({
+      sort: next.sort === 'health' ? null : next.sort,
+      pipeline: next.pipeline,
+      owner: next.ownerId,
+      region: next.region,
+    }).filter((entry): entry is [string, string] => Boolean(entry[1]));
+    setParams(entries, { replace: true });
+  };
+  return [filters, setFilters];
+}
+
+function HelpText() {
+  return (
+    <Text size="sm" c="dimmed" maw={900}>
+      A deal is <b>at risk</b> when it is open, you may see it, and either its <b>health</b> is in the red
+      band (the score the playbook's indicators add up to is low: risks such as incomplete MEDDPICC, a pushed
+      close date or a lost champion outweigh what is going well) or its <b>velocity</b> is At Risk (it has
+      stayed in its stage well beyond the business days the stage is expected to take, or moved back a stage
+      and not forward since). Open a deal to see every reason with its evidence.
+    </Text>
+  );
+}
+
+export function DealsAtRiskPage() {
+  const [filters, setFilters] = useFiltersInAddress();
+  const [limit, setLimit] = useState(PAGE_SIZE);
+  const playbook = usePlaybook();
+  const users = useUsers();
+  const list = useDealsAtRiskList(filters, limit);
+  const items = list.data?.items ?? [];
+  const accountNames = useAccountNames(items.map((item) => item.opportunity.accountId));
+  const filtered = Boolean(filters.pipeline || filters.ownerId || filters.region);
+  // Rows stay on screen while a new answer loads (focus stays on the control used): the list of another
+  // order or filter is dimmed; a longer list of the same (limit past the first page) only marks the button.
+  const loadingMore = list.isPlaceholderData && limit > PAGE_SIZE;
+  const outdated = list.isPlaceholderData && !loadingMore;
+  const change = (next: AtRiskFilters) => {
+    setLimit(PAGE_SIZE);
+    setFilters(next);
+  };
+
+  return (
+    <Stack gap="sm">
+      <Title order={2}>Deals at risk</Title>
+      <HelpText />
+      <AtRiskFiltersBar playbook={playbook.data} filters={filters} onChange={change} />
+      <Group gap="xs" mih={24} aria-live="polite">
+        <Text size="sm" data-testid="at-risk-order">
+          Sorted by {SORT_LABELS[filters.sort].column.toLowerCase()}: {SORT_LABELS[filters.sort].order}.
+        </Text>
+        {list.isFetching && !list.isPending && (
+          <Group gap={4}>
+            <Loader size="xs" />
+            <Text size="sm" c="dimmed">
+              Updating…
+            </Text>
+          </Group>
+        )}
+      </Group>
+      {list.isPending && <LoadingState label="Inspecting the open deals…" />}
+      {list.isError && (
+        <ErrorState
+          title="Could not load the deals at risk"
+          error={list.error}
+          onRetry={() => list.refetch()}
+        />
+      )}
+      {list.isSuccess && items.length === 0 && !list.isPlaceholderData && (
+        <EmptyState
+          title={
+            filtered
+              ? 'No deals at risk match these filters'
+              : 'No deals at risk — every open deal you can see is healthy and on pace'
+          }
+        >
+          {filtered
+            ? 'Every open deal you can see under these filters is healthy and on pace.'
+            : `${list.data.scanned} open deals inspected.`}
+        </EmptyState>
+      )}
+      {items.length > 0 && (
+        <Paper
+          withBorder
+          aria-busy={list.isFetching}
+          data-testid="at-risk-table"
+          style={{ opacity: outdated ? 0.5 : 1 }}
+        >
+          <AtRiskTable
+            items={items}
+            playbook={playbook.data}
+            users={users.data}
+            accountNames={accountNames}
+            sort={filters.sort}
+            onSort={(sort) => change({ ...filters, sort })}
+            showPipeline={!filters.pipeline}
+          />
+        </Paper>
+      )}
+      {list.data && items.length > 0 && (
+        <Stack gap={4} align="center">
+          {(loadingMore || (items.length >= limit && limit < MAX_LIMIT)) && (
+            <Button
+              variant="default"
+              onClick={() => setLimit(Math.min(limit + PAGE_SIZE, MAX_LIMIT))}
+              loading={loadingMore}
+            >
+              Load more
+            </Button>
+          )}
+          <Text size="xs" c="dimmed" data-testid="at-risk-count">
+            {items.length} deals at risk shown, of {list.data.scanned} open deals inspected
+            {items.length >= MAX_LIMIT &&
+              ` — the ${MAX_LIMIT} first are shown; narrow the list with the filters`}
+            {list.data.truncated && ' — only the first open deals were inspected; narrow with the filters'}.
+          </Text>
+        </Stack>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,1 @@
+export { DealsAtRiskPage } from './DealsAtRiskPage';
