@@ -3,7 +3,9 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardOf, columnOf, dragCard, searchBoard } from './support/board-actions.js';
+import { apiAs } from './support/deal-setup.js';
 import { type Browser, launchChromium } from './support/launch-chromium.js';
+import { signOffPocPlan } from './support/poc-actions.js';
 import { type RunningServer, startServer } from './support/start-server.js';
 
 const ARTIFACTS = path.resolve('test-artifacts');
@@ -32,24 +34,33 @@ interface Missing {
   required?: string;
 }
 
-/** Criteria derived from the POC plan: fixed on the POC panel, not by the ticks this test makes. */
-const POC_DERIVED = new Set(['nb_mutual_poc_plan_signed']);
+/** Discover's exit criterion derived from the POC plan: met on the workspace's POC panel. */
+const POC_SIGN_OFF = 'nb_mutual_poc_plan_signed';
 
-/** A Discover deal of the signed-in AE whose next move is blocked only by what the workspace can fix. */
-async function pickBlockedDeal(ownerId: string) {
-  const list = await page.request.get(
-    `${server.url}/api/v1/opportunities?pipeline=new_business&stage=discover&ownerId=${ownerId}&limit=50`,
-  );
-  expect(list.status()).toBe(200);
-  for (const deal of (await list.json()).items as Array<{ id: string; name: string }>) {
-    const view = await (await page.request.get(`${server.url}/api/v1/opportunities/${deal.id}`)).json();
-    const missing = view.nextStage?.missing as Missing[] | undefined;
-    const fixable = missing?.every(
-      (item) => item.kind === 'meddpicc' || (item.kind === 'criterion' && !POC_DERIVED.has(item.key)),
-    );
-    if (missing && missing.length > 0 && fixable && view.nextStage.stage === 'poc') return deal;
-  }
-  throw new Error('the demo data has no blocked Discover deal for this AE');
+/**
+ * A new deal of the signed-in AE, brought to Discover through the API: its move to Proof of Concept is
+ * blocked by attestations, MEDDPICC levels and the POC plan's sign-off — all fixed in the workspace.
+ */
+async function newDiscoverDeal() {
+  const api = await apiAs(page, server.url);
+  const prospect = await api.newProspect('Redwood Observability', {
+    country: 'US',
+    subdivision: 'US-CA',
+    city: 'Oakland',
+  });
+  const deal = await api.call('POST', '/opportunities', {
+    accountId: prospect.accountId,
+    name: 'Redwood Observability — log analytics',
+    type: 'new_business',
+    amountMinor: 9_600_000,
+    currency: 'USD',
+    closeDate: '2027-05-31',
+    ownerId: api.user.id,
+    source: 'ae',
+  });
+  await api.satisfyNextStage(deal.id, prospect.championId, () => false);
+  await api.move(deal.id, 'discover');
+  return deal as { id: string; name: string };
 }
 
 async function readMissingPanel(): Promise<Missing[]> {
@@ -95,8 +106,7 @@ describe('the web app in Chromium', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect.poll(() => page.getByTestId('signed-in-user').textContent()).toContain(AE.name);
 
-    const me = await (await page.request.get(`${server.url}/api/v1/auth/me`)).json();
-    const deal = await pickBlockedDeal(me.user.id);
+    const deal = await newDiscoverDeal();
 
     // The board: columns with totals, then the deal alone through the text filter.
     await expect.poll(() => page.getByTestId('board-column').count()).toBe(8);
@@ -129,6 +139,9 @@ describe('the web app in Chromium', () => {
       if (item.kind === 'criterion' && item.source === 'attested') await attest(item.key);
       if (item.kind === 'meddpicc') await qualify(item.key, item.required ?? 'identified');
     }
+    // The Mutual POC Success Plan, signed off by the account's Champion.
+    expect(missing.map((item) => item.key)).toContain(POC_SIGN_OFF);
+    await signOffPocPlan(page, /Priya Raman/);
     await expect
       .poll(() => page.getByTestId('next-stage-ready').textContent())
       .toBe('Ready for Proof of Concept');

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { POC_CRITERIA_GROUPS } from '../../domain/playbook/inspection-settings.js';
 import { POC_CRITERION_STATUSES, POC_SESSION_STATUSES, POC_STATUSES } from '../../domain/poc/poc-plan.js';
-import { idParams, timestamp } from './record-schemas.js';
+import { idParams, milestoneSchema, timestamp } from './record-schemas.js';
 
 export const pocSessionSchema = z.object({
   id: z.string(),
@@ -78,13 +78,7 @@ export const pocViewSchema = z.object({
 });
 
 export const milestoneRecordedSchema = z.object({
-  milestone: z.object({
-    milestone: z.string(),
-    achievedAt: timestamp,
-    recordedBy: z.string(),
-    evidenceUrl: z.string().nullable(),
-    note: z.string().nullable(),
-  }),
+  milestone: milestoneSchema,
   opportunityVersion: z.number().int(),
 });
 

@@ -76,11 +76,22 @@ export const nextStageSchema = z
   })
   .meta({ id: 'NextStagePreview' });
 
+export const milestoneSchema = z
+  .object({
+    milestone: z.string(),
+    achievedAt: timestamp,
+    recordedBy: z.string(),
+    evidenceUrl: z.string().nullable(),
+    note: z.string().nullable(),
+  })
+  .meta({ id: 'Milestone' });
+
 export const opportunityViewSchema = z
   .object({
     opportunity: opportunitySchema,
     meddpicc: z.array(meddpiccEntrySchema),
     attestations: z.array(attestationSchema),
+    milestones: z.array(milestoneSchema).describe('Win milestones recorded, in the order achieved'),
     nextStage: nextStageSchema
       .nullable()
       .describe('What the deal still needs to move one stage forward; null once closed'),

@@ -1,6 +1,7 @@
 import { type NextStagePreview, previewNextStage } from '../../domain/gates/preview-next-stage.js';
 import type { AttestationRecord, MeddpiccRecord, Opportunity } from '../../domain/opportunity/opportunity.js';
 import type { MeddpiccLevel } from '../../domain/playbook/playbook.js';
+import type { MilestoneRecord } from '../../domain/poc/milestones.js';
 import { ok, type Result } from '../../domain/result.js';
 import { readableOpportunity } from '../access/authorize.js';
 import type { AppError } from '../app-error.js';
@@ -20,6 +21,8 @@ export interface OpportunityView {
   opportunity: Opportunity;
   meddpicc: MeddpiccView[];
   attestations: AttestationRecord[];
+  /** The win milestones recorded (Tech / Business / Financial / Legal Win), in the order achieved. */
+  milestones: MilestoneRecord[];
   /** What the deal still needs to move one stage forward; null once closed. */
   nextStage: NextStagePreview | null;
 }
@@ -57,6 +60,7 @@ export async function getOpportunity(
       qualification.meddpicc,
     ),
     attestations: qualification.attestations,
+    milestones: qualification.milestones,
     nextStage: previewNextStage(context.playbook, toFacts(opportunity, qualification)),
   });
 }

@@ -5,7 +5,12 @@ export type CriterionSource =
   | { kind: 'attested'; evidenceRequired: boolean }
   | { kind: 'derived'; rule: 'meddpicc_stage_levels' }
   | { kind: 'derived'; rule: 'meddpicc_element'; element: string; atLeast: MeddpiccLevel }
-  | { kind: 'derived'; rule: 'field_present'; field: string };
+  | { kind: 'derived'; rule: 'field_present'; field: string }
+  | {
+      kind: 'derived';
+      rule: 'poc_plan_signed_off' | 'poc_results_meet_criteria' | 'poc_readout_completed' | 'poc_succeeded';
+    }
+  | { kind: 'derived'; rule: 'milestone_recorded'; milestone: string };
 
 export interface Criterion {
   key: string;
@@ -54,4 +59,5 @@ export interface Playbook {
   pipelines: Pipeline[];
   milestones: Array<{ key: string; name: string; description: string }>;
   lossReasons: Array<{ key: string; name: string; requiresCompetitor: boolean }>;
+  inspection: { poc: { availableFromStage: string } };
 }

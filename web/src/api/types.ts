@@ -1,4 +1,5 @@
 import type { MeddpiccLevel } from './playbook-types';
+import type { Milestone } from './poc-types';
 import type { MissingRequirement } from './problem';
 
 /** Records as the API answers them (timestamps are ISO strings on the wire). */
@@ -76,6 +77,7 @@ export interface OpportunityView {
   opportunity: Opportunity;
   meddpicc: MeddpiccEntry[];
   attestations: Attestation[];
+  milestones: Milestone[];
   nextStage: NextStagePreview | null;
 }
 
@@ -178,6 +180,13 @@ export interface PipelineBoard {
   truncated: boolean;
 }
 
+/** What leaving a stage requires of MEDDPICC, and whether the deal has it. */
+export interface MeddpiccReadiness {
+  stage: string;
+  ready: boolean;
+  required: Array<{ element: string; level: MeddpiccLevel }>;
+}
+
 /** GET /opportunities/{id}/inspection: health with its evidence, velocity, MEDDPICC gaps, customer fit. */
 export interface Inspection {
   opportunityId: string;
@@ -197,6 +206,8 @@ export interface Inspection {
   };
   meddpicc: {
     score: number;
+    elements: Array<{ element: string; name: string; level: MeddpiccLevel; points: number }>;
+    readiness: { current: MeddpiccReadiness | null; next: MeddpiccReadiness | null };
     gaps: Array<{
       element: string;
       name: string;

@@ -18,6 +18,22 @@ export interface CriterionRowProps {
   onWithdraw: (key: string) => void;
 }
 
+/** Derived criteria met elsewhere in the workspace: a link down to the panel where they are fixed. */
+function FixLink({ source }: { source: Criterion['source'] }) {
+  if (source.kind !== 'derived') return null;
+  const target = source.rule.startsWith('poc_')
+    ? { href: '#poc', label: 'Open the POC plan' }
+    : source.rule === 'milestone_recorded'
+      ? { href: '#milestones', label: 'Record it under Win milestones' }
+      : null;
+  if (!target) return null;
+  return (
+    <Anchor href={target.href} size="xs">
+      {target.label} ↓
+    </Anchor>
+  );
+}
+
 function Status({ met, applicable }: { met: boolean | undefined; applicable: boolean }) {
   if (!applicable)
     return (
@@ -84,6 +100,7 @@ export function CriterionRow(props: CriterionRowProps) {
             </Text>
           )}
           {!attested && <Text size="xs">{check?.message ?? props.pendingNote}</Text>}
+          <FixLink source={criterion.source} />
           {attestation && (
             <Text size="xs" c="dimmed">
               Attested by {props.nameOf(attestation.attestedBy)} on {formatDateTime(attestation.attestedAt)}

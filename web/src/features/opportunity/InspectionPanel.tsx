@@ -1,11 +1,9 @@
-import { Badge, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import { getJson, type Inspection } from '../../api';
+import { Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import type { Inspection } from '../../api';
 import { formatDate, humanize } from '../../shared/format';
 import { HealthBadge, VelocityBadge } from '../../shared/health';
 import { ErrorState, LoadingState } from '../../shared/states';
-
-export const inspectionKey = (id: string) => ['inspection', id] as const;
+import { useInspection } from './queries';
 
 function HealthReasons({ health }: { health: Inspection['health'] }) {
   return (
@@ -28,13 +26,9 @@ function HealthReasons({ health }: { health: Inspection['health'] }) {
   );
 }
 
-/** Health with each reason and its evidence, velocity against the expected time in stage, MEDDPICC gaps. */
+/** Health with each reason and its evidence, velocity against the expected time in stage, customer fit. */
 export function InspectionPanel({ id }: { id: string }) {
-  const inspection = useQuery({
-    queryKey: inspectionKey(id),
-    queryFn: ({ signal }) =>
-      getJson<Inspection>(`/opportunities/${encodeURIComponent(id)}/inspection`, undefined, signal),
-  });
+  const inspection = useInspection(id);
   return (
     <Paper withBorder p="md" radius="md" data-testid="inspection">
       <Title order={3} mb="xs">
@@ -85,23 +79,13 @@ export function InspectionPanel({ id }: { id: string }) {
           </Stack>
           <Stack gap={4}>
             <Text fw={600} size="sm">
-              MEDDPICC score {inspection.data.meddpicc.score}
+              Customer
             </Text>
-            {inspection.data.meddpicc.gaps.length === 0 && <Text size="xs">No gaps for this stage.</Text>}
-            {inspection.data.meddpicc.gaps.map((gap) => (
-              <Group key={`${gap.element}:${gap.stage}`} gap={4} wrap="nowrap" align="flex-start">
-                <Badge
-                  size="xs"
-                  variant="light"
-                  color={gap.severity === 'high' ? 'red' : gap.severity === 'medium' ? 'orange' : 'gray'}
-                >
-                  {gap.severity}
-                </Badge>
-                <Text size="xs">{gap.message}</Text>
-              </Group>
-            ))}
-            <Text size="xs" c={inspection.data.customer.fits ? 'dimmed' : 'red.8'}>
+            <Text size="xs" c={inspection.data.customer.fits ? undefined : 'red.8'}>
               {inspection.data.customer.message}
+            </Text>
+            <Text size="xs" c="dimmed">
+              Focus: {inspection.data.customer.focus}
             </Text>
           </Stack>
         </SimpleGrid>

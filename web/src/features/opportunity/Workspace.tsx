@@ -11,7 +11,10 @@ import { DealFields } from './DealFields';
 import { HistoryTimeline } from './HistoryTimeline';
 import { InspectionPanel } from './InspectionPanel';
 import { MeddpiccScorecard } from './MeddpiccScorecard';
-import { useAccountOf, useDealWrite } from './queries';
+import { MeddpiccScorePanel } from './MeddpiccScorePanel';
+import { MilestonesPanel } from './MilestonesPanel';
+import { PocPanel } from './poc/PocPanel';
+import { useAccountOf, useDealWrite, type Write } from './queries';
 import { StageChecklist } from './StageChecklist';
 import { StagePath } from './StagePath';
 import { useFocus } from './use-focus';
@@ -37,6 +40,9 @@ export function Workspace({ playbook, pipeline, view, etag }: Props) {
   const next = view.nextStage ? findStage(pipeline, view.nextStage.stage) : undefined;
   const busy = write.isPending || move.busy;
   const criterion = (subpath: string) => `/criteria/${encodeURIComponent(subpath)}`;
+  const onWrite = (change: Write, onSaved?: () => void) =>
+    write.mutate(change, onSaved ? { onSuccess: onSaved } : undefined);
+  const contacts = account.data?.contacts ?? [];
 
   return (
     <Stack gap="md">
@@ -127,16 +133,35 @@ export function Workspace({ playbook, pipeline, view, etag }: Props) {
         </Grid.Col>
       </Grid>
       <InspectionPanel id={opportunity.id} />
+      <MeddpiccScorePanel id={opportunity.id} pipeline={pipeline} />
       <MeddpiccScorecard
         playbook={playbook}
         pipeline={pipeline}
         view={view}
-        contacts={account.data?.contacts ?? []}
+        contacts={contacts}
         focus={focus}
         busy={busy}
         onSave={(element, value) =>
           write.mutate({ method: 'PUT', subpath: `/meddpicc/${encodeURIComponent(element)}`, body: value })
         }
+      />
+      <PocPanel
+        playbook={playbook}
+        pipeline={pipeline}
+        opportunity={opportunity}
+        contacts={contacts}
+        busy={busy}
+        nameOf={who}
+        onWrite={onWrite}
+      />
+      <MilestonesPanel
+        playbook={playbook}
+        pipeline={pipeline}
+        opportunity={opportunity}
+        milestones={view.milestones}
+        busy={busy}
+        nameOf={who}
+        onWrite={onWrite}
       />
       <HistoryTimeline id={opportunity.id} pipeline={pipeline.key} playbook={playbook} nameOf={who} />
       {move.asked && (

@@ -1,15 +1,19 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   type AccountView,
+  ApiError,
   getJson,
   type HistoryEvent,
+  type Inspection,
   type OpportunityView,
   type Page,
+  type PocView,
   request,
 } from '../../api';
 
 export const opportunityKey = (id: string) => ['opportunity', id] as const;
 const historyKey = (id: string) => ['history', id] as const;
+const pocKey = (id: string) => ['poc', id] as const;
 const path = (id: string) => `/opportunities/${encodeURIComponent(id)}`;
 
 /** The deal with MEDDPICC, attestations and the next-stage preview, and the ETag to write with. */
@@ -58,14 +62,47 @@ export function useAccountOf(accountId: string | undefined) {
 }
 
 export interface Write {
-  method: 'PUT' | 'PATCH' | 'DELETE';
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Below the deal's path, e.g. `/criteria/nb_lead_captured`; '' for the deal itself. */
   subpath: string;
   body?: unknown;
 }
 
+/** Health, velocity, MEDDPICC score and customer fit of the deal, each verdict with its reasons. */
+export function useInspection(id: string) {
+  return useQuery({
+    queryKey: ['inspection', id],
+    queryFn: ({ signal }) => getJson<Inspection>(`${path(id)}/inspection`, undefined, signal),
+  });
+}
+
+/** The deal's POC plan with its assessment; null when the deal has none yet (the API answers 404). */
+export function usePocPlan(id: string) {
+  return useQuery({
+    queryKey: pocKey(id),
+    queryFn: async ({ signal }) => {
+      try {
+        return await getJson<PocView>(`${path(id)}/poc`, undefined, signal);
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 404) return null;
+        throw error;
+      }
+    },
+  });
+}
+
+/** What a write to the deal may change: the deal, its history, inspection, POC plan, boards and risk list. */
+const AFFECTED = (id: string) => [
+  opportunityKey(id),
+  historyKey(id),
+  ['inspection', id],
+  pocKey(id),
+  ['board'],
+  ['deals-at-risk'],
+];
+
 /**
- * Every change to the deal (fields, attestations, MEDDPICC) with the ETag read: the server refuses a write
+ * Every change to the deal (fields, attestations, MEDDPICC, POC plan, milestones) with the ETag read: the server refuses a write
  * on a deal that changed meanwhile (412). Afterwards the deal, its history and the boards are read again.
  */
 export function useDealWrite(id: string, etag: string | null) {
@@ -73,22 +110,15 @@ export function useDealWrite(id: string, etag: string | null) {
   return useMutation({
     mutationFn: ({ method, subpath, body }: Write) =>
       request<unknown>(`${path(id)}${subpath}`, { method, body, etag }),
-    onSettled: async () => {
-      await queryClient.invalidateQueries({ queryKey: opportunityKey(id) });
-      await queryClient.invalidateQueries({ queryKey: historyKey(id) });
-      await queryClient.invalidateQueries({ queryKey: ['inspection', id] });
-      await queryClient.invalidateQueries({ queryKey: ['board'] });
-    },
+    onSettled: () => refresh(queryClient, id),
   });
+}
+
+async function refresh(queryClient: QueryClient, id: string) {
+  await Promise.all(AFFECTED(id).map((queryKey) => queryClient.invalidateQueries({ queryKey })));
 }
 
 export function useRefreshDeal(id: string) {
   const queryClient = useQueryClient();
-  return async () => {
-    await queryClient.invalidateQueries({ queryKey: opportunityKey(id) });
-    await queryClient.invalidateQueries({ queryKey: historyKey(id) });
-    await queryClient.invalidateQueries({ queryKey: ['inspection', id] });
-    await queryClient.invalidateQueries({ queryKey: ['board'] });
-    await queryClient.invalidateQueries({ queryKey: ['deals-at-risk'] });
-  };
+  return () => refresh(queryClient, id);
 }

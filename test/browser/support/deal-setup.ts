@@ -1,0 +1,72 @@
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+interface Missing {
+  kind: string;
+  key: string;
+  source?: string;
+  required?: string;
+}
+
+/**
+ * Sets up records through the API as the user signed in on the page (its session cookie and CSRF token),
+ * so a browser test starts from a deal of its own instead of depending on what the demo data holds.
+ */
+export async function apiAs(page: Page, baseUrl: string) {
+  const me = await (await page.request.get(`${baseUrl}/api/v1/auth/me`)).json();
+  const headers = { 'x-csrf-token': me.csrfToken as string, origin: baseUrl };
+  const call = async (method: 'GET' | 'POST' | 'PUT' | 'PATCH', path: string, data?: unknown) => {
+    const response = await page.request.fetch(`${baseUrl}/api/v1${path}`, { method, headers, data });
+    const body = response.status() === 204 ? null : await response.json();
+    if (!response.ok()) throw new Error(`${method} ${path} → ${response.status()}: ${JSON.stringify(body)}`);
+    return body;
+  };
+
+  async function satisfy(dealId: string, championId: string, item: Missing) {
+    if (item.kind === 'criterion' && item.source === 'attested') {
+      await call('PUT', `/opportunities/${dealId}/criteria/${item.key}`, {
+        note: 'Confirmed with the customer',
+        evidenceUrl: `https://docs.example.com/${item.key}`,
+      });
+    } else if (item.kind === 'meddpicc') {
+      await call('PUT', `/opportunities/${dealId}/meddpicc/${item.key}`, {
+        level: item.required ?? 'identified',
+        summary: `${item.key} confirmed`,
+        contactId: championId,
+      });
+    } else if (item.kind === 'field') {
+      await call('PATCH', `/opportunities/${dealId}`, { [item.key]: `Set by the test (${item.key})` });
+    }
+    // Derived criteria follow from the MEDDPICC levels and fields written here.
+  }
+
+  /** Meets everything the deal's next move misses, except what `keep` says to leave for the browser. */
+  async function satisfyNextStage(dealId: string, championId: string, keep: (item: Missing) => boolean) {
+    const missing = async () => {
+      const view = await call('GET', `/opportunities/${dealId}`);
+      return ((view.nextStage?.missing ?? []) as Missing[]).filter((item) => !keep(item));
+    };
+    for (const item of await missing()) await satisfy(dealId, championId, item);
+    expect(await missing()).toEqual([]);
+  }
+
+  return {
+    user: me.user as { id: string; name: string },
+    call,
+    satisfyNextStage,
+    /** A new prospect account in the signed-in AE's territory, with a Champion contact. */
+    async newProspect(name: string, where: { country: string; subdivision: string; city: string }) {
+      const account = await call('POST', '/accounts', { name, segment: 'mid_market', ...where });
+      const champion = await call('POST', `/accounts/${account.id}/contacts`, {
+        name: 'Priya Raman',
+        title: 'Director of Data Platform',
+      });
+      return { accountId: account.id as string, championId: champion.id as string };
+    },
+    async move(dealId: string, to: string) {
+      await call('POST', `/opportunities/${dealId}/stage`, { to });
+      const view = await call('GET', `/opportunities/${dealId}`);
+      expect(view.opportunity.stage).toBe(to);
+    },
+  };
+}

@@ -1,0 +1,99 @@
+import { Button, Group, NumberInput, TextInput } from '@mantine/core';
+import { type FormEvent, useState } from 'react';
+import type { PocBenchmark } from '../../../api';
+import { toMinor } from './poc-write';
+
+export type BenchmarkBody = Omit<PocBenchmark, 'id'>;
+
+interface Props {
+  initial?: PocBenchmark;
+  currency: string;
+  busy: boolean;
+  onSave: (body: BenchmarkBody) => void;
+  onCancel?: () => void;
+}
+
+const units = (minor: number | undefined) => (minor === undefined ? '' : minor / 100);
+
+/** One workload measured on the customer's current platform (baseline) and on Firebolt: latency and cost. */
+export function BenchmarkForm({ initial, currency, busy, onSave, onCancel }: Props) {
+  const [workload, setWorkload] = useState(initial?.workload ?? '');
+  const [baselineMs, setBaselineMs] = useState<string | number>(initial?.baselineLatencyMs ?? '');
+  const [fireboltMs, setFireboltMs] = useState<string | number>(initial?.fireboltLatencyMs ?? '');
+  const [baselineCost, setBaselineCost] = useState<string | number>(units(initial?.baselineCostMinor));
+  const [fireboltCost, setFireboltCost] = useState<string | number>(units(initial?.fireboltCostMinor));
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onSave({
+      workload: workload.trim(),
+      baselineLatencyMs: Number(baselineMs),
+      fireboltLatencyMs: Number(fireboltMs),
+      baselineCostMinor: toMinor(baselineCost),
+      fireboltCostMinor: toMinor(fireboltCost),
+      currency: initial?.currency ?? currency,
+    });
+  };
+  const cost = `(${initial?.currency ?? currency} per run)`;
+  return (
+    <form onSubmit={submit} aria-label={initial ? `Edit benchmark ${initial.workload}` : 'Add a benchmark'}>
+      <Group gap="xs" align="flex-end" wrap="wrap">
+        <TextInput
+          size="xs"
+          label="Query or workload"
+          required
+          maxLength={500}
+          value={workload}
+          onChange={(event) => setWorkload(event.currentTarget.value)}
+        />
+        <NumberInput
+          size="xs"
+          label="Baseline ms"
+          required
+          min={0}
+          allowDecimal={false}
+          w={110}
+          value={baselineMs}
+          onChange={setBaselineMs}
+        />
+        <NumberInput
+          size="xs"
+          label="Firebolt ms"
+          required
+          min={0}
+          allowDecimal={false}
+          w={110}
+          value={fireboltMs}
+          onChange={setFireboltMs}
+        />
+        <NumberInput
+          size="xs"
+          label={`Baseline cost ${cost}`}
+          required
+          min={0}
+          decimalScale={2}
+          w={170}
+          value={baselineCost}
+          onChange={setBaselineCost}
+        />
+        <NumberInput
+          size="xs"
+          label={`Firebolt cost ${cost}`}
+          required
+          min={0}
+          decimalScale={2}
+          w={170}
+          value={fireboltCost}
+          onChange={setFireboltCost}
+        />
+        <Button size="xs" type="submit" loading={busy}>
+          {initial ? 'Save benchmark' : 'Add benchmark'}
+        </Button>
+        {onCancel && (
+          <Button size="xs" variant="default" onClick={onCancel}>
+            Cancel
+          </Button>
+        )}
+      </Group>
+    </form>
+  );
+}

@@ -1,0 +1,146 @@
+import { Badge, Button, Group, Progress, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import type { PocBenchmark, PocPlan } from '../../../api';
+import { formatMoney } from '../../../shared/format';
+import { BenchmarkForm } from './BenchmarkForm';
+import { type PocWrite, pocPath } from './poc-write';
+import { TcoForm } from './TcoForm';
+
+interface Props {
+  plan: PocPlan;
+  currency: string;
+  busy: boolean;
+  onWrite: PocWrite;
+}
+
+const speedup = (benchmark: PocBenchmark) =>
+  benchmark.fireboltLatencyMs === 0
+    ? '∞'
+    : (benchmark.baselineLatencyMs / benchmark.fireboltLatencyMs).toFixed(1);
+
+/** Baseline and Firebolt latency as two bars on one scale: the picture a buyer remembers. */
+function LatencyBars({ benchmark }: { benchmark: PocBenchmark }) {
+  const max = Math.max(benchmark.baselineLatencyMs, benchmark.fireboltLatencyMs, 1);
+  return (
+    <Stack gap={2} w={140} aria-hidden>
+      <Progress size="sm" color="gray" value={(benchmark.baselineLatencyMs / max) * 100} />
+      <Progress size="sm" color="indigo" value={(benchmark.fireboltLatencyMs / max) * 100} />
+    </Stack>
+  );
+}
+
+function BenchmarkRow({
+  benchmark,
+  busy,
+  onWrite,
+}: {
+  benchmark: PocBenchmark;
+  busy: boolean;
+  onWrite: PocWrite;
+}) {
+  const [editing, setEditing] = useState(false);
+  const slower = benchmark.fireboltLatencyMs > benchmark.baselineLatencyMs;
+  const costlier = benchmark.fireboltCostMinor > benchmark.baselineCostMinor;
+  if (editing)
+    return (
+      <Table.Tr>
+        <Table.Td colSpan={6}>
+          <BenchmarkForm
+            initial={benchmark}
+            currency={benchmark.currency}
+            busy={busy}
+            onCancel={() => setEditing(false)}
+            onSave={(body) =>
+              onWrite({ method: 'PUT', subpath: pocPath.benchmark(benchmark.id), body }, () =>
+                setEditing(false),
+              )
+            }
+          />
+        </Table.Td>
+      </Table.Tr>
+    );
+  return (
+    <Table.Tr data-testid="poc-benchmark">
+      <Table.Td>{benchmark.workload}</Table.Td>
+      <Table.Td>
+        {benchmark.baselineLatencyMs} → {benchmark.fireboltLatencyMs} ms ({speedup(benchmark)}×)
+      </Table.Td>
+      <Table.Td>
+        <LatencyBars benchmark={benchmark} />
+      </Table.Td>
+      <Table.Td>
+        {formatMoney(benchmark.baselineCostMinor, benchmark.currency)} →{' '}
+        {formatMoney(benchmark.fireboltCostMinor, benchmark.currency)}
+      </Table.Td>
+      <Table.Td>
+        {slower || costlier ? (
+          <Badge size="xs" color="red" variant="light">
+            {[slower && 'slower', costlier && 'costlier'].filter(Boolean).join(', ')}
+          </Badge>
+        ) : (
+          <Badge size="xs" color="green" variant="light">
+            Firebolt ahead
+          </Badge>
+        )}
+      </Table.Td>
+      <Table.Td>
+        <Button size="compact-xs" variant="subtle" disabled={busy} onClick={() => setEditing(true)}>
+          Edit
+        </Button>
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+/** Benchmark results (baseline vs Firebolt latency and cost) and the annual cost / TCO comparison. */
+export function PocBenchmarks({ plan, currency, busy, onWrite }: Props) {
+  return (
+    <Stack gap="md">
+      <Stack gap={4}>
+        <Title order={5}>Benchmarks</Title>
+        {plan.benchmarks.length === 0 ? (
+          <Text size="xs" c="dimmed">
+            No benchmark yet. Add the customer's queries or workloads as measured on their platform and on
+            Firebolt; a benchmark where Firebolt is slower or costlier marks the POC as challenged.
+          </Text>
+        ) : (
+          <Table.ScrollContainer minWidth={640}>
+            <Table verticalSpacing={4} fz="xs">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Workload</Table.Th>
+                  <Table.Th>Latency (speed-up)</Table.Th>
+                  <Table.Th>
+                    <Group gap={4}>
+                      <Text size="xs" c="gray">
+                        ■ baseline
+                      </Text>
+                      <Text size="xs" c="indigo">
+                        ■ Firebolt
+                      </Text>
+                    </Group>
+                  </Table.Th>
+                  <Table.Th>Cost</Table.Th>
+                  <Table.Th>Verdict</Table.Th>
+                  <Table.Th />
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {plan.benchmarks.map((benchmark) => (
+                  <BenchmarkRow key={benchmark.id} benchmark={benchmark} busy={busy} onWrite={onWrite} />
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+        <BenchmarkForm
+          key={plan.benchmarks.length}
+          currency={currency}
+          busy={busy}
+          onSave={(body) => onWrite({ method: 'POST', subpath: pocPath.benchmarks, body })}
+        />
+      </Stack>
+      <TcoForm key={plan.updatedAt} tco={plan.tco} currency={currency} busy={busy} onWrite={onWrite} />
+    </Stack>
+  );
+}

@@ -1,0 +1,137 @@
+import { Badge, Button, Group, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
+import type { Contact, Opportunity, Pipeline, Playbook, PocView } from '../../../api';
+import { humanize } from '../../../shared/format';
+import { ErrorState, LoadingState } from '../../../shared/states';
+import { usePocPlan } from '../queries';
+import { PocBenchmarks } from './PocBenchmarks';
+import { PocCriteria } from './PocCriteria';
+import { PocSessions } from './PocSessions';
+import { PocSignOff } from './PocSignOff';
+import { type PocWrite, pocPath } from './poc-write';
+
+interface Props {
+  playbook: Playbook;
+  pipeline: Pipeline;
+  opportunity: Opportunity;
+  contacts: Contact[];
+  busy: boolean;
+  nameOf: (userId: string) => string;
+  onWrite: PocWrite;
+}
+
+const STATUS_COLORS = {
+  none: 'gray',
+  planned: 'blue',
+  in_progress: 'indigo',
+  succeeded: 'green',
+  challenged: 'red',
+} as const;
+
+/** Why a deal cannot have a POC plan yet, or null when it can. */
+function whyNoPlan(playbook: Playbook, pipeline: Pipeline, opportunity: Opportunity): string | null {
+  const from = playbook.inspection.poc.availableFromStage;
+  const fromStage = pipeline.stages.find((stage) => stage.key === from);
+  if (!fromStage) return `The ${pipeline.name} pipeline does not run the POC method.`;
+  const open = pipeline.stages.filter((stage) => stage.outcome === 'open');
+  const at = open.findIndex((stage) => stage.key === opportunity.stage);
+  if (at < 0) return 'The deal is closed.';
+  if (at < open.findIndex((stage) => stage.key === from))
+    return `A POC plan is created once the deal reaches ${fromStage.name}.`;
+  return null;
+}
+
+function Assessment({ view }: { view: PocView }) {
+  const { assessment } = view;
+  return (
+    <Stack gap={2} data-testid="poc-assessment">
+      <Group gap="xs">
+        <Badge color={STATUS_COLORS[assessment.status]} variant="light" data-testid="poc-status">
+          {humanize(assessment.status)}
+        </Badge>
+        <Text size="xs">
+          {assessment.sessions.completed} of {assessment.sessions.total} sessions held ·{' '}
+          {assessment.criteria.met} of {assessment.criteria.total} criteria met
+          {assessment.criteria.notMet > 0 && ` · ${assessment.criteria.notMet} not met`} · plan{' '}
+          {assessment.planSignedOff ? 'signed off' : 'not signed off'} · readout{' '}
+          {assessment.readoutCompleted ? 'done' : 'not yet'}
+        </Text>
+      </Group>
+      {assessment.reasons.map((reason) => (
+        <Text key={reason} size="xs" c={assessment.status === 'challenged' ? 'red.8' : 'dimmed'}>
+          {reason}
+        </Text>
+      ))}
+    </Stack>
+  );
+}
+
+/**
+ * The seed's five-session POC method for this deal: sessions with their timed agendas, success criteria in
+ * three groups, benchmarks and TCO, the Champion's sign-off of the Mutual POC Success Plan, and the readout.
+ * What is recorded here is what the POC stage's derived criteria and the deal's health read.
+ */
+export function PocPanel({ playbook, pipeline, opportunity, contacts, busy, nameOf, onWrite }: Props) {
+  const poc = usePocPlan(opportunity.id);
+  const why = whyNoPlan(playbook, pipeline, opportunity);
+  if (why && poc.data === null) return null;
+  return (
+    <Paper withBorder p="md" radius="md" id="poc" data-testid="poc-panel">
+      <Title order={3}>POC plan</Title>
+      <Text size="xs" c="dimmed" mb="xs">
+        Five sessions proving Firebolt on the customer's workload against success criteria agreed up front.
+        The POC stage's criteria (plan signed off, results meet criteria, readout) are read from here.
+      </Text>
+      {poc.isPending && <LoadingState label="Reading the POC plan…" />}
+      {poc.isError && (
+        <ErrorState title="Could not read the POC plan" error={poc.error} onRetry={() => poc.refetch()} />
+      )}
+      {poc.data === null && (
+        <Stack gap="xs" align="flex-start">
+          <Text size="sm">
+            No POC plan yet. Create it from the playbook's template: the five sessions with their agendas and
+            the nine success criteria, ready to schedule and fill in.
+          </Text>
+          <Button size="xs" loading={busy} onClick={() => onWrite({ method: 'POST', subpath: pocPath.plan })}>
+            Create POC plan
+          </Button>
+        </Stack>
+      )}
+      {poc.data && (
+        <Stack gap="sm">
+          <Assessment view={poc.data} />
+          <Tabs defaultValue="sessions" keepMounted={false}>
+            <Tabs.List>
+              <Tabs.Tab value="sessions">Sessions</Tabs.Tab>
+              <Tabs.Tab value="criteria">Success criteria</Tabs.Tab>
+              <Tabs.Tab value="benchmarks">Benchmarks and TCO</Tabs.Tab>
+              <Tabs.Tab value="sign-off">Sign-off and readout</Tabs.Tab>
+            </Tabs.List>
+            <Tabs.Panel value="sessions" pt="sm">
+              <PocSessions plan={poc.data.plan} busy={busy} onWrite={onWrite} />
+            </Tabs.Panel>
+            <Tabs.Panel value="criteria" pt="sm">
+              <PocCriteria plan={poc.data.plan} busy={busy} onWrite={onWrite} />
+            </Tabs.Panel>
+            <Tabs.Panel value="benchmarks" pt="sm">
+              <PocBenchmarks
+                plan={poc.data.plan}
+                currency={opportunity.currency}
+                busy={busy}
+                onWrite={onWrite}
+              />
+            </Tabs.Panel>
+            <Tabs.Panel value="sign-off" pt="sm">
+              <PocSignOff
+                plan={poc.data.plan}
+                contacts={contacts}
+                busy={busy}
+                nameOf={nameOf}
+                onWrite={onWrite}
+              />
+            </Tabs.Panel>
+          </Tabs>
+        </Stack>
+      )}
+    </Paper>
+  );
+}
