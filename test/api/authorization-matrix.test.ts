@@ -215,6 +215,15 @@ const OPERATIONS: Record<string, Operation> = {
       return t.me.call('PUT', `/api/v1/opportunities/${t.deal.id}/poc/benchmarks/${id}`, BENCHMARK);
     },
   },
+  'DELETE /api/v1/opportunities/{id}/poc/benchmarks/{benchmarkId}': {
+    expected: QUALIFY_DEAL(200),
+    run: async (t) => {
+      await pocAsAdmin(t);
+      const added = await admin.call('POST', `/api/v1/opportunities/${t.deal.id}/poc/benchmarks`, BENCHMARK);
+      const id = added.body.plan.benchmarks[0].id;
+      return t.me.call('DELETE', `/api/v1/opportunities/${t.deal.id}/poc/benchmarks/${id}`);
+    },
+  },
   'PUT /api/v1/opportunities/{id}/poc/tco': {
     expected: QUALIFY_DEAL(200),
     run: async (t) => {
@@ -234,6 +243,17 @@ const OPERATIONS: Record<string, Operation> = {
         contactId: t.contact.id,
         evidenceUrl: 'https://docs.example.com/plan',
       });
+    },
+  },
+  'DELETE /api/v1/opportunities/{id}/poc/sign-off': {
+    expected: QUALIFY_DEAL(200),
+    run: async (t) => {
+      await pocAsAdmin(t);
+      await admin.call('PUT', `/api/v1/opportunities/${t.deal.id}/poc/sign-off`, {
+        contactId: t.contact.id,
+        evidenceUrl: 'https://docs.example.com/plan',
+      });
+      return t.me.call('DELETE', `/api/v1/opportunities/${t.deal.id}/poc/sign-off`);
     },
   },
   'PUT /api/v1/opportunities/{id}/poc/readout': {

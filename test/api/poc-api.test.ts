@@ -140,6 +140,35 @@ describe('the POC method over HTTP, driving the gate', () => {
     expect(after).not.toContain('nb_poc_concluded');
   });
 
+  it('removes a mistaken benchmark and withdraws the sign-off, and the gate follows both', async () => {
+    const wrong = await ae.call('POST', url('/poc/benchmarks'), {
+      workload: 'Typo: 10x slower',
+      baselineLatencyMs: 100,
+      fireboltLatencyMs: 1000,
+      baselineCostMinor: 100,
+      fireboltCostMinor: 100,
+      currency: 'USD',
+    });
+    expect(wrong.body.assessment.status).toBe('challenged');
+    const id = wrong.body.plan.benchmarks.at(-1).id;
+    const removed = await ae.call('DELETE', url(`/poc/benchmarks/${id}`));
+    expect(removed.status).toBe(200);
+    expect(removed.body.plan.benchmarks.map((b: { id: string }) => b.id)).not.toContain(id);
+    expect(removed.body.assessment.status).toBe('succeeded');
+    expect((await ae.call('GET', url('/poc'))).body.plan.benchmarks).toHaveLength(1);
+    expect((await ae.call('DELETE', url(`/poc/benchmarks/${id}`))).status).toBe(404);
+
+    const withdrawn = await ae.call('DELETE', url('/poc/sign-off'));
+    expect(withdrawn.status).toBe(200);
+    expect(withdrawn.body.plan.signOff).toBeNull();
+    expect((await ae.call('GET', url('/poc'))).body.assessment.planSignedOff).toBe(false);
+    const signed = await ae.call('PUT', url('/poc/sign-off'), {
+      contactId: owned.contact.id,
+      evidenceUrl: 'https://docs.example.com/plan-v2',
+    });
+    expect(signed.body.plan.signOff.evidenceUrl).toBe('https://docs.example.com/plan-v2');
+  });
+
   it('records and withdraws a milestone with who and evidence, audited; stale If-Match is 412', async () => {
     const recorded = await ae.call('PUT', url('/milestones/tech_win'), {
       evidenceUrl: 'https://docs.example.com/tech-win',
@@ -147,6 +176,10 @@ describe('the POC method over HTTP, driving the gate', () => {
     });
     expect(recorded.status).toBe(200);
     expect(recorded.body.milestone).toMatchObject({ milestone: 'tech_win', recordedBy: ae.user.id });
+    const deal = await ae.call('GET', url());
+    expect(deal.body.milestones).toEqual([
+      expect.objectContaining({ milestone: 'tech_win', evidenceUrl: 'https://docs.example.com/tech-win' }),
+    ]);
     expect((await ae.call('PUT', url('/milestones/business_win'), {})).status).toBe(409);
     expect((await ae.call('PUT', url('/milestones/golden_win'), {})).status).toBe(400);
     const stale = await ae.call('DELETE', url('/milestones/tech_win'), undefined, { 'if-match': '"v1"' });
@@ -167,6 +200,8 @@ describe('the POC method over HTTP, driving the gate', () => {
         'opportunity.poc_session_updated',
         'opportunity.poc_benchmark_added',
         'opportunity.poc_benchmark_updated',
+        'opportunity.poc_benchmark_removed',
+        'opportunity.poc_sign_off_withdrawn',
         'opportunity.poc_criterion_updated',
         'opportunity.poc_tco_set',
         'opportunity.poc_readout_recorded',

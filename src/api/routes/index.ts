@@ -33,6 +33,7 @@ import { getOpportunityInspectionRoute } from './get-opportunity-inspection.js';
 import { getPipelineBoardRoute } from './get-pipeline-board.js';
 import { getPlaybookRoute } from './get-playbook.js';
 import { getPocPlanRoute } from './get-poc-plan.js';
+import { listAccountContractsRoute } from './list-account-contracts.js';
 import { listAccountsRoute } from './list-accounts.js';
 import { listAuditEventsRoute } from './list-audit-events.js';
 import { listDealsAtRiskRoute } from './list-deals-at-risk.js';
@@ -42,17 +43,18 @@ import { listTokensRoute } from './list-tokens.js';
 import { listUsersRoute } from './list-users.js';
 import { loginRoute } from './login.js';
 import { logoutRoute } from './logout.js';
+import { recordContractRoute } from './record-contract.js';
 import { recordMilestoneRoute, withdrawMilestoneRoute } from './record-milestone.js';
 import { recordPocReadoutRoute } from './record-poc-readout.js';
 import { revokeTokenRoute } from './revoke-token.js';
 import { setMeddpiccRoute } from './set-meddpicc.js';
 import { setPocTcoRoute } from './set-poc-tco.js';
-import { signOffPocPlanRoute } from './sign-off-poc-plan.js';
+import { signOffPocPlanRoute, withdrawPocSignOffRoute } from './sign-off-poc-plan.js';
 import { resumeStallRoute, snoozeStallRoute } from './snooze-stall.js';
 import { updateAccountRoute } from './update-account.js';
 import { updateContactRoute } from './update-contact.js';
 import { updateOpportunityRoute } from './update-opportunity.js';
-import { updatePocBenchmarkRoute } from './update-poc-benchmark.js';
+import { removePocBenchmarkRoute, updatePocBenchmarkRoute } from './update-poc-benchmark.js';
 import { updatePocCriterionRoute } from './update-poc-criterion.js';
 import { updatePocSessionRoute } from './update-poc-session.js';
 import { updateUserRoute } from './update-user.js';
@@ -64,6 +66,8 @@ const ROUTES: FastifyPluginAsyncZod[] = [
   getAccountRoute,
   updateAccountRoute,
   createContactRoute,
+  listAccountContractsRoute,
+  recordContractRoute,
   updateContactRoute,
   listOpportunitiesRoute,
   createOpportunityRoute,
@@ -84,8 +88,10 @@ const ROUTES: FastifyPluginAsyncZod[] = [
   updatePocCriterionRoute,
   addPocBenchmarkRoute,
   updatePocBenchmarkRoute,
+  removePocBenchmarkRoute,
   setPocTcoRoute,
   signOffPocPlanRoute,
+  withdrawPocSignOffRoute,
   recordPocReadoutRoute,
   snoozeStallRoute,
   resumeStallRoute,

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { pocSignOffInput } from '../../app/poc/poc-inputs.js';
-import { signOffPocPlan } from '../../app/poc/sign-off-poc.js';
+import { signOffPocPlan, withdrawPocSignOff } from '../../app/poc/sign-off-poc.js';
 import { expectedVersionFrom } from '../concurrency.js';
 import { problemResponses } from '../errors/problem.js';
 import { sendPocView } from '../poc-reply.js';
@@ -30,6 +30,27 @@ export const signOffPocPlanRoute: FastifyPluginAsyncZod = async (app) => {
           request.body,
           expectedVersionFrom(request),
         ),
+      );
+    },
+  );
+};
+
+export const withdrawPocSignOffRoute: FastifyPluginAsyncZod = async (app) => {
+  app.delete(
+    '/api/v1/opportunities/:id/poc/sign-off',
+    {
+      schema: {
+        tags: ['poc'],
+        summary: "Withdraw the Champion's sign-off (Discover's criterion becomes unmet again)",
+        params: idParams,
+        headers: ifMatchHeaders,
+        response: { 200: pocViewSchema, ...problemResponses(403, 404, 412) },
+      },
+    },
+    async (request, reply) => {
+      return sendPocView(
+        reply,
+        await withdrawPocSignOff(app.context, request.actor, request.params.id, expectedVersionFrom(request)),
       );
     },
   );

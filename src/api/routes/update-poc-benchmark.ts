@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { pocBenchmarkInput } from '../../app/poc/poc-inputs.js';
-import { savePocBenchmark } from '../../app/poc/record-poc-results.js';
+import { removePocBenchmark, savePocBenchmark } from '../../app/poc/record-poc-results.js';
 import { expectedVersionFrom } from '../concurrency.js';
 import { problemResponses } from '../errors/problem.js';
 import { sendPocView } from '../poc-reply.js';
@@ -29,6 +29,33 @@ export const updatePocBenchmarkRoute: FastifyPluginAsyncZod = async (app) => {
           request.params.id,
           request.params.benchmarkId,
           request.body,
+          expectedVersionFrom(request),
+        ),
+      );
+    },
+  );
+};
+
+export const removePocBenchmarkRoute: FastifyPluginAsyncZod = async (app) => {
+  app.delete(
+    '/api/v1/opportunities/:id/poc/benchmarks/:benchmarkId',
+    {
+      schema: {
+        tags: ['poc'],
+        summary: 'Remove a benchmark result entered by mistake',
+        params: benchmarkParams,
+        headers: ifMatchHeaders,
+        response: { 200: pocViewSchema, ...problemResponses(403, 404, 412) },
+      },
+    },
+    async (request, reply) => {
+      return sendPocView(
+        reply,
+        await removePocBenchmark(
+          app.context,
+          request.actor,
+          request.params.id,
+          request.params.benchmarkId,
           expectedVersionFrom(request),
         ),
       );

@@ -1,4 +1,4 @@
-import { changeCriterion, saveBenchmark, setTco } from '../../domain/poc/change-poc-plan.js';
+import { changeCriterion, removeBenchmark, saveBenchmark, setTco } from '../../domain/poc/change-poc-plan.js';
 import { ok } from '../../domain/result.js';
 import type { Actor, AppContext } from '../context.js';
 import { changePoc } from './change-poc.js';
@@ -49,6 +49,30 @@ export function savePocBenchmark(
       audit: (before) => ({
         before: before.benchmarks.find((candidate) => candidate.id === benchmark.id) ?? null,
         after: benchmark,
+      }),
+    },
+    expectedVersion,
+  );
+}
+
+/** Removes a benchmark result entered by mistake (the audit event keeps what it said). */
+export function removePocBenchmark(
+  context: AppContext,
+  actor: Actor,
+  id: string,
+  benchmarkId: string,
+  expectedVersion?: number,
+) {
+  return changePoc(
+    context,
+    actor,
+    id,
+    {
+      action: 'opportunity.poc_benchmark_removed',
+      decide: (plan, _deal, now) => removeBenchmark(plan, benchmarkId, now),
+      audit: (before) => ({
+        before: before.benchmarks.find((candidate) => candidate.id === benchmarkId) ?? null,
+        after: null,
       }),
     },
     expectedVersion,

@@ -39,6 +39,21 @@ export function signOffPocPlan(
   );
 }
 
+/** Withdraws the sign-off (recorded by mistake, or the Champion took it back): Discover's criterion is unmet again. */
+export function withdrawPocSignOff(context: AppContext, actor: Actor, id: string, expectedVersion?: number) {
+  return changePoc(
+    context,
+    actor,
+    id,
+    {
+      action: 'opportunity.poc_sign_off_withdrawn',
+      decide: (plan, _deal, now) => ok(signOff(plan, null, now)),
+      audit: (before) => ({ before: before.signOff, after: null }),
+    },
+    expectedVersion,
+  );
+}
+
 /** Records that the POC readout was held (after the validation session). */
 export function recordPocReadout(
   context: AppContext,

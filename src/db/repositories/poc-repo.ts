@@ -220,6 +220,19 @@ export async function savePocPlan(db: Kysely<Database>, plan: PocPlan, before?: 
       )
       .execute();
   }
+  const removed = (before?.benchmarks ?? []).filter(
+    (old) => !plan.benchmarks.some((benchmark) => benchmark.id === old.id),
+  );
+  if (removed.length > 0) {
+    await db
+      .deleteFrom('poc_benchmarks')
+      .where(
+        'id',
+        'in',
+        removed.map((benchmark) => benchmark.id),
+      )
+      .execute();
+  }
   if (benchmarks.length > 0) {
     await db
       .insertInto('poc_benchmarks')

@@ -6,6 +6,7 @@ import {
   changeCriterion,
   changeSession,
   recordReadout,
+  removeBenchmark,
   saveBenchmark,
 } from './change-poc-plan.js';
 import type { PocPlan } from './poc-plan.js';
@@ -110,6 +111,8 @@ describe('criteria, benchmarks and readout', () => {
       ok: false,
       error: { code: 'not_found' },
     });
+    expect(value(removeBenchmark(edited, 'b1', LATER))).toMatchObject({ benchmarks: [], updatedAt: LATER });
+    expect(removeBenchmark(edited, 'b2', LATER)).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 
   it('records the readout only after the validation session', () => {

@@ -122,6 +122,13 @@ export function saveBenchmark(
   return ok({ ...plan, benchmarks, updatedAt: now });
 }
 
+/** Removes a benchmark entered by mistake. */
+export function removeBenchmark(plan: PocPlan, benchmarkId: string, now: Date): Changed {
+  if (!plan.benchmarks.some((candidate) => candidate.id === benchmarkId))
+    return err({ code: 'not_found', message: `POC benchmark ${benchmarkId} not found` });
+  return ok({ ...plan, benchmarks: plan.benchmarks.filter((b) => b.id !== benchmarkId), updatedAt: now });
+}
+
 export const setTco = (plan: PocPlan, tco: PocTco | null, now: Date): PocPlan => ({
   ...plan,
   tco,

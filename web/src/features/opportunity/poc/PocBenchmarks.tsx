@@ -84,9 +84,21 @@ function BenchmarkRow({
         )}
       </Table.Td>
       <Table.Td>
-        <Button size="compact-xs" variant="subtle" disabled={busy} onClick={() => setEditing(true)}>
-          Edit
-        </Button>
+        <Group gap={2} wrap="nowrap">
+          <Button size="compact-xs" variant="subtle" disabled={busy} onClick={() => setEditing(true)}>
+            Edit
+          </Button>
+          <Button
+            size="compact-xs"
+            variant="subtle"
+            color="red"
+            disabled={busy}
+            aria-label={`Remove benchmark ${benchmark.workload}`}
+            onClick={() => onWrite({ method: 'DELETE', subpath: pocPath.benchmark(benchmark.id) })}
+          >
+            Remove
+          </Button>
+        </Group>
       </Table.Td>
     </Table.Tr>
   );

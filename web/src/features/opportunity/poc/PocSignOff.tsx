@@ -102,7 +102,16 @@ export function PocSignOff({ plan, contacts, busy, nameOf, onWrite }: Props) {
             by {nameOf(plan.signOff.recordedBy)}) —{' '}
             <Anchor href={plan.signOff.evidenceUrl} target="_blank" rel="noreferrer noopener" size="sm">
               signed plan
-            </Anchor>
+            </Anchor>{' '}
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              color="red"
+              disabled={busy}
+              onClick={() => onWrite({ method: 'DELETE', subpath: pocPath.signOff })}
+            >
+              Withdraw
+            </Button>
           </Text>
         ) : (
           <>
