@@ -150,4 +150,19 @@ describe('the POC method in the workspace', () => {
     expect(await page.getByTestId('inspection').textContent()).toContain('Poc success');
     await page.screenshot({ path: path.join(ARTIFACTS, 'workspace-poc.png'), fullPage: true });
   });
+
+  it('moves the deal back from the stage path only with a reason, and the history shows it', async () => {
+    const stagePath = page.getByRole('list', { name: 'Stage path' });
+    await stagePath.locator('button', { hasText: /Discover$/ }).click();
+    const dialog = page.getByRole('dialog');
+    const confirm = dialog.getByRole('button', { name: 'Move to Discover' });
+    expect(await confirm.isDisabled()).toBe(true);
+    await dialog.getByRole('textbox', { name: /^Reason/ }).fill('Champion left; re-qualifying the pain');
+    await confirm.click();
+    await expect.poll(() => dialog.count()).toBe(0);
+    await expect.poll(() => stagePath.locator('[aria-current="step"]').textContent()).toBe('Discover');
+    const snapshot = page.getByTestId('gate-snapshot').filter({ hasText: 'Proof of Concept → Discover' });
+    await expect.poll(() => snapshot.count()).toBe(1);
+    expect(await snapshot.textContent()).toContain('Reason: Champion left; re-qualifying the pain');
+  });
 });
