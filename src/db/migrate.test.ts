@@ -35,6 +35,7 @@ describe('migrations', () => {
         'accounts',
         'api_tokens',
         'contacts',
+        'contracts',
         'events',
         'idempotency_keys',
         'opportunities',

@@ -259,6 +259,20 @@ export interface OpportunityMilestonesTable {
   recorded_at: Date;
 }
 
+export interface ContractsTable {
+  id: string;
+  account_id: string;
+  kind: 'commit';
+  start_date: DateString;
+  end_date: DateString;
+  tcv_minor: number;
+  currency: string;
+  opportunity_id: string | null;
+  created_by: string;
+  created_at: Date;
+  version: Generated<number>;
+}
+
 export interface Database {
   users: UsersTable;
   accounts: AccountsTable;
@@ -277,4 +291,5 @@ export interface Database {
   poc_success_criteria: PocSuccessCriteriaTable;
   poc_benchmarks: PocBenchmarksTable;
   opportunity_milestones: OpportunityMilestonesTable;
+  contracts: ContractsTable;
 }

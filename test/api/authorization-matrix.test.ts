@@ -91,6 +91,18 @@ const KEEP_CONTACTS = (ok: number): Row => ({
   viewer: 403,
 });
 
+/** Recording a contract: Finance and RevOps, on any account they read; the deal owners' side reads only. */
+const RECORD_CONTRACT: Row = {
+  ae: [403, 404, 404],
+  sdr: [403, 403, 404],
+  se: [403, 403, 404],
+  csm: [403, 403, 404],
+  rvp: [403, 403, 404],
+  vp_finance: 201,
+  revops_admin: 201,
+  viewer: 403,
+};
+
 interface Target extends Owned {
   me: ApiClient;
   label: string;
@@ -338,6 +350,20 @@ const OPERATIONS: Record<string, Operation> = {
   'POST /api/v1/accounts/{id}/contacts': {
     expected: KEEP_CONTACTS(201),
     run: (t) => t.me.call('POST', `/api/v1/accounts/${t.account.id}/contacts`, { name: 'New Contact' }),
+  },
+  'GET /api/v1/accounts/{id}/contracts': {
+    expected: READ_ACCOUNT(200, 404),
+    run: (t) => t.me.call('GET', `/api/v1/accounts/${t.account.id}/contracts`),
+  },
+  'POST /api/v1/accounts/{id}/contracts': {
+    expected: RECORD_CONTRACT,
+    run: (t) =>
+      t.me.call('POST', `/api/v1/accounts/${t.account.id}/contracts`, {
+        startDate: '2026-01-01',
+        endDate: '2027-12-31',
+        tcvMinor: 240_000_00,
+        currency: 'EUR',
+      }),
   },
   'PATCH /api/v1/contacts/{id}': {
     expected: KEEP_CONTACTS(200),

@@ -46,6 +46,13 @@ function recordAttacks(client: ApiClient, target: Owned) {
     client.call('GET', account),
     client.call('PATCH', account, { city: 'Hijacked' }),
     client.call('POST', `${account}/contacts`, { name: 'Mallory' }),
+    client.call('GET', `${account}/contracts`),
+    client.call('POST', `${account}/contracts`, {
+      startDate: '2026-01-01',
+      endDate: '2026-12-31',
+      tcvMinor: 1,
+      currency: 'USD',
+    }),
     client.call('PATCH', `/api/v1/contacts/${target.contact.id}`, { title: 'Hijacked' }),
   ];
 }
@@ -107,7 +114,7 @@ describe('an IDOR sweep from another region', () => {
         );
       }
     }
-    expect(attempts).toBe(5 * RECORDS * 13);
+    expect(attempts).toBe(5 * RECORDS * 15);
     expect(successes).toEqual([]);
     expect(
       await api.database.db.selectFrom('opportunities').select(['id', 'version']).orderBy('id').execute(),

@@ -1,7 +1,10 @@
 import { z } from 'zod';
+import { CUSTOMER_CLASSES } from '../../domain/account/customer-class.js';
+import { RENEWAL_KINDS } from '../../domain/contract/renewal-uplift.js';
 import { VELOCITY_CLASSES } from '../../domain/inspection/velocity.js';
 import { HEALTH_INDICATORS } from '../../domain/playbook/inspection-settings.js';
 import { MEDDPICC_LEVELS } from '../../domain/playbook/playbook.js';
+import { contractTermsSchema } from './customer-schemas.js';
 import { timestamp } from './record-schemas.js';
 
 const level = z.enum(MEDDPICC_LEVELS);
@@ -71,10 +74,30 @@ export const inspectionSchema = z
       ),
     }),
     customer: z.object({
-      fits: z.boolean(),
-      customerClass: z.enum(['new_prospect', 'plg', 'commit_customer']),
+      fits: z.boolean().describe("Whether the deal's type suits the account's class"),
+      customerClass: z.enum(CUSTOMER_CLASSES),
       focus: z.string(),
       message: z.string(),
+      activeContract: contractTermsSchema
+        .nullable()
+        .describe('The commit contract in force today (what makes a Commit Customer)'),
+      uplift: z
+        .object({
+          fits: z
+            .boolean()
+            .nullable()
+            .describe('Whether the type matches the uplift; null when it cannot be compared'),
+          upliftPct: z.number().nullable().describe('TCV uplift over the previous contract, in percent'),
+          expectedType: z.enum(RENEWAL_KINDS).nullable(),
+          previousContract: z
+            .object({ id: z.string(), endDate: z.string(), tcvMinor: z.number().int(), currency: z.string() })
+            .nullable(),
+          message: z.string(),
+        })
+        .nullable()
+        .describe(
+          "Renewal vs Expansion by TCV uplift over the account's latest-ending commit contract; null for other types",
+        ),
     }),
   })
   .meta({ id: 'Inspection' });

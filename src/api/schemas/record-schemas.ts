@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ENTITY_TYPES } from '../../db/repositories/events-repo.js';
 import { SEGMENTS } from '../../domain/account/account.js';
 import { FORECAST_CATEGORIES, LEAD_SOURCES, MEDDPICC_LEVELS } from '../../domain/playbook/playbook.js';
+import { customerStandingSchema } from './customer-schemas.js';
 import { missingRequirementSchema } from './missing-requirement-schema.js';
 
 /** A UTC instant: a Date inside, an ISO 8601 string on the wire. */
@@ -171,6 +172,7 @@ export const contactSchema = z
 export const accountViewSchema = z
   .object({
     account: accountSchema,
+    customer: customerStandingSchema.describe("The account's class today, from its contracts"),
     contacts: z.array(contactSchema),
     opportunities: z.array(opportunitySchema),
   })

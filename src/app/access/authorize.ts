@@ -5,12 +5,17 @@ import { findUser } from '../../db/repositories/users-repo.js';
 import type { Database } from '../../db/schema.js';
 import type { OwnerFacts } from '../../domain/access/principal.js';
 import { relationTo } from '../../domain/access/principal.js';
-import { type Access, accountAccess, opportunityAccess } from '../../domain/access/record-access.js';
+import {
+  type Access,
+  accountAccess,
+  mayRecordContracts,
+  opportunityAccess,
+} from '../../domain/access/record-access.js';
 import type { Relation } from '../../domain/access/roles.js';
 import type { Account } from '../../domain/account/account.js';
 import type { Opportunity } from '../../domain/opportunity/opportunity.js';
 import { err, ok, type Result } from '../../domain/result.js';
-import { type AppError, type FieldIssue, notFound } from '../app-error.js';
+import { type AppError, type FieldIssue, forbidden, notFound } from '../app-error.js';
 import type { Actor } from '../context.js';
 import { lockForWrite } from '../shared/lock-for-write.js';
 
@@ -126,6 +131,28 @@ export function lockAccount(
     id,
     expectedVersion,
     async (account) => denied(await accessToAccount(trx, actor, account), 'edit', 'Account', id),
+  );
+}
+
+/** Locks an account to record a contract on it: 404 unseen, 403 for roles that do not record contracts, 412 stale. */
+export function lockAccountForContracts(
+  trx: Kysely<Database>,
+  actor: Actor,
+  id: string,
+  expectedVersion: number | undefined,
+) {
+  return lockForWrite(
+    () => findAccount(trx, id, { lock: true }),
+    'Account',
+    id,
+    expectedVersion,
+    async (account) => {
+      const facts = await ownerFacts(trx, account.ownerId);
+      if (!accountAccess(actor.principal, facts).read) return notFound('Account', id);
+      return mayRecordContracts(actor.principal, facts)
+        ? null
+        : forbidden('Your role does not record contracts on this account; Finance and RevOps do.');
+    },
   );
 }
 

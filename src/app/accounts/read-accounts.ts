@@ -1,7 +1,10 @@
 import { listContacts, listAccounts as selectAccounts } from '../../db/repositories/accounts-repo.js';
+import { listContractsOfAccount } from '../../db/repositories/contracts-repo.js';
 import { listOpportunities } from '../../db/repositories/opportunities-repo.js';
 import { visibilityFor } from '../../domain/access/record-access.js';
 import type { Account, Contact } from '../../domain/account/account.js';
+import { type CustomerStanding, describeCustomer } from '../../domain/account/customer-class.js';
+import { dayOf } from '../../domain/contract/contract.js';
 import type { Opportunity } from '../../domain/opportunity/opportunity.js';
 import { err, ok, type Result } from '../../domain/result.js';
 import { readableAccount } from '../access/authorize.js';
@@ -12,6 +15,8 @@ import type { AccountListQuery } from './account-inputs.js';
 
 export interface AccountView {
   account: Account;
+  /** The account's class today (from its contracts and self-serve usage) with the playbook's focus for it. */
+  customer: CustomerStanding;
   contacts: Contact[];
   opportunities: Opportunity[];
 }
@@ -27,11 +32,13 @@ export async function getAccount(
   const readable = await readableAccount(context.db, actor, id);
   if (!readable.ok) return readable;
   const contacts = await listContacts(context.db, id);
+  const contracts = await listContractsOfAccount(context.db, id);
+  const customer = describeCustomer(context.playbook, readable.value, contracts, dayOf(context.now()));
   const visibility = visibilityFor(actor.principal, 'opportunity');
   const opportunities = await listOpportunities(context.db, { accountId: id }, visibility, {
     limit: ACCOUNT_OPPORTUNITY_LIMIT,
   });
-  return ok({ account: readable.value, contacts, opportunities });
+  return ok({ account: readable.value, customer, contacts, opportunities });
 }
 
 export async function listAccounts(

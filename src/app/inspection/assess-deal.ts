@@ -1,4 +1,6 @@
-import { checkTypeForCustomer, type TypeFit } from '../../domain/account/customer-class.js';
+import { checkTypeForCustomer, customerFactsOf, type TypeFit } from '../../domain/account/customer-class.js';
+import { activeCommitContract, dayOf, previousCommitContract } from '../../domain/contract/contract.js';
+import { checkRenewalUplift, type UpliftVerdict } from '../../domain/contract/renewal-uplift.js';
 import { businessDaysBetween } from '../../domain/inspection/business-days.js';
 import type { ExpectedDurations } from '../../domain/inspection/expected-durations.js';
 import { assessHealth, type Health } from '../../domain/inspection/health.js';
@@ -9,13 +11,27 @@ import { type MeddpiccScore, scoreMeddpicc } from '../../domain/qualification/me
 import type { DealEvidence } from './deal-evidence.js';
 import { historySignals } from './gather-health-facts.js';
 
+/** The account's class today, whether the deal's type suits it and, for Renewal/Expansion, the TCV uplift verdict. */
+export interface CustomerFit extends TypeFit {
+  /** The commit contract in force today (what makes a Commit Customer), if any. */
+  activeContract: {
+    id: string;
+    startDate: string;
+    endDate: string;
+    tcvMinor: number;
+    currency: string;
+  } | null;
+  /** Renewal vs Expansion by TCV uplift over the previous contract; null for other types. */
+  uplift: UpliftVerdict | null;
+}
+
 export interface Inspection {
   opportunityId: string;
   health: Health;
   velocity: Velocity;
   expected: Pick<ExpectedDurations, 'source' | 'closedDeals'>;
   meddpicc: MeddpiccScore;
-  customer: TypeFit;
+  customer: CustomerFit;
 }
 
 /** Health, velocity, MEDDPICC score and customer fit of one deal from its evidence (no I/O). */
@@ -70,6 +86,22 @@ export function assessDeal(
     velocity,
     expected: { source: expected.source, closedDeals: expected.closedDeals },
     meddpicc: scoreMeddpicc(playbook, pipeline, deal.stage, evidence.meddpicc),
-    customer: checkTypeForCustomer(playbook, deal.type, evidence.customer),
+    customer: assessCustomer(playbook, evidence, now),
+  };
+}
+
+function assessCustomer(playbook: Playbook, { deal, customer }: DealEvidence, now: Date): CustomerFit {
+  const today = dayOf(now);
+  const active = activeCommitContract(customer.contracts, today);
+  return {
+    ...checkTypeForCustomer(playbook, deal.type, customerFactsOf(customer, customer.contracts, today)),
+    activeContract: active && {
+      id: active.id,
+      startDate: active.startDate,
+      endDate: active.endDate,
+      tcvMinor: active.tcvMinor,
+      currency: active.currency,
+    },
+    uplift: checkRenewalUplift(playbook, deal, previousCommitContract(customer.contracts, deal.id)),
   };
 }

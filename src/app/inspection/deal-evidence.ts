@@ -1,14 +1,14 @@
 import type { Kysely } from 'kysely';
 import { listEventsOfDeals, type StoredEvent } from '../../db/repositories/events-repo.js';
 import {
+  type CustomerRecord,
   listClosedHistories,
-  listCustomerSignals,
+  listCustomerRecords,
   listMeddpiccOfDeals,
   listStageHistories,
 } from '../../db/repositories/inspection-repo.js';
 import { findPocPlans } from '../../db/repositories/poc-repo.js';
 import type { Database } from '../../db/schema.js';
-import type { CustomerFacts } from '../../domain/account/customer-class.js';
 import { type ExpectedDurations, expectedDurations } from '../../domain/inspection/expected-durations.js';
 import type { StageChangeFact } from '../../domain/inspection/stage-intervals.js';
 import type { Opportunity } from '../../domain/opportunity/opportunity.js';
@@ -24,14 +24,13 @@ export interface DealEvidence {
   history: StageChangeFact[];
   /** Updates, MEDDPICC changes and stage changes: where pushes, stakeholder changes and overrides show. */
   events: StoredEvent[];
-  customer: CustomerFacts;
+  /** The account's self-serve usage and recorded contracts: its class, and what a renewal renews. */
+  customer: CustomerRecord;
   poc: PocAssessment | null;
 }
 
 const SIGNAL_ACTIONS = ['opportunity.updated', 'opportunity.meddpicc_updated', 'opportunity.stage_changed'];
 const CLOSED_SAMPLE = 500;
-/** A deal won within this many days stands for an active commit contract until contracts are modelled. */
-const COMMIT_CONTRACT_DAYS = 3 * 365;
 
 export async function loadDealEvidence(
   db: Kysely<Database>,
@@ -42,15 +41,14 @@ export async function loadDealEvidence(
   const meddpicc = await listMeddpiccOfDeals(db, ids);
   const histories = await listStageHistories(db, ids);
   const events = await listEventsOfDeals(db, ids, SIGNAL_ACTIONS);
-  const since = new Date(now.getTime() - COMMIT_CONTRACT_DAYS * 86_400_000);
-  const customers = await listCustomerSignals(db, [...new Set(deals.map((deal) => deal.accountId))], since);
+  const customers = await listCustomerRecords(db, [...new Set(deals.map((deal) => deal.accountId))]);
   const pocs = await findPocPlans(db, ids);
   return deals.map((deal) => ({
     deal,
     meddpicc: meddpicc.get(deal.id) ?? {},
     history: histories.get(deal.id) ?? [],
     events: (events.get(deal.id) ?? []).filter((event) => event.occurredAt <= now),
-    customer: customers.get(deal.accountId) ?? { selfServeUsage: false, hasActiveCommitContract: false },
+    customer: customers.get(deal.accountId) ?? { selfServeUsage: false, contracts: [] },
     poc: pocs.has(deal.id) ? assessPoc(pocs.get(deal.id) ?? null) : null,
   }));
 }

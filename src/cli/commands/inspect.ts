@@ -25,6 +25,7 @@ export function describeInspection(inspection: Inspection): string {
     `  MEDDPICC ${meddpicc.score}/100`,
     ...meddpicc.gaps.map((gap) => `    ${gap.severity.padEnd(6)} ${gap.message}`),
     `  customer ${customer.message} Focus: ${customer.focus}.`,
+    ...(customer.uplift ? [`  uplift   ${customer.uplift.message}`] : []),
   ];
   return lines.join('\n');
 }

@@ -4,6 +4,7 @@ import * as opportunityCreator from './002-opportunity-creator.js';
 import * as signIn from './003-sign-in.js';
 import * as stallSnooze from './004-stall-snooze.js';
 import * as pocAndMilestones from './005-poc-and-milestones.js';
+import * as contracts from './006-contracts.js';
 
 /** Every migration, by name, in the order they run. Append new ones; never rename or edit a shipped one. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -12,4 +13,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '003-sign-in': signIn,
   '004-stall-snooze': stallSnooze,
   '005-poc-and-milestones': pocAndMilestones,
+  '006-contracts': contracts,
 };

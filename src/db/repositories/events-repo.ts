@@ -3,7 +3,15 @@ import type { GateSnapshot } from '../../domain/gates/gate-snapshot.js';
 import type { Database } from '../schema.js';
 
 /** What an audit event can be about. */
-export const ENTITY_TYPES = ['account', 'contact', 'opportunity', 'user', 'session', 'api_token'] as const;
+export const ENTITY_TYPES = [
+  'account',
+  'contact',
+  'contract',
+  'opportunity',
+  'user',
+  'session',
+  'api_token',
+] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 
 export interface NewEvent {

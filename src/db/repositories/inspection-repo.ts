@@ -1,8 +1,10 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
+import type { Contract } from '../../domain/contract/contract.js';
 import type { StageChangeFact, StageChangeKind } from '../../domain/inspection/stage-intervals.js';
 import type { MeddpiccLevel } from '../../domain/playbook/playbook.js';
 import type { MeddpiccState } from '../../domain/qualification/meddpicc.js';
-import type { Database } from '../schema.js';
+import type { ContractsTable, Database } from '../schema.js';
+import { toContract } from './contracts-repo.js';
 
 /** Stage histories of many deals, oldest first, grouped by deal. */
 export async function listStageHistories(
@@ -73,34 +75,43 @@ export async function listMeddpiccOfDeals(
   return states;
 }
 
-/** Per account: self-serve usage, and whether it won a deal since `since` (the commit-contract signal). */
-export async function listCustomerSignals(
+export interface CustomerRecord {
+  selfServeUsage: boolean;
+  contracts: Contract[];
+}
+
+/** Per account: self-serve usage and every recorded contract — one query for any number of accounts. */
+export async function listCustomerRecords(
   db: Kysely<Database>,
   accountIds: readonly string[],
-  since: Date,
-): Promise<Map<string, { selfServeUsage: boolean; hasActiveCommitContract: boolean }>> {
-  const signals = new Map<string, { selfServeUsage: boolean; hasActiveCommitContract: boolean }>();
-  if (accountIds.length === 0) return signals;
+): Promise<Map<string, CustomerRecord>> {
+  const records = new Map<string, CustomerRecord>();
+  if (accountIds.length === 0) return records;
   const rows = await db
     .selectFrom('accounts')
-    .select((eb) => [
-      'accounts.id',
+    .leftJoin('contracts', 'contracts.account_id', 'accounts.id')
+    .select([
+      'accounts.id as accountId',
       'accounts.self_serve_usage',
-      eb
-        .exists(
-          eb
-            .selectFrom('opportunities')
-            .select('opportunities.id')
-            .whereRef('opportunities.account_id', '=', 'accounts.id')
-            .where('opportunities.stage', '=', 'closed_won')
-            .where('opportunities.closed_at', '>=', since),
-        )
-        .as('won'),
+      'contracts.id',
+      'contracts.account_id',
+      'contracts.kind',
+      'contracts.start_date',
+      'contracts.end_date',
+      'contracts.tcv_minor',
+      'contracts.currency',
+      'contracts.opportunity_id',
+      'contracts.created_by',
+      'contracts.created_at',
+      'contracts.version',
     ])
     .where('accounts.id', 'in', [...accountIds])
     .execute();
   for (const row of rows) {
-    signals.set(row.id, { selfServeUsage: row.self_serve_usage, hasActiveCommitContract: Boolean(row.won) });
+    const record = records.get(row.accountId) ?? { selfServeUsage: row.self_serve_usage, contracts: [] };
+    const { accountId: _account, self_serve_usage: _usage, ...contract } = row;
+    if (contract.id !== null) record.contracts.push(toContract(contract as Selectable<ContractsTable>));
+    records.set(row.accountId, record);
   }
-  return signals;
+  return records;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ForecastCategory } from '../playbook/playbook.js';
 import type { OwnerFacts, Principal } from './principal.js';
 import { relationTo } from './principal.js';
-import { accountAccess, opportunityAccess, visibilityFor } from './record-access.js';
+import { accountAccess, mayRecordContracts, opportunityAccess, visibilityFor } from './record-access.js';
 import { type Relation, ROLES, type Role } from './roles.js';
 
 const RVP_EMEA = 'user_rvp_emea';
@@ -88,6 +88,15 @@ describe('account access', () => {
     });
     expect(accountAccess(principalAs('ae'), RECORDS.region).read).toBe(false);
     expect(accountAccess(principalAs('se'), RECORDS.region)).toMatchObject({ read: true, qualify: false });
+  });
+});
+
+describe('recording contracts', () => {
+  it.each(ROLES)('%s', (role) => {
+    const allowed = (Object.keys(RECORDS) as Relation[]).filter((relation) =>
+      mayRecordContracts(principalAs(role), RECORDS[relation]),
+    );
+    expect(allowed).toEqual(role === 'vp_finance' || role === 'revops_admin' ? Object.keys(RECORDS) : []);
   });
 });
 

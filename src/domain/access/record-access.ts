@@ -42,6 +42,11 @@ export function accountAccess(principal: Principal, record: OwnerFacts): Access 
   };
 }
 
+/** Whether a principal may record commit contracts on an account (Finance and RevOps admins, see ROLE_RIGHTS). */
+export function mayRecordContracts(principal: Principal, record: OwnerFacts): boolean {
+  return rightsOf(principal).recordContracts.includes(relationTo(principal, record));
+}
+
 /**
  * The same rules as a filter a query can apply: a row is visible when any listed condition holds.
  * `all` means no filter.

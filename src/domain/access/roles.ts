@@ -25,6 +25,12 @@ export interface RoleRights {
   reassign: readonly Relation[];
   /** Who the role may make the owner of a deal or account it creates, by their relation to the creator. */
   assignNewTo: readonly Relation[];
+  /**
+   * Relations of the accounts on which the role may record commit contracts. Booked contracts are Finance's
+   * record (and RevOps's): they decide a customer's class and whether a renewal counts as an Expansion, so
+   * the people whose deals they judge (reps, CSMs, their RVPs) read them but do not write them.
+   */
+  recordContracts: readonly Relation[];
   createDeals: boolean;
   canOverride: boolean;
   canReopen: boolean;
@@ -39,6 +45,7 @@ const MY_REGION: readonly Relation[] = ['own', 'team', 'region'];
 const base = {
   readForecastCategories: [],
   reassign: NONE,
+  recordContracts: NONE,
   canOverride: false,
   canReopen: false,
   administer: false,
@@ -101,6 +108,7 @@ export const ROLE_RIGHTS = {
     edit: NONE,
     qualify: NONE,
     assignNewTo: NONE,
+    recordContracts: ALL,
     createDeals: false,
   },
   revops_admin: {
@@ -111,6 +119,7 @@ export const ROLE_RIGHTS = {
     qualify: ALL,
     reassign: ALL,
     assignNewTo: ALL,
+    recordContracts: ALL,
     createDeals: true,
     canOverride: true,
     canReopen: true,

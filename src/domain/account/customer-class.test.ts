@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { firebolt } from '../../../test/support/playbook-fixtures.js';
-import { checkTypeForCustomer, classifyCustomer } from './customer-class.js';
+import type { Contract } from '../contract/contract.js';
+import { checkTypeForCustomer, classifyCustomer, describeCustomer } from './customer-class.js';
 
 const playbook = firebolt();
 
@@ -39,5 +40,36 @@ describe('customer classification', () => {
       focus: 'Conversion readiness, usage growth validation, expansion planning',
       message: 'Upsell is for a Commit Customer; this account is a PLG Customer.',
     });
+  });
+});
+
+describe('customer class from recorded contracts', () => {
+  const contract = (startDate: string, endDate: string): Contract => ({
+    id: `ctr_${startDate}`,
+    accountId: 'acc_1',
+    kind: 'commit',
+    startDate,
+    endDate,
+    tcvMinor: 1,
+    currency: 'USD',
+    opportunityId: null,
+    createdBy: 'user_finance',
+    createdAt: new Date('2024-01-01T00:00:00Z'),
+    version: 1,
+  });
+
+  it.each([
+    [false, [], 'new_prospect', 'New Prospect'],
+    [true, [], 'plg', 'PLG Customer'],
+    [true, [contract('2022-01-01', '2024-12-31')], 'plg', 'PLG Customer'],
+    [false, [contract('2022-01-01', '2024-12-31')], 'new_prospect', 'New Prospect'],
+    [false, [contract('2025-01-01', '2027-12-31')], 'commit_customer', 'Commit Customer'],
+    [true, [contract('2025-01-01', '2027-12-31')], 'commit_customer', 'Commit Customer'],
+    [false, [contract('2026-07-01', '2027-12-31')], 'new_prospect', 'New Prospect'],
+  ] as const)('self-serve %s with %o on 2026-06-01 is a %s', (selfServeUsage, contracts, klass, name) => {
+    const standing = describeCustomer(playbook, { selfServeUsage }, contracts, '2026-06-01');
+    expect(standing).toMatchObject({ customerClass: klass, name });
+    expect(standing.focus.length).toBeGreaterThan(0);
+    expect(standing.activeContract !== null).toBe(klass === 'commit_customer');
   });
 });
