@@ -31,7 +31,14 @@ export async function registerWebApp(app: FastifyInstance, distDir = WEB_DIST_DI
   if (!existsSync(join(distDir, 'index.html'))) return false;
   // The files are read once: a rebuilt app is served after a restart (the server is restarted to update).
   const files = new Set(listFiles(distDir));
-  await app.register(fastifyStatic, { root: distDir, serve: false, cacheControl: false, etag: true });
+  // preCompressed: the build wrote .br/.gz copies (web/precompress.ts); they go to browsers that accept them.
+  await app.register(fastifyStatic, {
+    root: distDir,
+    serve: false,
+    cacheControl: false,
+    etag: true,
+    preCompressed: true,
+  });
 
   app.get('/api/*', { schema: { hide: true } }, (_request, reply) => reply.callNotFound());
   app.get<{ Params: { '*': string } }>(

@@ -1,12 +1,14 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerWebApp } from '../../src/api/web-app.js';
 import { type ApiClient, signInNewUser, toCallResult } from '../support/api-client.js';
 import { buildAccount, buildOpportunity, testContext } from '../support/factories.js';
 import { openTestApi, type TestApi } from '../support/test-api.js';
 
+const BIG_JS = `console.log(${JSON.stringify('closepath '.repeat(2000))});`;
 let dist: string;
 let api: TestApi;
 let ae: ApiClient;
@@ -16,6 +18,9 @@ beforeAll(async () => {
   await mkdir(path.join(dist, 'assets'));
   await writeFile(path.join(dist, 'index.html'), '<!doctype html><title>Closepath</title>');
   await writeFile(path.join(dist, 'assets/index-abc123.js'), 'console.log(1)');
+  await writeFile(path.join(dist, 'assets/big-def456.js'), BIG_JS);
+  await writeFile(path.join(dist, 'assets/big-def456.js.br'), brotliCompressSync(BIG_JS));
+  await writeFile(path.join(dist, 'assets/big-def456.js.gz'), gzipSync(BIG_JS));
   await writeFile(path.join(dist, 'robots.txt'), 'User-agent: *');
   api = await openTestApi({ beforeReady: async (app) => void (await registerWebApp(app, dist)) });
   ae = await signInNewUser(api.app, { role: 'ae', region: 'emea', name: 'Lukas Weber' });
@@ -59,6 +64,26 @@ describe('the web app on the API port', () => {
       const response = await api.app.inject({ method: 'GET', url });
       expect(response.body, url).not.toContain('"dependencies"');
     }
+  });
+
+  it("sends the build's Brotli or gzip copy to browsers that accept it, the file itself to others", async () => {
+    const send = (encoding?: string) =>
+      api.app.inject({
+        method: 'GET',
+        url: '/assets/big-def456.js',
+        headers: encoding ? { 'accept-encoding': encoding } : {},
+      });
+    const brotli = await send('gzip, deflate, br');
+    expect(brotli.headers['content-encoding']).toBe('br');
+    expect(brotli.rawPayload.length).toBeLessThan(BIG_JS.length / 10);
+    expect(brotliDecompressSync(brotli.rawPayload).toString()).toBe(BIG_JS);
+    expect(brotli.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    const gzip = await send('gzip');
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gzip.rawPayload).toString()).toBe(BIG_JS);
+    const plain = await send();
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe(BIG_JS);
   });
 
   it('leaves /api paths to the API: 401 signed out, 404 problem when signed in, and the API CSP', async () => {
