@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testContext } from '../../../test/support/factories.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.js';
+import { toContract } from '../../db/repositories/contracts-repo.js';
+import { activeCommitContract, previousCommitContract } from '../../domain/contract/contract.js';
+import { checkRenewalUplift } from '../../domain/contract/renewal-uplift.js';
 import type { GateSnapshot } from '../../domain/gates/gate-snapshot.js';
 import { seedDemo } from './seed-demo.js';
 
@@ -50,6 +53,34 @@ describe('the demo data set', { timeout: 120_000 }, () => {
     expect(gates.some((gate) => gate.override !== null)).toBe(true);
     expect(gates.some((gate) => gate.kind === 'regress' && gate.reason)).toBe(true);
     expect(gates.some((gate) => gate.kind === 'close_lost' && gate.lossReason)).toBe(true);
+  });
+
+  it('gives every customer account a commit contract its renewals are priced against, one of each mistyped', async () => {
+    const { context } = testContext(database.db);
+    const contracts = (await database.db.selectFrom('contracts').selectAll().execute()).map(toContract);
+    const deals = await database.db
+      .selectFrom('opportunities')
+      .select(['id', 'account_id', 'type', 'amount_minor', 'currency', 'closed_at'])
+      .execute();
+    const contractsOf = (accountId: string) => contracts.filter((entry) => entry.accountId === accountId);
+    const customerDeals = deals.filter((deal) => deal.type !== 'new_business');
+    expect(customerDeals.length).toBeGreaterThan(30);
+    for (const deal of customerDeals) {
+      expect(activeCommitContract(contractsOf(deal.account_id), '2026-11-26'), deal.id).not.toBeNull();
+    }
+    const verdicts = customerDeals.flatMap((deal) => {
+      const verdict = checkRenewalUplift(
+        context.playbook,
+        { type: deal.type, amountMinor: deal.amount_minor, currency: deal.currency },
+        previousCommitContract(contractsOf(deal.account_id), deal.id),
+      );
+      return verdict ? [{ type: deal.type, open: deal.closed_at === null, ...verdict }] : [];
+    });
+    expect(verdicts.length).toBeGreaterThan(20);
+    expect(verdicts.filter((verdict) => verdict.fits !== true)).toEqual([
+      expect.objectContaining({ type: 'renewal', open: true, fits: false, upliftPct: 35 }),
+      expect.objectContaining({ type: 'expansion', open: true, fits: false, upliftPct: 5 }),
+    ]);
   });
 
   it('refuses to seed a database that already has users', async () => {

@@ -1,4 +1,6 @@
 import { hasUsers, insertUsers } from '../../db/repositories/users-repo.js';
+import type { Contract } from '../../domain/contract/contract.js';
+import { RENEWAL_KINDS, type RenewalKind } from '../../domain/contract/renewal-uplift.js';
 import { forwardPath, openStages, pipelineForType } from '../../domain/playbook/lookup.js';
 import type { LeadSource } from '../../domain/playbook/playbook.js';
 import { actorFor, systemActor } from '../access/actors.js';
@@ -13,6 +15,7 @@ import {
   DEMO_LAST_NAMES,
   type DemoAccount,
 } from './demo-accounts.js';
+import { recordDemoContract, renewalAmount } from './demo-contracts.js';
 import { aeFor, demoUsers, renewalOwnerFor, rvpFor } from './demo-people.js';
 import { DealPlayer } from './play-deal.js';
 import { createRandom, type Random } from './random.js';
@@ -30,6 +33,8 @@ interface SeededAccount {
   id: string;
   demo: DemoAccount;
   contactIds: string[];
+  /** The commit contract of a customer account (what its Renewals and Expansions are priced against). */
+  contract: Contract | null;
 }
 
 function unwrap<T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
@@ -64,6 +69,8 @@ export async function seedDemo(
     return found;
   };
   const accounts: SeededAccount[] = [];
+  // Contracts draw from their own sequence so the deals' draws stay as they were.
+  const contractRandom = createRandom((options.seed ?? 20261126) + 1);
   for (const demo of DEMO_ACCOUNTS) {
     clock = new Date(clock.getTime() + 3_600_000);
     const { territory: _t, plg, customer: _c, ...fields } = demo;
@@ -82,12 +89,18 @@ export async function seedDemo(
         unwrap(await createContact(context, admin, account.id, { name, email, title: role.title })).id,
       );
     }
-    accounts.push({ id: account.id, demo, contactIds });
+    const contract = demo.customer
+      ? await recordDemoContract(context, admin, account.id, demo, contractRandom, options.anchor)
+      : null;
+    accounts.push({ id: account.id, demo, contactIds, contract });
   }
   const total = options.opportunities ?? 160;
+  /** One open Renewal priced like an Expansion and one open Expansion like a Renewal: the uplift verdict shows. */
+  const toMistype = new Set<RenewalKind>(RENEWAL_KINDS);
   for (let index = 0; index < total; index++) {
     const account = accounts[index % accounts.length] as SeededAccount;
-    await playDemoDeal(context, actorOf, (at) => (clock = at), account, index, random, options.anchor);
+    const deal = { account, index, toMistype };
+    await playDemoDeal(context, actorOf, (at) => (clock = at), deal, random, options.anchor);
     options.onProgress?.(index + 1, total);
   }
   return {
@@ -125,8 +138,7 @@ async function playDemoDeal(
   context: AppContext,
   actorOf: (id: string) => Actor,
   setClock: (at: Date) => void,
-  account: SeededAccount,
-  index: number,
+  { account, index, toMistype }: { account: SeededAccount; index: number; toMistype: Set<RenewalKind> },
   random: Random,
   anchor: Date,
 ) {
@@ -147,12 +159,20 @@ async function playDemoDeal(
   const owner = actorOf(ownerFor(account.demo, type));
   const closed = target === 'closed_won' || target === 'closed_lost';
   const closeInDays = closed ? -random.int(1, 20) : random.int(10, 160);
+  const drawn = random.int(24, 900);
+  const renewalKind = RENEWAL_KINDS.find((kind) => kind === type);
+  const mistyped =
+    renewalKind !== undefined && account.contract !== null && !closed && toMistype.delete(renewalKind);
+  const amountMinor =
+    renewalKind && account.contract
+      ? renewalAmount(renewalKind, account.contract, drawn, mistyped)
+      : drawn * 1_000_00;
   const opportunity = unwrap(
     await createOpportunity(context, owner, {
       accountId: account.id,
       name: `${account.demo.name} — ${type.replace('_', ' ')} #${index + 1}`,
       type,
-      amountMinor: random.int(24, 900) * 1_000_00,
+      amountMinor,
       currency: 'USD',
       closeDate: new Date(anchor.getTime() + closeInDays * DAY).toISOString().slice(0, 10),
       ownerId: owner.id,

@@ -1,0 +1,57 @@
+import type { Contract } from '../../domain/contract/contract.js';
+import type { RenewalKind } from '../../domain/contract/renewal-uplift.js';
+import type { Actor, AppContext } from '../context.js';
+import { recordContract } from '../contracts/record-contract.js';
+import type { DemoAccount } from './demo-accounts.js';
+import type { Random } from './random.js';
+
+const DAY = 86_400_000;
+const THOUSAND = 1_000_00;
+
+/** Yearly contract value by segment, in thousands of USD. */
+const YEARLY_VALUE = { enterprise: [250, 600], mid_market: [80, 220], smb: [25, 60] } as const;
+
+/**
+ * The commit contract a customer account signed before Closepath: one to three years, ending within the
+ * coming year (so its Renewal or Expansion is in the pipeline), recorded by the system as RevOps would.
+ */
+export async function recordDemoContract(
+  context: AppContext,
+  admin: Actor,
+  accountId: string,
+  demo: DemoAccount,
+  random: Random,
+  anchor: Date,
+): Promise<Contract> {
+  const years = random.pick([1, 2, 3]);
+  const end = new Date(anchor.getTime() + random.int(20, 330) * DAY);
+  const start = new Date(end);
+  start.setUTCFullYear(end.getUTCFullYear() - years);
+  start.setUTCDate(start.getUTCDate() + 1);
+  const [low, high] = YEARLY_VALUE[demo.segment];
+  const recorded = await recordContract(context, admin, accountId, {
+    startDate: start.toISOString().slice(0, 10),
+    endDate: end.toISOString().slice(0, 10),
+    tcvMinor: random.int(low, high) * years * THOUSAND,
+    currency: 'USD',
+  });
+  if (!recorded.ok) throw new Error(`demo seed: ${recorded.error.message}`);
+  return recorded.value.contract;
+}
+
+/**
+ * A Renewal or Expansion priced against the contract it renews, from the seed's draw `drawn` (24–900):
+ * a Renewal within 0–15% uplift, an Expansion 25–80%. A mistyped deal gets the other kind's uplift (35% for a
+ * Renewal, 5% for an Expansion) so the inspection's uplift verdict has something to say.
+ */
+export function renewalAmount(
+  type: RenewalKind,
+  contract: Contract,
+  drawn: number,
+  mistyped: boolean,
+): number {
+  const uplift = mistyped
+    ? { renewal: 0.35, expansion: 0.05 }[type]
+    : { renewal: (drawn % 16) / 100, expansion: 0.25 + (drawn % 56) / 100 }[type];
+  return Math.round((contract.tcvMinor * (1 + uplift)) / THOUSAND) * THOUSAND;
+}
