@@ -15,11 +15,22 @@ export const listDealsAtRiskRoute: FastifyPluginAsyncZod = async (app) => {
         summary: 'Deals at risk',
         description:
           'Open deals you may see whose health is red or whose velocity is At Risk, sorted by health (worst first), ' +
-          'velocity, amount or close date, each with its inspection. Looks at up to 5,000 open deals (`truncated`).',
+          'velocity (At Risk first), amount (largest first) or close date (soonest first), each with its account ' +
+          'and inspection; pages with `cursor`. Looks at up to 5,000 open deals (`truncated`).',
         querystring: atRiskQuery,
         response: {
           200: z.object({
-            items: z.array(z.object({ opportunity: opportunitySchema, inspection: inspectionSchema })),
+            items: z.array(
+              z.object({
+                opportunity: opportunitySchema,
+                account: z.object({ id: z.string(), name: z.string() }),
+                inspection: inspectionSchema,
+              }),
+            ),
+            nextCursor: z
+              .string()
+              .nullable()
+              .describe('Pass as `cursor` for the next page; null on the last'),
             scanned: z.number().int(),
             truncated: z.boolean(),
           }),

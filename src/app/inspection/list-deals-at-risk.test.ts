@@ -71,6 +71,42 @@ describe('deals at risk', () => {
     );
     expect(otherRegion.ok && otherRegion.value.items).toEqual([]);
   });
+
+  it('pages through the whole list with the cursor, each item named by its account', async () => {
+    const clock = testContext(database.db, new Date('2026-09-01T09:00:00Z'));
+    const { context } = clock;
+    const owner = await buildUser(database.db, { role: 'ae', region: 'benelux' });
+    const me = actor(owner.id, { region: 'benelux' });
+    const account = await buildAccount(database.db, { ownerId: owner.id, name: 'Rotterdam Freight' });
+    const amounts = [3, 7, 7, 1, 9].map((thousands) => thousands * 1_000_00);
+    for (const amountMinor of amounts) {
+      await buildOpportunity(context, { ownerId: owner.id, accountId: account.id, amountMinor });
+    }
+    clock.advanceDays(30);
+    const seen: string[] = [];
+    const seenAmounts: number[] = [];
+    let cursor: string | undefined;
+    for (let page = 0; page < 5; page += 1) {
+      const result = await listDealsAtRisk(
+        context,
+        me,
+        atRiskQuery.parse({ sort: 'amount', limit: 2, cursor }),
+      );
+      if (!result.ok) throw new Error(result.error.message);
+      expect(result.value.items.length).toBeLessThanOrEqual(2);
+      for (const item of result.value.items) {
+        seen.push(item.opportunity.id);
+        seenAmounts.push(item.opportunity.amountMinor);
+        expect(item.account).toEqual({ id: account.id, name: 'Rotterdam Freight' });
+      }
+      cursor = result.value.nextCursor ?? undefined;
+      if (!cursor) break;
+    }
+    expect(new Set(seen).size).toBe(5);
+    expect(seenAmounts).toEqual([...amounts].sort((a, b) => b - a));
+    const bad = await listDealsAtRisk(context, me, atRiskQuery.parse({ cursor: 'bm90LWEtY3Vyc29y' }));
+    expect(bad.ok ? 'ok' : bad.error.code).toBe('validation_failed');
+  });
 });
 
 describe('snoozed stalls', () => {

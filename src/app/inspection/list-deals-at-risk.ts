@@ -1,11 +1,13 @@
 import { z } from 'zod';
+import { findAccountNames } from '../../db/repositories/accounts-repo.js';
 import { listOpportunities } from '../../db/repositories/opportunities-repo.js';
 import { visibilityFor } from '../../domain/access/record-access.js';
 import type { Opportunity } from '../../domain/opportunity/opportunity.js';
 import { ok, type Result } from '../../domain/result.js';
 import type { AppError } from '../app-error.js';
 import type { Actor, AppContext } from '../context.js';
-import { id, limitQuery } from '../shared/fields.js';
+import { decodeCursor, encodeCursor } from '../shared/cursor.js';
+import { cursorQuery, id, limitQuery } from '../shared/fields.js';
 import { assessDeal, type Inspection } from './assess-deal.js';
 import { loadDealEvidence, loadExpectedDurations } from './deal-evidence.js';
 
@@ -16,28 +18,41 @@ export const atRiskQuery = z
     region: z.string().optional(),
     sort: z.enum(['health', 'velocity', 'amount', 'closeDate']).default('health'),
     limit: limitQuery,
+    cursor: cursorQuery,
   })
   .strict();
 export type AtRiskQuery = z.infer<typeof atRiskQuery>;
 
 export interface DealAtRisk {
   opportunity: Opportunity;
+  /** The deal's account, named, so a list can show it without reading each account. */
+  account: { id: string; name: string };
   inspection: Inspection;
 }
+
+type Assessed = Omit<DealAtRisk, 'account'>;
 
 /** How many open deals one at-risk request looks at; beyond it the answer says it is truncated. */
 export const AT_RISK_SCAN_LIMIT = 5000;
 const PAGE = 1000;
 const VELOCITY_ORDER = { at_risk: 0, recovery: 1, standard: 2, fast_track: 3 } as const;
 
-const SORTS = {
-  health: (a: DealAtRisk, b: DealAtRisk) => a.inspection.health.score - b.inspection.health.score,
-  velocity: (a: DealAtRisk, b: DealAtRisk) =>
-    VELOCITY_ORDER[a.inspection.velocity.class] - VELOCITY_ORDER[b.inspection.velocity.class] ||
-    b.inspection.velocity.daysInStage - a.inspection.velocity.daysInStage,
-  amount: (a: DealAtRisk, b: DealAtRisk) => b.opportunity.amountMinor - a.opportunity.amountMinor,
-  closeDate: (a: DealAtRisk, b: DealAtRisk) => a.opportunity.closeDate.localeCompare(b.opportunity.closeDate),
-} satisfies Record<AtRiskQuery['sort'], (a: DealAtRisk, b: DealAtRisk) => number>;
+/** Each order as a sort key (ascending; ties broken by deal id), which is also what a page's cursor holds. */
+const SORT_KEYS = {
+  health: (item: Assessed) => item.inspection.health.score,
+  // At Risk first, then Recovery, Standard, Fast Track; within a class the longest in stage first.
+  velocity: (item: Assessed) =>
+    VELOCITY_ORDER[item.inspection.velocity.class] * 1_000_000 - item.inspection.velocity.daysInStage,
+  amount: (item: Assessed) => -item.opportunity.amountMinor,
+  closeDate: (item: Assessed) => item.opportunity.closeDate,
+} satisfies Record<AtRiskQuery['sort'], (item: Assessed) => number | string>;
+
+type SortKey = [number | string, string];
+
+function compareKeys(a: SortKey, b: SortKey): number {
+  if (a[0] !== b[0]) return a[0] < b[0] ? -1 : 1;
+  return a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0;
+}
 
 /**
  * The open deals the actor may see that are in trouble — health red or velocity At Risk — worst first by the
@@ -47,7 +62,12 @@ export async function listDealsAtRisk(
   context: AppContext,
   actor: Actor,
   query: AtRiskQuery,
-): Promise<Result<{ items: DealAtRisk[]; scanned: number; truncated: boolean }, AppError>> {
+): Promise<
+  Result<{ items: DealAtRisk[]; nextCursor: string | null; scanned: number; truncated: boolean }, AppError>
+> {
+  const cursor = decodeCursor(query.cursor, 2);
+  if (!cursor.ok) return cursor;
+  const after = cursor.value as SortKey | undefined;
   const visibility = visibilityFor(actor.principal, 'opportunity');
   const filter = {
     openOnly: true,
@@ -74,16 +94,29 @@ export async function listDealsAtRisk(
     scanned.map((deal) => deal.pipeline),
   );
   const evidence = await loadDealEvidence(context.db, scanned, now);
-  const atRisk = evidence.flatMap((item) => {
+  const atRisk = evidence.flatMap((item): Assessed[] => {
     const durations = expected.get(item.deal.pipeline);
     if (!durations) return [];
     const inspection = assessDeal(context.playbook, durations, item, now);
     const inTrouble = inspection.health.band === 'red' || inspection.velocity.class === 'at_risk';
     return inTrouble ? [{ opportunity: item.deal, inspection }] : [];
   });
-  atRisk.sort(SORTS[query.sort]);
+  const keyOf = (item: Assessed): SortKey => [SORT_KEYS[query.sort](item), item.opportunity.id];
+  const keyed = atRisk.map((item) => ({ item, key: keyOf(item) }));
+  keyed.sort((a, b) => compareKeys(a.key, b.key));
+  const rest = after ? keyed.filter(({ key }) => compareKeys(key, after) > 0) : keyed;
+  const page = rest.slice(0, query.limit);
+  const names = await findAccountNames(
+    context.db,
+    page.map(({ item }) => item.opportunity.accountId),
+  );
+  const last = page.at(-1);
   return ok({
-    items: atRisk.slice(0, query.limit),
+    items: page.map(({ item }) => ({
+      ...item,
+      account: { id: item.opportunity.accountId, name: names.get(item.opportunity.accountId) ?? '' },
+    })),
+    nextCursor: rest.length > page.length && last ? encodeCursor(last.key) : null,
     scanned: scanned.length,
     truncated: deals.length > AT_RISK_SCAN_LIMIT,
   });

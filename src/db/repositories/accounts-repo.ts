@@ -65,6 +65,20 @@ export interface AccountFilter {
 }
 
 /** A page in (lower(name), id) order. */
+/** The names of the given accounts, by id (one query). */
+export async function findAccountNames(
+  db: Kysely<Database>,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('accounts')
+    .select(['id', 'name'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
+
 export async function listAccounts(
   db: Kysely<Database>,
   filter: AccountFilter,

@@ -222,7 +222,8 @@ export interface Inspection {
 }
 
 export interface DealsAtRisk {
-  items: Array<{ opportunity: Opportunity; inspection: Inspection }>;
+  items: Array<{ opportunity: Opportunity; account: { id: string; name: string }; inspection: Inspection }>;
+  nextCursor: string | null;
   scanned: number;
   truncated: boolean;
 }

@@ -93,13 +93,12 @@ interface Props {
   items: Item[];
   playbook: Playbook | undefined;
   users: User[] | undefined;
-  accountNames: ReadonlyMap<string, string>;
   sort: AtRiskSort;
   onSort: (sort: AtRiskSort) => void;
   showPipeline: boolean;
 }
 
-export function AtRiskTable({ items, playbook, users, accountNames, sort, onSort, showPipeline }: Props) {
+export function AtRiskTable({ items, playbook, users, sort, onSort, showPipeline }: Props) {
   return (
     <Table.ScrollContainer minWidth={1100}>
       <Table striped highlightOnHover verticalSpacing="xs" aria-label="Deals at risk">
@@ -117,7 +116,7 @@ export function AtRiskTable({ items, playbook, users, accountNames, sort, onSort
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {items.map(({ opportunity: deal, inspection }) => (
+          {items.map(({ opportunity: deal, account, inspection }) => (
             <Table.Tr
               key={deal.id}
               data-testid="at-risk-row"
@@ -138,7 +137,7 @@ export function AtRiskTable({ items, playbook, users, accountNames, sort, onSort
               </Table.Td>
               <Table.Td>
                 <Anchor component={Link} href={paths.account(deal.accountId)} size="sm" c="dark">
-                  {accountNames.get(deal.accountId) ?? 'Account'}
+                  {account.name}
                 </Anchor>
               </Table.Td>
               <Table.Td>

@@ -1,20 +1,11 @@
 import { Button, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
-import { useState } from 'react';
 import { useSearchParams } from 'wouter';
 import { usePlaybook } from '../../shared/playbook';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/states';
 import { useUsers } from '../../shared/users';
 import { AtRiskFiltersBar } from './AtRiskFiltersBar';
 import { AtRiskTable, SORT_LABELS } from './AtRiskTable';
-import {
-  AT_RISK_SORTS,
-  type AtRiskFilters,
-  type AtRiskSort,
-  MAX_LIMIT,
-  PAGE_SIZE,
-  useAccountNames,
-  useDealsAtRiskList,
-} from './queries';
+import { AT_RISK_SORTS, type AtRiskFilters, type AtRiskSort, useDealsAtRiskList } from './queries';
 
 const isSort = (value: string | null): value is AtRiskSort =>
   (AT_RISK_SORTS as readonly (string | null)[]).includes(value);
@@ -55,21 +46,16 @@ function HelpText() {
 
 export function DealsAtRiskPage() {
   const [filters, setFilters] = useFiltersInAddress();
-  const [limit, setLimit] = useState(PAGE_SIZE);
   const playbook = usePlaybook();
   const users = useUsers();
-  const list = useDealsAtRiskList(filters, limit);
-  const items = list.data?.items ?? [];
-  const accountNames = useAccountNames(items.map((item) => item.opportunity.accountId));
+  const list = useDealsAtRiskList(filters);
+  const items = list.data?.pages.flatMap((page) => page.items) ?? [];
+  const first = list.data?.pages[0];
   const filtered = Boolean(filters.pipeline || filters.ownerId || filters.region);
   // Rows stay on screen while a new answer loads (focus stays on the control used): the list of another
-  // order or filter is dimmed; a longer list of the same (limit past the first page) only marks the button.
-  const loadingMore = list.isPlaceholderData && limit > PAGE_SIZE;
-  const outdated = list.isPlaceholderData && !loadingMore;
-  const change = (next: AtRiskFilters) => {
-    setLimit(PAGE_SIZE);
-    setFilters(next);
-  };
+  // order or filter is dimmed; the next page of the same list only marks the button.
+  const outdated = list.isPlaceholderData;
+  const change = setFilters;
 
   return (
     <Stack gap="sm">
@@ -107,7 +93,7 @@ export function DealsAtRiskPage() {
         >
           {filtered
             ? 'Every open deal you can see under these filters is healthy and on pace.'
-            : `${list.data.scanned} open deals inspected.`}
+            : `${first?.scanned ?? 0} open deals inspected.`}
         </EmptyState>
       )}
       {items.length > 0 && (
@@ -121,29 +107,22 @@ export function DealsAtRiskPage() {
             items={items}
             playbook={playbook.data}
             users={users.data}
-            accountNames={accountNames}
             sort={filters.sort}
             onSort={(sort) => change({ ...filters, sort })}
             showPipeline={!filters.pipeline}
           />
         </Paper>
       )}
-      {list.data && items.length > 0 && (
+      {first && items.length > 0 && (
         <Stack gap={4} align="center">
-          {(loadingMore || (items.length >= limit && limit < MAX_LIMIT)) && (
-            <Button
-              variant="default"
-              onClick={() => setLimit(Math.min(limit + PAGE_SIZE, MAX_LIMIT))}
-              loading={loadingMore}
-            >
+          {list.hasNextPage && (
+            <Button variant="default" onClick={() => list.fetchNextPage()} loading={list.isFetchingNextPage}>
               Load more
             </Button>
           )}
           <Text size="xs" c="dimmed" data-testid="at-risk-count">
-            {items.length} deals at risk shown, of {list.data.scanned} open deals inspected
-            {items.length >= MAX_LIMIT &&
-              ` — the ${MAX_LIMIT} first are shown; narrow the list with the filters`}
-            {list.data.truncated && ' — only the first open deals were inspected; narrow with the filters'}.
+            {items.length} deals at risk shown, of {first.scanned} open deals inspected
+            {first.truncated && ' — only the first open deals were inspected; narrow with the filters'}.
           </Text>
         </Stack>
       )}

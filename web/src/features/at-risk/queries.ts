@@ -1,5 +1,5 @@
-import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
-import { type AccountView, type DealsAtRisk, getJson } from '../../api';
+import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { type DealsAtRisk, getJson } from '../../api';
 
 export const AT_RISK_SORTS = ['health', 'velocity', 'amount', 'closeDate'] as const;
 export type AtRiskSort = (typeof AT_RISK_SORTS)[number];
@@ -11,19 +11,18 @@ export interface AtRiskFilters {
   region: string | null;
 }
 
-/** How many deals a page shows first, each "Load more" adds, and at most (the API's limit). */
+/** How many deals a page holds ("Load more" asks for the next one with the cursor). */
 export const PAGE_SIZE = 50;
-export const MAX_LIMIT = 200;
 
 /**
- * The deals at risk under the filters, sorted by the server. The API answers the first `limit` of the
- * sorted list (it has no cursor: it inspects every open deal to sort them), so "Load more" asks again for
- * a longer list; the rows already on screen stay while it loads.
+ * The deals at risk under the filters, sorted by the server, page by page: each answer names the deals'
+ * accounts and gives the cursor of the next page. The pages already on screen stay while another order or
+ * filter loads.
  */
-export function useDealsAtRiskList(filters: AtRiskFilters, limit: number) {
-  return useQuery({
-    queryKey: ['deals-at-risk-list', filters, limit],
-    queryFn: ({ signal }) =>
+export function useDealsAtRiskList(filters: AtRiskFilters) {
+  return useInfiniteQuery({
+    queryKey: ['deals-at-risk-list', filters],
+    queryFn: ({ signal, pageParam }) =>
       getJson<DealsAtRisk>(
         '/deals-at-risk',
         {
@@ -31,36 +30,15 @@ export function useDealsAtRiskList(filters: AtRiskFilters, limit: number) {
           pipeline: filters.pipeline,
           ownerId: filters.ownerId,
           region: filters.region,
-          limit,
+          limit: PAGE_SIZE,
+          cursor: pageParam,
         },
         signal,
       ),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
     placeholderData: keepPreviousData,
     staleTime: 60_000,
     structuralSharing: false,
-  });
-}
-
-/**
- * Account names by id for the deals on screen (a deal carries only its account's id). Each account is
- * read once and shared with the account page's cache entry.
- */
-export function useAccountNames(accountIds: string[]): ReadonlyMap<string, string> {
-  const unique = [...new Set(accountIds)];
-  return useQueries({
-    queries: unique.map((id) => ({
-      queryKey: ['account', id],
-      queryFn: ({ signal }: { signal: AbortSignal }) =>
-        getJson<AccountView>(`/accounts/${encodeURIComponent(id)}`, undefined, signal),
-      staleTime: 5 * 60_000,
-    })),
-    combine: (results) => {
-      const names = new Map<string, string>();
-      results.forEach((result, index) => {
-        const id = unique[index];
-        if (id && result.data) names.set(id, result.data.account.name);
-      });
-      return names;
-    },
   });
 }
