@@ -1,3 +1,4 @@
+import type { CustomerFit, CustomerStanding } from './contract-types';
 import type { MeddpiccLevel } from './playbook-types';
 import type { Milestone } from './poc-types';
 import type { MissingRequirement } from './problem';
@@ -142,6 +143,7 @@ export interface Contact {
 
 export interface AccountView {
   account: Account;
+  customer: CustomerStanding;
   contacts: Contact[];
   opportunities: Opportunity[];
 }
@@ -218,7 +220,7 @@ export interface Inspection {
       message: string;
     }>;
   };
-  customer: { fits: boolean; customerClass: string; focus: string; message: string };
+  customer: CustomerFit;
 }
 
 export interface DealsAtRisk {

@@ -9,6 +9,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../shared/states';
 import { nameOf, useUsers } from '../../shared/users';
 import { AccountForm } from './AccountForm';
 import { ContactForm } from './ContactForm';
+import { CustomerPanel } from './CustomerPanel';
 import { useAccount } from './queries';
 
 export function AccountPage({ id }: { id: string }) {
@@ -50,6 +51,8 @@ export function AccountPage({ id }: { id: string }) {
           · owner {nameOf(users.data, account.ownerId)}
         </Text>
       </Group>
+
+      <CustomerPanel view={detail.data} />
 
       <Paper withBorder p="md">
         <Group justify="space-between" mb="xs">

@@ -1,5 +1,15 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type Account, type AccountView, type Contact, getJson, type Page, request } from '../../api';
+import {
+  type Account,
+  type AccountView,
+  type Contact,
+  type ContractInput,
+  type ContractList,
+  type ContractRecorded,
+  getJson,
+  type Page,
+  request,
+} from '../../api';
 import { etagOf } from '../../shared/stage-move';
 
 export interface AccountSearch {
@@ -76,6 +86,29 @@ export function useSaveContact(accountId: string) {
               body: fields,
             })
           ).data,
+    onSuccess: invalidate,
+  });
+}
+
+export function useContracts(accountId: string) {
+  return useQuery({
+    queryKey: ['account', accountId, 'contracts'],
+    queryFn: ({ signal }) =>
+      getJson<ContractList>(`/accounts/${encodeURIComponent(accountId)}/contracts`, undefined, signal),
+  });
+}
+
+/** Records a commit contract (Finance, RevOps); the account's class and version follow. */
+export function useRecordContract(accountId: string) {
+  const invalidate = useInvalidateAccounts();
+  return useMutation({
+    mutationFn: async (input: ContractInput) =>
+      (
+        await request<ContractRecorded>(`/accounts/${encodeURIComponent(accountId)}/contracts`, {
+          method: 'POST',
+          body: input,
+        })
+      ).data,
     onSuccess: invalidate,
   });
 }

@@ -1,0 +1,68 @@
+/** Contracts and customer classification as the API answers them (dates 'YYYY-MM-DD', instants ISO strings). */
+
+export type CustomerClassKey = 'new_prospect' | 'plg' | 'commit_customer';
+
+export interface ContractTerms {
+  id: string;
+  startDate: string;
+  endDate: string;
+  tcvMinor: number;
+  currency: string;
+}
+
+export interface Contract extends ContractTerms {
+  accountId: string;
+  kind: 'commit';
+  opportunityId: string | null;
+  createdBy: string;
+  createdAt: string;
+  version: number;
+}
+
+/** GET /accounts/{id}/contracts: latest-ending first. */
+export interface ContractList {
+  items: Array<Contract & { inForce: boolean }>;
+}
+
+/** POST /accounts/{id}/contracts. */
+export interface ContractRecorded {
+  contract: Contract;
+  accountVersion: number;
+}
+
+/** The body of POST /accounts/{id}/contracts. */
+export interface ContractInput {
+  startDate: string;
+  endDate: string;
+  tcvMinor: number;
+  currency: string;
+  opportunityId?: string | null;
+}
+
+/** The account's class today, with the playbook's focus for it (GET /accounts/{id} `customer`). */
+export interface CustomerStanding {
+  customerClass: CustomerClassKey;
+  name: string;
+  focus: string;
+  activeContract: ContractTerms | null;
+}
+
+/** Renewal vs Expansion by TCV uplift over the previous contract (inspection `customer.uplift`). */
+export interface UpliftVerdict {
+  /** null: cannot compare (no previous contract, another currency). */
+  fits: boolean | null;
+  upliftPct: number | null;
+  expectedType: 'renewal' | 'expansion' | null;
+  previousContract: Omit<ContractTerms, 'startDate'> | null;
+  message: string;
+}
+
+/** The inspection's customer part: class, type fit and, for Renewal/Expansion deals, the uplift verdict. */
+export interface CustomerFit {
+  fits: boolean;
+  customerClass: CustomerClassKey;
+  focus: string;
+  message: string;
+  activeContract: ContractTerms | null;
+  uplift: UpliftVerdict | null;
+}

@@ -1,0 +1,119 @@
+import { Alert, Badge, Button, Group, Modal, Paper, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import type { AccountView, CustomerClassKey } from '../../api';
+import { formatDate, formatMoney } from '../../shared/format';
+import { EmptyState, ErrorState, LoadingState } from '../../shared/states';
+import { nameOf, useUsers } from '../../shared/users';
+import { ContractForm } from './ContractForm';
+import { useContracts } from './queries';
+
+const CLASS_COLORS: Record<CustomerClassKey, string> = {
+  new_prospect: 'gray',
+  plg: 'teal',
+  commit_customer: 'violet',
+};
+
+/** Why the account is in its class, in words. */
+function classReason(view: AccountView): string {
+  const { customer, account } = view;
+  if (customer.activeContract) {
+    const { endDate, tcvMinor, currency } = customer.activeContract;
+    return `A commit contract is in force until ${formatDate(endDate)} (${formatMoney(tcvMinor, currency)} TCV).`;
+  }
+  return account.selfServeUsage
+    ? 'Uses the self-serve product and has no commit contract in force.'
+    : 'No commit contract in force and no self-serve usage.';
+}
+
+/** The customer class with its focus guidance, and the account's contracts with a way to record one. */
+export function CustomerPanel({ view }: { view: AccountView }) {
+  const contracts = useContracts(view.account.id);
+  const users = useUsers();
+  const [recording, setRecording] = useState(false);
+  const wonDeals = view.opportunities.filter((deal) => deal.stage === 'closed_won');
+
+  return (
+    <Paper withBorder p="md" aria-label="Customer class and contracts">
+      <Group justify="space-between" mb="xs">
+        <Group gap="xs">
+          <Title order={3}>Customer</Title>
+          <Badge color={CLASS_COLORS[view.customer.customerClass]} data-testid="customer-class">
+            {view.customer.name}
+          </Badge>
+        </Group>
+        <Button size="xs" onClick={() => setRecording(true)}>
+          Record contract
+        </Button>
+      </Group>
+      <Text size="sm">{classReason(view)}</Text>
+      <Alert variant="light" color={CLASS_COLORS[view.customer.customerClass]} mt="xs" title="Focus">
+        {view.customer.focus}
+      </Alert>
+
+      <Title order={4} mt="md" mb="xs">
+        Contracts
+      </Title>
+      {contracts.isPending ? (
+        <LoadingState label="Loading contracts…" />
+      ) : contracts.isError ? (
+        <ErrorState
+          title="Could not load the contracts"
+          error={contracts.error}
+          onRetry={() => contracts.refetch()}
+        />
+      ) : contracts.data.items.length === 0 ? (
+        <EmptyState title="No contracts recorded">
+          A commit contract in force makes this account a Commit Customer.
+        </EmptyState>
+      ) : (
+        <Table aria-label="Contracts">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Term</Table.Th>
+              <Table.Th>TCV</Table.Th>
+              <Table.Th>Status</Table.Th>
+              <Table.Th>From deal</Table.Th>
+              <Table.Th>Recorded by</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {contracts.data.items.map((contract) => (
+              <Table.Tr key={contract.id}>
+                <Table.Td>
+                  {formatDate(contract.startDate)} – {formatDate(contract.endDate)}
+                </Table.Td>
+                <Table.Td>{formatMoney(contract.tcvMinor, contract.currency)}</Table.Td>
+                <Table.Td>
+                  {contract.inForce ? (
+                    <Badge color="green" variant="light">
+                      In force
+                    </Badge>
+                  ) : (
+                    <Text size="sm" c="dimmed">
+                      {contract.endDate < new Date().toISOString().slice(0, 10) ? 'Ended' : 'Not started'}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  {view.opportunities.find((deal) => deal.id === contract.opportunityId)?.name ??
+                    (contract.opportunityId ? contract.opportunityId : '—')}
+                </Table.Td>
+                <Table.Td>
+                  {contract.createdBy.startsWith('system:')
+                    ? 'System'
+                    : nameOf(users.data, contract.createdBy)}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+
+      <Modal opened={recording} onClose={() => setRecording(false)} title="Record contract" size="lg">
+        {recording && (
+          <ContractForm accountId={view.account.id} wonDeals={wonDeals} onDone={() => setRecording(false)} />
+        )}
+      </Modal>
+    </Paper>
+  );
+}
