@@ -1,30 +1,19 @@
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { cardOf, columnOf, dragCard, searchBoard } from './support/board-actions.js';
+import { ARTIFACTS, openBrowserSession } from './support/browser-session.js';
 import { apiAs } from './support/deal-setup.js';
-import { type Browser, launchChromium } from './support/launch-chromium.js';
 import { signOffPocPlan } from './support/poc-actions.js';
-import { type RunningServer, startServer } from './support/start-server.js';
+import type { RunningServer } from './support/start-server.js';
 
-const ARTIFACTS = path.resolve('test-artifacts');
 const AE = { email: 'maya.chen@closepath.demo', name: 'Maya Chen' };
 
+const session = openBrowserSession();
 let server: RunningServer;
-let browser: Browser;
 let page: Page;
-
-beforeAll(async () => {
-  await mkdir(ARTIFACTS, { recursive: true });
-  browser = await launchChromium();
-  server = await startServer();
-  page = await browser.context.newPage();
-  page.setDefaultTimeout(20_000);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+beforeAll(() => {
+  ({ server, page } = session);
 });
 
 interface Missing {

@@ -1,29 +1,18 @@
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, launchChromium } from './support/launch-chromium.js';
-import { type RunningServer, startServer } from './support/start-server.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ARTIFACTS, openBrowserSession } from './support/browser-session.js';
+import type { RunningServer } from './support/start-server.js';
 
-const ARTIFACTS = path.resolve('test-artifacts');
 const ADMIN = { email: 'grace.kim@closepath.demo', password: 'closepath-demo', name: 'Grace Kim' };
 /** The playbook's red band: a health score below it is red (firebolt.yaml, inspection.health.bands). */
 const YELLOW_FROM = 60;
 
+const session = openBrowserSession();
 let server: RunningServer;
-let browser: Browser;
 let page: Page;
-
-beforeAll(async () => {
-  await mkdir(ARTIFACTS, { recursive: true });
-  browser = await launchChromium();
-  server = await startServer();
-  page = await browser.context.newPage();
-  page.setDefaultTimeout(20_000);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+beforeAll(() => {
+  ({ server, page } = session);
 });
 
 const rows = () => page.getByTestId('at-risk-row');

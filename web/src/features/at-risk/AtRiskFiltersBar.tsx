@@ -1,7 +1,6 @@
-import { Group, Input, SegmentedControl, Select } from '@mantine/core';
-import { useMemo } from 'react';
+import { Group, Input, SegmentedControl } from '@mantine/core';
 import type { Playbook } from '../../api';
-import { ownerOptions, regionOptions, useUsers } from '../../shared/users';
+import { OwnerRegionFilters } from '../../shared/OwnerRegionFilters';
 import type { AtRiskFilters } from './queries';
 
 const ALL = 'all';
@@ -14,9 +13,6 @@ interface Props {
 
 /** Pipeline, owner and the owner's region; the server applies them before it picks the deals at risk. */
 export function AtRiskFiltersBar({ playbook, filters, onChange }: Props) {
-  const users = useUsers();
-  const owners = useMemo(() => ownerOptions(users.data), [users.data]);
-  const regions = useMemo(() => regionOptions(users.data), [users.data]);
   const pipelines = [
     { value: ALL, label: 'All pipelines' },
     ...(playbook?.pipelines ?? []).map((pipeline) => ({ value: pipeline.key, label: pipeline.name })),
@@ -33,24 +29,10 @@ export function AtRiskFiltersBar({ playbook, filters, onChange }: Props) {
           onChange={(value) => onChange({ ...filters, pipeline: value === ALL ? null : value })}
         />
       </Input.Wrapper>
-      <Select
-        label="Owner"
-        placeholder={users.isError ? 'Owners unavailable' : 'Anyone'}
-        data={owners}
-        value={filters.ownerId}
-        onChange={(ownerId) => onChange({ ...filters, ownerId })}
-        searchable
-        clearable
-        w={200}
-      />
-      <Select
-        label="Region"
-        placeholder={users.isError ? 'Regions unavailable' : 'Any region'}
-        data={regions}
-        value={filters.region}
-        onChange={(region) => onChange({ ...filters, region })}
-        clearable
-        w={160}
+      <OwnerRegionFilters
+        ownerId={filters.ownerId}
+        region={filters.region}
+        onChange={(change) => onChange({ ...filters, ...change })}
       />
     </Group>
   );

@@ -3,7 +3,7 @@ import { useDebouncedCallback } from '@mantine/hooks';
 import { useMemo, useState } from 'react';
 import type { Playbook } from '../../api';
 import { quartersAround } from '../../shared/format';
-import { ownerOptions, regionOptions, useUsers } from '../../shared/users';
+import { OwnerRegionFilters } from '../../shared/OwnerRegionFilters';
 import type { BoardFilters } from './board-query';
 
 interface Props {
@@ -15,11 +15,8 @@ interface Props {
 
 /** Owner, owner's region, type, close quarter and text; the server applies them to cards and totals. */
 export function BoardFiltersBar({ pipeline, playbook, filters, onChange }: Props) {
-  const users = useUsers();
   const [text, setText] = useState(filters.q);
   const sendText = useDebouncedCallback((q: string) => onChange({ ...filters, q }), 300);
-  const owners = useMemo(() => ownerOptions(users.data), [users.data]);
-  const regions = useMemo(() => regionOptions(users.data), [users.data]);
   const types = playbook.opportunityTypes
     .filter((type) => type.pipeline === pipeline)
     .map((type) => ({ value: type.key, label: type.name }));
@@ -37,24 +34,10 @@ export function BoardFiltersBar({ pipeline, playbook, filters, onChange }: Props
         }}
         w={220}
       />
-      <Select
-        label="Owner"
-        placeholder={users.isError ? 'Owners unavailable' : 'Anyone'}
-        data={owners}
-        value={filters.ownerId}
-        onChange={(ownerId) => onChange({ ...filters, ownerId })}
-        searchable
-        clearable
-        w={190}
-      />
-      <Select
-        label="Region"
-        placeholder="Any region"
-        data={regions}
-        value={filters.region}
-        onChange={(region) => onChange({ ...filters, region })}
-        clearable
-        w={150}
+      <OwnerRegionFilters
+        ownerId={filters.ownerId}
+        region={filters.region}
+        onChange={(change) => onChange({ ...filters, ...change })}
       />
       <Select
         label="Type"

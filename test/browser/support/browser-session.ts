@@ -1,0 +1,35 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { type Browser, launchChromium } from './launch-chromium.js';
+import { type RunningServer, startServer } from './start-server.js';
+
+/** Where browser tests leave their screenshots (kept as CI artefacts). */
+export const ARTIFACTS = path.resolve('test-artifacts');
+
+export interface BrowserSession {
+  server: RunningServer;
+  page: Page;
+}
+
+/**
+ * For a browser test file: Chromium, the Closepath server on a free loopback port with fresh demo data, and
+ * one page — opened before the file's tests and closed after them. Read `page`/`server` inside tests.
+ */
+export function openBrowserSession(): BrowserSession {
+  const session = {} as BrowserSession;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    await mkdir(ARTIFACTS, { recursive: true });
+    browser = await launchChromium();
+    session.server = await startServer();
+    session.page = await browser.context.newPage();
+    session.page.setDefaultTimeout(20_000);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await session.server?.stop();
+  });
+  return session;
+}
