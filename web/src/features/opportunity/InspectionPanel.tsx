@@ -84,6 +84,15 @@ export function InspectionPanel({ id }: { id: string }) {
             <Text size="xs" c={inspection.data.customer.fits ? undefined : 'red.8'}>
               {inspection.data.customer.message}
             </Text>
+            {inspection.data.customer.uplift && (
+              <Text
+                size="xs"
+                c={inspection.data.customer.uplift.fits === false ? 'red.8' : undefined}
+                data-testid="uplift-verdict"
+              >
+                {inspection.data.customer.uplift.message}
+              </Text>
+            )}
             <Text size="xs" c="dimmed">
               Focus: {inspection.data.customer.focus}
             </Text>
