@@ -7,11 +7,11 @@ import {
   listMeddpiccOfDeals,
   listStageHistories,
 } from '../../db/repositories/inspection-repo.js';
+import type { DealHead } from '../../db/repositories/opportunities-repo.js';
 import { findPocPlans } from '../../db/repositories/poc-repo.js';
 import type { Database } from '../../db/schema.js';
 import { type ExpectedDurations, expectedDurations } from '../../domain/inspection/expected-durations.js';
 import type { StageChangeFact } from '../../domain/inspection/stage-intervals.js';
-import type { Opportunity } from '../../domain/opportunity/opportunity.js';
 import { findPipeline } from '../../domain/playbook/lookup.js';
 import type { Playbook } from '../../domain/playbook/playbook.js';
 import { assessPoc, type PocAssessment } from '../../domain/poc/assess-poc.js';
@@ -19,7 +19,7 @@ import type { MeddpiccState } from '../../domain/qualification/meddpicc.js';
 
 /** Everything inspection judges one deal on, loaded in a few queries for many deals at once. */
 export interface DealEvidence {
-  deal: Opportunity;
+  deal: DealHead;
   meddpicc: MeddpiccState;
   history: StageChangeFact[];
   /** Updates, MEDDPICC changes and stage changes: where pushes, stakeholder changes and overrides show. */
@@ -34,7 +34,7 @@ const CLOSED_SAMPLE = 500;
 
 export async function loadDealEvidence(
   db: Kysely<Database>,
-  deals: readonly Opportunity[],
+  deals: readonly DealHead[],
   now: Date,
 ): Promise<DealEvidence[]> {
   const ids = deals.map((deal) => deal.id);

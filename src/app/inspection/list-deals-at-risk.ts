@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { findAccountNames } from '../../db/repositories/accounts-repo.js';
-import { listOpportunities } from '../../db/repositories/opportunities-repo.js';
+import { type DealHead, findOpportunities, listDealHeads } from '../../db/repositories/opportunities-repo.js';
 import { visibilityFor } from '../../domain/access/record-access.js';
 import type { Opportunity } from '../../domain/opportunity/opportunity.js';
 import { ok, type Result } from '../../domain/result.js';
@@ -30,11 +30,14 @@ export interface DealAtRisk {
   inspection: Inspection;
 }
 
-type Assessed = Omit<DealAtRisk, 'account'>;
+/** A deal judged from its head; the page shown is then read whole. */
+interface Assessed {
+  deal: DealHead;
+  inspection: Inspection;
+}
 
 /** How many open deals one at-risk request looks at; beyond it the answer says it is truncated. */
 export const AT_RISK_SCAN_LIMIT = 5000;
-const PAGE = 1000;
 const VELOCITY_ORDER = { at_risk: 0, recovery: 1, standard: 2, fast_track: 3 } as const;
 
 /** Each order as a sort key (ascending; ties broken by deal id), which is also what a page's cursor holds. */
@@ -43,8 +46,8 @@ const SORT_KEYS = {
   // At Risk first, then Recovery, Standard, Fast Track; within a class the longest in stage first.
   velocity: (item: Assessed) =>
     VELOCITY_ORDER[item.inspection.velocity.class] * 1_000_000 - item.inspection.velocity.daysInStage,
-  amount: (item: Assessed) => -item.opportunity.amountMinor,
-  closeDate: (item: Assessed) => item.opportunity.closeDate,
+  amount: (item: Assessed) => -item.deal.amountMinor,
+  closeDate: (item: Assessed) => item.deal.closeDate,
 } satisfies Record<AtRiskQuery['sort'], (item: Assessed) => number | string>;
 
 type SortKey = [number | string, string];
@@ -75,17 +78,8 @@ export async function listDealsAtRisk(
     ...(query.ownerId && { ownerId: query.ownerId }),
     ...(query.region && { ownerRegion: query.region }),
   };
-  const deals: Opportunity[] = [];
-  for (let after: { closeDate: string; id: string } | undefined; deals.length <= AT_RISK_SCAN_LIMIT; ) {
-    const page = await listOpportunities(context.db, filter, visibility, {
-      limit: PAGE,
-      ...(after && { after }),
-    });
-    deals.push(...page);
-    const last = page.at(-1);
-    if (page.length < PAGE || !last) break;
-    after = { closeDate: last.closeDate, id: last.id };
-  }
+  // One read of the heads of up to 5,000 deals (+1 to tell whether there were more).
+  const deals = await listDealHeads(context.db, filter, visibility, { limit: AT_RISK_SCAN_LIMIT + 1 });
   const scanned = deals.slice(0, AT_RISK_SCAN_LIMIT);
   const now = context.now();
   const expected = await loadExpectedDurations(
@@ -99,23 +93,27 @@ export async function listDealsAtRisk(
     if (!durations) return [];
     const inspection = assessDeal(context.playbook, durations, item, now);
     const inTrouble = inspection.health.band === 'red' || inspection.velocity.class === 'at_risk';
-    return inTrouble ? [{ opportunity: item.deal, inspection }] : [];
+    return inTrouble ? [{ deal: item.deal, inspection }] : [];
   });
-  const keyOf = (item: Assessed): SortKey => [SORT_KEYS[query.sort](item), item.opportunity.id];
+  const keyOf = (item: Assessed): SortKey => [SORT_KEYS[query.sort](item), item.deal.id];
   const keyed = atRisk.map((item) => ({ item, key: keyOf(item) }));
   keyed.sort((a, b) => compareKeys(a.key, b.key));
   const rest = after ? keyed.filter(({ key }) => compareKeys(key, after) > 0) : keyed;
   const page = rest.slice(0, query.limit);
+  const ids = page.map(({ item }) => item.deal.id);
+  const whole = new Map((await findOpportunities(context.db, ids)).map((deal) => [deal.id, deal]));
   const names = await findAccountNames(
     context.db,
-    page.map(({ item }) => item.opportunity.accountId),
+    page.map(({ item }) => item.deal.accountId),
   );
   const last = page.at(-1);
   return ok({
-    items: page.map(({ item }) => ({
-      ...item,
-      account: { id: item.opportunity.accountId, name: names.get(item.opportunity.accountId) ?? '' },
-    })),
+    items: page.flatMap(({ item }) => {
+      const opportunity = whole.get(item.deal.id);
+      if (!opportunity) return []; // deleted between the two reads
+      const account = { id: opportunity.accountId, name: names.get(opportunity.accountId) ?? '' };
+      return [{ opportunity, account, inspection: item.inspection }];
+    }),
     nextCursor: rest.length > page.length && last ? encodeCursor(last.key) : null,
     scanned: scanned.length,
     truncated: deals.length > AT_RISK_SCAN_LIMIT,

@@ -7,6 +7,12 @@ import { visibleTo } from './visibility-filter.js';
 
 type Row = Selectable<Database['opportunities']>;
 
+function snoozeOf(row: Pick<Row, 'stall_snoozed_until' | 'stall_snooze_reason'>): Opportunity['stallSnooze'] {
+  return row.stall_snoozed_until && row.stall_snooze_reason
+    ? { until: row.stall_snoozed_until, reason: row.stall_snooze_reason }
+    : null;
+}
+
 function toOpportunity(row: Row): Opportunity {
   return {
     id: row.id,
@@ -28,10 +34,7 @@ function toOpportunity(row: Row): Opportunity {
     lossReason: row.loss_reason,
     winningCompetitor: row.winning_competitor,
     stageEnteredAt: row.stage_entered_at,
-    stallSnooze:
-      row.stall_snoozed_until && row.stall_snooze_reason
-        ? { until: row.stall_snoozed_until, reason: row.stall_snooze_reason }
-        : null,
+    stallSnooze: snoozeOf(row),
     closedAt: row.closed_at,
     version: row.version,
     createdAt: row.created_at,
@@ -109,14 +112,14 @@ export interface OpportunityFilter {
   openOnly?: boolean;
 }
 
-/** A page of the deals `visibility` allows, in (close date, id) order, starting after `after`. */
-export async function listOpportunities(
+/** The deals `visibility` allows under `filter`, in (close date, id) order, starting after `after`. */
+function filteredDeals(
   db: Kysely<Database>,
   filter: OpportunityFilter,
   visibility: Visibility,
   page: { limit: number; after?: { closeDate: string; id: string } },
-): Promise<Opportunity[]> {
-  let query = db.selectFrom('opportunities').selectAll().where(visibleTo('opportunities', visibility));
+) {
+  let query = db.selectFrom('opportunities').where(visibleTo('opportunities', visibility));
   if (filter.ownerId) query = query.where('owner_id', '=', filter.ownerId);
   if (filter.accountId) query = query.where('account_id', '=', filter.accountId);
   if (filter.type) query = query.where('type', '=', filter.type);
@@ -137,6 +140,81 @@ export async function listOpportunities(
       eb(eb.refTuple('close_date', 'id'), '>', eb.tuple(after.closeDate, after.id)),
     );
   }
-  const rows = await query.orderBy('close_date').orderBy('id').limit(page.limit).execute();
+  return query.orderBy('close_date').orderBy('id').limit(page.limit);
+}
+
+/** A page of the deals `visibility` allows, in (close date, id) order, starting after `after`. */
+export async function listOpportunities(
+  db: Kysely<Database>,
+  filter: OpportunityFilter,
+  visibility: Visibility,
+  page: { limit: number; after?: { closeDate: string; id: string } },
+): Promise<Opportunity[]> {
+  const rows = await filteredDeals(db, filter, visibility, page).selectAll().execute();
+  return rows.map(toOpportunity);
+}
+
+/** What judging a deal reads of it: a scan of thousands of deals reads only these columns. */
+export type DealHead = Pick<
+  Opportunity,
+  | 'id'
+  | 'accountId'
+  | 'type'
+  | 'pipeline'
+  | 'stage'
+  | 'amountMinor'
+  | 'currency'
+  | 'closeDate'
+  | 'stageEnteredAt'
+  | 'stallSnooze'
+>;
+
+/** Like listOpportunities, but only each deal's head (about half the cost for thousands of rows). */
+export async function listDealHeads(
+  db: Kysely<Database>,
+  filter: OpportunityFilter,
+  visibility: Visibility,
+  page: { limit: number; after?: { closeDate: string; id: string } },
+): Promise<DealHead[]> {
+  const rows = await filteredDeals(db, filter, visibility, page)
+    .select([
+      'id',
+      'account_id',
+      'type',
+      'pipeline',
+      'stage',
+      'amount_minor',
+      'currency',
+      'close_date',
+      'stage_entered_at',
+      'stall_snoozed_until',
+      'stall_snooze_reason',
+    ])
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    accountId: row.account_id,
+    type: row.type,
+    pipeline: row.pipeline,
+    stage: row.stage,
+    amountMinor: row.amount_minor,
+    currency: row.currency,
+    closeDate: row.close_date,
+    stageEnteredAt: row.stage_entered_at,
+    stallSnooze: snoozeOf(row),
+  }));
+}
+
+/** The given deals, whole (one query; order not kept). */
+export async function findOpportunities(
+  db: Kysely<Database>,
+  ids: readonly string[],
+): Promise<Opportunity[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('opportunities')
+    .selectAll()
+    .where('id', 'in', [...ids])
+    .execute();
   return rows.map(toOpportunity);
 }
