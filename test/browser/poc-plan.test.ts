@@ -67,6 +67,8 @@ describe('the POC method in the workspace', () => {
     // Create the plan: the five sessions of the seed with their durations.
     await panel.getByRole('button', { name: 'Create POC plan' }).click();
     await expect.poll(() => panel.getByTestId('poc-session').count()).toBe(5);
+    await panel.getByTestId('poc-session').first().getByRole('button').first().click();
+    await panel.screenshot({ path: path.join(ARTIFACTS, 'poc-sessions.png') });
     expect(await panel.getByTestId('poc-status').textContent()).toBe('Planned');
     const titles = await panel.getByTestId('poc-session').allTextContents();
     expect(titles.map((title) => /(\d+) min|duration as needed/.exec(title)?.[0])).toEqual([
@@ -97,7 +99,8 @@ describe('the POC method in the workspace', () => {
     await panel.getByRole('tab', { name: 'Sessions' }).click();
     for (let index = 0; index < 5; index += 1) {
       const session = panel.getByTestId('poc-session').nth(index);
-      await session.getByRole('button').first().click();
+      const control = session.getByRole('button').first();
+      if ((await control.getAttribute('aria-expanded')) !== 'true') await control.click();
       await session.getByRole('button', { name: 'Mark as held' }).click();
       await expect.poll(() => session.getByText('held', { exact: true }).count()).toBe(1);
     }
@@ -124,6 +127,7 @@ describe('the POC method in the workspace', () => {
     expect(await first.textContent()).toContain('Result: Shown in session 1');
     await expect.poll(() => criterionMet('nb_poc_results_meet_criteria')).toBe('met');
     await expect.poll(() => panel.getByTestId('poc-status').textContent()).toBe('Succeeded');
+    await panel.screenshot({ path: path.join(ARTIFACTS, 'poc-criteria.png') });
 
     // The readout with the customer: the POC stage's last derived criterion.
     await panel.getByRole('tab', { name: 'Sign-off and readout' }).click();

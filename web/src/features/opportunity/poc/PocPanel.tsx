@@ -56,11 +56,13 @@ function Assessment({ view }: { view: PocView }) {
           {assessment.readoutCompleted ? 'done' : 'not yet'}
         </Text>
       </Group>
-      {assessment.reasons.map((reason) => (
-        <Text key={reason} size="xs" c={assessment.status === 'challenged' ? 'red.8' : 'dimmed'}>
-          {reason}
-        </Text>
-      ))}
+      {/* Planned / in progress: the reason is the progress line above; challenges and success say more. */}
+      {(assessment.status === 'challenged' || assessment.status === 'succeeded') &&
+        assessment.reasons.map((reason) => (
+          <Text key={reason} size="xs" c={assessment.status === 'challenged' ? 'red.8' : 'dimmed'}>
+            {reason}
+          </Text>
+        ))}
     </Stack>
   );
 }
