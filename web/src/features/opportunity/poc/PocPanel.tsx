@@ -34,7 +34,7 @@ function whyNoPlan(playbook: Playbook, pipeline: Pipeline, opportunity: Opportun
   if (!fromStage) return `The ${pipeline.name} pipeline does not run the POC method.`;
   const open = pipeline.stages.filter((stage) => stage.outcome === 'open');
   const at = open.findIndex((stage) => stage.key === opportunity.stage);
-  if (at < 0) return 'The deal is closed.';
+  if (at < 0) return 'The deal closed without a POC plan.';
   if (at < open.findIndex((stage) => stage.key === from))
     return `A POC plan is created once the deal reaches ${fromStage.name}.`;
   return null;
@@ -75,7 +75,8 @@ function Assessment({ view }: { view: PocView }) {
 export function PocPanel({ playbook, pipeline, opportunity, contacts, busy, nameOf, onWrite }: Props) {
   const poc = usePocPlan(opportunity.id);
   const why = whyNoPlan(playbook, pipeline, opportunity);
-  if (why && poc.data === null) return null;
+  // Pipelines without the POC method (Renewal) show no panel; an early or closed deal says why there is none.
+  if (!pipeline.stages.some((stage) => stage.key === playbook.inspection.poc.availableFromStage)) return null;
   return (
     <Paper withBorder p="md" radius="md" id="poc" data-testid="poc-panel">
       <Title order={3}>POC plan</Title>
@@ -87,7 +88,8 @@ export function PocPanel({ playbook, pipeline, opportunity, contacts, busy, name
       {poc.isError && (
         <ErrorState title="Could not read the POC plan" error={poc.error} onRetry={() => poc.refetch()} />
       )}
-      {poc.data === null && (
+      {poc.data === null && why && <Text size="sm">{why}</Text>}
+      {poc.data === null && !why && (
         <Stack gap="xs" align="flex-start">
           <Text size="sm">
             No POC plan yet. Create it from the playbook's template: the five sessions with their agendas and
