@@ -38,6 +38,7 @@ export function benchDomain(playbook: Playbook, count: number, now: Date) {
       source: 'ae',
       amountMinor: index * 100,
       closeDate: '2027-03-31',
+      uplift: null,
       nextStep: null,
       description: null,
       meddpicc,

@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClient, signIn } from '../support/api-client.js';
 import { buildOwned, type Owned } from '../support/authorization-org.js';
-import { buildUser } from '../support/factories.js';
+import { buildOpportunity, buildUser, testContext } from '../support/factories.js';
 import { openTestApi, type TestApi } from '../support/test-api.js';
 
 let api: TestApi;
 let ae: ApiClient;
 let finance: ApiClient;
 let owned: Owned;
+let admin: ApiClient;
 
 beforeAll(async () => {
   api = await openTestApi();
@@ -16,6 +17,7 @@ beforeAll(async () => {
   ae = await signIn(api.app, aeUser);
   finance = await signIn(api.app, await buildUser(db, { role: 'vp_finance', region: null }));
   owned = await buildOwned(api.app, aeUser, 'contracts');
+  admin = await signIn(api.app, await buildUser(db, { role: 'revops_admin', region: null }));
 });
 afterAll(() => api.close());
 
@@ -72,5 +74,38 @@ describe('contracts over HTTP', () => {
     ]);
     const stale = await finance.call('POST', url(), TERMS, { 'if-match': '"v1"' });
     expect(stale.status).toBe(412);
+  });
+
+  it('lets a renewal past Negotiate only when its type matches the TCV uplift over the contract', async () => {
+    const { context } = testContext(api.database.db);
+    // 486,000 over the 360,000 contract: a 35% uplift, an Expansion by the playbook's 20% threshold.
+    const deal = await buildOpportunity(context, {
+      ownerId: ae.user.id,
+      accountId: owned.account.id,
+      type: 'renewal',
+      amountMinor: 486_000_00,
+      source: 'customer_success',
+    });
+    const stage = (to: string, extra = {}) =>
+      admin.call('POST', `/api/v1/opportunities/${deal.id}/stage`, { to, ...extra });
+    const forced = await stage('negotiate', { override: { justification: 'Test set-up' } });
+    expect(forced.status).toBe(200);
+    const blocked = await stage('signature');
+    expect(blocked.status).toBe(422);
+    const uplift = blocked.body.missing.find(
+      (item: { key: string }) => item.key === 'rn_type_matches_uplift',
+    );
+    expect(uplift).toMatchObject({ kind: 'criterion', source: 'derived' });
+    expect(uplift.message).toMatch(/35% uplift/);
+    expect(uplift.message).toMatch(/Expansion/);
+
+    const retyped = await admin.call('PATCH', `/api/v1/opportunities/${deal.id}`, { type: 'expansion' });
+    expect(retyped.status).toBe(200);
+    const view = await admin.call('GET', `/api/v1/opportunities/${deal.id}`);
+    const check = view.body.nextStage.checks.find(
+      (item: { key: string }) => item.key === 'rn_type_matches_uplift',
+    );
+    expect(check).toMatchObject({ met: true });
+    expect(check.message).toMatch(/^Expansion: 35% TCV uplift/);
   });
 });

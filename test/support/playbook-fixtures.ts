@@ -65,6 +65,16 @@ export function satisfiedFacts(
         { achievedAt: ATTESTED_AT, recordedBy: 'user_ae' },
       ]),
     ),
+    uplift:
+      pipeline === 'renewal'
+        ? {
+            fits: true,
+            upliftPct: 5,
+            expectedType: 'renewal',
+            previousContract: { id: 'ctr_1', endDate: '2026-12-31', tcvMinor: 114_000_00, currency: 'USD' },
+            message: 'Renewal: 5% TCV uplift over the contract ending 2026-12-31 (threshold 20%).',
+          }
+        : null,
     ...overrides,
   };
 }

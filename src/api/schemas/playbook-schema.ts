@@ -28,6 +28,7 @@ const criterionSourceSchema = z.union([
   z.object({ kind: z.literal('derived'), rule: z.literal('field_present'), field: z.enum(CHECKABLE_FIELDS) }),
   z.object({ kind: z.literal('derived'), rule: z.enum(POC_RULES) }),
   z.object({ kind: z.literal('derived'), rule: z.literal('milestone_recorded'), milestone: z.string() }),
+  z.object({ kind: z.literal('derived'), rule: z.literal('type_matches_uplift') }),
 ]);
 
 export const criterionSchema = z

@@ -161,8 +161,14 @@ async function playDemoDeal(
   const closeInDays = closed ? -random.int(1, 20) : random.int(10, 160);
   const drawn = random.int(24, 900);
   const renewalKind = RENEWAL_KINDS.find((kind) => kind === type);
+  // Negotiate's exit checks the type against the uplift: a mistyped deal stays before it.
+  const beforeUpliftCheck = path.indexOf(target) <= path.indexOf('negotiate');
   const mistyped =
-    renewalKind !== undefined && account.contract !== null && !closed && toMistype.delete(renewalKind);
+    renewalKind !== undefined &&
+    account.contract !== null &&
+    !closed &&
+    beforeUpliftCheck &&
+    toMistype.delete(renewalKind);
   const amountMinor =
     renewalKind && account.contract
       ? renewalAmount(renewalKind, account.contract, drawn, mistyped)

@@ -52,7 +52,7 @@ export async function getOpportunity(
   const readable = await readableOpportunity(context.db, actor, id);
   if (!readable.ok) return readable;
   const opportunity = readable.value;
-  const qualification = await loadQualification(context.db, id);
+  const qualification = await loadQualification(context.db, opportunity);
   return ok({
     opportunity,
     meddpicc: meddpiccView(
@@ -61,6 +61,6 @@ export async function getOpportunity(
     ),
     attestations: qualification.attestations,
     milestones: qualification.milestones,
-    nextStage: previewNextStage(context.playbook, toFacts(opportunity, qualification)),
+    nextStage: previewNextStage(context.playbook, toFacts(context.playbook, opportunity, qualification)),
   });
 }

@@ -1,10 +1,15 @@
 import type { Kysely } from 'kysely';
+import { listContractsOfAccount } from '../../db/repositories/contracts-repo.js';
 import { listMilestones } from '../../db/repositories/milestones-repo.js';
 import { findPocPlan } from '../../db/repositories/poc-repo.js';
 import { listAttestations, listMeddpicc } from '../../db/repositories/qualification-repo.js';
 import type { Database } from '../../db/schema.js';
+import type { Contract } from '../../domain/contract/contract.js';
+import { previousCommitContract } from '../../domain/contract/contract.js';
+import { checkRenewalUplift } from '../../domain/contract/renewal-uplift.js';
 import type { AttestationRecord, MeddpiccRecord, Opportunity } from '../../domain/opportunity/opportunity.js';
 import type { OpportunityFacts } from '../../domain/opportunity/opportunity-facts.js';
+import type { Playbook } from '../../domain/playbook/playbook.js';
 import { assessPoc } from '../../domain/poc/assess-poc.js';
 import type { MilestoneRecord } from '../../domain/poc/milestones.js';
 import type { PocPlan } from '../../domain/poc/poc-plan.js';
@@ -14,20 +19,31 @@ export interface Qualification {
   attestations: AttestationRecord[];
   poc: PocPlan | null;
   milestones: MilestoneRecord[];
+  /** The account's commit contracts: what a Renewal or Expansion renews. */
+  contracts: Contract[];
 }
 
-export async function loadQualification(db: Kysely<Database>, opportunityId: string): Promise<Qualification> {
-  const [meddpicc, attestations, poc, milestones] = [
+export async function loadQualification(
+  db: Kysely<Database>,
+  opportunity: Opportunity,
+): Promise<Qualification> {
+  const opportunityId = opportunity.id;
+  const [meddpicc, attestations, poc, milestones, contracts] = [
     await listMeddpicc(db, opportunityId),
     await listAttestations(db, opportunityId),
     (await findPocPlan(db, opportunityId)) ?? null,
     await listMilestones(db, opportunityId),
+    await listContractsOfAccount(db, opportunity.accountId),
   ];
-  return { meddpicc, attestations, poc, milestones };
+  return { meddpicc, attestations, poc, milestones, contracts };
 }
 
 /** The plain data the gate engine judges a deal on. */
-export function toFacts(opportunity: Opportunity, qualification: Qualification): OpportunityFacts {
+export function toFacts(
+  playbook: Playbook,
+  opportunity: Opportunity,
+  qualification: Qualification,
+): OpportunityFacts {
   return {
     type: opportunity.type,
     pipeline: opportunity.pipeline,
@@ -41,5 +57,10 @@ export function toFacts(opportunity: Opportunity, qualification: Qualification):
     attestations: Object.fromEntries(qualification.attestations.map((entry) => [entry.criterion, entry])),
     poc: qualification.poc ? assessPoc(qualification.poc) : null,
     milestones: Object.fromEntries(qualification.milestones.map((entry) => [entry.milestone, entry])),
+    uplift: checkRenewalUplift(
+      playbook,
+      opportunity,
+      previousCommitContract(qualification.contracts, opportunity.id),
+    ),
   };
 }

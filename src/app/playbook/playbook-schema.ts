@@ -21,6 +21,7 @@ const derivedRule = z.discriminatedUnion('rule', [
   z.object({ rule: z.literal('poc_readout_completed') }).strict(),
   z.object({ rule: z.literal('poc_succeeded') }).strict(),
   z.object({ rule: z.literal('milestone_recorded'), milestone: key }).strict(),
+  z.object({ rule: z.literal('type_matches_uplift') }).strict(),
 ]);
 
 const criterion = z

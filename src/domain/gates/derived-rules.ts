@@ -78,6 +78,11 @@ export const DERIVED_RULES = {
       ? { met: true, message: `${name} recorded on ${record.achievedAt.toISOString().slice(0, 10)}.` }
       : { met: false, message: `${name} is not recorded yet.` };
   },
+  type_matches_uplift: (_rule: RuleOf<'type_matches_uplift'>, { facts }) => {
+    if (!facts.uplift) return { met: true, message: 'Not a Renewal or Expansion: no uplift to check.' };
+    // "Cannot compare" (no contract renewed, another currency) does not pass: the contract must be on file.
+    return { met: facts.uplift.fits === true, message: facts.uplift.message };
+  },
 } satisfies { [Name in DerivedRule['rule']]: (rule: RuleOf<Name>, context: RuleContext) => RuleVerdict };
 
 export function applyDerivedRule(rule: DerivedRule, context: RuleContext): RuleVerdict {
@@ -98,5 +103,7 @@ export function applyDerivedRule(rule: DerivedRule, context: RuleContext): RuleV
       return DERIVED_RULES.poc_succeeded(rule, context);
     case 'milestone_recorded':
       return DERIVED_RULES.milestone_recorded(rule, context);
+    case 'type_matches_uplift':
+      return DERIVED_RULES.type_matches_uplift(rule, context);
   }
 }

@@ -98,6 +98,20 @@ describe.each(steps)('$pipeline.key: $from.key → $to.key', ({ pipeline, from, 
     (criterion) => {
       const source = criterion.source;
       if (source.kind !== 'derived' || source.rule === 'field_present') throw new Error('unexpected rule');
+      if (source.rule === 'type_matches_uplift') {
+        const mistyped = {
+          fits: false,
+          upliftPct: 35,
+          expectedType: 'expansion' as const,
+          previousContract: null,
+          message: 'This is an Expansion (35% uplift, from 20%); typed as Renewal.',
+        };
+        const result = plan({ ...ready, uplift: mistyped }, { to: to.key });
+        expect(missingKeys(result)).toEqual([criterion.key]);
+        const noContract = { ...mistyped, fits: null, upliftPct: null, expectedType: null };
+        expect(missingKeys(plan({ ...ready, uplift: noContract }, { to: to.key }))).toEqual([criterion.key]);
+        return;
+      }
       if (source.rule.startsWith('poc_') || source.rule === 'milestone_recorded') {
         const facts = { ...ready, poc: null, milestones: {} };
         expect(missingKeys(plan(facts, { to: to.key }))).toContain(criterion.key);

@@ -1,3 +1,4 @@
+import type { UpliftVerdict } from '../contract/renewal-uplift.js';
 import type { LeadSource } from '../playbook/playbook.js';
 import type { PocAssessment } from '../poc/assess-poc.js';
 import type { MilestoneRecord } from '../poc/milestones.js';
@@ -26,4 +27,6 @@ export interface OpportunityFacts {
   poc: PocAssessment | null;
   /** Win milestones recorded, by key. */
   milestones: Record<string, Pick<MilestoneRecord, 'achievedAt' | 'recordedBy'> | undefined>;
+  /** Renewal vs Expansion against the contract renewed; null for other types. */
+  uplift: UpliftVerdict | null;
 }

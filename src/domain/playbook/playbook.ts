@@ -39,7 +39,9 @@ export type DerivedRule =
   | { rule: 'poc_results_meet_criteria' }
   | { rule: 'poc_readout_completed' }
   | { rule: 'poc_succeeded' }
-  | { rule: 'milestone_recorded'; milestone: string };
+  | { rule: 'milestone_recorded'; milestone: string }
+  /** Renewal vs Expansion: the type agrees with the TCV uplift over the contract renewed. */
+  | { rule: 'type_matches_uplift' };
 
 /** Rules derived from the deal's POC plan (src/domain/poc/assess-poc.ts). */
 export const POC_RULES = [

@@ -10,7 +10,8 @@ export type CriterionSource =
       kind: 'derived';
       rule: 'poc_plan_signed_off' | 'poc_results_meet_criteria' | 'poc_readout_completed' | 'poc_succeeded';
     }
-  | { kind: 'derived'; rule: 'milestone_recorded'; milestone: string };
+  | { kind: 'derived'; rule: 'milestone_recorded'; milestone: string }
+  | { kind: 'derived'; rule: 'type_matches_uplift' };
 
 export interface Criterion {
   key: string;

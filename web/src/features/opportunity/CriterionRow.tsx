@@ -25,7 +25,9 @@ function FixLink({ source }: { source: Criterion['source'] }) {
     ? { href: '#poc', label: 'Open the POC plan' }
     : source.rule === 'milestone_recorded'
       ? { href: '#milestones', label: 'Record it under Win milestones' }
-      : null;
+      : source.rule === 'type_matches_uplift'
+        ? { href: '#field-type', label: 'Change the type under Deal' }
+        : null;
   if (!target) return null;
   return (
     <Anchor href={target.href} size="xs">

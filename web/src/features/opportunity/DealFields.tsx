@@ -1,24 +1,28 @@
-import { Button, Group, NumberInput, Paper, Stack, Textarea, TextInput, Title } from '@mantine/core';
+import { Button, Group, NumberInput, Paper, Select, Stack, Textarea, TextInput, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import type { Opportunity } from '../../api';
 
 interface Props {
   opportunity: Opportunity;
+  /** The opportunity types the deal may take: those of its pipeline (e.g. Renewal ↔ Expansion). */
+  types: Array<{ key: string; name: string }>;
   focus: string | null;
   busy: boolean;
-  onSave: (changes: Partial<Pick<Opportunity, 'amountMinor' | 'closeDate' | 'nextStep'>>) => void;
+  onSave: (changes: Partial<Pick<Opportunity, 'type' | 'amountMinor' | 'closeDate' | 'nextStep'>>) => void;
 }
 
 const outline = (focused: boolean) =>
   focused ? { outline: '2px solid var(--mantine-color-orange-5)' } : undefined;
 
-/** Amount, close date and next step; only what changed is sent, with the ETag read. */
-export function DealFields({ opportunity, focus, busy, onSave }: Props) {
+/** Type (within the pipeline), amount, close date and next step; only what changed is sent, with the ETag read. */
+export function DealFields({ opportunity, types, focus, busy, onSave }: Props) {
+  const [type, setType] = useState(opportunity.type);
   const [amount, setAmount] = useState<number | string>(opportunity.amountMinor / 100);
   const [closeDate, setCloseDate] = useState(opportunity.closeDate);
   const [nextStep, setNextStep] = useState(opportunity.nextStep ?? '');
   const amountMinor = Math.round(Number(amount) * 100);
   const changes = {
+    ...(type !== opportunity.type && { type }),
     ...(Number.isFinite(amountMinor) && amountMinor !== opportunity.amountMinor && { amountMinor }),
     ...(closeDate !== opportunity.closeDate && { closeDate }),
     ...(nextStep.trim() !== (opportunity.nextStep ?? '') && { nextStep: nextStep.trim() || null }),
@@ -34,6 +38,17 @@ export function DealFields({ opportunity, focus, busy, onSave }: Props) {
       <form onSubmit={submit} aria-label="Deal details">
         <Stack gap="xs">
           <Title order={3}>Deal</Title>
+          {types.length > 1 && (
+            <Select
+              id="field-type"
+              label="Type"
+              data={types.map((option) => ({ value: option.key, label: option.name }))}
+              value={type}
+              onChange={(value) => value && setType(value)}
+              allowDeselect={false}
+              style={outline(focus === 'field:type')}
+            />
+          )}
           <NumberInput
             id="field-amountMinor"
             label={`Amount (${opportunity.currency})`}

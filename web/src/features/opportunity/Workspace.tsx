@@ -126,6 +126,7 @@ export function Workspace({ playbook, pipeline, view, etag }: Props) {
           <DealFields
             key={opportunity.version}
             opportunity={opportunity}
+            types={playbook.opportunityTypes.filter((type) => type.pipeline === pipeline.key)}
             focus={focus}
             busy={write.isPending}
             onSave={(changes) => write.mutate({ method: 'PATCH', subpath: '', body: changes })}
