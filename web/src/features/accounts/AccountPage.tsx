@@ -128,7 +128,8 @@ export function AccountPage({ id }: { id: string }) {
       </Paper>
 
       <Modal opened={editing} onClose={() => setEditing(false)} title="Edit account" size="lg">
-        <AccountForm key={account.version} account={account} onDone={() => setEditing(false)} />
+        {/* Mounted afresh on each opening (no key by version: a remount mid-save would drop its onDone). */}
+        <AccountForm account={account} onDone={() => setEditing(false)} />
       </Modal>
       <Modal
         opened={contact !== null}

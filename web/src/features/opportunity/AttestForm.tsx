@@ -1,5 +1,6 @@
-import { Button, Group, Stack, Textarea, TextInput } from '@mantine/core';
+import { Stack, Textarea, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
+import { FormButtons } from '../../shared/FormButtons';
 
 interface Props {
   evidenceRequired: boolean;
@@ -39,14 +40,7 @@ export function AttestForm({ evidenceRequired, busy, onSave, onCancel }: Props) 
           value={evidenceUrl}
           onChange={(event) => setEvidenceUrl(event.currentTarget.value)}
         />
-        <Group gap="xs">
-          <Button size="xs" type="submit" loading={busy}>
-            Save attestation
-          </Button>
-          <Button size="xs" variant="default" onClick={onCancel}>
-            Cancel
-          </Button>
-        </Group>
+        <FormButtons submit="Save attestation" busy={busy} onCancel={onCancel} />
       </Stack>
     </form>
   );

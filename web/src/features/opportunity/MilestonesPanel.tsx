@@ -1,6 +1,7 @@
 import { Anchor, Badge, Box, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import type { Milestone, Opportunity, Pipeline, Playbook } from '../../api';
+import { FormButtons } from '../../shared/FormButtons';
 import { formatDateTime } from '../../shared/format';
 import type { Write } from './queries';
 
@@ -50,12 +51,7 @@ function RecordForm({
           value={note}
           onChange={(event) => setNote(event.currentTarget.value)}
         />
-        <Button size="xs" type="submit" loading={busy}>
-          Record
-        </Button>
-        <Button size="xs" variant="default" onClick={onCancel}>
-          Cancel
-        </Button>
+        <FormButtons submit="Record" busy={busy} onCancel={onCancel} />
       </Group>
     </form>
   );

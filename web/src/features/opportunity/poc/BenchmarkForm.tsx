@@ -1,6 +1,7 @@
-import { Button, Group, NumberInput, TextInput } from '@mantine/core';
+import { Group, NumberInput, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import type { PocBenchmark } from '../../../api';
+import { FormButtons } from '../../../shared/FormButtons';
 import { toMinor } from './poc-write';
 
 export type BenchmarkBody = Omit<PocBenchmark, 'id'>;
@@ -12,6 +13,18 @@ interface Props {
   onSave: (body: BenchmarkBody) => void;
   onCancel?: () => void;
 }
+
+interface NumberProps {
+  label: string;
+  value: string | number;
+  onChange: (value: string | number) => void;
+}
+const Millis = (props: NumberProps) => (
+  <NumberInput size="xs" required min={0} allowDecimal={false} w={110} {...props} />
+);
+const Money = (props: NumberProps) => (
+  <NumberInput size="xs" required min={0} decimalScale={2} w={170} {...props} />
+);
 
 const units = (minor: number | undefined) => (minor === undefined ? '' : minor / 100);
 
@@ -45,54 +58,11 @@ export function BenchmarkForm({ initial, currency, busy, onSave, onCancel }: Pro
           value={workload}
           onChange={(event) => setWorkload(event.currentTarget.value)}
         />
-        <NumberInput
-          size="xs"
-          label="Baseline ms"
-          required
-          min={0}
-          allowDecimal={false}
-          w={110}
-          value={baselineMs}
-          onChange={setBaselineMs}
-        />
-        <NumberInput
-          size="xs"
-          label="Firebolt ms"
-          required
-          min={0}
-          allowDecimal={false}
-          w={110}
-          value={fireboltMs}
-          onChange={setFireboltMs}
-        />
-        <NumberInput
-          size="xs"
-          label={`Baseline cost ${cost}`}
-          required
-          min={0}
-          decimalScale={2}
-          w={170}
-          value={baselineCost}
-          onChange={setBaselineCost}
-        />
-        <NumberInput
-          size="xs"
-          label={`Firebolt cost ${cost}`}
-          required
-          min={0}
-          decimalScale={2}
-          w={170}
-          value={fireboltCost}
-          onChange={setFireboltCost}
-        />
-        <Button size="xs" type="submit" loading={busy}>
-          {initial ? 'Save benchmark' : 'Add benchmark'}
-        </Button>
-        {onCancel && (
-          <Button size="xs" variant="default" onClick={onCancel}>
-            Cancel
-          </Button>
-        )}
+        <Millis label="Baseline ms" value={baselineMs} onChange={setBaselineMs} />
+        <Millis label="Firebolt ms" value={fireboltMs} onChange={setFireboltMs} />
+        <Money label={`Baseline cost ${cost}`} value={baselineCost} onChange={setBaselineCost} />
+        <Money label={`Firebolt cost ${cost}`} value={fireboltCost} onChange={setFireboltCost} />
+        <FormButtons submit={initial ? 'Save benchmark' : 'Add benchmark'} busy={busy} onCancel={onCancel} />
       </Group>
     </form>
   );

@@ -1,6 +1,7 @@
 import { Box, Button, Group, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import type { PocCriteriaGroup, PocCriterion, PocCriterionStatus, PocPlan } from '../../../api';
+import { FormButtons } from '../../../shared/FormButtons';
 import { type PocWrite, pocPath } from './poc-write';
 
 const GROUPS: Array<{ key: PocCriteriaGroup; name: string }> = [
@@ -63,14 +64,15 @@ function TargetResultForm({ criterion, status, busy, onWrite, onDone }: FormProp
           required={status !== null && status !== 'pending'}
           autoFocus={status !== null}
         />
-        <Button size="xs" type="submit" loading={busy}>
-          {status
-            ? `Save as ${STATUS_OPTIONS.find((option) => option.value === status)?.label.toLowerCase()}`
-            : 'Save'}
-        </Button>
-        <Button size="xs" variant="default" onClick={onDone}>
-          Cancel
-        </Button>
+        <FormButtons
+          submit={
+            status
+              ? `Save as ${STATUS_OPTIONS.find((option) => option.value === status)?.label.toLowerCase()}`
+              : 'Save'
+          }
+          busy={busy}
+          onCancel={onDone}
+        />
       </Group>
     </form>
   );

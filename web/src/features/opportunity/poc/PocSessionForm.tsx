@@ -1,6 +1,7 @@
-import { Button, Group, Stack, Textarea, TextInput } from '@mantine/core';
+import { Stack, Textarea, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import type { PocSession } from '../../../api';
+import { FormButtons } from '../../../shared/FormButtons';
 import { formatAttendees, fromLocalInput, parseAttendees, toLocalInput } from './poc-write';
 
 interface Props {
@@ -56,14 +57,7 @@ export function PocSessionForm({ session, busy, onSave, onCancel }: Props) {
           value={notes}
           onChange={(event) => setNotes(event.currentTarget.value)}
         />
-        <Group gap="xs">
-          <Button size="xs" type="submit" loading={busy}>
-            Save session
-          </Button>
-          <Button size="xs" variant="default" onClick={onCancel}>
-            Cancel
-          </Button>
-        </Group>
+        <FormButtons submit="Save session" busy={busy} onCancel={onCancel} />
       </Stack>
     </form>
   );
