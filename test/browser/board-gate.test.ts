@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cardOf, columnOf, dragCard, searchBoard } from './support/board-actions.js';
 import { ARTIFACTS, openBrowserSession } from './support/browser-session.js';
-import { apiAs } from './support/deal-setup.js';
+import { apiAs, type Missing } from './support/deal-setup.js';
 import { signOffPocPlan } from './support/poc-actions.js';
 import type { RunningServer } from './support/start-server.js';
 
@@ -15,13 +15,6 @@ let page: Page;
 beforeAll(() => {
   ({ server, page } = session);
 });
-
-interface Missing {
-  kind: string;
-  key: string;
-  source?: string;
-  required?: string;
-}
 
 /** Discover's exit criterion derived from the POC plan: met on the workspace's POC panel. */
 const POC_SIGN_OFF = 'nb_mutual_poc_plan_signed';

@@ -110,7 +110,7 @@ export async function listDealsAtRisk(
   return ok({
     items: page.flatMap(({ item }) => {
       const opportunity = whole.get(item.deal.id);
-      if (!opportunity) return []; // deleted between the two reads
+      if (!opportunity) return []; // only if the deal vanished between the two reads (deals are not deleted)
       const account = { id: opportunity.accountId, name: names.get(opportunity.accountId) ?? '' };
       return [{ opportunity, account, inspection: item.inspection }];
     }),

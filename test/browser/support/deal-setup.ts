@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 
-interface Missing {
+/** An item of a refused move's `missing` list, as the tests read it. */
+export interface Missing {
   kind: string;
   key: string;
   source?: string;

@@ -21,7 +21,8 @@ export const PAGE_SIZE = 50;
  */
 export function useDealsAtRiskList(filters: AtRiskFilters) {
   return useInfiniteQuery({
-    queryKey: ['deals-at-risk-list', filters],
+    // Under 'deals-at-risk', which every write to a deal invalidates (as it does the board's badges).
+    queryKey: ['deals-at-risk', 'list', filters],
     queryFn: ({ signal, pageParam }) =>
       getJson<DealsAtRisk>(
         '/deals-at-risk',

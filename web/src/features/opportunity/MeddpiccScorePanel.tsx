@@ -1,6 +1,7 @@
 import { Badge, Group, Paper, RingProgress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { Inspection, MeddpiccReadiness, Pipeline } from '../../api';
 import { humanize } from '../../shared/format';
+import { findStage } from '../../shared/playbook';
 import { ErrorState, LoadingState } from '../../shared/states';
 import { useInspection } from './queries';
 
@@ -19,8 +20,7 @@ function Readiness({
   score: Inspection['meddpicc'];
 }) {
   if (!readiness) return null;
-  const stage =
-    pipeline.stages.find((candidate) => candidate.key === readiness.stage)?.name ?? readiness.stage;
+  const stage = findStage(pipeline, readiness.stage)?.name ?? readiness.stage;
   return (
     <Stack gap={2}>
       <Group gap={6}>

@@ -3,6 +3,7 @@ import { type FormEvent, useState } from 'react';
 import type { Milestone, Opportunity, Pipeline, Playbook } from '../../api';
 import { FormButtons } from '../../shared/FormButtons';
 import { formatDateTime } from '../../shared/format';
+import { forwardPath } from '../../shared/playbook';
 import type { Write } from './queries';
 
 interface Props {
@@ -71,11 +72,12 @@ export function MilestonesPanel({
   onWrite,
 }: Props) {
   const [editing, setEditing] = useState<string | null>(null);
-  const open = pipeline.stages.filter((stage) => stage.outcome === 'open');
-  const current = open.findIndex((stage) => stage.key === opportunity.stage);
+  // The same path the server checks a milestone against (open stages, then won).
+  const path = forwardPath(pipeline);
+  const current = path.findIndex((stage) => stage.key === opportunity.stage);
   const tied = playbook.milestones.flatMap((milestone) => {
-    const at = open.findIndex((stage) => stage.milestones.includes(milestone.key));
-    return at < 0 ? [] : [{ ...milestone, stage: open[at], at }];
+    const at = path.findIndex((stage) => stage.milestones.includes(milestone.key));
+    return at < 0 ? [] : [{ ...milestone, stage: path[at], at }];
   });
   if (tied.length === 0) return null;
   return (

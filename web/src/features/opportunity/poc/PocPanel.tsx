@@ -1,6 +1,7 @@
 import { Badge, Button, Group, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
-import type { Contact, Opportunity, Pipeline, Playbook, PocView } from '../../../api';
+import type { Contact, Opportunity, Pipeline, Playbook, PocView, Stage } from '../../../api';
 import { humanize } from '../../../shared/format';
+import { findStage } from '../../../shared/playbook';
 import { ErrorState, LoadingState } from '../../../shared/states';
 import { usePocPlan } from '../queries';
 import { PocBenchmarks } from './PocBenchmarks';
@@ -27,16 +28,12 @@ const STATUS_COLORS = {
   challenged: 'red',
 } as const;
 
-/** Why a deal cannot have a POC plan yet, or null when it can. */
-function whyNoPlan(playbook: Playbook, pipeline: Pipeline, opportunity: Opportunity): string | null {
-  const from = playbook.inspection.poc.availableFromStage;
-  const fromStage = pipeline.stages.find((stage) => stage.key === from);
-  if (!fromStage) return `The ${pipeline.name} pipeline does not run the POC method.`;
+/** Why a deal of a POC pipeline cannot have a POC plan yet, or null when it can. */
+function whyNoPlan(pipeline: Pipeline, fromStage: Stage, opportunity: Opportunity): string | null {
   const open = pipeline.stages.filter((stage) => stage.outcome === 'open');
   const at = open.findIndex((stage) => stage.key === opportunity.stage);
   if (at < 0) return 'The deal closed without a POC plan.';
-  if (at < open.findIndex((stage) => stage.key === from))
-    return `A POC plan is created once the deal reaches ${fromStage.name}.`;
+  if (at < open.indexOf(fromStage)) return `A POC plan is created once the deal reaches ${fromStage.name}.`;
   return null;
 }
 
@@ -74,9 +71,10 @@ function Assessment({ view }: { view: PocView }) {
  */
 export function PocPanel({ playbook, pipeline, opportunity, contacts, busy, nameOf, onWrite }: Props) {
   const poc = usePocPlan(opportunity.id);
-  const why = whyNoPlan(playbook, pipeline, opportunity);
   // Pipelines without the POC method (Renewal) show no panel; an early or closed deal says why there is none.
-  if (!pipeline.stages.some((stage) => stage.key === playbook.inspection.poc.availableFromStage)) return null;
+  const fromStage = findStage(pipeline, playbook.inspection.poc.availableFromStage);
+  if (!fromStage) return null;
+  const why = whyNoPlan(pipeline, fromStage, opportunity);
   return (
     <Paper withBorder p="md" radius="md" id="poc" data-testid="poc-panel">
       <Title order={3}>POC plan</Title>
