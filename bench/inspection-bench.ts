@@ -45,6 +45,8 @@ export function benchDomain(playbook: Playbook, count: number, now: Date) {
       attestations: {},
       poc: null,
       milestones: {},
+      activities: [],
+      customerFit: { fits: true, message: 'fits' },
     };
     const created = new Date(now.getTime() - ((index % 200) + 5) * DAY);
     const history: StageChangeFact[] = [

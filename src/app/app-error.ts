@@ -16,7 +16,14 @@ export type AppError =
   | { code: 'unknown_stage'; message: string }
   | { code: 'illegal_transition'; message: string }
   | { code: 'override_not_allowed'; message: string }
-  | { code: 'gate_blocked'; message: string; missing: MissingRequirement[] };
+  | { code: 'gate_blocked'; message: string; missing: MissingRequirement[] }
+  | {
+      code: 'type_not_for_customer';
+      message: string;
+      /** The account's class today and the types the playbook has for it. */
+      customerClass: { key: string; name: string };
+      allowedTypes: Array<{ key: string; name: string }>;
+    };
 
 export type AppErrorCode = AppError['code'];
 

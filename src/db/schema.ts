@@ -273,6 +273,22 @@ export interface ContractsTable {
   version: Generated<number>;
 }
 
+export interface ActivitiesTable {
+  id: string;
+  account_id: string;
+  opportunity_id: string | null;
+  kind: 'call' | 'meeting' | 'email' | 'note';
+  occurred_at: Date;
+  user_ids: Jsonb<string[]>;
+  contact_ids: Jsonb<string[]>;
+  summary: string;
+  link: string | null;
+  created_by: string;
+  created_at: Date;
+  updated_at: Date;
+  version: number;
+}
+
 export interface Database {
   users: UsersTable;
   accounts: AccountsTable;
@@ -292,4 +308,5 @@ export interface Database {
   poc_benchmarks: PocBenchmarksTable;
   opportunity_milestones: OpportunityMilestonesTable;
   contracts: ContractsTable;
+  activities: ActivitiesTable;
 }

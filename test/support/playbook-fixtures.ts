@@ -75,6 +75,11 @@ export function satisfiedFacts(
             message: 'Renewal: 5% TCV uplift over the contract ending 2026-12-31 (threshold 20%).',
           }
         : null,
+    activities: [
+      { id: 'act_1', kind: 'call', occurredAt: ATTESTED_AT, summary: 'Discovery call with the champion' },
+      { id: 'act_2', kind: 'meeting', occurredAt: ATTESTED_AT, summary: 'Follow-up with the data team' },
+    ],
+    customerFit: { fits: true, message: 'The type suits the account.' },
     ...overrides,
   };
 }

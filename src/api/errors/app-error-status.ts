@@ -13,6 +13,7 @@ export const APP_ERROR_STATUS = {
   illegal_transition: 409,
   override_not_allowed: 403,
   gate_blocked: 422,
+  type_not_for_customer: 422,
 } as const satisfies Record<AppErrorCode, number>;
 
 const LOCATIONS = /^(body|query|params|headers)\./;
@@ -37,6 +38,12 @@ function extrasOf(error: AppError, request: FastifyRequest): ProblemExtras {
       return { currentVersion: error.currentVersion };
     case 'gate_blocked':
       return { missing: error.missing };
+    case 'type_not_for_customer':
+      return {
+        errors: [{ path: locate('type', request), message: error.message }],
+        customerClass: error.customerClass,
+        allowedTypes: error.allowedTypes,
+      };
     default:
       return {};
   }

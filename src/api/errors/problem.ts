@@ -32,6 +32,7 @@ export const PROBLEM_TITLES = {
   illegal_transition: 'This stage change is not allowed',
   override_not_allowed: 'You may not override a stage gate',
   gate_blocked: 'The stage gate is not met',
+  type_not_for_customer: 'This deal type does not suit the customer',
   malformed_request: 'The request could not be read',
   bad_request: 'Bad request',
   payload_too_large: 'The request body is too large',
@@ -80,11 +81,22 @@ export const problemSchema = z
     errors: z.array(fieldErrorSchema).optional().describe('validation_failed: every invalid field'),
     missing: z.array(missingRequirementSchema).optional().describe('gate_blocked: every unmet requirement'),
     currentVersion: z.number().int().optional().describe('precondition_failed: the version now stored'),
+    customerClass: z
+      .object({ key: z.string(), name: z.string() })
+      .optional()
+      .describe("type_not_for_customer: the account's customer class today"),
+    allowedTypes: z
+      .array(z.object({ key: z.string(), name: z.string() }))
+      .optional()
+      .describe('type_not_for_customer: the opportunity types that suit this account'),
   })
   .meta({ id: 'Problem', description: 'RFC 9457 problem details' });
 
 export type Problem = z.infer<typeof problemSchema>;
-export type ProblemExtras = Pick<Problem, 'errors' | 'missing' | 'currentVersion'>;
+export type ProblemExtras = Pick<
+  Problem,
+  'errors' | 'missing' | 'currentVersion' | 'customerClass' | 'allowedTypes'
+>;
 
 /** A problem for this request: type, title, instance and request id filled in. */
 export function buildProblem(

@@ -76,7 +76,13 @@ export const inspectionSchema = z
     customer: z.object({
       fits: z.boolean().describe("Whether the deal's type suits the account's class"),
       customerClass: z.enum(CUSTOMER_CLASSES),
+      className: z.string(),
       focus: z.string(),
+      allowedTypes: z.array(z.string()).describe('The opportunity types that suit this account today'),
+      graceUntil: z
+        .string()
+        .nullable()
+        .describe('A type that renews an ended contract fits until this day (the playbook grace period)'),
       message: z.string(),
       activeContract: contractTermsSchema
         .nullable()

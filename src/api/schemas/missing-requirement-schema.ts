@@ -5,7 +5,7 @@ import { MEDDPICC_LEVELS } from '../../domain/playbook/playbook.js';
 /** An unmet gate requirement, as a `gate_blocked` problem lists it in `missing`. */
 export const missingRequirementSchema = z
   .object({
-    kind: z.enum(['criterion', 'meddpicc', 'field', 'transition']),
+    kind: z.enum(['criterion', 'meddpicc', 'field', 'transition', 'customer_fit']),
     stage: z.string(),
     phase: z.enum(['entrance', 'exit']).optional(),
     key: z.string(),
@@ -23,5 +23,6 @@ export const missingRequirementSchema = z
       .optional(),
     required: z.enum(MEDDPICC_LEVELS).optional(),
     actual: z.enum(MEDDPICC_LEVELS).optional(),
+    activityId: z.string().optional().describe('The logged activity that meets this criterion'),
   })
   .meta({ id: 'MissingRequirement' }) satisfies z.ZodType<MissingRequirement>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ACTIVITY_KINDS } from '../../domain/activity/activity.js';
 import { inspectionSchema } from '../../app/playbook/inspection-schema.js';
 import {
   CHECKABLE_FIELDS,
@@ -29,6 +30,12 @@ const criterionSourceSchema = z.union([
   z.object({ kind: z.literal('derived'), rule: z.enum(POC_RULES) }),
   z.object({ kind: z.literal('derived'), rule: z.literal('milestone_recorded'), milestone: z.string() }),
   z.object({ kind: z.literal('derived'), rule: z.literal('type_matches_uplift') }),
+  z.object({
+    kind: z.literal('derived'),
+    rule: z.literal('activity_logged'),
+    kinds: z.array(z.enum(ACTIVITY_KINDS)),
+    atLeast: z.number().int(),
+  }),
 ]);
 
 export const criterionSchema = z
@@ -89,6 +96,10 @@ export const playbookResponseSchema = z
         pipeline: z.string(),
         customerClasses: z.array(z.string()),
         revenueImplications: z.string(),
+        renewsContract: z
+          .object({ graceDays: z.number().int() })
+          .optional()
+          .describe('The type renews a contract: it still fits for graceDays after that contract ended'),
       }),
     ),
     customerClasses: z.array(z.object({ key: z.string(), name: z.string(), focus: z.string() })),

@@ -106,7 +106,9 @@ export const gateSnapshotSchema = z
     pipeline: z.string(),
     from: z.string(),
     to: z.string(),
-    kind: z.enum(['advance', 'regress', 'close_won', 'close_lost', 'reopen']),
+    kind: z
+      .enum(['advance', 'regress', 'close_won', 'close_lost', 'reopen', 'create', 'type_change'])
+      .describe('create / type_change: the type-vs-customer check when a deal was created or retyped'),
     checks: z.array(requirementCheckSchema),
     meddpicc: z.record(z.string(), z.enum(MEDDPICC_LEVELS)),
     override: z.object({ by: z.string(), justification: z.string() }).nullable(),

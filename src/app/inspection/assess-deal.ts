@@ -1,4 +1,4 @@
-import { checkTypeForCustomer, customerFactsOf, type TypeFit } from '../../domain/account/customer-class.js';
+import { judgeTypeFit, type TypeFit } from '../../domain/account/type-fit.js';
 import { activeCommitContract, dayOf, previousCommitContract } from '../../domain/contract/contract.js';
 import { checkRenewalUplift, type UpliftVerdict } from '../../domain/contract/renewal-uplift.js';
 import { businessDaysBetween } from '../../domain/inspection/business-days.js';
@@ -94,7 +94,7 @@ function assessCustomer(playbook: Playbook, { deal, customer }: DealEvidence, no
   const today = dayOf(now);
   const active = activeCommitContract(customer.contracts, today);
   return {
-    ...checkTypeForCustomer(playbook, deal.type, customerFactsOf(customer, customer.contracts, today)),
+    ...judgeTypeFit(playbook, deal.type, customer, today, deal.id),
     activeContract: active && {
       id: active.id,
       startDate: active.startDate,

@@ -29,7 +29,12 @@ export interface DealEvidence {
   poc: PocAssessment | null;
 }
 
-const SIGNAL_ACTIONS = ['opportunity.updated', 'opportunity.meddpicc_updated', 'opportunity.stage_changed'];
+const SIGNAL_ACTIONS = [
+  'opportunity.created',
+  'opportunity.updated',
+  'opportunity.meddpicc_updated',
+  'opportunity.stage_changed',
+];
 const CLOSED_SAMPLE = 500;
 
 export async function loadDealEvidence(

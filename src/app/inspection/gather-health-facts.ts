@@ -41,9 +41,11 @@ export function historySignals(
         });
       }
     }
-    if (event.action === 'opportunity.stage_changed' && event.gate?.override) {
+    // Stage gates, and the type-vs-customer rule on create or type change.
+    if (event.gate?.override) {
       const { by, justification } = event.gate.override;
-      overrides.push({ at: event.occurredAt, by, justification, to: event.gate.to });
+      const typeFit = event.gate.kind === 'create' || event.gate.kind === 'type_change';
+      overrides.push({ at: event.occurredAt, by, justification, to: event.gate.to, typeFit });
     }
   }
   return { closeDateChanges, stakeholderChanges, overrides };

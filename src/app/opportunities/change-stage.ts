@@ -33,7 +33,7 @@ export async function changeStage(
     if (!locked.ok) return locked;
     const current = locked.value;
     const now = context.now();
-    const facts = toFacts(context.playbook, current, await loadQualification(trx, current));
+    const facts = toFacts(context.playbook, current, await loadQualification(trx, current, now));
     const planned = planStageChange(context.playbook, facts, input, actor, now);
     if (!planned.ok) return err(toAppError(planned.error));
     const { kind, to, snapshot } = planned.value;

@@ -10,9 +10,10 @@ import { accessToAccount, checkOwnerChoice } from '../access/authorize.js';
 import { type AppError, type FieldIssue, forbidden, invalid } from '../app-error.js';
 import type { Actor, AppContext } from '../context.js';
 import { recordEvent } from '../shared/record-event.js';
+import { checkDealType } from './check-deal-type.js';
 import type { CreateOpportunityInput } from './opportunity-inputs.js';
 
-/** Creates a deal in the first stage of its type's pipeline. */
+/** Creates a deal in the first stage of its type's pipeline, if the type suits the account's customer class. */
 export async function createOpportunity(
   context: AppContext,
   actor: Actor,
@@ -36,6 +37,22 @@ export async function createOpportunity(
     if (!pipeline || issues.length > 0) return err(invalid(issues));
     const now = context.now();
     const stage = deriveStageFacts(context.playbook, pipeline.key, firstStage(pipeline).key);
+    const typed = await checkDealType(
+      trx,
+      context.playbook,
+      actor,
+      {
+        id: null,
+        accountId: input.accountId,
+        type: input.type,
+        pipeline: pipeline.key,
+        stage: stage.stage,
+        meddpicc: {},
+      },
+      { kind: 'create', override: input.override, now },
+    );
+    if (!typed.ok) return typed;
+    const gate = typed.value;
     const opportunity: Opportunity = {
       id: context.newId('opp'),
       accountId: input.accountId,
@@ -69,7 +86,7 @@ export async function createOpportunity(
         fromStage: null,
         toStage: opportunity.stage,
         kind: 'create',
-        overridden: false,
+        overridden: gate.override !== null,
         changedBy: actor.id,
         changedAt: now,
       },
@@ -79,6 +96,7 @@ export async function createOpportunity(
       entityId: opportunity.id,
       action: 'opportunity.created',
       after: opportunity,
+      gate,
     });
     return ok(opportunity);
   });

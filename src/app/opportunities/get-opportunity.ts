@@ -52,7 +52,7 @@ export async function getOpportunity(
   const readable = await readableOpportunity(context.db, actor, id);
   if (!readable.ok) return readable;
   const opportunity = readable.value;
-  const qualification = await loadQualification(context.db, opportunity);
+  const qualification = await loadQualification(context.db, opportunity, context.now());
   return ok({
     opportunity,
     meddpicc: meddpiccView(

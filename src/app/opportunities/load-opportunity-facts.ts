@@ -1,11 +1,13 @@
 import type { Kysely } from 'kysely';
-import { listContractsOfAccount } from '../../db/repositories/contracts-repo.js';
+import { listActivityFacts } from '../../db/repositories/activities-repo.js';
+import { listCustomerRecords } from '../../db/repositories/inspection-repo.js';
 import { listMilestones } from '../../db/repositories/milestones-repo.js';
 import { findPocPlan } from '../../db/repositories/poc-repo.js';
 import { listAttestations, listMeddpicc } from '../../db/repositories/qualification-repo.js';
 import type { Database } from '../../db/schema.js';
-import type { Contract } from '../../domain/contract/contract.js';
-import { previousCommitContract } from '../../domain/contract/contract.js';
+import { type CustomerRecord, judgeTypeFit } from '../../domain/account/type-fit.js';
+import type { ActivityFact } from '../../domain/activity/activity.js';
+import { dayOf, previousCommitContract } from '../../domain/contract/contract.js';
 import { checkRenewalUplift } from '../../domain/contract/renewal-uplift.js';
 import type { AttestationRecord, MeddpiccRecord, Opportunity } from '../../domain/opportunity/opportunity.js';
 import type { OpportunityFacts } from '../../domain/opportunity/opportunity-facts.js';
@@ -19,23 +21,30 @@ export interface Qualification {
   attestations: AttestationRecord[];
   poc: PocPlan | null;
   milestones: MilestoneRecord[];
-  /** The account's commit contracts: what a Renewal or Expansion renews. */
-  contracts: Contract[];
+  /** The account's self-serve usage and commit contracts: its class, and what a Renewal or Expansion renews. */
+  customer: CustomerRecord;
+  /** The deal's activities that have taken place by `asOf`, oldest first. */
+  activities: ActivityFact[];
+  /** When the facts were read: the day the customer class is judged on. */
+  asOf: Date;
 }
 
 export async function loadQualification(
   db: Kysely<Database>,
   opportunity: Opportunity,
+  now: Date,
 ): Promise<Qualification> {
   const opportunityId = opportunity.id;
-  const [meddpicc, attestations, poc, milestones, contracts] = [
+  const [meddpicc, attestations, poc, milestones, customers, activities] = [
     await listMeddpicc(db, opportunityId),
     await listAttestations(db, opportunityId),
     (await findPocPlan(db, opportunityId)) ?? null,
     await listMilestones(db, opportunityId),
-    await listContractsOfAccount(db, opportunity.accountId),
+    await listCustomerRecords(db, [opportunity.accountId]),
+    await listActivityFacts(db, opportunityId, now),
   ];
-  return { meddpicc, attestations, poc, milestones, contracts };
+  const customer = customers.get(opportunity.accountId) ?? { selfServeUsage: false, contracts: [] };
+  return { meddpicc, attestations, poc, milestones, customer, activities, asOf: now };
 }
 
 /** The plain data the gate engine judges a deal on. */
@@ -44,6 +53,8 @@ export function toFacts(
   opportunity: Opportunity,
   qualification: Qualification,
 ): OpportunityFacts {
+  const { customer } = qualification;
+  const fit = judgeTypeFit(playbook, opportunity.type, customer, dayOf(qualification.asOf), opportunity.id);
   return {
     type: opportunity.type,
     pipeline: opportunity.pipeline,
@@ -60,7 +71,9 @@ export function toFacts(
     uplift: checkRenewalUplift(
       playbook,
       opportunity,
-      previousCommitContract(qualification.contracts, opportunity.id),
+      previousCommitContract(customer.contracts, opportunity.id),
     ),
+    activities: qualification.activities,
+    customerFit: { fits: fit.fits, message: fit.message },
   };
 }

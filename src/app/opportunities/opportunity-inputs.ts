@@ -11,6 +11,15 @@ import {
   pageQuery,
 } from '../shared/fields.js';
 
+const typeOverride = z
+  .object({ justification: z.string().max(2000) })
+  .strict()
+  .nullable()
+  .optional()
+  .describe(
+    'Force a type that does not suit the customer class (Regional VP or admin), with a written justification',
+  );
+
 /** Stage, pipeline, probability and forecast category are not here: they are derived, never typed in. */
 export const createOpportunityInput = z
   .object({
@@ -24,6 +33,7 @@ export const createOpportunityInput = z
     source: z.enum(LEAD_SOURCES),
     nextStep: optionalText(500),
     description: optionalText(5000),
+    override: typeOverride,
   })
   .strict();
 export type CreateOpportunityInput = z.infer<typeof createOpportunityInput>;
@@ -38,6 +48,7 @@ export const updateOpportunityInput = z
     ownerId: id.optional(),
     nextStep: optionalText(500),
     description: optionalText(5000),
+    override: typeOverride.describe('With a type change: force a type that does not suit the customer class'),
   })
   .strict();
 export type UpdateOpportunityInput = z.infer<typeof updateOpportunityInput>;

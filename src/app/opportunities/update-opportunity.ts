@@ -1,4 +1,6 @@
 import { saveOpportunity } from '../../db/repositories/opportunities-repo.js';
+import { listMeddpicc } from '../../db/repositories/qualification-repo.js';
+import type { GateSnapshot } from '../../domain/gates/gate-snapshot.js';
 import { rightsOf } from '../../domain/access/principal.js';
 import type { Opportunity } from '../../domain/opportunity/opportunity.js';
 import { pipelineForType } from '../../domain/playbook/lookup.js';
@@ -7,6 +9,7 @@ import { accessToOpportunity, checkOwnerChoice, lockOpportunity } from '../acces
 import { type AppError, type FieldIssue, forbidden, invalid } from '../app-error.js';
 import type { Actor, AppContext } from '../context.js';
 import { diff, recordEvent } from '../shared/record-event.js';
+import { checkDealType } from './check-deal-type.js';
 import type { UpdateOpportunityInput } from './opportunity-inputs.js';
 
 /** Edits a deal's own fields. Stage moves go through changeStage; derived fields are never written here. */
@@ -42,6 +45,22 @@ export async function updateOpportunity(
     }
     if (issues.length > 0) return err(invalid(issues));
     const now = context.now();
+    const retyped = input.type !== undefined && input.type !== current.type;
+    let gate: GateSnapshot | null = null;
+    if (retyped) {
+      const meddpicc = Object.fromEntries(
+        (await listMeddpicc(trx, id)).map((entry) => [entry.element, entry] as const),
+      );
+      const typed = await checkDealType(
+        trx,
+        context.playbook,
+        actor,
+        { ...current, type: input.type ?? current.type, meddpicc },
+        { kind: 'type_change', override: input.override, now },
+      );
+      if (!typed.ok) return typed;
+      gate = typed.value;
+    }
     const next: Opportunity = {
       ...current,
       name: input.name ?? current.name,
@@ -63,6 +82,7 @@ export async function updateOpportunity(
       entityId: id,
       action: 'opportunity.updated',
       ...changes,
+      ...(gate && { gate }),
     });
     return ok(next);
   });

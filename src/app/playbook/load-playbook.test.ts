@@ -74,8 +74,8 @@ describe('a broken playbook', () => {
     [
       'a criterion both attested and derived',
       (doc: ReturnType<typeof parseDocument>) =>
-        doc.setIn(['pipelines', 0, 'stages', 0, 'exit', 1, 'derived'], { rule: 'meddpicc_stage_levels' }),
-      'pipelines[0].stages[0].exit[1]',
+        doc.setIn(['pipelines', 0, 'stages', 0, 'entrance', 0, 'derived'], { rule: 'meddpicc_stage_levels' }),
+      'pipelines[0].stages[0].entrance[0]',
       /exactly one/,
     ],
     [

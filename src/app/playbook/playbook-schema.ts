@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ACTIVITY_KINDS } from '../../domain/activity/activity.js';
 import {
   CHECKABLE_FIELDS,
   FORECAST_CATEGORIES,
@@ -22,6 +23,13 @@ const derivedRule = z.discriminatedUnion('rule', [
   z.object({ rule: z.literal('poc_succeeded') }).strict(),
   z.object({ rule: z.literal('milestone_recorded'), milestone: key }).strict(),
   z.object({ rule: z.literal('type_matches_uplift') }).strict(),
+  z
+    .object({
+      rule: z.literal('activity_logged'),
+      kinds: z.array(z.enum(ACTIVITY_KINDS)).min(1),
+      atLeast: z.number().int().min(1).max(20).default(1),
+    })
+    .strict(),
 ]);
 
 const criterion = z
@@ -98,6 +106,10 @@ export const playbookSchema = z
             pipeline: key,
             customerClasses: z.array(key).min(1),
             revenueImplications: text,
+            renewsContract: z
+              .object({ graceDays: z.number().int().min(0).max(3650) })
+              .strict()
+              .optional(),
           })
           .strict(),
       )

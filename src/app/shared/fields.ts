@@ -45,3 +45,9 @@ export const cursorQuery = z
 
 /** Spread into a list query: `z.object({ ...pageQuery, ownerId: id.optional() })`. */
 export const pageQuery = { limit: limitQuery, cursor: cursorQuery };
+
+/** A UTC instant sent as ISO 8601 with a zone (2026-11-30T14:00:00Z), years 1000–9999. */
+export const instant = z.iso
+  .datetime({ offset: true, message: 'an ISO 8601 date-time with a zone, e.g. 2026-11-30T14:00:00Z' })
+  .refine((text) => /^[1-9]\d{3}-/.test(text), 'a year between 1000 and 9999')
+  .transform((text) => new Date(text));

@@ -5,6 +5,7 @@ import * as signIn from './003-sign-in.js';
 import * as stallSnooze from './004-stall-snooze.js';
 import * as pocAndMilestones from './005-poc-and-milestones.js';
 import * as contracts from './006-contracts.js';
+import * as activities from './007-activities.js';
 
 /** Every migration, by name, in the order they run. Append new ones; never rename or edit a shipped one. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -14,4 +15,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '004-stall-snooze': stallSnooze,
   '005-poc-and-milestones': pocAndMilestones,
   '006-contracts': contracts,
+  '007-activities': activities,
 };

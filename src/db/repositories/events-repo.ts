@@ -11,6 +11,7 @@ export const ENTITY_TYPES = [
   'user',
   'session',
   'api_token',
+  'activity',
 ] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 

@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { Contract } from '../../domain/contract/contract.js';
+import type { CustomerRecord } from '../../domain/account/type-fit.js';
 import type { StageChangeFact, StageChangeKind } from '../../domain/inspection/stage-intervals.js';
 import type { MeddpiccLevel } from '../../domain/playbook/playbook.js';
 import type { MeddpiccState } from '../../domain/qualification/meddpicc.js';
@@ -75,10 +75,7 @@ export async function listMeddpiccOfDeals(
   return states;
 }
 
-export interface CustomerRecord {
-  selfServeUsage: boolean;
-  contracts: Contract[];
-}
+export type { CustomerRecord } from '../../domain/account/type-fit.js';
 
 /** Per account: self-serve usage and every recorded contract — one query for any number of accounts. */
 export async function listCustomerRecords(
@@ -110,8 +107,11 @@ export async function listCustomerRecords(
   for (const row of rows) {
     const record = records.get(row.accountId) ?? { selfServeUsage: row.self_serve_usage, contracts: [] };
     const { accountId: _account, self_serve_usage: _usage, ...contract } = row;
-    if (contract.id !== null) record.contracts.push(toContract(contract as Selectable<ContractsTable>));
-    records.set(row.accountId, record);
+    const contracts =
+      contract.id === null
+        ? record.contracts
+        : [...record.contracts, toContract(contract as Selectable<ContractsTable>)];
+    records.set(row.accountId, { ...record, contracts });
   }
   return records;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { firebolt } from '../../../test/support/playbook-fixtures.js';
 import type { Contract } from '../contract/contract.js';
-import { checkTypeForCustomer, classifyCustomer, describeCustomer } from './customer-class.js';
+import { classifyCustomer, describeCustomer } from './customer-class.js';
 
 const playbook = firebolt();
 
@@ -13,33 +13,6 @@ describe('customer classification', () => {
     [{ hasActiveCommitContract: false, selfServeUsage: false }, 'new_prospect'],
   ] as const)('%o is a %s', (facts, expected) => {
     expect(classifyCustomer(facts)).toBe(expected);
-  });
-
-  it.each([
-    ['new_business', false, false, true],
-    ['new_business', false, true, true],
-    ['new_business', true, false, false],
-    ['upsell', false, true, false],
-    ['upsell', true, false, true],
-    ['renewal', false, false, false],
-    ['expansion', true, true, true],
-  ])('%s for commit=%s plg=%s fits: %s', (type, hasActiveCommitContract, selfServeUsage, fits) => {
-    const result = checkTypeForCustomer(playbook, type, { hasActiveCommitContract, selfServeUsage });
-    expect(result.fits).toBe(fits);
-    expect(result.focus.length).toBeGreaterThan(0);
-  });
-
-  it('says why a type does not fit, with the seed’s focus for the class', () => {
-    const result = checkTypeForCustomer(playbook, 'upsell', {
-      hasActiveCommitContract: false,
-      selfServeUsage: true,
-    });
-    expect(result).toEqual({
-      fits: false,
-      customerClass: 'plg',
-      focus: 'Conversion readiness, usage growth validation, expansion planning',
-      message: 'Upsell is for a Commit Customer; this account is a PLG Customer.',
-    });
   });
 });
 

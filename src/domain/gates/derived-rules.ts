@@ -8,6 +8,7 @@ import type {
   Stage,
 } from '../playbook/playbook.js';
 import { levelOf, meddpiccRequiredToLeave, meetsLevel } from '../qualification/meddpicc.js';
+import { applyActivityRule } from './activity-rules.js';
 import { applyPocRule } from './poc-rules.js';
 
 export interface RuleContext {
@@ -20,6 +21,8 @@ export interface RuleContext {
 export interface RuleVerdict {
   met: boolean;
   message: string;
+  /** The activity that meets a rule derived from activities. */
+  activityId?: string;
 }
 
 type RuleOf<Name extends DerivedRule['rule']> = Extract<DerivedRule, { rule: Name }>;
@@ -83,6 +86,7 @@ export const DERIVED_RULES = {
     // "Cannot compare" (no contract renewed, another currency) does not pass: the contract must be on file.
     return { met: facts.uplift.fits === true, message: facts.uplift.message };
   },
+  activity_logged: (rule: RuleOf<'activity_logged'>, { facts }) => applyActivityRule(rule, facts.activities),
 } satisfies { [Name in DerivedRule['rule']]: (rule: RuleOf<Name>, context: RuleContext) => RuleVerdict };
 
 export function applyDerivedRule(rule: DerivedRule, context: RuleContext): RuleVerdict {
@@ -105,5 +109,7 @@ export function applyDerivedRule(rule: DerivedRule, context: RuleContext): RuleV
       return DERIVED_RULES.milestone_recorded(rule, context);
     case 'type_matches_uplift':
       return DERIVED_RULES.type_matches_uplift(rule, context);
+    case 'activity_logged':
+      return DERIVED_RULES.activity_logged(rule, context);
   }
 }

@@ -3,6 +3,7 @@ import { forwardPath } from '../playbook/lookup.js';
 import type { Pipeline, Playbook, Stage } from '../playbook/playbook.js';
 import { levelOf, meddpiccRequiredToLeave, meetsLevel } from '../qualification/meddpicc.js';
 import { checkCriterion } from './check-criterion.js';
+import { customerFitCheck } from './decide-type-fit.js';
 import type { RequirementCheck } from './requirement-check.js';
 
 function checkMeddpicc(playbook: Playbook, pipeline: Pipeline, leaving: Stage, facts: OpportunityFacts) {
@@ -27,7 +28,8 @@ function checkMeddpicc(playbook: Playbook, pipeline: Pipeline, leaving: Stage, f
 /**
  * Everything a forward move from `from` to `to` must satisfy: the exit criteria of `from` and of every
  * skipped stage, the entrance criteria of every skipped stage and of `to`, and the cumulative MEDDPICC
- * of the last stage left. Leaving the first stage also checks its own entrance criteria.
+ * of the last stage left, and that the type still suits the customer. Leaving the first stage also checks its
+ * own entrance criteria.
  */
 export function checkForwardMove(
   playbook: Playbook,
@@ -39,7 +41,8 @@ export function checkForwardMove(
   const path = forwardPath(pipeline);
   const start = path.findIndex((stage) => stage.key === from.key);
   const end = path.findIndex((stage) => stage.key === to.key);
-  const checks: RequirementCheck[] = [];
+  // The type must still suit the customer on every forward move (an override may force it).
+  const checks: RequirementCheck[] = [customerFitCheck(to.key, facts.customerFit)];
   const context = { playbook, pipeline, facts };
   if (start === 0) {
     // No move enters the first stage (deals are created there), so its entrance criteria are checked on the way out.

@@ -5,6 +5,8 @@ import type { RequirementCheck } from './requirement-check.js';
 import type { GateActor, StageChangeRequest } from './stage-change-request.js';
 
 export type StageChangeKind = 'advance' | 'regress' | 'close_won' | 'close_lost' | 'reopen';
+/** Snapshots are also kept when a deal is created or its type changed: the type-vs-customer check. */
+export type GateSnapshotKind = StageChangeKind | 'create' | 'type_change';
 
 /** What the gate saw when a stage changed: stored with the change, shown in the history. */
 export interface GateSnapshot {
@@ -13,7 +15,7 @@ export interface GateSnapshot {
   pipeline: string;
   from: string;
   to: string;
-  kind: StageChangeKind;
+  kind: GateSnapshotKind;
   checks: RequirementCheck[];
   meddpicc: Record<string, MeddpiccLevel>;
   override: { by: string; justification: string } | null;
@@ -55,5 +57,32 @@ export function buildSnapshot(
     reason: request.reason?.trim() || null,
     lossReason: request.lossReason?.trim() || null,
     winningCompetitor: request.winningCompetitor?.trim() || null,
+  };
+}
+
+/** The snapshot of a create or a type change: the type-vs-customer check and its override, if any. */
+export function typeFitSnapshot(
+  playbook: Playbook,
+  deal: { pipeline: string; stage: string; meddpicc: OpportunityFacts['meddpicc'] },
+  kind: 'create' | 'type_change',
+  pass: { check: RequirementCheck; override: GateSnapshot['override'] },
+  actorId: string,
+  now: Date,
+): GateSnapshot {
+  return {
+    evaluatedAt: now.toISOString(),
+    actorId,
+    pipeline: deal.pipeline,
+    from: deal.stage,
+    to: deal.stage,
+    kind,
+    checks: [pass.check],
+    meddpicc: Object.fromEntries(
+      playbook.meddpicc.map((element) => [element.key, levelOf(deal.meddpicc, element.key)]),
+    ),
+    override: pass.override,
+    reason: null,
+    lossReason: null,
+    winningCompetitor: null,
   };
 }

@@ -112,6 +112,16 @@ describe.each(steps)('$pipeline.key: $from.key → $to.key', ({ pipeline, from, 
         expect(missingKeys(plan({ ...ready, uplift: noContract }, { to: to.key }))).toEqual([criterion.key]);
         return;
       }
+      if (source.rule === 'activity_logged') {
+        // Only activities of other kinds, or fewer than needed, have taken place.
+        const others = ready.activities
+          .slice(0, source.atLeast - 1)
+          .concat([{ id: 'act_note', kind: 'note', occurredAt: NOW, summary: 'Internal note' }])
+          .filter((activity) => activity.kind === 'note' || source.atLeast > 1);
+        const result = plan({ ...ready, activities: others }, { to: to.key });
+        expect(missingKeys(result)).toContain(criterion.key);
+        return;
+      }
       if (source.rule.startsWith('poc_') || source.rule === 'milestone_recorded') {
         const facts = { ...ready, poc: null, milestones: {} };
         expect(missingKeys(plan(facts, { to: to.key }))).toContain(criterion.key);
@@ -181,7 +191,8 @@ describe('skipping stages', () => {
 
 describe('conditional criteria', () => {
   it('needs the follow-up call only for SDR-sourced deals', () => {
-    const facts = withoutAttestation(satisfiedFacts(playbook, 'new_business', 'created'), 'nb_sdr_follow_up');
+    const ready = satisfiedFacts(playbook, 'new_business', 'created');
+    const facts = { ...ready, activities: ready.activities.slice(0, 1) };
     expect(missingKeys(plan(facts, { to: 'discover' }))).toEqual(['nb_sdr_follow_up']);
     const aeSourced = plan({ ...facts, source: 'ae' }, { to: 'discover' });
     expect(aeSourced.ok).toBe(true);
@@ -332,8 +343,10 @@ describe('the gate snapshot', () => {
       to: 'discover',
     });
     expect(snapshot.meddpicc.paper_process).toBe('validated');
+    const icp = snapshot.checks.find((check) => check.key === 'nb_icp_fit');
+    expect(icp?.attestation).toMatchObject({ by: 'user_ae', evidenceUrl: 'https://docs.example.com/e' });
     const notes = snapshot.checks.find((check) => check.key === 'nb_call_notes');
-    expect(notes?.attestation).toMatchObject({ by: 'user_ae', evidenceUrl: 'https://docs.example.com/e' });
+    expect(notes).toMatchObject({ met: true, activityId: 'act_1', source: 'derived' });
   });
 });
 
@@ -386,5 +399,99 @@ describe('criteria derived from the POC plan', () => {
     if (result.ok || result.error.code !== 'gate_blocked') throw new Error('expected a block');
     const entry = result.error.missing.find((m) => m.key === 'nb_poc_results_meet_criteria');
     expect(entry?.message).toContain('Firebolt slower');
+  });
+});
+
+describe('criteria derived from activities', () => {
+  const ready = satisfiedFacts(playbook, 'new_business', 'created');
+  const call = (id: string, day: string, summary = 'Discovery with the CTO') => ({
+    id,
+    kind: 'call' as const,
+    occurredAt: new Date(`${day}T15:00:00Z`),
+    summary,
+  });
+  const check = (facts: OpportunityFacts, key: string) => {
+    const result = plan(facts, { to: 'discover' });
+    const checks = result.ok
+      ? result.value.snapshot.checks
+      : result.error.code === 'gate_blocked'
+        ? result.error.checks
+        : [];
+    return checks.find((entry) => entry.key === key);
+  };
+
+  it('"Call notes" is met by the first logged call, which it names', () => {
+    const facts = { ...ready, activities: [call('act_a', '2026-11-02'), call('act_b', '2026-11-09')] };
+    expect(check(facts, 'nb_call_notes')).toMatchObject({
+      met: true,
+      activityId: 'act_a',
+      message: 'Call on 2026-11-02: “Discovery with the CTO”.',
+    });
+  });
+
+  it('the SDR follow-up is the call after the first one', () => {
+    const one = { ...ready, activities: [call('act_a', '2026-11-02')] };
+    expect(check(one, 'nb_sdr_follow_up')).toMatchObject({
+      met: false,
+      message: '1 call or meeting logged; 2 are needed (a follow-up after the first).',
+    });
+    const two = {
+      ...ready,
+      activities: [call('act_a', '2026-11-02'), call('act_b', '2026-11-09', 'Next steps')],
+    };
+    expect(check(two, 'nb_sdr_follow_up')).toMatchObject({ met: true, activityId: 'act_b' });
+  });
+
+  it('a note or an email is not a call', () => {
+    const facts = {
+      ...ready,
+      activities: [
+        { id: 'act_n', kind: 'note' as const, occurredAt: NOW, summary: 'Internal prep' },
+        { id: 'act_e', kind: 'email' as const, occurredAt: NOW, summary: 'Sent the deck' },
+      ],
+    };
+    expect(check(facts, 'nb_call_notes')).toMatchObject({
+      met: false,
+      message: 'No call or meeting logged on this deal yet.',
+    });
+    expect(check(facts, 'nb_meaningful_discussion')).toMatchObject({ met: true, activityId: 'act_e' });
+  });
+});
+
+describe('the deal type against the customer class', () => {
+  const misfit = { fits: false, message: 'Upsell is for a Commit Customer; this account is a New Prospect.' };
+
+  it('is checked on every forward move, and listed as missing when it no longer holds', () => {
+    const facts = {
+      ...satisfiedFacts(playbook, 'new_business', 'propose'),
+      type: 'upsell',
+      customerFit: misfit,
+    };
+    const result = plan(facts, { to: 'negotiate' });
+    expect(result.ok).toBe(false);
+    if (result.ok || result.error.code !== 'gate_blocked') return;
+    expect(result.error.missing).toEqual([
+      expect.objectContaining({ kind: 'customer_fit', key: 'type_fits_customer', message: misfit.message }),
+    ]);
+  });
+
+  it('blocks Closed Won for good, and an RVP may force an advance with a justification', () => {
+    const atSignature = { ...satisfiedFacts(playbook, 'new_business', 'signature'), customerFit: misfit };
+    expect(missingKeys(plan(atSignature, { to: 'closed_won' }))).toEqual(['type_fits_customer']);
+    const inPropose = { ...satisfiedFacts(playbook, 'new_business', 'propose'), customerFit: misfit };
+    const forced = plan(
+      inPropose,
+      { to: 'negotiate', override: { justification: 'Contract signed, not yet booked' } },
+      RVP,
+    );
+    expect(forced.ok && forced.value.snapshot.override?.justification).toBe(
+      'Contract signed, not yet booked',
+    );
+  });
+
+  it('does not hold backward moves or losing the deal', () => {
+    const facts = { ...satisfiedFacts(playbook, 'new_business', 'propose'), customerFit: misfit };
+    expect(plan(facts, { to: 'discover', reason: 'Re-qualify' }).ok).toBe(true);
+    expect(plan(facts, { to: 'closed_lost', lossReason: 'budget' }).ok).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import type { MeddpiccLevel } from '../playbook/playbook.js';
 
-export type RequirementKind = 'criterion' | 'meddpicc' | 'field' | 'transition';
+export type RequirementKind = 'criterion' | 'meddpicc' | 'field' | 'transition' | 'customer_fit';
 
 /** One requirement the gate looked at, whether met or not, with the reason in words. */
 export interface RequirementCheck {
@@ -17,6 +17,8 @@ export interface RequirementCheck {
   attestation?: { by: string; at: string; note: string | null; evidenceUrl: string | null };
   required?: MeddpiccLevel;
   actual?: MeddpiccLevel;
+  /** The logged activity that meets a criterion derived from activities. */
+  activityId?: string;
 }
 
 /** An unmet requirement as the API reports it. */

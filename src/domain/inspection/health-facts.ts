@@ -13,7 +13,8 @@ export interface HealthFacts {
   closeDateChanges: ReadonlyArray<{ at: Date; from: string; to: string }>;
   /** The champion or economic buyer replaced, lost or downgraded. */
   stakeholderChanges: ReadonlyArray<{ at: Date; description: string }>;
-  overrides: ReadonlyArray<{ at: Date; by: string; justification: string; to: string }>;
+  /** Forced gates; `typeFit` marks an override of the type-vs-customer rule (on create or type change). */
+  overrides: ReadonlyArray<{ at: Date; by: string; justification: string; to: string; typeFit?: boolean }>;
   /** Business days until the close date, and the business days the remaining open stages are expected to take. */
   businessDaysToClose: number;
   expectedBusinessDaysToClose: number;

@@ -102,7 +102,8 @@ const INDICATORS = {
   gate_override: (facts) =>
     facts.overrides.length > 0
       ? facts.overrides.map(
-          (override) => `Gate to ${override.to} overridden by ${override.by}: ${override.justification}`,
+          (override) =>
+            `${override.typeFit ? 'Type-vs-customer rule' : `Gate to ${override.to}`} overridden by ${override.by}: ${override.justification}`,
         )
       : null,
 } satisfies Record<HealthIndicator, Indicator>;

@@ -1,3 +1,4 @@
+import type { ActivityFact } from '../activity/activity.js';
 import type { UpliftVerdict } from '../contract/renewal-uplift.js';
 import type { LeadSource } from '../playbook/playbook.js';
 import type { PocAssessment } from '../poc/assess-poc.js';
@@ -29,4 +30,8 @@ export interface OpportunityFacts {
   milestones: Record<string, Pick<MilestoneRecord, 'achievedAt' | 'recordedBy'> | undefined>;
   /** Renewal vs Expansion against the contract renewed; null for other types. */
   uplift: UpliftVerdict | null;
+  /** The deal's activities that have taken place, oldest first. */
+  activities: ActivityFact[];
+  /** Whether the deal's type suits the account's customer class today, and why. */
+  customerFit: { fits: boolean; message: string };
 }

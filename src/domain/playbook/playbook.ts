@@ -1,3 +1,4 @@
+import type { ActivityKind } from '../activity/activity.js';
 import type { InspectionSettings } from './inspection-settings.js';
 
 /**
@@ -40,6 +41,8 @@ export type DerivedRule =
   | { rule: 'poc_readout_completed' }
   | { rule: 'poc_succeeded' }
   | { rule: 'milestone_recorded'; milestone: string }
+  /** At least `atLeast` activities of these kinds have taken place on the deal ("call notes", "follow-up call"). */
+  | { rule: 'activity_logged'; kinds: ActivityKind[]; atLeast: number }
   /** Renewal vs Expansion: the type agrees with the TCV uplift over the contract renewed. */
   | { rule: 'type_matches_uplift' };
 
@@ -96,6 +99,11 @@ export interface OpportunityType {
   pipeline: string;
   customerClasses: string[];
   revenueImplications: string;
+  /**
+   * The type renews a contract (Renewal, Expansion): it keeps fitting the account for `graceDays` after the
+   * contract it renews has ended, though the account is no longer a commit customer by then.
+   */
+  renewsContract?: { graceDays: number };
 }
 
 export interface CustomerClass {
