@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ACTIVITY_KINDS } from '../../domain/activity/activity.js';
 import { inspectionSchema } from '../../app/playbook/inspection-schema.js';
+import { ACTIVITY_KINDS } from '../../domain/activity/activity.js';
 import {
   CHECKABLE_FIELDS,
   FORECAST_CATEGORIES,

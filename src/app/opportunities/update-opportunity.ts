@@ -1,7 +1,7 @@
 import { saveOpportunity } from '../../db/repositories/opportunities-repo.js';
 import { listMeddpicc } from '../../db/repositories/qualification-repo.js';
-import type { GateSnapshot } from '../../domain/gates/gate-snapshot.js';
 import { rightsOf } from '../../domain/access/principal.js';
+import type { GateSnapshot } from '../../domain/gates/gate-snapshot.js';
 import type { Opportunity } from '../../domain/opportunity/opportunity.js';
 import { pipelineForType } from '../../domain/playbook/lookup.js';
 import { err, ok, type Result } from '../../domain/result.js';

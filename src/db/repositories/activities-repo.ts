@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { Activity, ActivityFact } from '../../domain/activity/activity.js';
 import type { Visibility } from '../../domain/access/record-access.js';
+import type { Activity, ActivityFact } from '../../domain/activity/activity.js';
 import type { ActivitiesTable, Database } from '../schema.js';
 import { visibleTo } from './visibility-filter.js';
 
