@@ -27,14 +27,7 @@ import { perSecond, type Timing, timeConcurrently, timeEach } from './measure.js
 
 const count = Number(process.argv[2] ?? 100_000);
 const SAMPLES = Math.min(1000, Math.floor(count / 20));
-const CREATED_CRITERIA = [
-  'nb_lead_captured',
-  'nb_meaningful_discussion',
-  'nb_icp_fit',
-  'nb_call_notes',
-  'nb_pressing_need',
-  'nb_budget_authority_timeline',
-];
+const CREATED_CRITERIA = ['nb_lead_captured', 'nb_icp_fit', 'nb_pressing_need', 'nb_budget_authority_timeline'];
 const CREATED_MEDDPICC = ['economic_buyer', 'identify_pain', 'champion', 'competition'];
 
 async function freshServerDatabase(url: string) {
@@ -120,6 +113,14 @@ async function main() {
       `insert into opportunity_attestations (opportunity_id, criterion, attested_by, attested_at, note, evidence_url)
        select o, c, 'bench', now(), null, null from unnest($1::text[]) o, unnest($2::text[]) c`,
       [ids, CREATED_CRITERIA],
+    );
+    // "Call notes" and "meaningful discussion" are derived from a logged call on the deal.
+    await raw(
+      db,
+      `insert into activities (id, account_id, opportunity_id, kind, occurred_at, summary, created_by, created_at, updated_at)
+       select 'act_' || o.id, o.account_id, o.id, 'call', now() - interval '1 day', 'Discovery call', 'bench', now(), now()
+       from opportunities o where o.id = any($1::text[])`,
+      [ids],
     );
     const appIds = ids.slice(0, SAMPLES / 2);
     const concurrentIds = ids.slice(SAMPLES / 2, SAMPLES);

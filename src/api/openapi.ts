@@ -21,6 +21,11 @@ const TAGS = [
   },
   { name: 'accounts', description: 'Companies with their geography, segment and contacts' },
   {
+    name: 'activities',
+    description:
+      'Calls, meetings, emails and notes on deals and accounts; conversation criteria derive from them',
+  },
+  {
     name: 'auth',
     description:
       'Sign-in: a session cookie plus `x-csrf-token` on changes (browsers), or `Authorization: Bearer` API tokens',

@@ -300,6 +300,37 @@ const OPERATIONS: Record<string, Operation> = {
     expected: READ_DEAL(200, 404),
     run: (t) => t.me.call('GET', `/api/v1/opportunities/${t.deal.id}/history`),
   },
+  'GET /api/v1/opportunities/{id}/activities': {
+    expected: READ_DEAL(200, 404),
+    run: (t) => t.me.call('GET', `/api/v1/opportunities/${t.deal.id}/activities`),
+  },
+  'POST /api/v1/opportunities/{id}/activities': {
+    expected: QUALIFY_DEAL(201),
+    run: (t) =>
+      t.me.call('POST', `/api/v1/opportunities/${t.deal.id}/activities`, { kind: 'call', summary: 'Discovery' }),
+  },
+  'PATCH /api/v1/activities/{id}': {
+    // Logged by someone else (an admin): whoever sees the deal is refused, only admins may change it.
+    expected: { ...READ_DEAL(403, 404), revops_admin: 200 },
+    run: async (t) => {
+      const logged = await admin.call('POST', `/api/v1/opportunities/${t.deal.id}/activities`, {
+        kind: 'note',
+        summary: 'Prep',
+      });
+      return t.me.call('PATCH', `/api/v1/activities/${logged.body.id}`, { summary: 'Changed' });
+    },
+  },
+  'DELETE /api/v1/activities/{id}': {
+    // An account's activity: whoever reads the account (Finance reads them all) is refused.
+    expected: { ...READ_ACCOUNT(403, 404), revops_admin: 204 },
+    run: async (t) => {
+      const logged = await admin.call('POST', `/api/v1/accounts/${t.account.id}/activities`, {
+        kind: 'email',
+        summary: 'Sent the deck',
+      });
+      return t.me.call('DELETE', `/api/v1/activities/${logged.body.id}`);
+    },
+  },
   'GET /api/v1/opportunities/{id}/inspection': {
     expected: READ_DEAL(200, 404),
     run: (t) => t.me.call('GET', `/api/v1/opportunities/${t.deal.id}/inspection`),
@@ -350,6 +381,15 @@ const OPERATIONS: Record<string, Operation> = {
   'POST /api/v1/accounts/{id}/contacts': {
     expected: KEEP_CONTACTS(201),
     run: (t) => t.me.call('POST', `/api/v1/accounts/${t.account.id}/contacts`, { name: 'New Contact' }),
+  },
+  'GET /api/v1/accounts/{id}/activities': {
+    expected: READ_ACCOUNT(200, 404),
+    run: (t) => t.me.call('GET', `/api/v1/accounts/${t.account.id}/activities`),
+  },
+  'POST /api/v1/accounts/{id}/activities': {
+    expected: KEEP_CONTACTS(201),
+    run: (t) =>
+      t.me.call('POST', `/api/v1/accounts/${t.account.id}/activities`, { kind: 'meeting', summary: 'QBR' }),
   },
   'GET /api/v1/accounts/{id}/contracts': {
     expected: READ_ACCOUNT(200, 404),

@@ -54,6 +54,10 @@ function recordAttacks(client: ApiClient, target: Owned) {
       currency: 'USD',
     }),
     client.call('PATCH', `/api/v1/contacts/${target.contact.id}`, { title: 'Hijacked' }),
+    client.call('GET', `${deal}/activities`),
+    client.call('POST', `${deal}/activities`, { kind: 'call', summary: 'Planted' }),
+    client.call('GET', `${account}/activities`),
+    client.call('POST', `${account}/activities`, { kind: 'note', summary: 'Planted' }),
   ];
 }
 
@@ -114,7 +118,7 @@ describe('an IDOR sweep from another region', () => {
         );
       }
     }
-    expect(attempts).toBe(5 * RECORDS * 15);
+    expect(attempts).toBe(5 * RECORDS * 19);
     expect(successes).toEqual([]);
     expect(
       await api.database.db.selectFrom('opportunities').select(['id', 'version']).orderBy('id').execute(),

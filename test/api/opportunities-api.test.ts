@@ -158,7 +158,8 @@ describe('opportunities over HTTP', () => {
         kind: 'criterion',
         stage: 'created',
         key: 'nb_call_notes',
-        message: 'Not yet attested.',
+        source: 'derived',
+        message: 'No call or meeting logged on this deal yet.',
       }),
     );
     expect(missing).toContainEqual(
@@ -194,16 +195,20 @@ describe('opportunities over HTTP', () => {
     }
     const stale = await call(
       'PUT',
-      `/api/v1/opportunities/${id}/criteria/nb_call_notes`,
+      `/api/v1/opportunities/${id}/criteria/nb_icp_fit`,
       { note: 'x' },
       { 'if-match': '"v1"' },
     );
     expect(stale.status).toBe(412);
+    const logged = await call('POST', `/api/v1/opportunities/${id}/activities`, {
+      kind: 'call',
+      summary: 'Discovery call: dashboards time out at peak',
+      contactIds: [championId],
+    });
+    expect(logged.status).toBe(201);
     for (const criterion of [
       'nb_lead_captured',
-      'nb_meaningful_discussion',
       'nb_icp_fit',
-      'nb_call_notes',
       'nb_pressing_need',
       'nb_budget_authority_timeline',
     ]) {
@@ -224,11 +229,9 @@ describe('opportunities over HTTP', () => {
       (event: { action: string }) => event.action === 'opportunity.stage_changed',
     );
     expect(change.gate).toMatchObject({ from: 'created', to: 'discover', kind: 'advance' });
-    expect(
-      change.gate.checks.find((check: { key: string }) => check.key === 'nb_call_notes').attestation,
-    ).toMatchObject({
-      evidenceUrl: 'https://notes.example.com/1',
-    });
+    const checkOf = (key: string) => change.gate.checks.find((check: { key: string }) => check.key === key);
+    expect(checkOf('nb_icp_fit').attestation).toMatchObject({ evidenceUrl: 'https://notes.example.com/1' });
+    expect(checkOf('nb_call_notes')).toMatchObject({ met: true, activityId: logged.body.id });
     expect(history.body.items[0]).toMatchObject({ action: 'opportunity.created', actorId: admin.user.id });
   });
 
@@ -292,6 +295,14 @@ describe('opportunities over HTTP', () => {
 
   it('pages a filtered list with cursors', async () => {
     const { accountId } = await newDeal();
+    // Renewals are for commit customers: the account gets a contract in force first.
+    const contract = await call('POST', `/api/v1/accounts/${accountId}/contracts`, {
+      startDate: '2025-01-01',
+      endDate: '2027-12-31',
+      tcvMinor: 1000,
+      currency: 'EUR',
+    });
+    expect(contract.status).toBe(201);
     for (let index = 0; index < 4; index++) {
       await call('POST', '/api/v1/opportunities', {
         accountId,

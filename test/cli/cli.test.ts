@@ -65,7 +65,7 @@ describe('closepath opportunity advance', { timeout: 120_000 }, () => {
     expect(text.code).toBe(2);
     expect(text.stderr).toMatch(/Discover is blocked: \d+ requirement\(s\) unmet/);
     expect(text.stderr).toMatch(
-      /✗ criterion created exit\s+nb_call_notes: Call notes in Salesforce — Not yet attested\./,
+      /✗ criterion created exit\s+nb_call_notes: Call notes in Salesforce — No call or meeting logged on this deal yet\./,
     );
 
     const json = await closepath(['opportunity', 'advance', deal.id, 'discover', '--json'], {

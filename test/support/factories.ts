@@ -1,14 +1,17 @@
 import type { Kysely } from 'kysely';
 import { actorFor, systemActor } from '../../src/app/access/actors.js';
+import { logActivity } from '../../src/app/activities/log-activity.js';
 import type { Actor, AppContext } from '../../src/app/context.js';
 import { newId } from '../../src/app/open-app.js';
 import { createOpportunity } from '../../src/app/opportunities/create-opportunity.js';
 import type { CreateOpportunityInput } from '../../src/app/opportunities/opportunity-inputs.js';
 import { insertAccount, insertContact } from '../../src/db/repositories/accounts-repo.js';
+import { insertContract } from '../../src/db/repositories/contracts-repo.js';
 import { insertUsers, type User } from '../../src/db/repositories/users-repo.js';
 import type { Database } from '../../src/db/schema.js';
 import type { Principal } from '../../src/domain/access/principal.js';
 import type { Account, Contact } from '../../src/domain/account/account.js';
+import type { Contract } from '../../src/domain/contract/contract.js';
 import type { Opportunity } from '../../src/domain/opportunity/opportunity.js';
 import { firebolt } from './playbook-fixtures.js';
 
@@ -110,6 +113,40 @@ export async function buildOpportunity(
     source: 'ae',
     ...overrides,
   });
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}
+
+/** A commit contract in force from a year before T0 to a year after it: what makes a Commit Customer. */
+export async function buildContract(db: Kysely<Database>, accountId: string, overrides: Partial<Contract> = {}) {
+  const contract: Contract = {
+    id: newId('ctr'),
+    accountId,
+    kind: 'commit',
+    startDate: '2025-11-03',
+    endDate: '2027-11-02',
+    tcvMinor: 200_000_00,
+    currency: 'USD',
+    opportunityId: null,
+    createdBy: 'system:test',
+    createdAt: T0,
+    version: 1,
+    ...overrides,
+  };
+  await insertContract(db, contract);
+  return contract;
+}
+
+/** An account with a commit contract in force: Upsell, Renewal and Expansion deals suit it. */
+export async function buildCustomerAccount(db: Kysely<Database>, overrides: Partial<Account> = {}) {
+  const account = await buildAccount(db, { name: 'Globex Data', domain: 'globex.example', ...overrides });
+  await buildContract(db, account.id);
+  return account;
+}
+
+/** Logs a call on a deal through the real use case, at the context's now: what "Call notes" is derived from. */
+export async function logCall(context: AppContext, by: Actor, opportunityId: string, summary = 'Discovery call') {
+  const result = await logActivity(context, by, { opportunityId }, { kind: 'call', contactIds: [], summary });
   if (!result.ok) throw new Error(result.error.message);
   return result.value;
 }

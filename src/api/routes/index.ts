@@ -16,6 +16,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { addPocBenchmarkRoute } from './add-poc-benchmark.js';
 import { addPocSessionRoute } from './add-poc-session.js';
 import { attestCriterionRoute, withdrawAttestationRoute } from './attest-criterion.js';
+import { removeActivityRoute, updateActivityRoute } from './change-activity.js';
 import { changeStageRoute } from './change-stage.js';
 import { createAccountRoute } from './create-account.js';
 import { createContactRoute } from './create-contact.js';
@@ -35,12 +36,14 @@ import { getPlaybookRoute } from './get-playbook.js';
 import { getPocPlanRoute } from './get-poc-plan.js';
 import { listAccountContractsRoute } from './list-account-contracts.js';
 import { listAccountsRoute } from './list-accounts.js';
+import { listAccountActivitiesRoute, listDealActivitiesRoute } from './list-activities.js';
 import { listAuditEventsRoute } from './list-audit-events.js';
 import { listDealsAtRiskRoute } from './list-deals-at-risk.js';
 import { listDemoUsersRoute } from './list-demo-users.js';
 import { listOpportunitiesRoute } from './list-opportunities.js';
 import { listTokensRoute } from './list-tokens.js';
 import { listUsersRoute } from './list-users.js';
+import { logAccountActivityRoute, logDealActivityRoute } from './log-activity.js';
 import { loginRoute } from './login.js';
 import { logoutRoute } from './logout.js';
 import { recordContractRoute } from './record-contract.js';
@@ -68,6 +71,10 @@ const ROUTES: FastifyPluginAsyncZod[] = [
   createContactRoute,
   listAccountContractsRoute,
   recordContractRoute,
+  listAccountActivitiesRoute,
+  logAccountActivityRoute,
+  updateActivityRoute,
+  removeActivityRoute,
   updateContactRoute,
   listOpportunitiesRoute,
   createOpportunityRoute,
@@ -76,6 +83,8 @@ const ROUTES: FastifyPluginAsyncZod[] = [
   attestCriterionRoute,
   withdrawAttestationRoute,
   getOpportunityHistoryRoute,
+  listDealActivitiesRoute,
+  logDealActivityRoute,
   getOpportunityInspectionRoute,
   listDealsAtRiskRoute,
   setMeddpiccRoute,

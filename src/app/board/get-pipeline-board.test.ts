@@ -3,6 +3,7 @@ import {
   actor,
   admin,
   buildAccount,
+  buildCustomerAccount,
   buildOpportunity,
   buildUser,
   testContext,
@@ -44,9 +45,10 @@ beforeAll(async () => {
   await deal(lukas.id, contoso.id, 10_000_00, '2027-06-30', 'Contoso — pilot');
   await moveTo(poc.id, 'poc');
   await moveTo(emeaPoc.id, 'poc');
+  const customer = await buildCustomerAccount(database.db, { name: 'Northwind Holdings' });
   const renewal = await buildOpportunity(context, {
     ownerId: maya.id,
-    accountId: northwind.id,
+    accountId: customer.id,
     type: 'renewal',
     name: 'Northwind renewal',
   });

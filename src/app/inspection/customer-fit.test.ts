@@ -62,13 +62,19 @@ describe('the customer part of an inspection, from recorded contracts', () => {
       },
     });
 
-    const newBusiness = await buildOpportunity(context, { ownerId: owner.id, accountId: account.id });
+    // The type rule refuses New Business on a commit customer; an admin forced it, so the inspection says why.
+    const newBusiness = await buildOpportunity(context, {
+      ownerId: owner.id,
+      accountId: account.id,
+      override: { justification: 'Booked as new business by the customer’s request' },
+    });
     const nb = await inspectOpportunity(context, admin(), newBusiness.id);
     expect(nb.ok && nb.value.customer).toMatchObject({
       fits: false,
       customerClass: 'commit_customer',
       uplift: null,
-      message: 'New Business is for a New Prospect or PLG Customer; this account is a Commit Customer.',
+      message:
+        'New Business is for a New Prospect or PLG Customer; this account is a Commit Customer, for which the playbook has Upsell, Renewal, Expansion.',
     });
   });
 
@@ -97,6 +103,8 @@ describe('the customer part of an inspection, from recorded contracts', () => {
           accountId: account.id,
           type,
           source: type === 'new_business' ? 'ae' : 'customer_success',
+          // The lapsed account's Renewal no longer fits: it was forced, as an admin may.
+          ...(account === lapsed && { override: { justification: 'Late renewal' } }),
         }),
       );
     }

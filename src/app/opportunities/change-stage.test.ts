@@ -6,6 +6,7 @@ import {
   buildContact,
   buildOpportunity,
   buildUser,
+  logCall,
   testContext,
 } from '../../../test/support/factories.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.js';
@@ -47,11 +48,10 @@ async function setup() {
       });
       expect(result.ok).toBe(true);
     }
+    await logCall(context, me, opportunity.id, 'Discovery with the data team');
     for (const criterion of [
       'nb_lead_captured',
-      'nb_meaningful_discussion',
       'nb_icp_fit',
-      'nb_call_notes',
       'nb_pressing_need',
       'nb_budget_authority_timeline',
     ]) {
@@ -62,7 +62,7 @@ async function setup() {
       expect(result.ok).toBe(true);
     }
   };
-  return { context, advanceDays, me, opportunity, satisfyCreated };
+  return { context, advanceDays, me, opportunity, satisfyCreated, account };
 }
 
 async function stageRows(opportunityId: string) {
@@ -120,10 +120,12 @@ describe('changing stage', () => {
     expect(moved?.actorId).toBe(me.id);
     expect(moved?.gate).toMatchObject({ from: 'created', to: 'discover', kind: 'advance', override: null });
     const gate = moved?.gate as {
-      checks: Array<{ key: string; attestation?: { by: string; note: string } }>;
+      checks: Array<{ key: string; activityId?: string; attestation?: { by: string; note: string } }>;
     };
+    const icp = gate.checks.find((check) => check.key === 'nb_icp_fit');
+    expect(icp?.attestation).toMatchObject({ by: me.id, note: 'Done' });
     const notes = gate.checks.find((check) => check.key === 'nb_call_notes');
-    expect(notes?.attestation).toMatchObject({ by: me.id, note: 'Done' });
+    expect(notes?.activityId).toMatch(/^act_/);
     const rows = await stageRows(opportunity.id);
     expect(rows.map((row) => [row.from_stage, row.to_stage, row.kind])).toEqual([
       [null, 'created', 'create'],

@@ -3,6 +3,7 @@ import {
   actor,
   admin,
   buildAccount,
+  buildCustomerAccount,
   buildOpportunity,
   buildUser,
   testContext,
@@ -28,7 +29,8 @@ describe('creating opportunities', () => {
   ])('puts a %s deal in the %s pipeline at its first stage', async (type, pipeline, stage) => {
     const { context } = testContext(database.db);
     const owner = await buildUser(database.db);
-    const account = await buildAccount(database.db);
+    const account =
+      type === 'new_business' ? await buildAccount(database.db) : await buildCustomerAccount(database.db);
     const opportunity = await buildOpportunity(context, { ownerId: owner.id, accountId: account.id, type });
     expect(opportunity).toMatchObject({
       type,
@@ -96,7 +98,7 @@ describe('updating opportunities', () => {
   it('keeps the type within the pipeline and refuses stale versions', async () => {
     const { context } = testContext(database.db);
     const owner = await buildUser(database.db);
-    const account = await buildAccount(database.db);
+    const account = await buildCustomerAccount(database.db);
     const opportunity = await buildOpportunity(context, {
       ownerId: owner.id,
       accountId: account.id,
