@@ -72,7 +72,11 @@ export function benchDomain(playbook: Playbook, count: number, now: Date) {
       stakeholderChanges: [],
       overrides: [],
       businessDaysToClose: 80,
-      expectedBusinessDaysToClose: 60,
+      expectedBusinessDaysThroughNext: 30,
+      daysInStage: velocity.daysInStage,
+      expectedDaysInStage: velocity.expectedDays,
+      lastActivity: null,
+      createdAt: created,
       now,
     };
     const health = assessHealth(playbook, pipeline, healthFacts);

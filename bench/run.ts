@@ -27,7 +27,12 @@ import { perSecond, type Timing, timeConcurrently, timeEach } from './measure.js
 
 const count = Number(process.argv[2] ?? 100_000);
 const SAMPLES = Math.min(1000, Math.floor(count / 20));
-const CREATED_CRITERIA = ['nb_lead_captured', 'nb_icp_fit', 'nb_pressing_need', 'nb_budget_authority_timeline'];
+const CREATED_CRITERIA = [
+  'nb_lead_captured',
+  'nb_icp_fit',
+  'nb_pressing_need',
+  'nb_budget_authority_timeline',
+];
 const CREATED_MEDDPICC = ['economic_buyer', 'identify_pain', 'champion', 'competition'];
 
 async function freshServerDatabase(url: string) {

@@ -307,7 +307,10 @@ const OPERATIONS: Record<string, Operation> = {
   'POST /api/v1/opportunities/{id}/activities': {
     expected: QUALIFY_DEAL(201),
     run: (t) =>
-      t.me.call('POST', `/api/v1/opportunities/${t.deal.id}/activities`, { kind: 'call', summary: 'Discovery' }),
+      t.me.call('POST', `/api/v1/opportunities/${t.deal.id}/activities`, {
+        kind: 'call',
+        summary: 'Discovery',
+      }),
   },
   'PATCH /api/v1/activities/{id}': {
     // Logged by someone else (an admin): whoever sees the deal is refused, only admins may change it.

@@ -118,7 +118,11 @@ export async function buildOpportunity(
 }
 
 /** A commit contract in force from a year before T0 to a year after it: what makes a Commit Customer. */
-export async function buildContract(db: Kysely<Database>, accountId: string, overrides: Partial<Contract> = {}) {
+export async function buildContract(
+  db: Kysely<Database>,
+  accountId: string,
+  overrides: Partial<Contract> = {},
+) {
   const contract: Contract = {
     id: newId('ctr'),
     accountId,
@@ -145,7 +149,12 @@ export async function buildCustomerAccount(db: Kysely<Database>, overrides: Part
 }
 
 /** Logs a call on a deal through the real use case, at the context's now: what "Call notes" is derived from. */
-export async function logCall(context: AppContext, by: Actor, opportunityId: string, summary = 'Discovery call') {
+export async function logCall(
+  context: AppContext,
+  by: Actor,
+  opportunityId: string,
+  summary = 'Discovery call',
+) {
   const result = await logActivity(context, by, { opportunityId }, { kind: 'call', contactIds: [], summary });
   if (!result.ok) throw new Error(result.error.message);
   return result.value;

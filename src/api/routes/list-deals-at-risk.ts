@@ -6,6 +6,16 @@ import { unwrap } from '../errors/unwrap.js';
 import { inspectionSchema } from '../schemas/inspection-schemas.js';
 import { opportunitySchema } from '../schemas/record-schemas.js';
 
+const atRiskTotalsSchema = z.object({
+  deals: z.number().int(),
+  amounts: z.array(
+    z.object({
+      currency: z.string(),
+      amountMinor: z.string().describe('Sum in minor units, as a decimal string (a sum may pass 2^53)'),
+    }),
+  ),
+});
+
 export const listDealsAtRiskRoute: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/v1/deals-at-risk',
@@ -16,7 +26,8 @@ export const listDealsAtRiskRoute: FastifyPluginAsyncZod = async (app) => {
         description:
           'Open deals you may see whose health is red or whose velocity is At Risk, sorted by health (worst first), ' +
           'velocity (At Risk first), amount (largest first) or close date (soonest first), each with its account ' +
-          'and inspection; pages with `cursor`. Looks at up to 5,000 open deals (`truncated`).',
+          'and inspection (with `fixFirst`, the one thing to do first); pages with `cursor`; `totals` and `byOwner` count ' +
+          'every deal at risk under the filters. Looks at up to 5,000 open deals (`truncated`).',
         querystring: atRiskQuery,
         response: {
           200: z.object({
@@ -31,7 +42,11 @@ export const listDealsAtRiskRoute: FastifyPluginAsyncZod = async (app) => {
               .string()
               .nullable()
               .describe('Pass as `cursor` for the next page; null on the last'),
-            scanned: z.number().int(),
+            totals: atRiskTotalsSchema.describe('Every deal at risk under the filters, not only this page'),
+            byOwner: z
+              .array(atRiskTotalsSchema.extend({ ownerId: z.string() }))
+              .describe('The same per owner, most deals first'),
+            scanned: z.number().int().describe('Open deals looked at'),
             truncated: z.boolean(),
           }),
           ...problemResponses(400),

@@ -3,6 +3,10 @@ import { CUSTOMER_CLASSES } from '../../domain/account/customer-class.js';
 import { RENEWAL_KINDS } from '../../domain/contract/renewal-uplift.js';
 import { VELOCITY_CLASSES } from '../../domain/inspection/velocity.js';
 import { HEALTH_INDICATORS } from '../../domain/playbook/inspection-settings.js';
+import { POSITIVE_INDICATORS } from '../../domain/playbook/validate-inspection.js';
+
+const RISK_INDICATORS = HEALTH_INDICATORS.filter((indicator) => !POSITIVE_INDICATORS.includes(indicator));
+
 import { MEDDPICC_LEVELS } from '../../domain/playbook/playbook.js';
 import { contractTermsSchema } from './customer-schemas.js';
 import { timestamp } from './record-schemas.js';
@@ -105,5 +109,13 @@ export const inspectionSchema = z
           "Renewal vs Expansion by TCV uplift over the account's latest-ending commit contract; null for other types",
         ),
     }),
+    fixFirst: z
+      .object({
+        cause: z.enum([...RISK_INDICATORS, 'stalled']),
+        action: z.string().describe('What to do, in words'),
+        why: z.string().describe('The evidence behind it'),
+      })
+      .nullable()
+      .describe("The one thing to fix first: a red deal's heaviest risk, or the stall of an At Risk deal"),
   })
   .meta({ id: 'Inspection' });

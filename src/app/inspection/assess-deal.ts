@@ -3,6 +3,7 @@ import { activeCommitContract, dayOf, previousCommitContract } from '../../domai
 import { checkRenewalUplift, type UpliftVerdict } from '../../domain/contract/renewal-uplift.js';
 import { businessDaysBetween } from '../../domain/inspection/business-days.js';
 import type { ExpectedDurations } from '../../domain/inspection/expected-durations.js';
+import { type FixFirst, fixFirst } from '../../domain/inspection/fix-first.js';
 import { assessHealth, type Health } from '../../domain/inspection/health.js';
 import { classifyVelocity, type Velocity } from '../../domain/inspection/velocity.js';
 import { findPipeline, openStages } from '../../domain/playbook/lookup.js';
@@ -32,6 +33,8 @@ export interface Inspection {
   expected: Pick<ExpectedDurations, 'source' | 'closedDeals'>;
   meddpicc: MeddpiccScore;
   customer: CustomerFit;
+  /** The one thing to fix first when the deal is in trouble (or has risks); null for a deal without any. */
+  fixFirst: FixFirst | null;
 }
 
 /** Health, velocity, MEDDPICC score and customer fit of one deal from its evidence (no I/O). */
@@ -60,13 +63,8 @@ export function assessDeal(
     now,
   });
   const stages = openStages(pipeline);
-  const remaining = stages.slice(
-    Math.max(
-      0,
-      stages.findIndex((stage) => stage.key === deal.stage),
-    ),
-  );
-  const expectedToClose = remaining.reduce((sum, stage) => sum + (expected.days[stage.key] ?? 0), 0);
+  const next = stages[stages.findIndex((stage) => stage.key === deal.stage) + 1];
+  const restOfStage = Math.max(0, (velocity.expectedDays ?? 0) - velocity.daysInStage);
   const health = assessHealth(playbook, pipeline, {
     pipeline: pipeline.key,
     stage: deal.stage,
@@ -77,7 +75,11 @@ export function assessDeal(
     closeDate: deal.closeDate,
     ...historySignals(evidence.events),
     businessDaysToClose: businessDaysBetween(now, new Date(`${deal.closeDate}T12:00:00Z`)),
-    expectedBusinessDaysToClose: Math.max(0, expectedToClose - velocity.daysInStage),
+    expectedBusinessDaysThroughNext: restOfStage + (next ? (expected.days[next.key] ?? 0) : 0),
+    daysInStage: velocity.daysInStage,
+    expectedDaysInStage: velocity.expectedDays,
+    lastActivity: evidence.lastActivity,
+    createdAt: deal.createdAt,
     now,
   });
   return {
@@ -87,6 +89,7 @@ export function assessDeal(
     expected: { source: expected.source, closedDeals: expected.closedDeals },
     meddpicc: scoreMeddpicc(playbook, pipeline, deal.stage, evidence.meddpicc),
     customer: assessCustomer(playbook, evidence, now),
+    fixFirst: fixFirst(health, velocity),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { listLastActivityAt } from '../../db/repositories/activities-repo.js';
 import { listEventsOfDeals, type StoredEvent } from '../../db/repositories/events-repo.js';
 import {
   type CustomerRecord,
@@ -27,6 +28,8 @@ export interface DealEvidence {
   /** The account's self-serve usage and recorded contracts: its class, and what a renewal renews. */
   customer: CustomerRecord;
   poc: PocAssessment | null;
+  /** The last activity that took place on the deal, if any. */
+  lastActivity: { at: Date; kind: string } | null;
 }
 
 const SIGNAL_ACTIONS = [
@@ -48,6 +51,7 @@ export async function loadDealEvidence(
   const events = await listEventsOfDeals(db, ids, SIGNAL_ACTIONS);
   const customers = await listCustomerRecords(db, [...new Set(deals.map((deal) => deal.accountId))]);
   const pocs = await findPocPlans(db, ids);
+  const lastActivities = await listLastActivityAt(db, ids, now);
   return deals.map((deal) => ({
     deal,
     meddpicc: meddpicc.get(deal.id) ?? {},
@@ -55,6 +59,7 @@ export async function loadDealEvidence(
     events: (events.get(deal.id) ?? []).filter((event) => event.occurredAt <= now),
     customer: customers.get(deal.accountId) ?? { selfServeUsage: false, contracts: [] },
     poc: pocs.has(deal.id) ? assessPoc(pocs.get(deal.id) ?? null) : null,
+    lastActivity: lastActivities.get(deal.id) ?? null,
   }));
 }
 

@@ -6,6 +6,7 @@ import {
   buildContact,
   buildOpportunity,
   buildUser,
+  logCall,
   testContext,
 } from '../../../test/support/factories.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.js';
@@ -56,6 +57,7 @@ describe('inspecting a deal', () => {
       override: { justification: 'Exec sponsor asked us to move fast' },
     });
     expect(forced.ok).toBe(true);
+    await logCall(context, me, deal.id, 'Weekly sync with the new sponsor');
     clock.advanceDays(5);
 
     const result = await inspectOpportunity(context, admin(), deal.id);
@@ -68,7 +70,12 @@ describe('inspecting a deal', () => {
     expect(reasons.gate_override).toEqual([
       `Gate to discover overridden by ${rvp.id}: Exec sponsor asked us to move fast`,
     ]);
-    expect(reasons.incomplete_meddpicc).toEqual(['Economic Buyer unknown.', 'Decision Criteria unknown.']);
+    // Judged against Discover: the Economic Buyer was needed to leave Opportunity Created; the Decision
+    // Criteria are not asked for before the POC, so they are no risk yet.
+    expect(reasons.incomplete_meddpicc).toEqual([
+      'Economic Buyer is unknown; identified was needed to leave Opportunity Created.',
+    ]);
+    expect(reasons.no_recent_activity).toBeUndefined();
     expect(result.value.health.score).toBe(60 - 10 - 12 - 10 - 15);
     expect(result.value.health.band).toBe('red');
     expect(result.value.velocity).toMatchObject({

@@ -2,11 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   actor,
   buildAccount,
+  buildContact,
   buildOpportunity,
   buildUser,
+  logCall,
   testContext,
 } from '../../../test/support/factories.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.js';
+import { setMeddpicc } from '../opportunities/set-meddpicc.js';
 import { snoozeStall } from '../opportunities/snooze-stall.js';
 import { atRiskQuery, listDealsAtRisk } from './list-deals-at-risk.js';
 
@@ -55,6 +58,21 @@ describe('deals at risk', () => {
     expect(first?.inspection.health.reasons.map((reason) => reason.indicator)).toContain('timeline_pressure');
     expect(first?.inspection.velocity).toMatchObject({ class: 'at_risk', stage: 'created' });
     expect(byHealth.value.items.some((item) => item.opportunity.id === abroad.id)).toBe(false);
+    expect(byHealth.value.totals).toEqual({
+      deals: 2,
+      amounts: [{ currency: 'USD', amountMinor: '1400000' }],
+    });
+    expect(byHealth.value.byOwner).toEqual([
+      { ownerId: emea.id, deals: 2, amounts: [{ currency: 'USD', amountMinor: '1400000' }] },
+    ]);
+    // Each leads with one thing to fix: the heaviest risk of a red deal.
+    expect(first?.inspection.fixFirst).toEqual({
+      cause: 'incomplete_meddpicc',
+      action: 'Complete the qualification',
+      why: expect.stringMatching(
+        /^Economic Buyer unknown with \d+ of 10 business days of Opportunity Created gone/,
+      ),
+    });
 
     const byAmount = await listDealsAtRisk(
       context,
@@ -121,7 +139,18 @@ describe('snoozed stalls', () => {
       accountId: account.id,
       closeDate: '2027-06-30',
     });
+    // Qualified and worked, but stuck: only its velocity puts it on the list.
+    const contact = await buildContact(database.db, account.id);
+    for (const element of ['economic_buyer', 'champion'] as const) {
+      const set = await setMeddpicc(context, me, deal.id, element, {
+        level: 'identified',
+        summary: 'Known',
+        contactId: contact.id,
+      });
+      expect(set.ok).toBe(true);
+    }
     clock.advanceDays(30);
+    await logCall(context, me, deal.id, 'Still waiting on the budget');
     const listed = async () => {
       const result = await listDealsAtRisk(context, me, atRiskQuery.parse({}));
       return result.ok ? result.value.items.map((item) => item.opportunity.id) : [];

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { findAccountNames } from '../../db/repositories/accounts-repo.js';
 import { type DealHead, findOpportunities, listDealHeads } from '../../db/repositories/opportunities-repo.js';
 import { visibilityFor } from '../../domain/access/record-access.js';
+import { type AtRiskTotals, type OwnerTotals, totalAtRisk } from '../../domain/inspection/at-risk-totals.js';
 import type { Opportunity } from '../../domain/opportunity/opportunity.js';
 import { ok, type Result } from '../../domain/result.js';
 import type { AppError } from '../app-error.js';
@@ -28,6 +29,17 @@ export interface DealAtRisk {
   /** The deal's account, named, so a list can show it without reading each account. */
   account: { id: string; name: string };
   inspection: Inspection;
+}
+
+export interface DealsAtRisk {
+  items: DealAtRisk[];
+  nextCursor: string | null;
+  /** Every deal at risk under the filters (not only this page): how many, for how much, and per owner. */
+  totals: AtRiskTotals;
+  byOwner: OwnerTotals[];
+  /** The open deals looked at: the list flags `totals.deals` of them. */
+  scanned: number;
+  truncated: boolean;
 }
 
 /** A deal judged from its head; the page shown is then read whole. */
@@ -65,9 +77,7 @@ export async function listDealsAtRisk(
   context: AppContext,
   actor: Actor,
   query: AtRiskQuery,
-): Promise<
-  Result<{ items: DealAtRisk[]; nextCursor: string | null; scanned: number; truncated: boolean }, AppError>
-> {
+): Promise<Result<DealsAtRisk, AppError>> {
   const cursor = decodeCursor(query.cursor, 2);
   if (!cursor.ok) return cursor;
   const after = cursor.value as SortKey | undefined;
@@ -107,7 +117,10 @@ export async function listDealsAtRisk(
     page.map(({ item }) => item.deal.accountId),
   );
   const last = page.at(-1);
+  const { totals, byOwner } = totalAtRisk(atRisk.map((item) => item.deal));
   return ok({
+    totals,
+    byOwner,
     items: page.flatMap(({ item }) => {
       const opportunity = whole.get(item.deal.id);
       if (!opportunity) return []; // only if the deal vanished between the two reads (deals are not deleted)

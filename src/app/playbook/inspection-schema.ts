@@ -56,6 +56,7 @@ export const inspectionSchema = z
         pushWindowDays: z.number().int().positive(),
         pushesBeforeRisk: z.number().int().positive(),
         stakeholderWindowDays: z.number().int().positive(),
+        inactivityBusinessDays: z.number().int().positive(),
       })
       .strict(),
     velocity: z

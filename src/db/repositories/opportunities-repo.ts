@@ -167,6 +167,8 @@ export type DealHead = Pick<
   | 'closeDate'
   | 'stageEnteredAt'
   | 'stallSnooze'
+  | 'ownerId'
+  | 'createdAt'
 >;
 
 /** Like listOpportunities, but only each deal's head (about half the cost for thousands of rows). */
@@ -189,10 +191,14 @@ export async function listDealHeads(
       'stage_entered_at',
       'stall_snoozed_until',
       'stall_snooze_reason',
+      'owner_id',
+      'created_at',
     ])
     .execute();
   return rows.map((row) => ({
     id: row.id,
+    ownerId: row.owner_id,
+    createdAt: row.created_at,
     accountId: row.account_id,
     type: row.type,
     pipeline: row.pipeline,

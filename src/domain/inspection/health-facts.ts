@@ -15,8 +15,15 @@ export interface HealthFacts {
   stakeholderChanges: ReadonlyArray<{ at: Date; description: string }>;
   /** Forced gates; `typeFit` marks an override of the type-vs-customer rule (on create or type change). */
   overrides: ReadonlyArray<{ at: Date; by: string; justification: string; to: string; typeFit?: boolean }>;
-  /** Business days until the close date, and the business days the remaining open stages are expected to take. */
+  /** Business days until the close date. */
   businessDaysToClose: number;
-  expectedBusinessDaysToClose: number;
+  /** Business days the rest of the current stage and the whole next one usually take. */
+  expectedBusinessDaysThroughNext: number;
+  /** Business days in the current stage, and how many it usually takes (null: no expectation). */
+  daysInStage: number;
+  expectedDaysInStage: number | null;
+  /** The last activity that took place on the deal, or null; `createdAt` dates a deal that has none. */
+  lastActivity: { at: Date; kind: string } | null;
+  createdAt: Date;
   now: Date;
 }

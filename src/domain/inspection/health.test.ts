@@ -29,7 +29,11 @@ const neutral: HealthFacts = {
   stakeholderChanges: [],
   overrides: [],
   businessDaysToClose: 90,
-  expectedBusinessDaysToClose: 80,
+  expectedBusinessDaysThroughNext: 40,
+  daysInStage: 5,
+  expectedDaysInStage: 20,
+  lastActivity: { at: new Date('2026-11-18T15:00:00Z'), kind: 'call' },
+  createdAt: new Date('2026-10-01T09:00:00Z'),
   now: NOW,
 };
 const health = (facts: Partial<HealthFacts>) => assessHealth(playbook, nb, { ...neutral, ...facts });
@@ -63,11 +67,67 @@ describe('health indicators', () => {
       ['competitive_position'],
     ],
     [
-      'incomplete MEDDPICC past the first stage',
+      'an Economic Buyer still unknown in Discover, though leaving Opportunity Created needed it',
       { meddpicc: levels('identified', { economic_buyer: 'unknown' }) },
       ['incomplete_meddpicc'],
     ],
-    ['no incomplete MEDDPICC risk in the first stage', { stage: 'created', meddpicc: levels('unknown') }, []],
+    [
+      'Decision Criteria unknown in Discover: not required before the POC, so not a risk',
+      { meddpicc: levels('identified', { decision_criteria: 'unknown' }), daysInStage: 19 },
+      [],
+    ],
+    [
+      'Decision Criteria unknown early in the POC: not a risk yet',
+      {
+        stage: 'poc',
+        meddpicc: levels('identified', { decision_criteria: 'unknown' }),
+        daysInStage: 10,
+        expectedDaysInStage: 30,
+      },
+      [],
+    ],
+    [
+      'Decision Criteria unknown past half of the POC stage',
+      {
+        stage: 'poc',
+        meddpicc: levels('identified', { decision_criteria: 'unknown' }),
+        poc: { status: 'in_progress', reasons: [] },
+        daysInStage: 16,
+        expectedDaysInStage: 30,
+      },
+      ['incomplete_meddpicc'],
+    ],
+    [
+      'a new deal in the first stage knows little yet',
+      { stage: 'created', meddpicc: levels('unknown'), daysInStage: 2, expectedDaysInStage: 10 },
+      [],
+    ],
+    [
+      'a deal past half its first stage without an Economic Buyer or Champion',
+      { stage: 'created', meddpicc: levels('unknown'), daysInStage: 6, expectedDaysInStage: 10 },
+      ['incomplete_meddpicc'],
+    ],
+    [
+      'a POC not started past half of the POC stage',
+      {
+        stage: 'poc',
+        meddpicc: levels('identified', { decision_criteria: 'validated' }),
+        poc: { status: 'planned', reasons: ['0 of 5 sessions held.'] },
+        daysInStage: 16,
+        expectedDaysInStage: 30,
+      },
+      ['poc_challenges'],
+    ],
+    [
+      'no activity for more than 15 business days',
+      { lastActivity: { at: new Date('2026-10-27T10:00:00Z'), kind: 'meeting' } },
+      ['no_recent_activity'],
+    ],
+    [
+      'a deal never worked since it was created',
+      { lastActivity: null, createdAt: new Date('2026-10-01T00:00:00Z') },
+      ['no_recent_activity'],
+    ],
     [
       'POC challenges',
       { poc: { status: 'challenged', reasons: ['p95 latency target missed'] } },
@@ -104,19 +164,19 @@ describe('health indicators', () => {
       [],
     ],
     [
-      'a close date too near for the remaining stages',
-      { businessDaysToClose: 30, expectedBusinessDaysToClose: 61 },
+      'a close date before half of what this stage and the next usually take',
+      { businessDaysToClose: 30, expectedBusinessDaysThroughNext: 61 },
       ['timeline_pressure'],
     ],
     [
-      'a close date at exactly half the remaining time',
-      { businessDaysToClose: 30, expectedBusinessDaysToClose: 60 },
+      'a close date at exactly half of what this stage and the next usually take',
+      { businessDaysToClose: 30, expectedBusinessDaysThroughNext: 60 },
       [],
     ],
     [
-      'competition not validated past the POC',
+      'competition not validated past the POC (nor the Decision Criteria leaving it needed)',
       { stage: 'propose', meddpicc: levels('identified') },
-      ['competitive_threat'],
+      ['competitive_threat', 'incomplete_meddpicc'],
     ],
     [
       'a gate override',
@@ -194,7 +254,11 @@ describe('health is monotone', () => {
       { maxLength: 2 },
     ),
     businessDaysToClose: fc.integer({ min: 0, max: 200 }),
-    expectedBusinessDaysToClose: fc.integer({ min: 0, max: 200 }),
+    expectedBusinessDaysThroughNext: fc.integer({ min: 0, max: 200 }),
+    daysInStage: fc.integer({ min: 0, max: 60 }),
+    expectedDaysInStage: fc.option(fc.integer({ min: 1, max: 40 })),
+    lastActivity: fc.option(fc.record({ at: day, kind: fc.constant('call') })),
+    createdAt: day,
   });
   const score = (value: Partial<HealthFacts>) => health(value).score;
   const raise = (state: MeddpiccState, key: string): MeddpiccState => {
@@ -215,6 +279,7 @@ describe('health is monotone', () => {
           }),
         );
         expect(score({ ...base, overrides: [], stakeholderChanges: [] })).toBeGreaterThanOrEqual(before);
+        expect(score({ ...base, lastActivity: { at: NOW, kind: 'call' } })).toBeGreaterThanOrEqual(before);
       }),
       { numRuns: 300 },
     );

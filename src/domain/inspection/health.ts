@@ -1,8 +1,10 @@
 import type { HealthIndicator, HealthSettings } from '../playbook/inspection-settings.js';
 import { openStages } from '../playbook/lookup.js';
-import type { Pipeline, Playbook } from '../playbook/playbook.js';
+import type { MeddpiccLevel, Pipeline, Playbook, Stage } from '../playbook/playbook.js';
 import { POSITIVE_INDICATORS } from '../playbook/validate-inspection.js';
-import { levelOf } from '../qualification/meddpicc.js';
+import { levelsOwed, levelsToLeave } from '../qualification/levels-due.js';
+import { levelOf, meetsLevel } from '../qualification/meddpicc.js';
+import { businessDaysBetween } from './business-days.js';
 import type { HealthFacts } from './health-facts.js';
 
 export type HealthBand = 'green' | 'yellow' | 'red';
@@ -25,8 +27,8 @@ export interface Health {
 interface Context {
   playbook: Playbook;
   pipeline: Pipeline;
-  /** Position of the deal's stage among the open stages (-1 once closed). */
-  stageIndex: number;
+  /** The deal's stage while it is open; null once closed. */
+  stage: Stage | null;
   settings: HealthSettings;
 }
 
@@ -36,10 +38,10 @@ const DAY = 86_400_000;
 const within = (at: Date, now: Date, days: number) => now.getTime() - at.getTime() <= days * DAY;
 const named = (context: Context, key: string) =>
   context.playbook.meddpicc.find((e) => e.key === key)?.name ?? key;
-const usesMeddpicc = (pipeline: Pipeline) =>
-  pipeline.stages.some((stage) => Object.keys(stage.meddpicc).length > 0);
-const stageAt = (context: Context, key: string) =>
-  openStages(context.pipeline).findIndex((stage) => stage.key === key);
+const day = (at: Date) => at.toISOString().slice(0, 10);
+
+/** The elements whose absence the seed calls "Incomplete MEDDPICC". */
+const MISSING_MEANS_RISK = ['economic_buyer', 'champion', 'decision_criteria'];
 
 function validated(element: string): Indicator {
   return (facts, context) => {
@@ -47,6 +49,65 @@ function validated(element: string): Indicator {
     return [`${named(context, element)} validated: ${facts.meddpicc[element]?.summary ?? ''}`.trim()];
   };
 }
+
+/** More than half of the stage's usual time has gone: what leaving it needs should be under way by now. */
+function pastHalfway(facts: HealthFacts): boolean {
+  return facts.expectedDaysInStage !== null && facts.daysInStage * 2 > facts.expectedDaysInStage;
+}
+
+function stageTime(facts: HealthFacts, stage: Stage): string {
+  return `${facts.daysInStage} of ${facts.expectedDaysInStage} business days of ${stage.name} gone`;
+}
+
+/**
+ * An element is judged against the deal's stage, never against the whole path: below what an earlier gate
+ * already asked (owed: the deal was forced past it or has lost ground), or still unknown while leaving the
+ * current stage needs it and more than half of the stage's usual time has gone (due).
+ */
+function meddpiccShortfalls(
+  facts: HealthFacts,
+  context: Context,
+  elements: readonly string[],
+): Array<{ owed: boolean; level: MeddpiccLevel; text: string }> {
+  const { stage } = context;
+  if (!stage) return [];
+  const owed = levelsOwed(context.pipeline, stage.key);
+  const toLeave = levelsToLeave(context.pipeline, stage.key);
+  return elements.flatMap((element): Array<{ owed: boolean; level: MeddpiccLevel; text: string }> => {
+    const actual = levelOf(facts.meddpicc, element);
+    const name = named(context, element);
+    const before = owed.get(element);
+    if (before && !meetsLevel(actual, before.level)) {
+      return [
+        {
+          owed: true,
+          text: `${name} is ${actual}; ${before.level} was needed to leave ${before.stage.name}.`,
+        },
+      ];
+    }
+    const next = toLeave.get(element);
+    if (next && actual === 'unknown' && pastHalfway(facts)) {
+      return [
+        {
+          owed: false,
+          text: `${name} unknown with ${stageTime(facts, stage)}; leaving it needs ${next.level}.`,
+        },
+      ];
+    }
+    return [];
+  });
+}
+
+/** Rules on the POC's outcome (not on its plan): the stage whose exit uses one is where the POC runs. */
+const POC_OUTCOME_RULES: readonly string[] = [
+  'poc_results_meet_criteria',
+  'poc_readout_completed',
+  'poc_succeeded',
+];
+const judgesPoc = (stage: Stage) =>
+  stage.exit.some(
+    (criterion) => criterion.source.kind === 'derived' && POC_OUTCOME_RULES.includes(criterion.source.rule),
+  );
 
 /** Each indicator of the seed: null when it does not hold, else its evidence. Monotone in the facts. */
 const INDICATORS = {
@@ -60,26 +121,28 @@ const INDICATORS = {
   decision_process_clarity: validated('decision_process'),
   competitive_position: validated('competition'),
   incomplete_meddpicc: (facts, context) => {
-    if (!usesMeddpicc(context.pipeline) || context.stageIndex < 1) return null;
-    const missing = ['economic_buyer', 'champion', 'decision_criteria'].filter(
-      (element) => levelOf(facts.meddpicc, element) === 'unknown',
-    );
-    return missing.length > 0 ? missing.map((element) => `${named(context, element)} unknown.`) : null;
+    const shortfalls = meddpiccShortfalls(facts, context, MISSING_MEANS_RISK);
+    return shortfalls.length > 0 ? shortfalls.map((shortfall) => shortfall.text) : null;
   },
-  poc_challenges: (facts) =>
-    facts.poc.status === 'challenged' ? ['POC challenged.', ...facts.poc.reasons] : null,
+  poc_challenges: (facts, context) => {
+    if (facts.poc.status === 'challenged') return ['POC challenged.', ...facts.poc.reasons];
+    const { stage } = context;
+    const notStarted = facts.poc.status === 'none' || facts.poc.status === 'planned';
+    if (stage && judgesPoc(stage) && notStarted && pastHalfway(facts)) {
+      return [`POC not started with ${stageTime(facts, stage)}: ${facts.poc.reasons.join(' ')}`.trim()];
+    }
+    return null;
+  },
   stakeholder_changes: (facts, context) => {
     const recent = facts.stakeholderChanges.filter((change) =>
       within(change.at, facts.now, context.settings.stakeholderWindowDays),
     );
-    return recent.length > 0
-      ? recent.map((change) => `${change.at.toISOString().slice(0, 10)}: ${change.description}`)
-      : null;
+    return recent.length > 0 ? recent.map((change) => `${day(change.at)}: ${change.description}`) : null;
   },
   timeline_pressure: (facts, context) => {
-    if (context.stageIndex < 0) return null;
+    if (!context.stage) return null;
     const evidence: string[] = [];
-    const today = facts.now.toISOString().slice(0, 10);
+    const today = day(facts.now);
     if (facts.closeDate < today) evidence.push(`Close date ${facts.closeDate} is in the past.`);
     const pushes = facts.closeDateChanges.filter(
       (change) => change.to > change.from && within(change.at, facts.now, context.settings.pushWindowDays),
@@ -87,17 +150,21 @@ const INDICATORS = {
     if (pushes.length >= context.settings.pushesBeforeRisk) {
       evidence.push(`Close date pushed ${pushes.length} times in ${context.settings.pushWindowDays} days.`);
     }
-    if (facts.closeDate >= today && facts.businessDaysToClose * 2 < facts.expectedBusinessDaysToClose) {
+    // Rushed: less than half the time the rest of this stage and the next one usually take (not the whole path:
+    // an early close date is a guess that the stages ahead will refine).
+    if (facts.closeDate >= today && facts.businessDaysToClose * 2 < facts.expectedBusinessDaysThroughNext) {
       evidence.push(
-        `${facts.businessDaysToClose} business days to close; the remaining stages usually take ${facts.expectedBusinessDaysToClose}.`,
+        `${facts.businessDaysToClose} business days to close; the rest of ${context.stage.name} and the next stage usually take ${facts.expectedBusinessDaysThroughNext}.`,
       );
     }
     return evidence.length > 0 ? evidence : null;
   },
   competitive_threat: (facts, context) => {
-    const pastPoc = stageAt(context, 'poc') >= 0 && context.stageIndex > stageAt(context, 'poc');
-    if (!pastPoc || levelOf(facts.meddpicc, 'competition') === 'validated') return null;
-    return [`Competitive position not validated past the POC (${levelOf(facts.meddpicc, 'competition')}).`];
+    // Competition below the validated position an earlier gate asked for (the seed: leaving the POC).
+    const owed = meddpiccShortfalls(facts, context, ['competition']).filter(
+      (shortfall) => shortfall.owed && shortfall.level === 'validated',
+    );
+    return owed.length > 0 ? owed.map((shortfall) => shortfall.text) : null;
   },
   gate_override: (facts) =>
     facts.overrides.length > 0
@@ -106,6 +173,17 @@ const INDICATORS = {
             `${override.typeFit ? 'Type-vs-customer rule' : `Gate to ${override.to}`} overridden by ${override.by}: ${override.justification}`,
         )
       : null,
+  no_recent_activity: (facts, context) => {
+    if (!context.stage) return null;
+    const since = facts.lastActivity?.at ?? facts.createdAt;
+    const idle = businessDaysBetween(since, facts.now);
+    if (idle <= context.settings.inactivityBusinessDays) return null;
+    return [
+      facts.lastActivity
+        ? `No activity for ${idle} business days: the last was a ${facts.lastActivity.kind} on ${day(facts.lastActivity.at)}.`
+        : `No activity logged in the ${idle} business days since the deal was created on ${day(facts.createdAt)}.`,
+    ];
+  },
 } satisfies Record<HealthIndicator, Indicator>;
 
 export function bandOf(score: number, bands: HealthSettings['bands']): HealthBand {
@@ -123,7 +201,7 @@ export function assessHealth(playbook: Playbook, pipeline: Pipeline, facts: Heal
     playbook,
     pipeline,
     settings,
-    stageIndex: openStages(pipeline).findIndex((stage) => stage.key === facts.stage),
+    stage: openStages(pipeline).find((stage) => stage.key === facts.stage) ?? null,
   };
   const reasons = (Object.entries(INDICATORS) as Array<[HealthIndicator, Indicator]>).flatMap(
     ([indicator, holds]) => {

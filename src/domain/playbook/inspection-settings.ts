@@ -39,6 +39,7 @@ export const HEALTH_INDICATORS = [
   'timeline_pressure',
   'competitive_threat',
   'gate_override',
+  'no_recent_activity',
 ] as const;
 export type HealthIndicator = (typeof HEALTH_INDICATORS)[number];
 
@@ -54,6 +55,8 @@ export interface HealthSettings {
   pushesBeforeRisk: number;
   /** Stakeholder changes (champion / economic buyer replaced or lost) within this many days are a risk. */
   stakeholderWindowDays: number;
+  /** An open deal with no activity logged for more than this many business days is a risk. */
+  inactivityBusinessDays: number;
 }
 
 export interface VelocitySettings {
