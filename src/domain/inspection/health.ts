@@ -81,6 +81,7 @@ function meddpiccShortfalls(
       return [
         {
           owed: true,
+          level: before.level,
           text: `${name} is ${actual}; ${before.level} was needed to leave ${before.stage.name}.`,
         },
       ];
@@ -90,6 +91,7 @@ function meddpiccShortfalls(
       return [
         {
           owed: false,
+          level: next.level,
           text: `${name} unknown with ${stageTime(facts, stage)}; leaving it needs ${next.level}.`,
         },
       ];
