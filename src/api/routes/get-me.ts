@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { notFound } from '../../app/app-error.js';
 import { findSignedInUser } from '../../app/auth/find-signed-in-user.js';
+import { rolePermissions } from '../../domain/access/permissions.js';
 import { problemResponses } from '../errors/problem.js';
 import { fail } from '../errors/unwrap.js';
 import { signedInSchema } from '../schemas/user-schemas.js';
@@ -22,7 +23,12 @@ export const getMeRoute: FastifyPluginAsyncZod = async (app) => {
       if (!user) fail(notFound('User', request.actor.id));
       const credential = request.credential;
       const session = credential?.kind === 'session' ? credential : null;
-      return { user, csrfToken: session?.csrfToken ?? null, expiresAt: session?.expiresAt ?? null };
+      return {
+        user,
+        csrfToken: session?.csrfToken ?? null,
+        expiresAt: session?.expiresAt ?? null,
+        permissions: rolePermissions(request.actor.principal),
+      };
     },
   );
 };

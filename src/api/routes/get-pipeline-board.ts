@@ -23,6 +23,7 @@ const boardCardSchema = z
     nextStep: z.string().nullable(),
     stageEnteredAt: timestamp,
     version: z.number().int().describe('Send as If-Match ("v<version>") when moving the card'),
+    mayMove: z.boolean().describe('Whether the caller may move this deal (the owner, their RVP, admins)'),
   })
   .meta({ id: 'BoardCard' });
 

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { login } from '../../app/auth/login.js';
+import { rolePermissions } from '../../domain/access/permissions.js';
 import { sendRateLimited } from '../auth/authenticate-request.js';
 import { crossSiteReason } from '../auth/csrf.js';
 import { sessionCookie } from '../auth/session-cookie.js';
@@ -57,7 +58,7 @@ export const loginRoute: FastifyPluginAsyncZod = async (app) => {
         'set-cookie',
         sessionCookie(cookieValue, { secure: request.protocol === 'https', maxAgeSeconds }),
       );
-      return { user, csrfToken, expiresAt };
+      return { user, csrfToken, expiresAt, permissions: rolePermissions(user) };
     },
   );
 };

@@ -4,6 +4,7 @@ import { SEGMENTS } from '../../domain/account/account.js';
 import { FORECAST_CATEGORIES, LEAD_SOURCES, MEDDPICC_LEVELS } from '../../domain/playbook/playbook.js';
 import { customerStandingSchema } from './customer-schemas.js';
 import { missingRequirementSchema } from './missing-requirement-schema.js';
+import { accountPermissionsSchema, opportunityPermissionsSchema } from './permission-schemas.js';
 
 /** A UTC instant: a Date inside, an ISO 8601 string on the wire. */
 export const timestamp = z.codec(z.iso.datetime(), z.date(), {
@@ -96,6 +97,7 @@ export const opportunityViewSchema = z
     nextStage: nextStageSchema
       .nullable()
       .describe('What the deal still needs to move one stage forward; null once closed'),
+    permissions: opportunityPermissionsSchema,
   })
   .meta({ id: 'OpportunityView' });
 
@@ -177,6 +179,10 @@ export const accountViewSchema = z
     customer: customerStandingSchema.describe("The account's class today, from its contracts"),
     contacts: z.array(contactSchema),
     opportunities: z.array(opportunitySchema),
+    dealTypes: z
+      .array(z.object({ key: z.string(), name: z.string(), fits: z.boolean(), message: z.string() }))
+      .describe("Every deal type, whether it suits this account's customer class today, and why"),
+    permissions: accountPermissionsSchema,
   })
   .meta({ id: 'AccountView' });
 

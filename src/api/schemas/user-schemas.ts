@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../../domain/access/roles.js';
+import { permissionSchema } from './permission-schemas.js';
 import { historyEventSchema, timestamp } from './record-schemas.js';
 
 export const userSchema = z
@@ -26,6 +27,13 @@ export const signedInSchema = z
     expiresAt: timestamp
       .nullable()
       .describe('When the session ends at the latest (idle sessions end sooner)'),
+    permissions: z
+      .object({
+        createDeals: permissionSchema,
+        createAccounts: permissionSchema,
+        administer: permissionSchema.describe('Users, tokens, the audit log'),
+      })
+      .describe("What the user's role may do anywhere"),
   })
   .meta({ id: 'SignedIn' });
 

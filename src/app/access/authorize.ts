@@ -3,6 +3,12 @@ import { findAccount, findContact } from '../../db/repositories/accounts-repo.js
 import { findOpportunity } from '../../db/repositories/opportunities-repo.js';
 import { findUser } from '../../db/repositories/users-repo.js';
 import type { Database } from '../../db/schema.js';
+import {
+  type AccountPermissions,
+  accountPermissions,
+  type OpportunityPermissions,
+  opportunityPermissions,
+} from '../../domain/access/permissions.js';
 import type { OwnerFacts } from '../../domain/access/principal.js';
 import { relationTo } from '../../domain/access/principal.js';
 import {
@@ -14,6 +20,7 @@ import {
 import type { Relation } from '../../domain/access/roles.js';
 import type { Account } from '../../domain/account/account.js';
 import type { Opportunity } from '../../domain/opportunity/opportunity.js';
+import type { Pipeline } from '../../domain/playbook/playbook.js';
 import { err, ok, type Result } from '../../domain/result.js';
 import { type AppError, type FieldIssue, forbidden, notFound } from '../app-error.js';
 import type { Actor } from '../context.js';
@@ -37,6 +44,26 @@ export async function accessToOpportunity(db: Kysely<Database>, actor: Actor, op
 
 export async function accessToAccount(db: Kysely<Database>, actor: Actor, account: Account) {
   return accountAccess(actor.principal, await ownerFacts(db, account.ownerId));
+}
+
+/** What the actor may do with a deal, by the rules this file enforces: the record says so to the screen. */
+export async function permissionsOnOpportunity(
+  db: Kysely<Database>,
+  actor: Actor,
+  opportunity: Opportunity,
+  pipeline: Pipeline,
+): Promise<OpportunityPermissions> {
+  const facts = await ownerFacts(db, opportunity.ownerId, opportunity.createdBy);
+  const record = { ...facts, forecastCategory: opportunity.forecastCategory };
+  return opportunityPermissions(actor.principal, record, pipeline, opportunity.closedAt === null);
+}
+
+export async function permissionsOnAccount(
+  db: Kysely<Database>,
+  actor: Actor,
+  account: Account,
+): Promise<AccountPermissions> {
+  return accountPermissions(actor.principal, await ownerFacts(db, account.ownerId));
 }
 
 /** 404 for what the actor may not see (nothing leaks), 403 for what they see but may not do. */

@@ -1,13 +1,15 @@
 import { listContacts, listAccounts as selectAccounts } from '../../db/repositories/accounts-repo.js';
 import { listContractsOfAccount } from '../../db/repositories/contracts-repo.js';
 import { listOpportunities } from '../../db/repositories/opportunities-repo.js';
+import type { AccountPermissions } from '../../domain/access/permissions.js';
 import { visibilityFor } from '../../domain/access/record-access.js';
 import type { Account, Contact } from '../../domain/account/account.js';
 import { type CustomerStanding, describeCustomer } from '../../domain/account/customer-class.js';
+import { judgeTypeFit } from '../../domain/account/type-fit.js';
 import { dayOf } from '../../domain/contract/contract.js';
 import type { Opportunity } from '../../domain/opportunity/opportunity.js';
 import { err, ok, type Result } from '../../domain/result.js';
-import { readableAccount } from '../access/authorize.js';
+import { permissionsOnAccount, readableAccount } from '../access/authorize.js';
 import type { AppError } from '../app-error.js';
 import type { Actor, AppContext } from '../context.js';
 import { decodeCursor, type Page, toPage } from '../shared/cursor.js';
@@ -19,6 +21,10 @@ export interface AccountView {
   customer: CustomerStanding;
   contacts: Contact[];
   opportunities: Opportunity[];
+  /** Every deal type of the playbook, whether it suits this account today, and why (the New deal form's list). */
+  dealTypes: Array<{ key: string; name: string; fits: boolean; message: string }>;
+  /** What the caller may do with the account, and who may what they may not. */
+  permissions: AccountPermissions;
 }
 
 const ACCOUNT_OPPORTUNITY_LIMIT = 200;
@@ -33,12 +39,19 @@ export async function getAccount(
   if (!readable.ok) return readable;
   const contacts = await listContacts(context.db, id);
   const contracts = await listContractsOfAccount(context.db, id);
-  const customer = describeCustomer(context.playbook, readable.value, contracts, dayOf(context.now()));
+  const today = dayOf(context.now());
+  const customer = describeCustomer(context.playbook, readable.value, contracts, today);
+  const record = { selfServeUsage: readable.value.selfServeUsage, contracts };
+  const dealTypes = context.playbook.opportunityTypes.map((type) => {
+    const fit = judgeTypeFit(context.playbook, type.key, record, today);
+    return { key: type.key, name: type.name, fits: fit.fits, message: fit.message };
+  });
   const visibility = visibilityFor(actor.principal, 'opportunity');
   const opportunities = await listOpportunities(context.db, { accountId: id }, visibility, {
     limit: ACCOUNT_OPPORTUNITY_LIMIT,
   });
-  return ok({ account: readable.value, customer, contacts, opportunities });
+  const permissions = await permissionsOnAccount(context.db, actor, readable.value);
+  return ok({ account: readable.value, customer, contacts, opportunities, dealTypes, permissions });
 }
 
 export async function listAccounts(

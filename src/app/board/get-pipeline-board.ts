@@ -5,9 +5,9 @@ import {
   type StageTotalsRow,
   summarizeBoard,
 } from '../../db/repositories/board-repo.js';
-import { visibilityFor } from '../../domain/access/record-access.js';
+import { opportunityAccess, visibilityFor } from '../../domain/access/record-access.js';
 import { findPipeline } from '../../domain/playbook/lookup.js';
-import type { Pipeline, StageOutcome } from '../../domain/playbook/playbook.js';
+import type { ForecastCategory, Pipeline, StageOutcome } from '../../domain/playbook/playbook.js';
 import { err, ok, type Result } from '../../domain/result.js';
 import { type AppError, notFound } from '../app-error.js';
 import type { Actor, AppContext } from '../context.js';
@@ -32,7 +32,25 @@ export interface BoardColumn {
   totals: CurrencyTotals[];
 }
 
-export type BoardCard = BoardCardRow;
+export type BoardCard = Omit<
+  BoardCardRow,
+  'ownerRegion' | 'ownerManagerId' | 'createdBy' | 'forecastCategory'
+> & {
+  /** Whether the caller may move this deal (drag it); the board shows the others as fixed. */
+  mayMove: boolean;
+};
+
+function toCard(principal: Actor['principal'], row: BoardCardRow): BoardCard {
+  const { ownerRegion, ownerManagerId, createdBy, forecastCategory, ...card } = row;
+  const access = opportunityAccess(principal, {
+    ownerId: row.ownerId,
+    ownerRegion,
+    ownerManagerId,
+    createdBy,
+    forecastCategory: forecastCategory as ForecastCategory,
+  });
+  return { ...card, mayMove: access.edit };
+}
 
 export interface PipelineBoard {
   pipeline: { key: string; name: string };
@@ -95,7 +113,7 @@ export async function getPipelineBoard(
   return ok({
     pipeline: { key: pipeline.key, name: pipeline.name },
     columns,
-    cards,
+    cards: cards.map((row) => toCard(actor.principal, row)),
     total,
     truncated: total > cards.length,
   });

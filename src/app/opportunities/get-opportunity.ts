@@ -1,9 +1,11 @@
+import type { OpportunityPermissions } from '../../domain/access/permissions.js';
 import { type NextStagePreview, previewNextStage } from '../../domain/gates/preview-next-stage.js';
 import type { AttestationRecord, MeddpiccRecord, Opportunity } from '../../domain/opportunity/opportunity.js';
+import { findPipeline } from '../../domain/playbook/lookup.js';
 import type { MeddpiccLevel } from '../../domain/playbook/playbook.js';
 import type { MilestoneRecord } from '../../domain/poc/milestones.js';
 import { ok, type Result } from '../../domain/result.js';
-import { readableOpportunity } from '../access/authorize.js';
+import { permissionsOnOpportunity, readableOpportunity } from '../access/authorize.js';
 import type { AppError } from '../app-error.js';
 import type { Actor, AppContext } from '../context.js';
 import { loadQualification, toFacts } from './load-opportunity-facts.js';
@@ -25,6 +27,8 @@ export interface OpportunityView {
   milestones: MilestoneRecord[];
   /** What the deal still needs to move one stage forward; null once closed. */
   nextStage: NextStagePreview | null;
+  /** What the caller may do with the deal, and who may what they may not. */
+  permissions: OpportunityPermissions;
 }
 
 function meddpiccView(elements: string[], records: MeddpiccRecord[]): MeddpiccView[] {
@@ -53,6 +57,8 @@ export async function getOpportunity(
   if (!readable.ok) return readable;
   const opportunity = readable.value;
   const qualification = await loadQualification(context.db, opportunity, context.now());
+  const pipeline = findPipeline(context.playbook, opportunity.pipeline);
+  if (!pipeline) throw new Error(`deal ${id} is in unknown pipeline ${opportunity.pipeline}`);
   return ok({
     opportunity,
     meddpicc: meddpiccView(
@@ -62,5 +68,6 @@ export async function getOpportunity(
     attestations: qualification.attestations,
     milestones: qualification.milestones,
     nextStage: previewNextStage(context.playbook, toFacts(context.playbook, opportunity, qualification)),
+    permissions: await permissionsOnOpportunity(context.db, actor, opportunity, pipeline),
   });
 }

@@ -50,6 +50,11 @@ export const userListQuery = z
       .enum(['true', 'false'])
       .transform((value) => value === 'true')
       .optional(),
+    assignableAsOwner: z
+      .enum(['true', 'false'])
+      .transform((value) => value === 'true')
+      .optional()
+      .describe('Only the active users the caller may make the owner of a deal or account they create'),
   })
   .strict();
 export type UserListQuery = z.infer<typeof userListQuery>;

@@ -39,6 +39,11 @@ export interface BoardCardRow {
   nextStep: string | null;
   stageEnteredAt: Date;
   version: number;
+  /** What authorization judges the card's deal by (who owns and created it, its forecast category). */
+  ownerRegion: string | null;
+  ownerManagerId: string | null;
+  createdBy: string | null;
+  forecastCategory: string;
 }
 
 type Tables = Database & { owner: Database['users'] };
@@ -120,6 +125,10 @@ export async function listBoardCards(
       'opportunities.next_step as nextStep',
       'opportunities.stage_entered_at as stageEnteredAt',
       'opportunities.version as version',
+      'owner.region as ownerRegion',
+      'owner.manager_id as ownerManagerId',
+      'opportunities.created_by as createdBy',
+      'opportunities.forecast_category as forecastCategory',
     ])
     .orderBy('opportunities.close_date')
     .orderBy('opportunities.id')
