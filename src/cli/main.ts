@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerActivity } from './commands/activity.js';
 import { registerBackup } from './commands/backup.js';
 import { registerInspect } from './commands/inspect.js';
 import { registerMigrate } from './commands/migrate.js';
@@ -21,6 +22,7 @@ for (const register of [
   registerSeed,
   registerPlaybook,
   registerOpportunity,
+  registerActivity,
   registerInspect,
   registerUser,
   registerToken,

@@ -94,3 +94,83 @@ describe('closepath opportunity advance', { timeout: 120_000 }, () => {
     expect(lost.stdout).toContain(`${deal.id}: moved created → closed_lost (close_lost)`);
   });
 });
+
+describe('closepath opportunity create and activity log', { timeout: 180_000 }, () => {
+  it('creates a deal through the type rule, logs a call on it and lists it', async () => {
+    const dataDir = path.join(dir, 'data-create');
+    const app = await openApp({ dataDir });
+    const owner = await buildUser(app.context.db, { email: 'maya@example.com' });
+    const account = await buildAccount(app.context.db);
+    await app.close();
+    const env = { DATA_DIR: dataDir, DATABASE_URL: '' };
+    const common = ['--account', account.id, '--amount', '125000', '--close-date', '2027-03-31'];
+    const refused = await closepath(
+      [
+        'opportunity',
+        'create',
+        ...common,
+        '--name',
+        'Upsell',
+        '--type',
+        'upsell',
+        '--owner',
+        'maya@example.com',
+        '--source',
+        'ae',
+      ],
+      env,
+    );
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(
+      'type_not_for_customer: Upsell is for a Commit Customer; this account is a New Prospect',
+    );
+
+    const created = await closepath(
+      [
+        'opportunity',
+        'create',
+        ...common,
+        '--name',
+        'Acme — lakehouse',
+        '--type',
+        'new_business',
+        '--owner',
+        'maya@example.com',
+        '--source',
+        'sdr',
+      ],
+      env,
+    );
+    expect(created.code, created.stderr).toBe(0);
+    const id = created.stdout.match(
+      /^(opp_\w+): created in new_business \/ created for maya@example.com/,
+    )?.[1];
+    expect(id).toBeDefined();
+
+    const logged = await closepath(
+      [
+        'activity',
+        'log',
+        '--deal',
+        String(id),
+        '--kind',
+        'call',
+        '--summary',
+        'Discovery with the CTO',
+        '--by',
+        'maya@example.com',
+      ],
+      env,
+    );
+    expect(logged.code, logged.stderr).toBe(0);
+    const listed = await closepath(['activity', 'list', '--account', account.id], env);
+    expect(listed.stdout).toMatch(/call\s+act_\w+\s+Discovery with the CTO/);
+
+    const reopened = await openApp({ dataDir });
+    const activities = await reopened.context.db.selectFrom('activities').selectAll().execute();
+    await reopened.close();
+    expect(activities).toEqual([
+      expect.objectContaining({ opportunity_id: id, user_ids: [owner.id], kind: 'call' }),
+    ]);
+  });
+});

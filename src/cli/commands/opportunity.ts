@@ -5,6 +5,7 @@ import { changeStage } from '../../app/opportunities/change-stage.js';
 import { stageChangeInput } from '../../app/opportunities/opportunity-inputs.js';
 import { appConfig, readConfig } from '../config.js';
 import { describeRefusal } from './describe-refusal.js';
+import { registerOpportunityCreate } from './opportunity-create.js';
 
 interface AdvanceOptions {
   reason?: string;
@@ -15,6 +16,7 @@ interface AdvanceOptions {
 
 export function registerOpportunity(program: Command) {
   const opportunity = program.command('opportunity').description('Work with opportunities');
+  registerOpportunityCreate(opportunity);
   opportunity
     .command('advance')
     .argument('<id>', 'opportunity id')
