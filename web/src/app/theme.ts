@@ -49,10 +49,12 @@ const colors = {
 
 /** Secondary text: Mantine's dimmed (gray.6, 3.3:1 on white) → 6.1:1 on white, 4.8:1 on indigo.1. */
 const DIMMED = '#5c636a';
+/** A field's error message and its invalid text: Mantine's red.6 (3.3:1 on white) → red.8. */
+const ERROR = colors.red[8];
 
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
-  light: { '--mantine-color-dimmed': DIMMED },
+  light: { '--mantine-color-dimmed': DIMMED, '--mantine-color-error': ERROR },
   dark: {},
 });
 
