@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { expectNoAxeViolations } from './support/axe.js';
 import { cardOf, columnOf, dragCard, searchBoard } from './support/board-actions.js';
 import { ARTIFACTS, openBrowserSession } from './support/browser-session.js';
 import { apiAs, type Missing } from './support/deal-setup.js';
@@ -84,6 +85,7 @@ describe('the web app in Chromium', () => {
   it('signs in, blocks a gated drag with the missing list, moves once fixed, and records the gate', async () => {
     await page.goto(server.url);
     await expect.poll(() => page.getByText('Demo users').isVisible()).toBe(true);
+    await expectNoAxeViolations(page, 'sign-in page');
     await page.getByRole('button', { name: AE.name }).click();
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect.poll(() => page.getByTestId('signed-in-user').textContent()).toContain(AE.name);
@@ -96,6 +98,7 @@ describe('the web app in Chromium', () => {
       .poll(() => columnOf(page, 'discover').getByTestId('column-count').textContent())
       .toMatch(/\d+ deals?/);
     await page.screenshot({ path: path.join(ARTIFACTS, 'board.png') });
+    await expectNoAxeViolations(page, 'New Business board');
     await searchBoard(page, deal.name);
     await expect.poll(() => page.getByTestId('deal-card').count()).toBe(1);
 
@@ -107,6 +110,7 @@ describe('the web app in Chromium', () => {
       .poll(() => columnOf(page, 'discover').locator(`[data-deal-id="${deal.id}"]`).count())
       .toBe(1);
     await page.screenshot({ path: path.join(ARTIFACTS, 'board-blocked.png') });
+    await expectNoAxeViolations(page, 'board with the missing panel');
 
     // Fix each item in the workspace, following the panel's link.
     await page
@@ -117,6 +121,7 @@ describe('the web app in Chromium', () => {
     await expect
       .poll(() => page.getByTestId('next-stage-ready').textContent())
       .toMatch(/missing for Proof of Concept/);
+    await expectNoAxeViolations(page, 'workspace opened from the missing panel');
     for (const item of missing) {
       if (item.kind === 'criterion' && item.source === 'attested') await attest(item.key);
       if (item.kind === 'meddpicc') await qualify(item.key, item.required ?? 'identified');
@@ -128,6 +133,7 @@ describe('the web app in Chromium', () => {
       .poll(() => page.getByTestId('next-stage-ready').textContent())
       .toBe('Ready for Proof of Concept');
     await page.screenshot({ path: path.join(ARTIFACTS, 'workspace.png'), fullPage: true });
+    await expectNoAxeViolations(page, 'workspace, ready for Proof of Concept');
 
     // Back on the board the same drag now moves the deal.
     await page
@@ -135,6 +141,8 @@ describe('the web app in Chromium', () => {
       .first()
       .click();
     await searchBoard(page, deal.name);
+    // The filter has answered (the card alone): a drag begun before would lose its card to the re-render.
+    await expect.poll(() => page.getByTestId('deal-card').count()).toBe(1);
     await expect.poll(() => cardOf(page, deal.id).count()).toBe(1);
     await dragCard(page, deal.id, 'poc');
     await expect.poll(() => columnOf(page, 'poc').locator(`[data-deal-id="${deal.id}"]`).count()).toBe(1);
@@ -149,6 +157,7 @@ describe('the web app in Chromium', () => {
     expect(text).toMatch(/gate: (\d+) of \1 requirements met/);
     expect(text).toContain(`attested by ${AE.name}`);
     await page.screenshot({ path: path.join(ARTIFACTS, 'workspace-history.png'), fullPage: true });
+    await expectNoAxeViolations(page, 'workspace with the gate snapshot in its history');
   });
 
   it('closes a deal as lost from the keyboard menu, with the loss reason the gate requires', async () => {
@@ -159,9 +168,11 @@ describe('the web app in Chromium', () => {
     const dealId = await card.getAttribute('data-deal-id');
     const dealName = (await card.getByRole('link').textContent()) ?? '';
     await card.getByRole('button', { name: /^Move / }).click();
+    await expectNoAxeViolations(page, 'move-to dialog');
     await page.getByRole('dialog').getByRole('button', { name: 'Closed Lost' }).click();
     await page.getByRole('dialog').getByLabel('Loss reason').click();
     await page.getByRole('option', { name: 'No budget' }).click();
+    await expectNoAxeViolations(page, 'reason dialog with a loss reason');
     await page.getByRole('button', { name: 'Move to Closed Lost' }).click();
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
     // Columns are virtualized: narrow the board to the deal so its card is rendered wherever it sorts.
@@ -173,15 +184,23 @@ describe('the web app in Chromium', () => {
 
   it('creates and edits an account and its contacts', async () => {
     await nav('Accounts');
+    await expect.poll(() => page.getByRole('row').count()).toBeGreaterThan(1);
+    await expectNoAxeViolations(page, 'accounts list');
     await page.getByRole('button', { name: 'New account' }).click();
     const form = page.getByRole('form', { name: 'New account' });
     await form.getByLabel('Name').fill('Aurora Telemetry');
-    await form.getByLabel('Country').fill('DE');
+    // The country is picked by name from the ISO 3166 list (loaded with the form).
+    const country = form.getByRole('combobox', { name: 'Country' });
+    await expect.poll(() => country.isEnabled()).toBe(true);
+    await country.click();
+    await country.fill('Germany');
+    await page.getByRole('option', { name: 'Germany', exact: true }).click();
     await form.getByRole('button', { name: 'Create account' }).click();
     await expect
       .poll(() => page.getByRole('heading', { name: 'Aurora Telemetry', exact: true }).count())
       .toBe(1);
     expect(await page.getByText('No contacts yet').count()).toBe(1);
+    await expectNoAxeViolations(page, 'new account page');
 
     await page.getByRole('button', { name: 'Add contact' }).click();
     const contact = page.getByRole('form', { name: 'New contact' });
@@ -199,6 +218,7 @@ describe('the web app in Chromium', () => {
       .toBe(1);
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
     await page.screenshot({ path: path.join(ARTIFACTS, 'account.png'), fullPage: true });
+    await expectNoAxeViolations(page, 'account page with a contact');
   });
 
   it('signs out', async () => {

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { expectNoAxeViolations } from './support/axe.js';
 import { ARTIFACTS, openBrowserSession } from './support/browser-session.js';
 import type { RunningServer } from './support/start-server.js';
 
@@ -85,6 +86,7 @@ describe('the deals at risk page in Chromium', () => {
     expect(byAmount).toEqual([...byAmount].sort((a, b) => b - a));
     expect(byAmount[0]).toBeGreaterThan(byAmount.at(-1) ?? 0);
     await page.screenshot({ path: path.join(ARTIFACTS, 'deals-at-risk.png'), fullPage: true });
+    await expectNoAxeViolations(page, 'Deals at risk, by amount');
 
     // Only the Renewal pipeline: every row's stage is a Renewal stage, still largest first.
     const playbook = await (await page.request.get(`${server.url}/api/v1/playbook`)).json();
@@ -119,6 +121,7 @@ describe('the deals at risk page in Chromium', () => {
     const renewalAmounts = await amounts();
     expect(renewalAmounts).toEqual([...renewalAmounts].sort((a, b) => b - a));
     await page.screenshot({ path: path.join(ARTIFACTS, 'deals-at-risk-renewal.png'), fullPage: true });
+    await expectNoAxeViolations(page, 'Deals at risk, Renewal pipeline');
 
     // A deal's name opens its workspace.
     const first = rows().first();
@@ -127,6 +130,7 @@ describe('the deals at risk page in Chromium', () => {
     await first.getByTestId('deal-link').click();
     await expect.poll(() => new URL(page.url()).pathname).toBe(`/opportunities/${dealId}`);
     await expect.poll(() => page.getByRole('heading', { name: dealName, exact: true }).count()).toBe(1);
+    await expectNoAxeViolations(page, 'workspace of a Renewal deal at risk');
 
     // Back keeps the order and the filter (they live in the address).
     await page.goBack();

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { expectNoAxeViolations } from './support/axe.js';
 import { ARTIFACTS, openBrowserSession } from './support/browser-session.js';
 import { apiAs } from './support/deal-setup.js';
 import { signOffPocPlan } from './support/poc-actions.js';
@@ -63,12 +64,14 @@ describe('the POC method in the workspace', () => {
     await expect
       .poll(() => page.getByTestId('next-stage-ready').textContent())
       .toMatch(/missing for Proof of Concept/);
+    await expectNoAxeViolations(page, 'workspace without a POC plan');
 
     // Create the plan: the five sessions of the seed with their durations.
     await panel.getByRole('button', { name: 'Create POC plan' }).click();
     await expect.poll(() => panel.getByTestId('poc-session').count()).toBe(5);
     await panel.getByTestId('poc-session').first().getByRole('button').first().click();
     await panel.screenshot({ path: path.join(ARTIFACTS, 'poc-sessions.png') });
+    await expectNoAxeViolations(page, 'workspace with a POC session open');
     expect(await panel.getByTestId('poc-status').textContent()).toBe('Planned');
     const titles = await panel.getByTestId('poc-session').allTextContents();
     expect(titles.map((title) => /(\d+) min|duration as needed/.exec(title)?.[0])).toEqual([
@@ -128,6 +131,7 @@ describe('the POC method in the workspace', () => {
     await expect.poll(() => criterionMet('nb_poc_results_meet_criteria')).toBe('met');
     await expect.poll(() => panel.getByTestId('poc-status').textContent()).toBe('Succeeded');
     await panel.screenshot({ path: path.join(ARTIFACTS, 'poc-criteria.png') });
+    await expectNoAxeViolations(page, 'POC success criteria, all met');
 
     // The readout with the customer: the POC stage's last derived criterion.
     await panel.getByRole('tab', { name: 'Sign-off and readout' }).click();
@@ -142,6 +146,7 @@ describe('the POC method in the workspace', () => {
     await expect.poll(healthScore).toBeGreaterThan(healthBefore);
     expect(await page.getByTestId('inspection').textContent()).toContain('Poc success');
     await page.screenshot({ path: path.join(ARTIFACTS, 'workspace-poc.png'), fullPage: true });
+    await expectNoAxeViolations(page, 'workspace at Proof of Concept, readout recorded');
   });
 
   it('moves the deal back from the stage path only with a reason, and the history shows it', async () => {
@@ -150,6 +155,7 @@ describe('the POC method in the workspace', () => {
     const dialog = page.getByRole('dialog');
     const confirm = dialog.getByRole('button', { name: 'Move to Discover' });
     expect(await confirm.isDisabled()).toBe(true);
+    await expectNoAxeViolations(page, 'reason dialog for a backward move');
     await dialog.getByRole('textbox', { name: /^Reason/ }).fill('Champion left; re-qualifying the pain');
     await confirm.click();
     await expect.poll(() => dialog.count()).toBe(0);

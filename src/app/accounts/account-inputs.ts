@@ -1,5 +1,11 @@
 import { z } from 'zod';
 import { SEGMENTS } from '../../domain/account/account.js';
+import {
+  countryCodeProblem,
+  subdivisionCodeProblem,
+  subdivisionProblem,
+} from '../../domain/geography/iso-3166.js';
+import type { FieldIssue } from '../app-error.js';
 import { country, id, name, optionalText, pageQuery, subdivision } from '../shared/fields.js';
 
 const accountFields = {
@@ -15,21 +21,37 @@ const accountFields = {
   selfServeUsage: z.boolean().optional().describe('The account uses the self-serve product (PLG)'),
 };
 
-const subdivisionMatchesCountry = (value: { country?: string; subdivision?: string | null }) =>
-  !value.subdivision || !value.country || value.subdivision.startsWith(`${value.country}-`);
-const subdivisionIssue = { path: ['subdivision'], message: 'must be a subdivision of the given country' };
+/**
+ * What is wrong with an account's geography as a whole, field by field: the country an assigned ISO 3166-1
+ * code, the subdivision an ISO 3166-2 code of that same country. Empty when it is right.
+ */
+export function geographyIssues(country: string, subdivision: string | null): FieldIssue[] {
+  const countryProblem = countryCodeProblem(country);
+  const issues: FieldIssue[] = countryProblem ? [{ path: 'country', message: countryProblem }] : [];
+  const subdivisionIssue = subdivision && subdivisionProblem(subdivision, country);
+  if (subdivisionIssue) issues.push({ path: 'subdivision', message: subdivisionIssue });
+  return issues;
+}
 
-export const createAccountInput = z
-  .object(accountFields)
-  .strict()
-  .refine(subdivisionMatchesCountry, subdivisionIssue);
+/** A known subdivision given with a known country must be one of that country's (each field checks itself). */
+function subdivisionOfCountry(
+  value: { country?: string; subdivision?: string | null },
+  ctx: z.RefinementCtx,
+) {
+  const { country: code, subdivision: sub } = value;
+  if (!code || !sub || countryCodeProblem(code) || subdivisionCodeProblem(sub)) return;
+  const problem = subdivisionProblem(sub, code);
+  if (problem) ctx.addIssue({ code: 'custom', path: ['subdivision'], message: problem });
+}
+
+export const createAccountInput = z.object(accountFields).strict().superRefine(subdivisionOfCountry);
 export type CreateAccountInput = z.infer<typeof createAccountInput>;
 
 export const updateAccountInput = z
   .object(accountFields)
   .partial()
   .strict()
-  .refine(subdivisionMatchesCountry, subdivisionIssue);
+  .superRefine(subdivisionOfCountry);
 export type UpdateAccountInput = z.infer<typeof updateAccountInput>;
 
 export const accountListQuery = z

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actor, admin, buildOpportunity, buildUser, testContext } from '../../../test/support/factories.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.js';
-import { createAccountInput } from './account-inputs.js';
+import { DEMO_ACCOUNTS } from '../demo/demo-accounts.js';
+import { createAccountInput, geographyIssues, updateAccountInput } from './account-inputs.js';
 import { getAccount, listAccounts } from './read-accounts.js';
 import { createAccount, updateAccount } from './save-account.js';
 import { createContact, updateContact } from './save-contact.js';
@@ -30,6 +31,51 @@ describe('account input', () => {
     });
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues.map((issue) => issue.path.join('.'))).toContain(path);
+  });
+
+  it.each([
+    [
+      { country: 'USA' },
+      'country',
+      'USA is a three-letter code: use the two-letter ISO 3166-1 code, e.g. US',
+    ],
+    [{ country: 'UK', subdivision: null }, 'country', 'UK (United Kingdom) is reserved'],
+    [{ subdivision: 'US-ZZ' }, 'subdivision', 'US-ZZ is not a known subdivision of United States of America'],
+    [{ subdivision: 'CA-ON' }, 'subdivision', 'CA-ON is in Canada, not United States of America'],
+    [
+      { country: 'CA', subdivision: 'US-WA' },
+      'subdivision',
+      'US-WA is in United States of America, not Canada',
+    ],
+  ])('refuses %o in words: %s', (patch, path, message) => {
+    const parsed = createAccountInput.safeParse({ name: 'Acme', segment: 'smb', country: 'US', ...patch });
+    expect(parsed.error?.issues).toEqual([
+      expect.objectContaining({ path: [path], message: expect.stringContaining(message) }),
+    ]);
+  });
+
+  it('accepts a subdivision of the country, or none', () => {
+    for (const where of [
+      { country: 'US', subdivision: 'US-WA' },
+      { country: 'IE', subdivision: 'IE-D' },
+      { country: 'SG', subdivision: null },
+      { country: 'AI' },
+    ]) {
+      expect(createAccountInput.safeParse({ name: 'Acme', segment: 'smb', ...where }).success).toBe(true);
+    }
+  });
+
+  it('holds the demo seed to the same rules', () => {
+    const wrong = DEMO_ACCOUNTS.filter((demo) => geographyIssues(demo.country, demo.subdivision).length > 0);
+    expect(wrong.map((demo) => `${demo.name}: ${demo.country} ${demo.subdivision}`)).toEqual([]);
+  });
+
+  it('checks a subdivision given alone for an edit by itself (its country is checked with the account)', () => {
+    expect(updateAccountInput.safeParse({ subdivision: 'CA-ON' }).success).toBe(true);
+    expect(updateAccountInput.safeParse({ subdivision: 'CA-ZZ' }).error?.issues[0]?.message).toBe(
+      'CA-ZZ is not a known subdivision of Canada',
+    );
+    expect(updateAccountInput.safeParse({ country: 'CAN' }).error?.issues[0]?.path).toEqual(['country']);
   });
 });
 
@@ -78,9 +124,66 @@ describe('accounts and contacts', () => {
     if (!created.ok) throw new Error(created.error.message);
     const wrong = await updateAccount(context, admin(), created.value.id, { subdivision: 'US-TX' });
     expect(wrong.ok ? 'ok' : wrong.error.code).toBe('validation_failed');
+    expect(!wrong.ok && wrong.error.code === 'validation_failed' && wrong.error.issues).toEqual([
+      { path: 'subdivision', message: 'US-TX is in United States of America, not Canada' },
+    ]);
     await updateAccount(context, admin(), created.value.id, { city: 'Toronto' }, 1);
     const stale = await updateAccount(context, admin(), created.value.id, { city: 'Ottawa' }, 1);
     expect(stale.ok ? 'ok' : stale.error.code).toBe('precondition_failed');
+  });
+
+  it('refuses a geography outside ISO 3166 before any SQL runs', async () => {
+    const { context } = testContext(database.db);
+    const noDatabase = {
+      ...context,
+      db: new Proxy(context.db, {
+        get: () => {
+          throw new Error('no SQL expected');
+        },
+      }),
+    };
+    const refused = await createAccount(noDatabase, admin(), {
+      name: 'Nowhere Inc',
+      segment: 'smb',
+      country: 'US',
+      subdivision: 'CA-ON',
+    });
+    expect(!refused.ok && refused.error).toMatchObject({
+      code: 'validation_failed',
+      issues: [{ path: 'subdivision', message: 'CA-ON is in Canada, not United States of America' }],
+    });
+    const threeLetters = await createAccount(noDatabase, admin(), {
+      name: 'X',
+      segment: 'smb',
+      country: 'USA',
+    });
+    expect(!threeLetters.ok && threeLetters.error).toMatchObject({ issues: [{ path: 'country' }] });
+  });
+
+  it('refuses a new country that does not hold the kept subdivision, and keeps other edits working', async () => {
+    const { context } = testContext(database.db);
+    const created = await createAccount(context, admin(), {
+      name: 'Cascade Compute',
+      segment: 'smb',
+      country: 'US',
+      subdivision: 'US-WA',
+    });
+    if (!created.ok) throw new Error(created.error.message);
+    const moved = await updateAccount(context, admin(), created.value.id, { country: 'CA' });
+    expect(!moved.ok && moved.error).toMatchObject({
+      code: 'validation_failed',
+      issues: [{ path: 'subdivision', message: 'US-WA is in United States of America, not Canada' }],
+    });
+    const both = await updateAccount(context, admin(), created.value.id, {
+      country: 'CA',
+      subdivision: 'CA-BC',
+    });
+    expect(both.ok && both.value).toMatchObject({ country: 'CA', subdivision: 'CA-BC', version: 2 });
+    const cleared = await updateAccount(context, admin(), created.value.id, {
+      country: 'GB',
+      subdivision: null,
+    });
+    expect(cleared.ok && cleared.value).toMatchObject({ country: 'GB', subdivision: null, version: 3 });
   });
 
   it('lists by name with search and cursor pages', async () => {

@@ -6,7 +6,7 @@ import { accessToAccount, checkOwnerChoice, lockAccount } from '../access/author
 import { type AppError, forbidden, invalid } from '../app-error.js';
 import type { Actor, AppContext } from '../context.js';
 import { diff, recordEvent } from '../shared/record-event.js';
-import type { CreateAccountInput, UpdateAccountInput } from './account-inputs.js';
+import { type CreateAccountInput, geographyIssues, type UpdateAccountInput } from './account-inputs.js';
 
 /** A person creating an account owns it unless they name someone else; the system owns nothing. */
 const defaultOwner = (actor: Actor) => (actor.id.startsWith('system:') ? null : actor.id);
@@ -36,6 +36,9 @@ export async function createAccount(
 ): Promise<Result<Account, AppError>> {
   const rights = rightsOf(actor.principal);
   if (!rights.createDeals) return err(forbidden('Your role does not create accounts.'));
+  // Callers past the HTTP schema (seed, imports) get the same geography rules, before any SQL.
+  const geography = geographyIssues(input.country, input.subdivision ?? null);
+  if (geography.length > 0) return err(invalid(geography));
   const ownerId = input.ownerId === undefined ? defaultOwner(actor) : input.ownerId;
   return context.db.transaction().execute(async (trx) => {
     const ownerIssue = ownerId && (await checkOwnerChoice(trx, actor, ownerId, rights.assignNewTo));
@@ -90,8 +93,11 @@ export async function updateAccount(
       if (ownerIssue) return err(invalid([ownerIssue]));
     }
     const next = applyFields(current, input);
-    if (next.subdivision && !next.subdivision.startsWith(`${next.country}-`)) {
-      return err(invalid([{ path: 'subdivision', message: 'must be a subdivision of the account country' }]));
+    // A new country must still hold the kept subdivision (and a new subdivision lie in the kept country).
+    // Only when the geography changes: an old value the dataset since dropped does not block other edits.
+    if (input.country !== undefined || input.subdivision !== undefined) {
+      const geography = geographyIssues(next.country, next.subdivision);
+      if (geography.length > 0) return err(invalid(geography));
     }
     const changes = diff(current, next);
     if (Object.keys(changes.after).length === 0) return ok(current);

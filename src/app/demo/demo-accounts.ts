@@ -118,7 +118,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     customer: true,
   }),
   a('Marine Drive Commerce', 'E-commerce', 'enterprise', ['IN', 'IN-MH', 'Mumbai', '400001'], 'india'),
-  a('Hyderabad Health Tech', 'Healthcare', 'mid_market', ['IN', 'IN-TG', 'Hyderabad', '500001'], 'india', {
+  a('Hyderabad Health Tech', 'Healthcare', 'mid_market', ['IN', 'IN-TS', 'Hyderabad', '500001'], 'india', {
     plg: true,
   }),
   a('Yamuna Logistics', 'Logistics', 'mid_market', ['IN', 'IN-DL', 'New Delhi', '110001'], 'india', {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { countryCodeProblem, subdivisionCodeProblem } from '../../domain/geography/iso-3166.js';
 
 /** Field schemas shared by every input at the boundary (HTTP, CLI, imports). */
 export const id = z.string().min(1).max(64);
@@ -14,17 +15,19 @@ export const amountMinor = z
   .max(Number.MAX_SAFE_INTEGER);
 export const httpUrl = z.url({ protocol: /^https?$/, message: 'an http(s) URL' }).max(2000);
 
-const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
-/** CLDR also names groupings and user-assigned codes (EU, UN, ZZ, QO…); those are not countries. */
-const NOT_COUNTRIES = /^(AA|Q[M-Z]|X[A-JL-Z]|ZZ|EU|EZ|UN)$/;
-const isCountry = (code: string) => !NOT_COUNTRIES.test(code) && regionNames.of(code) !== undefined;
+/** Where an issue's message comes from the domain's ISO 3166 rules (null: no issue). */
+const checkedBy = (problemOf: (value: string) => string | null) => (value: string, ctx: z.RefinementCtx) => {
+  const problem = problemOf(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+};
 export const country = z
   .string()
-  .regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 country code such as US')
-  .refine(isCountry, 'not a known ISO 3166-1 country code');
+  .superRefine(checkedBy(countryCodeProblem))
+  .describe('An assigned ISO 3166-1 alpha-2 country code, e.g. US');
 export const subdivision = z
   .string()
-  .regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, 'an ISO 3166-2 subdivision code such as US-CA');
+  .superRefine(checkedBy(subdivisionCodeProblem))
+  .describe('An ISO 3166-2 subdivision code of the country, e.g. US-WA');
 
 /** Page size: 1..200, 50 when not given. Query strings are text, hence the coercion. */
 export const limitQuery = z.coerce

@@ -1,11 +1,10 @@
-import { createTheme, MantineProvider } from '@mantine/core';
+import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { ApiError } from '../api';
 import { AuthGate } from '../features/auth';
 import { AppRoutes } from './AppRoutes';
 import { Layout } from './Layout';
-
-const theme = createTheme({ primaryColor: 'indigo', defaultRadius: 'sm' });
+import { cssVariablesResolver, theme } from './theme';
 
 /** Client errors (4xx) are answers, not glitches: only network and server errors are retried. */
 const retry = (failures: number, error: unknown) =>
@@ -17,7 +16,7 @@ const queryClient = new QueryClient({
 
 export function App() {
   return (
-    <MantineProvider theme={theme} defaultColorScheme="light">
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
       <QueryClientProvider client={queryClient}>
         <AuthGate>
           <Layout>

@@ -1,6 +1,8 @@
 import { Alert, Button, Group, Select, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
-import { type Account, describeError } from '../../api';
+import { type FormEvent, useRef, useState } from 'react';
+import type { Account } from '../../api';
+import { fieldErrorsOf, useFocusFirstInvalid } from '../../shared/field-errors';
+import { type Geography, type PlaceOption, useGeography } from '../../shared/geography';
 import { useUsers } from '../../shared/users';
 import { useSession } from '../auth';
 import { type AccountFields, useSaveAccount } from './queries';
@@ -13,6 +15,26 @@ const SEGMENTS = [
 
 const orNull = (text: string) => (text.trim() === '' ? null : text.trim());
 
+/** The form's fields, as the API names them (`body.country` → country). */
+const FIELDS = [
+  'name',
+  'domain',
+  'segment',
+  'industry',
+  'country',
+  'subdivision',
+  'city',
+  'ownerId',
+  'selfServeUsage',
+] as const;
+
+/** The country's subdivisions; one the account has that ISO 3166-2 no longer lists stays choosable. */
+function subdivisionOptions(geography: Geography, country: string | null, current: string | null) {
+  const options: PlaceOption[] = country ? geography.subdivisionsOf(country) : [];
+  if (!current || options.some((option) => option.value === current)) return options;
+  return [...options, { value: current, label: `${current} (not in ISO 3166-2)` }];
+}
+
 /** Creates an account, or edits one with the version read (a concurrent change is refused, not lost). */
 export function AccountForm({ account, onDone }: { account?: Account; onDone: (saved: Account) => void }) {
   const users = useUsers();
@@ -21,23 +43,39 @@ export function AccountForm({ account, onDone }: { account?: Account; onDone: (s
   const [domain, setDomain] = useState(account?.domain ?? '');
   const [segment, setSegment] = useState<string | null>(account?.segment ?? 'mid_market');
   const [industry, setIndustry] = useState(account?.industry ?? '');
-  const [country, setCountry] = useState(account?.country ?? '');
-  const [subdivision, setSubdivision] = useState(account?.subdivision ?? '');
+  const [country, setCountry] = useState<string | null>(account?.country ?? null);
+  const [subdivision, setSubdivision] = useState<string | null>(account?.subdivision ?? null);
+  const [countryMissing, setCountryMissing] = useState(false);
   const [city, setCity] = useState(account?.city ?? '');
   // A new account is the creator's: it is then theirs to see and keep (others need the right to read it).
   const me = useSession().data?.user.id ?? null;
   const [ownerId, setOwnerId] = useState<string | null>(account ? account.ownerId : me);
   const [selfServe, setSelfServe] = useState(account?.selfServeUsage ?? false);
+  const geography = useGeography();
+  const form = useRef<HTMLFormElement>(null);
+  const errors = fieldErrorsOf(save.error, FIELDS);
+  useFocusFirstInvalid(form, save.error);
+  const subdivisions = geography.data ? subdivisionOptions(geography.data, country, subdivision) : [];
+
+  const chooseCountry = (code: string | null) => {
+    if (code !== country) setSubdivision(null);
+    setCountry(code);
+    setCountryMissing(false);
+  };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (!country) {
+      setCountryMissing(true);
+      return;
+    }
     const fields: Partial<AccountFields> = {
       name: name.trim(),
       domain: orNull(domain),
       segment: (segment ?? 'mid_market') as Account['segment'],
       industry: orNull(industry),
-      country: country.trim().toUpperCase(),
-      subdivision: orNull(subdivision.toUpperCase()),
+      country,
+      subdivision,
       city: orNull(city),
       ownerId,
       selfServeUsage: selfServe,
@@ -46,13 +84,14 @@ export function AccountForm({ account, onDone }: { account?: Account; onDone: (s
   };
 
   return (
-    <form onSubmit={submit} aria-label={account ? 'Edit account' : 'New account'}>
+    <form ref={form} onSubmit={submit} aria-label={account ? 'Edit account' : 'New account'} noValidate>
       <Stack gap="sm">
         <TextInput
           label="Name"
           required
           data-autofocus
           value={name}
+          error={errors.byField.name}
           onChange={(e) => setName(e.currentTarget.value)}
         />
         <SimpleGrid cols={2}>
@@ -60,6 +99,7 @@ export function AccountForm({ account, onDone }: { account?: Account; onDone: (s
             label="Domain"
             placeholder="example.com"
             value={domain}
+            error={errors.byField.domain}
             onChange={(e) => setDomain(e.currentTarget.value)}
           />
           <Select
@@ -69,8 +109,14 @@ export function AccountForm({ account, onDone }: { account?: Account; onDone: (s
             value={segment}
             onChange={setSegment}
             allowDeselect={false}
+            error={errors.byField.segment}
           />
-          <TextInput label="Industry" value={industry} onChange={(e) => setIndustry(e.currentTarget.value)} />
+          <TextInput
+            label="Industry"
+            value={industry}
+            onChange={(e) => setIndustry(e.currentTarget.value)}
+            error={errors.byField.industry}
+          />
           <Select
             label="Owner"
             placeholder="Nobody yet"
@@ -79,31 +125,58 @@ export function AccountForm({ account, onDone }: { account?: Account; onDone: (s
             onChange={setOwnerId}
             searchable
             clearable
+            error={errors.byField.ownerId}
           />
-          <TextInput
+          <Select
             label="Country"
-            description="ISO code, e.g. US"
             required
-            maxLength={2}
+            placeholder={geography.isPending ? 'Loading countries…' : 'Search by name or code'}
+            data={geography.data?.countries ?? []}
+            {...(geography.data && { filter: geography.data.filter })}
             value={country}
-            onChange={(e) => setCountry(e.currentTarget.value)}
+            onChange={chooseCountry}
+            searchable
+            allowDeselect={false}
+            nothingFoundMessage="No country by that name"
+            disabled={!geography.data}
+            error={
+              errors.byField.country ??
+              (countryMissing ? 'Choose the country.' : undefined) ??
+              (geography.isError ? 'The country list did not load; reload the page.' : undefined)
+            }
           />
+          {subdivisions.length > 0 && (
+            <Select
+              label="State / province"
+              placeholder="Optional: search by name"
+              data={subdivisions}
+              {...(geography.data && { filter: geography.data.filter })}
+              value={subdivision}
+              onChange={setSubdivision}
+              searchable
+              clearable
+              nothingFoundMessage="None by that name"
+              error={errors.byField.subdivision}
+            />
+          )}
           <TextInput
-            label="State / province"
-            description="ISO code, e.g. US-CA"
-            value={subdivision}
-            onChange={(e) => setSubdivision(e.currentTarget.value)}
+            label="City"
+            value={city}
+            onChange={(e) => setCity(e.currentTarget.value)}
+            error={errors.byField.city}
           />
-          <TextInput label="City" value={city} onChange={(e) => setCity(e.currentTarget.value)} />
         </SimpleGrid>
         <Switch
           label="Uses the self-serve product (PLG)"
           checked={selfServe}
           onChange={(e) => setSelfServe(e.currentTarget.checked)}
+          error={errors.byField.selfServeUsage}
         />
         {save.isError && (
           <Alert color="red" role="alert" title="The account was not saved">
-            {describeError(save.error)}
+            {errors.rest.length > 0
+              ? errors.rest.join(' · ')
+              : 'Correct the fields marked above and save again.'}
           </Alert>
         )}
         <Group justify="flex-end">

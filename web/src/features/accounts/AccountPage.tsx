@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Link } from 'wouter';
 import type { Contact } from '../../api';
 import { formatDate, formatMoney, humanize } from '../../shared/format';
+import { placeOf, useGeography } from '../../shared/geography';
 import { paths } from '../../shared/paths';
 import { stageName, usePlaybook } from '../../shared/playbook';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/states';
@@ -16,6 +17,7 @@ export function AccountPage({ id }: { id: string }) {
   const detail = useAccount(id);
   const users = useUsers();
   const playbook = usePlaybook();
+  const geography = useGeography();
   const [editing, setEditing] = useState(false);
   const [contact, setContact] = useState<Contact | 'new' | null>(null);
 
@@ -45,10 +47,8 @@ export function AccountPage({ id }: { id: string }) {
           </Badge>
         )}
         <Text size="sm">
-          {[account.domain, account.industry, account.city, account.subdivision ?? account.country]
-            .filter(Boolean)
-            .join(' · ')}{' '}
-          · owner {nameOf(users.data, account.ownerId)}
+          {[account.domain, account.industry, placeOf(geography.data, account)].filter(Boolean).join(' · ')} ·
+          owner {nameOf(users.data, account.ownerId)}
         </Text>
       </Group>
 

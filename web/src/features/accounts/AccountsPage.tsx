@@ -15,6 +15,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { humanize } from '../../shared/format';
+import { placeOf, useGeography } from '../../shared/geography';
 import { paths } from '../../shared/paths';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/states';
 import { nameOf, useUsers } from '../../shared/users';
@@ -34,6 +35,7 @@ export function AccountsPage() {
   const [creating, setCreating] = useState(false);
   const [, navigate] = useLocation();
   const users = useUsers();
+  const geography = useGeography();
   const list = useAccountList({ search: debounced, segment });
   const accounts = list.data?.pages.flatMap((page) => page.items) ?? [];
 
@@ -92,9 +94,7 @@ export function AccountsPage() {
                   </Table.Td>
                   <Table.Td>{humanize(account.segment)}</Table.Td>
                   <Table.Td>{account.industry ?? '—'}</Table.Td>
-                  <Table.Td>
-                    {[account.city, account.subdivision ?? account.country].filter(Boolean).join(', ')}
-                  </Table.Td>
+                  <Table.Td>{placeOf(geography.data, account)}</Table.Td>
                   <Table.Td>{nameOf(users.data, account.ownerId)}</Table.Td>
                 </Table.Tr>
               ))}

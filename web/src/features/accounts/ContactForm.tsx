@@ -1,9 +1,11 @@
 import { Alert, Button, Group, Stack, TextInput } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
-import { type Contact, describeError } from '../../api';
+import { type FormEvent, useRef, useState } from 'react';
+import type { Contact } from '../../api';
+import { fieldErrorsOf, useFocusFirstInvalid } from '../../shared/field-errors';
 import { useSaveContact } from './queries';
 
 const orNull = (text: string) => (text.trim() === '' ? null : text.trim());
+const FIELDS = ['name', 'email', 'title', 'phone'] as const;
 
 export function ContactForm({
   accountId,
@@ -19,6 +21,9 @@ export function ContactForm({
   const [email, setEmail] = useState(contact?.email ?? '');
   const [title, setTitle] = useState(contact?.title ?? '');
   const [phone, setPhone] = useState(contact?.phone ?? '');
+  const form = useRef<HTMLFormElement>(null);
+  const errors = fieldErrorsOf(save.error, FIELDS);
+  useFocusFirstInvalid(form, save.error);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -27,26 +32,40 @@ export function ContactForm({
   };
 
   return (
-    <form onSubmit={submit} aria-label={contact ? 'Edit contact' : 'New contact'}>
+    <form ref={form} onSubmit={submit} aria-label={contact ? 'Edit contact' : 'New contact'} noValidate>
       <Stack gap="sm">
         <TextInput
           label="Name"
           required
           data-autofocus
           value={name}
+          error={errors.byField.name}
           onChange={(e) => setName(e.currentTarget.value)}
         />
-        <TextInput label="Title" value={title} onChange={(e) => setTitle(e.currentTarget.value)} />
+        <TextInput
+          label="Title"
+          value={title}
+          error={errors.byField.title}
+          onChange={(e) => setTitle(e.currentTarget.value)}
+        />
         <TextInput
           label="Email"
           type="email"
           value={email}
+          error={errors.byField.email}
           onChange={(e) => setEmail(e.currentTarget.value)}
         />
-        <TextInput label="Phone" value={phone} onChange={(e) => setPhone(e.currentTarget.value)} />
+        <TextInput
+          label="Phone"
+          value={phone}
+          error={errors.byField.phone}
+          onChange={(e) => setPhone(e.currentTarget.value)}
+        />
         {save.isError && (
           <Alert color="red" role="alert" title="The contact was not saved">
-            {describeError(save.error)}
+            {errors.rest.length > 0
+              ? errors.rest.join(' · ')
+              : 'Correct the fields marked above and save again.'}
           </Alert>
         )}
         <Group justify="flex-end">

@@ -3,7 +3,6 @@ import {
   type DragEndEvent,
   DragOverlay,
   type DragStartEvent,
-  KeyboardSensor,
   PointerSensor,
   useSensor,
   useSensors,
@@ -40,10 +39,8 @@ function Board({ pipeline, playbook }: { pipeline: Pipeline; playbook: Playbook 
   const moves = useBoardMoves(pipeline);
   const risks = useDealsAtRisk(pipeline.key, board.isSuccess);
   const [dragged, setDragged] = useState<BoardCard | null>(null);
-  const sensors = useSensors(
-    useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
-    useSensor(KeyboardSensor),
-  );
+  // Pointer only: the keyboard moves a deal through its card's ⋯ button and the move-to dialog.
+  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }));
   const byStage = useMemo(
     () => groupByStage(board.data?.cards ?? [], moves.moving),
     [board.data, moves.moving],

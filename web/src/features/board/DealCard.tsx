@@ -94,7 +94,6 @@ const CardBody = memo(function CardBody({ card, pending, risk, onAskMove }: Body
         top={4}
         right={4}
         onPointerDown={(event) => event.stopPropagation()}
-        onKeyDown={(event) => event.stopPropagation()}
         onClick={() => onAskMove(card)}
       >
         ⋯
@@ -103,9 +102,14 @@ const CardBody = memo(function CardBody({ card, pending, risk, onAskMove }: Body
   );
 });
 
-/** A draggable deal: grab it anywhere but the link and the ⋯ button (which moves it by keyboard). */
+/**
+ * A draggable deal: grab it with the mouse (or a finger) anywhere but the link and the ⋯ button. The card
+ * itself is not a control — its link and its ⋯ button are (a control inside another is lost to screen
+ * readers) — so dnd-kit's attributes (role="button", tabIndex) are left off: the keyboard's and the screen
+ * reader's way to move a deal is the ⋯ button, which opens the move-to dialog and goes through the same gate.
+ */
 export function DealCard({ card, pending, risk, onAskMove }: BodyProps) {
-  const { attributes, listeners, setNodeRef, isDragging } = useDraggable({ id: card.id, data: { card } });
+  const { listeners, setNodeRef, isDragging } = useDraggable({ id: card.id, data: { card } });
   return (
     <div
       ref={setNodeRef}
@@ -113,7 +117,6 @@ export function DealCard({ card, pending, risk, onAskMove }: BodyProps) {
       data-deal-id={card.id}
       style={{ cursor: 'grab', opacity: isDragging ? 0.35 : 1, touchAction: 'none' }}
       {...listeners}
-      {...attributes}
     >
       <CardBody card={card} pending={pending} risk={risk} onAskMove={onAskMove} />
     </div>

@@ -78,6 +78,7 @@ export function MissingPanel({ blocked, stageName, onClose }: Props) {
                   component={Link}
                   href={paths.opportunity(blocked.dealId, focusKey(item.kind, item.key))}
                   size="xs"
+                  underline="always"
                 >
                   Fix in the workspace
                 </Anchor>

@@ -110,7 +110,13 @@ export function CriterionRow(props: CriterionRowProps) {
               {attestation.evidenceUrl && (
                 <>
                   {' — '}
-                  <Anchor href={attestation.evidenceUrl} target="_blank" rel="noreferrer noopener" size="xs">
+                  <Anchor
+                    href={attestation.evidenceUrl}
+                    target="_blank"
+                    rel="noreferrer noopener"
+                    size="xs"
+                    underline="always"
+                  >
                     evidence
                   </Anchor>
                 </>

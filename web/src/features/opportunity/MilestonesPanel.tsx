@@ -111,7 +111,13 @@ export function MilestonesPanel({
                   {record.evidenceUrl && (
                     <>
                       {' — '}
-                      <Anchor href={record.evidenceUrl} target="_blank" rel="noreferrer noopener" size="xs">
+                      <Anchor
+                        href={record.evidenceUrl}
+                        target="_blank"
+                        rel="noreferrer noopener"
+                        size="xs"
+                        underline="always"
+                      >
                         evidence
                       </Anchor>
                     </>

@@ -77,7 +77,7 @@ function OtherRequirements({ checks }: { checks: RequirementCheck[] }) {
           </Text>
           <Text size="sm">
             {check.kind === 'meddpicc' ? (
-              <Anchor href={`#meddpicc-${check.key}`} size="sm">
+              <Anchor href={`#meddpicc-${check.key}`} size="sm" underline="always">
                 {check.label}
               </Anchor>
             ) : (

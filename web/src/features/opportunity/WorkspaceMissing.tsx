@@ -26,6 +26,7 @@ export function WorkspaceMissing({ dealId, toName, missing, onClose }: Props) {
                   component={Link}
                   href={paths.opportunity(dealId, focusKey(item.kind, item.key))}
                   size="sm"
+                  underline="always"
                 >
                   {item.label}
                 </Anchor>{' '}

@@ -100,7 +100,13 @@ export function PocSignOff({ plan, contacts, busy, nameOf, onWrite }: Props) {
           <Text size="sm" data-testid="poc-sign-off">
             Signed off by {signer?.name ?? 'a contact'} on {formatDateTime(plan.signOff.signedAt)} (recorded
             by {nameOf(plan.signOff.recordedBy)}) —{' '}
-            <Anchor href={plan.signOff.evidenceUrl} target="_blank" rel="noreferrer noopener" size="sm">
+            <Anchor
+              href={plan.signOff.evidenceUrl}
+              target="_blank"
+              rel="noreferrer noopener"
+              size="sm"
+              underline="always"
+            >
               signed plan
             </Anchor>{' '}
             <Button
