@@ -16,7 +16,13 @@ export type AppError =
   | { code: 'unknown_stage'; message: string }
   | { code: 'illegal_transition'; message: string }
   | { code: 'override_not_allowed'; message: string }
-  | { code: 'gate_blocked'; message: string; missing: MissingRequirement[] }
+  | {
+      code: 'gate_blocked';
+      message: string;
+      missing: MissingRequirement[];
+      /** The furthest stage the deal could reach now, if any. */
+      reachable?: { stage: string; name: string } | null;
+    }
   | {
       code: 'type_not_for_customer';
       message: string;

@@ -37,7 +37,7 @@ function extrasOf(error: AppError, request: FastifyRequest): ProblemExtras {
     case 'precondition_failed':
       return { currentVersion: error.currentVersion };
     case 'gate_blocked':
-      return { missing: error.missing };
+      return { missing: error.missing, reachable: error.reachable ?? null };
     case 'type_not_for_customer':
       return {
         errors: [{ path: locate('type', request), message: error.message }],

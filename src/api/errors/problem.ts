@@ -81,6 +81,11 @@ export const problemSchema = z
     errors: z.array(fieldErrorSchema).optional().describe('validation_failed: every invalid field'),
     missing: z.array(missingRequirementSchema).optional().describe('gate_blocked: every unmet requirement'),
     currentVersion: z.number().int().optional().describe('precondition_failed: the version now stored'),
+    reachable: z
+      .object({ stage: z.string(), name: z.string() })
+      .nullable()
+      .optional()
+      .describe('gate_blocked: the furthest stage the deal could move to now (null: none)'),
     customerClass: z
       .object({ key: z.string(), name: z.string() })
       .optional()
@@ -95,7 +100,7 @@ export const problemSchema = z
 export type Problem = z.infer<typeof problemSchema>;
 export type ProblemExtras = Pick<
   Problem,
-  'errors' | 'missing' | 'currentVersion' | 'customerClass' | 'allowedTypes'
+  'errors' | 'missing' | 'reachable' | 'currentVersion' | 'customerClass' | 'allowedTypes'
 >;
 
 /** A problem for this request: type, title, instance and request id filled in. */

@@ -106,6 +106,7 @@ export const playbookResponseSchema = z
     pipelines: z.array(pipelineSchema),
     milestones: z.array(z.object({ key: z.string(), name: z.string(), description: z.string() })),
     lossReasons: z.array(z.object({ key: z.string(), name: z.string(), requiresCompetitor: z.boolean() })),
+    leadSources: z.array(z.object({ key: z.enum(LEAD_SOURCES), name: z.string() })),
     inspection: inspectionSchema,
   })
   .meta({ id: 'Playbook' }) satisfies z.ZodType<Playbook>;

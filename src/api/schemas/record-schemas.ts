@@ -97,6 +97,10 @@ export const opportunityViewSchema = z
     nextStage: nextStageSchema
       .nullable()
       .describe('What the deal still needs to move one stage forward; null once closed'),
+    reachable: z
+      .object({ stage: z.string(), name: z.string() })
+      .nullable()
+      .describe('The furthest stage the deal could move to now, through the gate; null when none'),
     permissions: opportunityPermissionsSchema,
   })
   .meta({ id: 'OpportunityView' });

@@ -2,6 +2,7 @@ import { saveOpportunity } from '../../db/repositories/opportunities-repo.js';
 import { insertStageChanges } from '../../db/repositories/stage-changes-repo.js';
 import type { GateSnapshot } from '../../domain/gates/gate-snapshot.js';
 import { planStageChange, type StageChangeRefusal } from '../../domain/gates/plan-stage-change.js';
+import { furthestReachable } from '../../domain/gates/preview-next-stage.js';
 import type { Opportunity } from '../../domain/opportunity/opportunity.js';
 import { deriveStageFacts } from '../../domain/opportunity/stage-facts.js';
 import { err, ok, type Result } from '../../domain/result.js';
@@ -35,7 +36,7 @@ export async function changeStage(
     const now = context.now();
     const facts = toFacts(context.playbook, current, await loadQualification(trx, current, now));
     const planned = planStageChange(context.playbook, facts, input, actor, now);
-    if (!planned.ok) return err(toAppError(planned.error));
+    if (!planned.ok) return err(toAppError(planned.error, furthestReachable(context.playbook, facts)));
     const { kind, to, snapshot } = planned.value;
     const stage = deriveStageFacts(context.playbook, current.pipeline, to.key);
     const closing = stage.outcome !== 'open';
@@ -82,7 +83,10 @@ export async function changeStage(
   });
 }
 
-function toAppError(refusal: StageChangeRefusal): AppError {
+function toAppError(
+  refusal: StageChangeRefusal,
+  reachable: { stage: string; name: string } | null,
+): AppError {
   if (refusal.code !== 'gate_blocked') return refusal;
-  return { code: refusal.code, message: refusal.message, missing: refusal.missing };
+  return { code: refusal.code, message: refusal.message, missing: refusal.missing, reachable };
 }

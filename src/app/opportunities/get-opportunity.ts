@@ -1,5 +1,9 @@
 import type { OpportunityPermissions } from '../../domain/access/permissions.js';
-import { type NextStagePreview, previewNextStage } from '../../domain/gates/preview-next-stage.js';
+import {
+  furthestReachable,
+  type NextStagePreview,
+  previewNextStage,
+} from '../../domain/gates/preview-next-stage.js';
 import type { AttestationRecord, MeddpiccRecord, Opportunity } from '../../domain/opportunity/opportunity.js';
 import { findPipeline } from '../../domain/playbook/lookup.js';
 import type { MeddpiccLevel } from '../../domain/playbook/playbook.js';
@@ -27,6 +31,8 @@ export interface OpportunityView {
   milestones: MilestoneRecord[];
   /** What the deal still needs to move one stage forward; null once closed. */
   nextStage: NextStagePreview | null;
+  /** The furthest stage the deal could move to now, through the gate; null when none. */
+  reachable: { stage: string; name: string } | null;
   /** What the caller may do with the deal, and who may what they may not. */
   permissions: OpportunityPermissions;
 }
@@ -59,6 +65,7 @@ export async function getOpportunity(
   const qualification = await loadQualification(context.db, opportunity, context.now());
   const pipeline = findPipeline(context.playbook, opportunity.pipeline);
   if (!pipeline) throw new Error(`deal ${id} is in unknown pipeline ${opportunity.pipeline}`);
+  const facts = toFacts(context.playbook, opportunity, qualification);
   return ok({
     opportunity,
     meddpicc: meddpiccView(
@@ -67,7 +74,8 @@ export async function getOpportunity(
     ),
     attestations: qualification.attestations,
     milestones: qualification.milestones,
-    nextStage: previewNextStage(context.playbook, toFacts(context.playbook, opportunity, qualification)),
+    nextStage: previewNextStage(context.playbook, facts),
+    reachable: furthestReachable(context.playbook, facts),
     permissions: await permissionsOnOpportunity(context.db, actor, opportunity, pipeline),
   });
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LEAD_SOURCES, MEDDPICC_LEVELS } from '../../domain/playbook/playbook.js';
+import { FORECAST_CATEGORIES, LEAD_SOURCES, MEDDPICC_LEVELS } from '../../domain/playbook/playbook.js';
 import {
   amountMinor,
   currency,
@@ -93,6 +93,10 @@ export const opportunityListQuery = z
     type: z.string().optional(),
     stage: z.string().optional(),
     pipeline: z.string().optional(),
+    forecastCategory: z
+      .enum(FORECAST_CATEGORIES)
+      .optional()
+      .describe('e.g. commit: the deals Finance closes'),
     closeDateFrom: isoDate.optional(),
     closeDateTo: isoDate.optional(),
     ...pageQuery,

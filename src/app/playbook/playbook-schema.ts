@@ -9,6 +9,15 @@ import {
 } from '../../domain/playbook/playbook.js';
 import { inspectionSchema } from './inspection-schema.js';
 
+const DEFAULT_LEAD_SOURCES = [
+  { key: 'sdr', name: 'SDR' },
+  { key: 'ae', name: 'Account Executive' },
+  { key: 'inbound', name: 'Inbound' },
+  { key: 'partner', name: 'Partner' },
+  { key: 'plg', name: 'Product-led (self-serve)' },
+  { key: 'customer_success', name: 'Customer Success' },
+] as const satisfies ReadonlyArray<{ key: (typeof LEAD_SOURCES)[number]; name: string }>;
+
 const key = z.string().regex(/^[a-z][a-z0-9_]*$/, 'use lower_snake_case');
 const text = z.string().trim().min(1, 'must not be empty');
 const requiredLevel = z.enum(['identified', 'validated']);
@@ -121,5 +130,9 @@ export const playbookSchema = z
     lossReasons: z
       .array(z.object({ key, name: text, requiresCompetitor: z.boolean().default(false) }).strict())
       .min(1),
+    leadSources: z
+      .array(z.object({ key: z.enum(LEAD_SOURCES), name: text }).strict())
+      .min(1)
+      .default(() => DEFAULT_LEAD_SOURCES.map((source) => ({ ...source }))),
   })
   .strict() satisfies z.ZodType<Playbook, unknown>;

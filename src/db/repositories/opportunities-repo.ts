@@ -104,6 +104,7 @@ export interface OpportunityFilter {
   type?: string;
   stage?: string;
   pipeline?: string;
+  forecastCategory?: ForecastCategory;
   closeDateFrom?: string;
   closeDateTo?: string;
   /** Only deals whose owner works in this region. */
@@ -125,6 +126,7 @@ function filteredDeals(
   if (filter.type) query = query.where('type', '=', filter.type);
   if (filter.stage) query = query.where('stage', '=', filter.stage);
   if (filter.pipeline) query = query.where('pipeline', '=', filter.pipeline);
+  if (filter.forecastCategory) query = query.where('forecast_category', '=', filter.forecastCategory);
   if (filter.closeDateFrom) query = query.where('close_date', '>=', filter.closeDateFrom);
   if (filter.closeDateTo) query = query.where('close_date', '<=', filter.closeDateTo);
   const region = filter.ownerRegion;

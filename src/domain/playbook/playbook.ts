@@ -125,6 +125,11 @@ export interface Milestone {
   description: string;
 }
 
+export interface LeadSourceEntry {
+  key: LeadSource;
+  name: string;
+}
+
 export interface Playbook {
   id: string;
   name: string;
@@ -136,5 +141,7 @@ export interface Playbook {
   pipelines: Pipeline[];
   milestones: Milestone[];
   lossReasons: LossReason[];
+  /** Where deals come from, with their names (a deal's `source`; criteria may apply to some only). */
+  leadSources: LeadSourceEntry[];
   inspection: InspectionSettings;
 }
