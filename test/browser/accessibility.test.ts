@@ -92,6 +92,7 @@ describe('accessibility (axe-core, WCAG 2.1 A and AA) of every main screen', () 
     await page.getByRole('search', { name: 'Filter the board' }).getByLabel('Owner', { exact: true }).click();
     await expect.poll(() => page.getByRole('listbox').count()).toBe(1);
     await expectNoAxeViolations(page, 'New Business board: owner filter open');
+    await shot('board-owner-filter');
     await page.keyboard.press('Escape');
 
     await searchBoard(page, deal.name);

@@ -34,7 +34,9 @@ export function AccountPage({ id }: { id: string }) {
         ← Accounts
       </Anchor>
       <Group justify="space-between">
-        <Title order={2}>{account.name}</Title>
+        <Title order={1} size="h2">
+          {account.name}
+        </Title>
         <Button variant="default" onClick={() => setEditing(true)}>
           Edit account
         </Button>
@@ -56,7 +58,9 @@ export function AccountPage({ id }: { id: string }) {
 
       <Paper withBorder p="md">
         <Group justify="space-between" mb="xs">
-          <Title order={3}>Contacts</Title>
+          <Title order={2} size="h3">
+            Contacts
+          </Title>
           <Button size="xs" onClick={() => setContact('new')}>
             Add contact
           </Button>
@@ -92,7 +96,7 @@ export function AccountPage({ id }: { id: string }) {
       </Paper>
 
       <Paper withBorder p="md">
-        <Title order={3} mb="xs">
+        <Title order={2} size="h3" mb="xs">
           Opportunities
         </Title>
         {opportunities.length === 0 ? (

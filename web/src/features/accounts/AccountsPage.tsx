@@ -42,7 +42,9 @@ export function AccountsPage() {
   return (
     <Stack gap="sm">
       <Group justify="space-between">
-        <Title order={2}>Accounts</Title>
+        <Title order={1} size="h2">
+          Accounts
+        </Title>
         <Button onClick={() => setCreating(true)}>New account</Button>
       </Group>
       <Group gap="sm" role="search" aria-label="Filter accounts">

@@ -36,7 +36,9 @@ export function CustomerPanel({ view }: { view: AccountView }) {
     <Paper withBorder p="md" aria-label="Customer class and contracts">
       <Group justify="space-between" mb="xs">
         <Group gap="xs">
-          <Title order={3}>Customer</Title>
+          <Title order={2} size="h3">
+            Customer
+          </Title>
           <Badge color={CLASS_COLORS[view.customer.customerClass]} data-testid="customer-class">
             {view.customer.name}
           </Badge>
@@ -50,7 +52,7 @@ export function CustomerPanel({ view }: { view: AccountView }) {
         {view.customer.focus}
       </Alert>
 
-      <Title order={4} mt="md" mb="xs">
+      <Title order={3} size="h4" mt="md" mb="xs">
         Contracts
       </Title>
       {contracts.isPending ? (

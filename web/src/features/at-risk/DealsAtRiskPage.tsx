@@ -59,7 +59,9 @@ export function DealsAtRiskPage() {
 
   return (
     <Stack gap="sm">
-      <Title order={2}>Deals at risk</Title>
+      <Title order={1} size="h2">
+        Deals at risk
+      </Title>
       <HelpText />
       <AtRiskFiltersBar playbook={playbook.data} filters={filters} onChange={change} />
       <Group gap="xs" mih={24} aria-live="polite">

@@ -25,7 +25,7 @@ export function DemoUsers({ onPick }: { onPick: (email: string, password: string
   return (
     <Paper withBorder p="md" radius="md" aria-labelledby="demo-users-title">
       <Stack gap="xs">
-        <Text fw={600} id="demo-users-title">
+        <Text component="h2" fw={600} m={0} id="demo-users-title">
           Demo users
         </Text>
         <Text size="sm" c="dimmed">

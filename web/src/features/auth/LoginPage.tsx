@@ -15,7 +15,7 @@ export function LoginPage() {
   };
 
   return (
-    <Container size={520} py={48}>
+    <Container component="main" size={520} py={48}>
       <Stack gap="lg">
         <Title order={1}>Sign in to Closepath</Title>
         <form onSubmit={submit} aria-label="Sign in">

@@ -58,7 +58,9 @@ function Board({ pipeline, playbook }: { pipeline: Pipeline; playbook: Playbook 
   return (
     <Stack gap="sm">
       <Group justify="space-between" align="flex-end">
-        <Title order={2}>{pipeline.name} pipeline</Title>
+        <Title order={1} size="h2">
+          {pipeline.name} pipeline
+        </Title>
         {board.data && (
           <Text size="sm" c="dimmed" aria-live="polite">
             {board.data.total} deals

@@ -37,7 +37,9 @@ export function DealFields({ opportunity, types, focus, busy, onSave }: Props) {
     <Paper withBorder p="md" radius="md">
       <form onSubmit={submit} aria-label="Deal details">
         <Stack gap="xs">
-          <Title order={3}>Deal</Title>
+          <Title order={2} size="h3">
+            Deal
+          </Title>
           {types.length > 1 && (
             <Select
               id="field-type"

@@ -30,7 +30,7 @@ export function HistoryTimeline({ id, pipeline, playbook, nameOf }: Props) {
     playbook.lossReasons.find((reason) => reason.key === key)?.name ?? key;
   return (
     <Paper withBorder p="md" radius="md">
-      <Title order={3} mb="sm">
+      <Title order={2} size="h3" mb="sm">
         History
       </Title>
       {history.isPending && <LoadingState label="Loading the history…" />}

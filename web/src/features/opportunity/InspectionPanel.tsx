@@ -31,7 +31,7 @@ export function InspectionPanel({ id }: { id: string }) {
   const inspection = useInspection(id);
   return (
     <Paper withBorder p="md" radius="md" data-testid="inspection">
-      <Title order={3} mb="xs">
+      <Title order={2} size="h3" mb="xs">
         Health and velocity
       </Title>
       {inspection.isPending && <LoadingState label="Inspecting the deal…" />}

@@ -52,7 +52,7 @@ export function MeddpiccScorePanel({ id, pipeline }: { id: string; pipeline: Pip
   const score = inspection.data?.meddpicc;
   return (
     <Paper withBorder p="md" radius="md" data-testid="meddpicc-score">
-      <Title order={3} mb="xs">
+      <Title order={2} size="h3" mb="xs">
         MEDDPICC score
       </Title>
       {inspection.isPending && <LoadingState label="Scoring MEDDPICC…" />}

@@ -21,7 +21,9 @@ export function MeddpiccScorecard({ playbook, pipeline, view, contacts, focus, b
   return (
     <Paper withBorder p="md" radius="md">
       <Stack gap={0}>
-        <Title order={3}>MEDDPICC</Title>
+        <Title order={2} size="h3">
+          MEDDPICC
+        </Title>
         <Text size="xs" c="dimmed" mb="xs">
           Cumulative: the levels needed to leave a stage stay needed in every later stage.
         </Text>

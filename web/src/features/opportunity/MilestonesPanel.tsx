@@ -82,7 +82,9 @@ export function MilestonesPanel({
   if (tied.length === 0) return null;
   return (
     <Paper withBorder p="md" radius="md" id="milestones" data-testid="milestones">
-      <Title order={3}>Win milestones</Title>
+      <Title order={2} size="h3">
+        Win milestones
+      </Title>
       <Text size="xs" c="dimmed" mb="xs">
         Recorded from the stage the playbook ties them to; the gate reads them where a criterion needs one.
       </Text>

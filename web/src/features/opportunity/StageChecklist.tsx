@@ -103,7 +103,9 @@ export function StageChecklist({ pipeline, view, focus, busy, nameOf, onAttest, 
     <Paper withBorder p="md" radius="md">
       <Stack gap="sm">
         <Group justify="space-between">
-          <Title order={3}>Checklist</Title>
+          <Title order={2} size="h3">
+            Checklist
+          </Title>
           {next ? (
             <Badge color={next.ready ? 'green' : 'orange'} data-testid="next-stage-ready">
               {next.ready ? `Ready for ${next.name}` : `${next.missing.length} missing for ${next.name}`}

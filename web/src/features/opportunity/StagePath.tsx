@@ -18,31 +18,35 @@ export function StagePath({ pipeline, opportunity, busy, onPick }: Props) {
   const lost = pipeline.stages.filter((stage) => stage.outcome === 'lost');
   const currentIndex = path.findIndex((stage) => stage.key === opportunity.stage);
   return (
-    <Group gap={4} wrap="nowrap" role="list" aria-label="Stage path" style={{ overflowX: 'auto' }}>
+    <Group
+      component="ol"
+      gap={4}
+      wrap="nowrap"
+      aria-label="Stage path"
+      style={{ overflowX: 'auto', listStyle: 'none', margin: 0, padding: 0 }}
+    >
       {[...path, ...lost].map((stage, index) => {
         const current = stage.key === opportunity.stage;
         const done = currentIndex >= 0 && index < currentIndex && stage.outcome !== 'lost';
         const color = stage.outcome === 'lost' ? 'red' : stage.outcome === 'won' ? 'green' : 'indigo';
         return (
-          <Tooltip
-            key={stage.key}
-            label={`${stage.probability}% · ${current ? 'current stage' : `move to ${stage.name}`}`}
-          >
-            <Button
-              role="listitem"
-              size="xs"
-              radius="xl"
-              color={color}
-              variant={current ? 'filled' : done ? 'light' : 'default'}
-              aria-current={current ? 'step' : undefined}
-              disabled={busy}
-              onClick={() => !current && onPick(stage.key)}
-              leftSection={done ? '✓' : undefined}
-              style={{ flex: '1 0 auto' }}
-            >
-              {stage.name}
-            </Button>
-          </Tooltip>
+          <li key={stage.key} style={{ flex: '1 0 auto', display: 'flex' }}>
+            <Tooltip label={`${stage.probability}% · ${current ? 'current stage' : `move to ${stage.name}`}`}>
+              <Button
+                size="xs"
+                radius="xl"
+                color={color}
+                variant={current ? 'filled' : done ? 'light' : 'default'}
+                aria-current={current ? 'step' : undefined}
+                disabled={busy}
+                onClick={() => !current && onPick(stage.key)}
+                leftSection={done ? '✓' : undefined}
+                style={{ flex: '1 0 auto' }}
+              >
+                {stage.name}
+              </Button>
+            </Tooltip>
+          </li>
         );
       })}
     </Group>

@@ -59,7 +59,9 @@ export function Workspace({ playbook, pipeline, view, etag }: Props) {
           </Anchor>
         </Group>
         <Group justify="space-between" align="flex-end">
-          <Title order={2}>{opportunity.name}</Title>
+          <Title order={1} size="h2">
+            {opportunity.name}
+          </Title>
           <Group gap="xs">
             <Badge variant="light">{humanize(opportunity.type)}</Badge>
             <Badge variant="light" color="gray">

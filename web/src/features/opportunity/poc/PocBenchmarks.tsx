@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Progress, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Progress, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
 import type { PocBenchmark, PocPlan } from '../../../api';
 import { formatMoney } from '../../../shared/format';
@@ -109,7 +109,9 @@ export function PocBenchmarks({ plan, currency, busy, onWrite }: Props) {
   return (
     <Stack gap="md">
       <Stack gap={4}>
-        <Title order={5}>Benchmarks</Title>
+        <Title order={3} size="h5">
+          Benchmarks
+        </Title>
         {plan.benchmarks.length === 0 ? (
           <Text size="xs" c="dimmed">
             No benchmark yet. Add the customer's queries or workloads as measured on their platform and on
@@ -134,7 +136,9 @@ export function PocBenchmarks({ plan, currency, busy, onWrite }: Props) {
                   </Table.Th>
                   <Table.Th>Cost</Table.Th>
                   <Table.Th>Verdict</Table.Th>
-                  <Table.Th />
+                  <Table.Th>
+                    <VisuallyHidden>Change</VisuallyHidden>
+                  </Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>

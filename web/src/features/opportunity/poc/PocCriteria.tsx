@@ -128,7 +128,9 @@ export function PocCriteria({ plan, busy, onWrite }: { plan: PocPlan; busy: bool
     <Stack gap="sm">
       {GROUPS.map((group) => (
         <Stack key={group.key} gap={0}>
-          <Title order={5}>{group.name}</Title>
+          <Title order={3} size="h5">
+            {group.name}
+          </Title>
           {plan.criteria
             .filter((criterion) => criterion.group === group.key)
             .map((criterion) => (

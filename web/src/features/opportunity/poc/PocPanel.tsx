@@ -77,7 +77,9 @@ export function PocPanel({ playbook, pipeline, opportunity, contacts, busy, name
   const why = whyNoPlan(pipeline, fromStage, opportunity);
   return (
     <Paper withBorder p="md" radius="md" id="poc" data-testid="poc-panel">
-      <Title order={3}>POC plan</Title>
+      <Title order={2} size="h3">
+        POC plan
+      </Title>
       <Text size="xs" c="dimmed" mb="xs">
         Five sessions proving Firebolt on the customer's workload against success criteria agreed up front.
         The POC stage's criteria (plan signed off, results meet criteria, readout) are read from here.

@@ -95,7 +95,9 @@ export function PocSignOff({ plan, contacts, busy, nameOf, onWrite }: Props) {
   return (
     <Stack gap="md">
       <Stack gap={4}>
-        <Title order={5}>Mutual POC Success Plan sign-off</Title>
+        <Title order={3} size="h5">
+          Mutual POC Success Plan sign-off
+        </Title>
         {plan.signOff ? (
           <Text size="sm" data-testid="poc-sign-off">
             Signed off by {signer?.name ?? 'a contact'} on {formatDateTime(plan.signOff.signedAt)} (recorded
@@ -129,7 +131,9 @@ export function PocSignOff({ plan, contacts, busy, nameOf, onWrite }: Props) {
         )}
       </Stack>
       <Stack gap={4}>
-        <Title order={5}>Readout</Title>
+        <Title order={3} size="h5">
+          Readout
+        </Title>
         {plan.readout ? (
           <Text size="sm" data-testid="poc-readout">
             Readout held {formatDateTime(plan.readout.completedAt)} (recorded by{' '}

@@ -47,7 +47,9 @@ export function TcoForm({ tco, currency, busy, onWrite }: Props) {
   };
   return (
     <Stack gap={4}>
-      <Title order={5}>Cost and TCO</Title>
+      <Title order={3} size="h5">
+        Cost and TCO
+      </Title>
       {tco ? (
         <Savings tco={tco} />
       ) : (
