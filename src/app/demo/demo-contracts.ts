@@ -23,8 +23,12 @@ export async function recordDemoContract(
   random: Random,
   anchor: Date,
 ): Promise<Contract> {
-  const years = random.pick([1, 2, 3]);
+  const drawnYears = random.pick([1, 2, 3]);
   const end = new Date(anchor.getTime() + random.int(20, 330) * DAY);
+  // In force before the account's first deal (the seed's deals start up to 200 days back): a Renewal, Upsell or
+  // Expansion is for a commit customer, and the type rule is checked when each is created.
+  const years =
+    end.getTime() - 365 * DAY > anchor.getTime() - 200 * DAY ? Math.max(2, drawnYears) : drawnYears;
   const start = new Date(end);
   start.setUTCFullYear(end.getUTCFullYear() - years);
   start.setUTCDate(start.getUTCDate() + 1);

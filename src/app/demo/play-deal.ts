@@ -1,6 +1,10 @@
+import type { ActivityKind } from '../../domain/activity/activity.js';
 import type { MissingRequirement } from '../../domain/gates/requirement-check.js';
 import { findCriterion, findPipeline, forwardPath } from '../../domain/playbook/lookup.js';
 import type { MeddpiccLevel } from '../../domain/playbook/playbook.js';
+import { levelsToLeave } from '../../domain/qualification/levels-due.js';
+import { levelOf, type MeddpiccState } from '../../domain/qualification/meddpicc.js';
+import { logActivity } from '../activities/log-activity.js';
 import type { Actor, AppContext } from '../context.js';
 import { attestCriterion } from '../opportunities/attest-criterion.js';
 import { changeStage } from '../opportunities/change-stage.js';
@@ -19,6 +23,20 @@ const SUMMARIES: Record<string, string> = {
   competition: 'Snowflake incumbent; ClickHouse Cloud also evaluated',
 };
 
+const ACTIVITY_TOPICS: Record<ActivityKind, string[]> = {
+  call: [
+    'Discovery call: peak-hour dashboards time out; 400 analysts affected',
+    'Follow-up call with the champion: agreed the evaluation plan and the data to use',
+    'Call with the data team lead on the ingestion path and dbt models',
+  ],
+  meeting: [
+    'Onsite workshop with the data platform team: mapped the current pipeline end to end',
+    'Meeting with the Economic Buyer: budget confirmed for this fiscal year',
+  ],
+  email: ['Sent the recap and the proposed next steps', 'Shared the security questionnaire answers'],
+  note: ['Internal prep for the next call: open questions on concurrency and SSO'],
+};
+
 export interface DealCast {
   opportunityId: string;
   pipeline: string;
@@ -29,6 +47,7 @@ export interface DealCast {
 /** Acts as a rep would: satisfies each missing item, then moves the deal. Time is the caller's clock. */
 export class DealPlayer {
   readonly poc: PocPlayer;
+  private talks = 0;
 
   constructor(
     private readonly context: AppContext,
@@ -82,6 +101,43 @@ export class DealPlayer {
     if (source?.kind === 'derived' && source.rule === 'poc_readout_completed') return this.poc.readout(actor);
     if (source?.kind === 'derived' && source.rule === 'milestone_recorded')
       return this.poc.milestone(actor, source.milestone);
+    if (source?.kind === 'derived' && source.rule === 'activity_logged') {
+      for (let logged = 0; logged < source.atLeast; logged++)
+        await this.talk(actor, source.kinds[0] ?? 'call');
+    }
+  }
+
+  /** Logs a conversation with the customer (the criteria about calls and meetings are derived from these). */
+  async talk(actor: Actor, kind: ActivityKind, summary?: string) {
+    const topics = ACTIVITY_TOPICS[kind];
+    const result = await logActivity(
+      this.context,
+      actor,
+      { opportunityId: this.deal.opportunityId },
+      {
+        kind,
+        contactIds: kind === 'note' ? [] : [this.deal.championId].filter((id) => id !== ''),
+        summary: summary ?? topics[this.talks++ % topics.length] ?? 'Spoke with the customer',
+      },
+    );
+    if (!result.ok) throw new Error(`demo seed: ${result.error.message}`);
+  }
+
+  /**
+   * Works toward leaving `stage` as a rep would while in it: identifies what leaving it needs that is still
+   * unknown, and starts the POC where the stage runs one.
+   */
+  async prepareToLeave(actor: Actor, stageKey: string, levels: MeddpiccState) {
+    const pipeline = findPipeline(this.context.playbook, this.deal.pipeline);
+    const stage = pipeline?.stages.find((candidate) => candidate.key === stageKey);
+    if (!pipeline || !stage) return;
+    for (const [element] of levelsToLeave(pipeline, stageKey)) {
+      if (levelOf(levels, element) === 'unknown') await this.raiseMeddpicc(actor, element, 'identified');
+    }
+    const runsPoc = stage.exit.some(
+      (c) => c.source.kind === 'derived' && c.source.rule === 'poc_readout_completed',
+    );
+    if (runsPoc) await this.poc.start(actor);
   }
 
   /** Moves the deal, first satisfying whatever the gate names except `skip`, which an override then forces. */

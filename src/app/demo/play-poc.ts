@@ -45,6 +45,16 @@ export class PocPlayer {
     );
   }
 
+  /** Holds the first session of the plan (Getting Started): the POC is under way. */
+  async start(actor: Actor) {
+    const plan = await this.plan(actor);
+    const first = plan.sessions.find((session) => session.status !== 'completed');
+    if (plan.sessions.some((session) => session.status === 'completed') || !first) return;
+    unwrap(
+      await updatePocSession(this.context, actor, this.opportunityId, first.id, { status: 'completed' }),
+    );
+  }
+
   /** Holds the sessions up to validation, records results; `challenged` leaves Firebolt slower on a benchmark. */
   async run(actor: Actor, outcome: 'succeeded' | 'challenged' = 'succeeded') {
     const id = this.opportunityId;

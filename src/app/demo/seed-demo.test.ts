@@ -5,6 +5,8 @@ import { toContract } from '../../db/repositories/contracts-repo.js';
 import { activeCommitContract, previousCommitContract } from '../../domain/contract/contract.js';
 import { checkRenewalUplift } from '../../domain/contract/renewal-uplift.js';
 import type { GateSnapshot } from '../../domain/gates/gate-snapshot.js';
+import { systemActor } from '../access/actors.js';
+import { atRiskQuery, listDealsAtRisk } from '../inspection/list-deals-at-risk.js';
 import { seedDemo } from './seed-demo.js';
 
 let database: TestDatabase;
@@ -81,6 +83,20 @@ describe('the demo data set', { timeout: 120_000 }, () => {
       expect.objectContaining({ type: 'renewal', open: true, fits: false, upliftPct: 35 }),
       expect.objectContaining({ type: 'expansion', open: true, fits: false, upliftPct: 5 }),
     ]);
+  });
+
+  it('gives a manager a short at-risk list, each deal with the one thing to fix first', async () => {
+    const { context } = testContext(database.db, new Date('2026-11-26T12:00:00Z'));
+    const result = await listDealsAtRisk(context, systemActor('test'), atRiskQuery.parse({ limit: 200 }));
+    if (!result.ok) throw new Error(result.error.message);
+    const { totals, scanned, items } = result.value;
+    expect(scanned).toBeGreaterThan(80);
+    // A well-run pipeline is not mostly red: the demo's stalls, silences and gaps make a short list.
+    expect(totals.deals / scanned).toBeLessThan(0.25);
+    expect(totals.deals).toBeGreaterThan(5);
+    expect(items.every((item) => item.inspection.fixFirst !== null)).toBe(true);
+    const causes = new Set(items.map((item) => item.inspection.fixFirst?.cause));
+    expect([...causes]).toEqual(expect.arrayContaining(['stalled', 'no_recent_activity']));
   });
 
   it('refuses to seed a database that already has users', async () => {

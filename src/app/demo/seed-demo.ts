@@ -1,8 +1,10 @@
+import { listMeddpicc } from '../../db/repositories/qualification-repo.js';
 import { hasUsers, insertUsers } from '../../db/repositories/users-repo.js';
 import type { Contract } from '../../domain/contract/contract.js';
 import { RENEWAL_KINDS, type RenewalKind } from '../../domain/contract/renewal-uplift.js';
 import { forwardPath, openStages, pipelineForType } from '../../domain/playbook/lookup.js';
-import type { LeadSource } from '../../domain/playbook/playbook.js';
+import type { LeadSource, Pipeline } from '../../domain/playbook/playbook.js';
+import type { MeddpiccState } from '../../domain/qualification/meddpicc.js';
 import { actorFor, systemActor } from '../access/actors.js';
 import { createAccount } from '../accounts/save-account.js';
 import { createContact } from '../accounts/save-contact.js';
@@ -133,6 +135,43 @@ const OVERRIDE = {
   justification: 'Readout slipped a week; the Economic Buyer confirmed the business case verbally',
 };
 
+const BUSINESS_TO_CALENDAR = 7 / 5;
+
+async function meddpiccOf(context: AppContext, opportunityId: string): Promise<MeddpiccState> {
+  const records = await listMeddpicc(context.db, opportunityId);
+  return Object.fromEntries(records.map((record) => [record.element, record]));
+}
+
+function expectedDaysOf(pipeline: Pipeline, keys: readonly string[]) {
+  return keys.map((key) => pipeline.stages.find((stage) => stage.key === key)?.expectedDays ?? 10);
+}
+
+/**
+ * When a deal's moves happen, in calendar days: each stage left took 0.5–1.3× the playbook's expected time; an
+ * open deal has spent 0.1–1.1× in its stage so far (1.7–2.6× for one in eight: it stalled); a lost deal spent
+ * 0.5–1.3× in the stage it was lost in; a closed deal closed up to eight weeks ago. The deal starts that long
+ * before the anchor.
+ */
+function planTimeline(
+  expectedDays: readonly number[],
+  deal: { won: boolean; lost: boolean },
+  random: Random,
+) {
+  const calendar = (business: number, low: number, high: number) =>
+    Math.max(1, Math.round(business * BUSINESS_TO_CALENDAR * (low + random.next() * (high - low))));
+  const left = expectedDays.slice(0, -1).map((days) => calendar(days, 0.5, 1.3));
+  const current = expectedDays.at(-1) ?? 10;
+  const stalled = random.chance(0.12);
+  const lastDwellDays = deal.won
+    ? 0
+    : deal.lost
+      ? calendar(current, 0.5, 1.3)
+      : calendar(current, stalled ? 1.7 : 0.1, stalled ? 2.6 : 1.1);
+  const sinceClose = deal.won || deal.lost ? random.int(1, 56) : 0;
+  const totalDays = left.reduce((sum, days) => sum + days, 0) + lastDwellDays + sinceClose + 1;
+  return { dwellDays: left, lastDwellDays, totalDays, stalled: stalled && !deal.won && !deal.lost };
+}
+
 /** Plays one deal from creation to its target stage, with a regression or an RVP override now and then. */
 async function playDemoDeal(
   context: AppContext,
@@ -149,15 +188,16 @@ async function playDemoDeal(
   const targets = [...path, 'closed_lost'];
   const target = targets[index % targets.length] ?? 'closed_won';
   const lostAt = target === 'closed_lost' ? random.pick(openStages(pipeline)).key : null;
-  const steps = path.indexOf(lostAt ?? target) + 1;
-  let at = anchor.getTime() - random.int(steps * 9, steps * 20) * DAY;
+  const closed = target === 'closed_won' || target === 'closed_lost';
+  const expected = expectedDaysOf(pipeline, path.slice(0, path.indexOf(lostAt ?? target) + 1));
+  const timeline = planTimeline(expected, { won: target === 'closed_won', lost: lostAt !== null }, random);
+  let at = anchor.getTime() - timeline.totalDays * DAY;
   const tick = (days: number) => {
     at += days * DAY + random.int(1, 8) * 3_600_000;
     setClock(new Date(Math.min(at, anchor.getTime() - 3_600_000)));
   };
   tick(0);
   const owner = actorOf(ownerFor(account.demo, type));
-  const closed = target === 'closed_won' || target === 'closed_lost';
   const closeInDays = closed ? -random.int(1, 20) : random.int(10, 160);
   const drawn = random.int(24, 900);
   const renewalKind = RENEWAL_KINDS.find((kind) => kind === type);
@@ -193,8 +233,8 @@ async function playDemoDeal(
     championId: account.contactIds[1] ?? '',
   });
   const rvp = actorOf(rvpFor(account.demo.territory));
-  for (const stage of player.pathTo(lostAt ?? target)) {
-    tick(random.int(4, 14));
+  for (const [step, stage] of player.pathTo(lostAt ?? target).entries()) {
+    tick(timeline.dwellDays[step] ?? 7);
     if (index % 23 === 7 && stage === 'propose' && pipeline.key === 'new_business') {
       await player.move(rvp, { to: stage, override: OVERRIDE }, new Set(['nb_poc_readout']));
     } else {
@@ -203,23 +243,56 @@ async function playDemoDeal(
     await recordMilestones(player, owner, pipeline.key, stage);
     const previous = path[path.indexOf(stage) - 1];
     if (index % 11 === 3 && stage === 'propose' && previous) {
-      tick(random.int(2, 6));
+      tick(2);
       await player.move(owner, {
         to: previous,
         reason: 'Economic Buyer changed; re-validating the business case',
       });
-      tick(random.int(5, 12));
+      tick(5);
       await player.move(owner, { to: stage });
     }
   }
+  if (!closed && !lostAt) {
+    // A deal that is moving has its rep at work on the next gate; a stalled one has gone quiet.
+    if (!timeline.stalled) {
+      const levels = await meddpiccOf(context, opportunity.id);
+      await player.prepareToLeave(owner, target, levels);
+    }
+    await checkIn(player, owner, setClock, { index, at, anchor }, random);
+  }
   if (lostAt) {
-    tick(random.int(3, 12));
+    tick(timeline.lastDwellDays);
     if (lostAt === 'poc' && pipeline.key === 'new_business') await player.poc.run(owner, 'challenged');
     const lossReason = random.pick(['competitor', 'no_decision', 'budget', 'price', 'status_quo']);
     const winningCompetitor =
       lossReason === 'competitor' ? random.pick(['Snowflake', 'ClickHouse', 'BigQuery']) : null;
     await player.move(owner, { to: 'closed_lost', lossReason, winningCompetitor });
   }
+}
+
+/**
+ * Reps keep talking to the customers of their open deals: a check-in in the last two weeks, on all but one in
+ * seven (those go quiet, and health says so).
+ */
+async function checkIn(
+  player: DealPlayer,
+  owner: Actor,
+  setClock: (at: Date) => void,
+  { index, at, anchor }: { index: number; at: number; anchor: Date },
+  random: Random,
+) {
+  const draw = random.int(1, 10);
+  if (index % 7 === 3) return;
+  const when = Math.min(
+    Math.max(at + 3_600_000, anchor.getTime() - draw * DAY),
+    anchor.getTime() - 1_800_000,
+  );
+  setClock(new Date(when));
+  await player.talk(
+    owner,
+    index % 2 === 0 ? 'call' : 'email',
+    'Weekly check-in on the open questions and next steps',
+  );
 }
 
 /** Where the seed puts the win milestones: Tech Win on leaving the POC, Business and Financial Win in Propose… */
