@@ -61,7 +61,11 @@ export interface UpliftVerdict {
 export interface CustomerFit {
   fits: boolean;
   customerClass: CustomerClassKey;
+  className: string;
   focus: string;
+  allowedTypes: string[];
+  /** A type that renews an ended contract fits until this day (the playbook's grace). */
+  graceUntil: string | null;
   message: string;
   activeContract: ContractTerms | null;
   uplift: UpliftVerdict | null;

@@ -1,5 +1,7 @@
 export { getJson, type RequestOptions, request, setCsrfToken, whenSignedOut } from './client';
+export type * from './activity-types';
 export type * from './contract-types';
+export type * from './permission-types';
 export type * from './playbook-types';
 export type * from './poc-types';
 export { ApiError, describeError, type MissingRequirement, type Problem } from './problem';

@@ -1,3 +1,5 @@
+import type { ActivityKind } from './activity-types';
+
 /** The playbook as GET /api/v1/playbook answers it (the parts the app reads). */
 export type MeddpiccLevel = 'unknown' | 'identified' | 'validated';
 
@@ -11,7 +13,8 @@ export type CriterionSource =
       rule: 'poc_plan_signed_off' | 'poc_results_meet_criteria' | 'poc_readout_completed' | 'poc_succeeded';
     }
   | { kind: 'derived'; rule: 'milestone_recorded'; milestone: string }
-  | { kind: 'derived'; rule: 'type_matches_uplift' };
+  | { kind: 'derived'; rule: 'type_matches_uplift' }
+  | { kind: 'derived'; rule: 'activity_logged'; kinds: ActivityKind[]; atLeast: number };
 
 export interface Criterion {
   key: string;
@@ -56,9 +59,16 @@ export interface Playbook {
   version: number;
   defaultCurrency: string;
   meddpicc: MeddpiccElement[];
-  opportunityTypes: Array<{ key: string; name: string; pipeline: string; description: string }>;
+  opportunityTypes: Array<{
+    key: string;
+    name: string;
+    pipeline: string;
+    description: string;
+    renewsContract?: { graceDays: number };
+  }>;
   pipelines: Pipeline[];
   milestones: Array<{ key: string; name: string; description: string }>;
   lossReasons: Array<{ key: string; name: string; requiresCompetitor: boolean }>;
+  leadSources: Array<{ key: string; name: string }>;
   inspection: { poc: { availableFromStage: string } };
 }

@@ -1,6 +1,6 @@
 /** An unmet gate requirement, as a blocked stage move lists it (422 `missing`). */
 export interface MissingRequirement {
-  kind: 'criterion' | 'meddpicc' | 'field' | 'transition';
+  kind: 'criterion' | 'meddpicc' | 'field' | 'transition' | 'customer_fit';
   stage: string;
   phase?: 'entrance' | 'exit';
   key: string;
@@ -11,6 +11,8 @@ export interface MissingRequirement {
   attestation?: { by: string; at: string; note: string | null; evidenceUrl: string | null };
   required?: 'unknown' | 'identified' | 'validated';
   actual?: 'unknown' | 'identified' | 'validated';
+  /** The logged activity that meets a criterion derived from activities. */
+  activityId?: string;
 }
 
 /** The API's one error shape (RFC 9457 problem details). */
@@ -24,6 +26,11 @@ export interface Problem {
   errors?: Array<{ path: string; message: string }>;
   missing?: MissingRequirement[];
   currentVersion?: number;
+  /** gate_blocked: the furthest stage the deal could move to now (null: none). */
+  reachable?: { stage: string; name: string } | null;
+  /** type_not_for_customer: the account's class and the types that suit it. */
+  customerClass?: { key: string; name: string };
+  allowedTypes?: Array<{ key: string; name: string }>;
 }
 
 /** A failed API call: the problem the server answered (or one made up for a network failure). */

@@ -1,4 +1,5 @@
 import type { CustomerFit, CustomerStanding } from './contract-types';
+import type { AccountPermissions, OpportunityPermissions, RolePermissions } from './permission-types';
 import type { MeddpiccLevel } from './playbook-types';
 import type { Milestone } from './poc-types';
 import type { MissingRequirement } from './problem';
@@ -15,6 +16,8 @@ export interface User {
 export interface Session {
   user: User;
   csrfToken: string;
+  /** What the user's role may do anywhere. */
+  permissions: RolePermissions;
 }
 
 export interface Page<T> {
@@ -80,6 +83,9 @@ export interface OpportunityView {
   attestations: Attestation[];
   milestones: Milestone[];
   nextStage: NextStagePreview | null;
+  /** The furthest stage the deal could move to now; null when none. */
+  reachable: { stage: string; name: string } | null;
+  permissions: OpportunityPermissions;
 }
 
 export interface GateSnapshot {
@@ -88,7 +94,7 @@ export interface GateSnapshot {
   pipeline: string;
   from: string;
   to: string;
-  kind: 'advance' | 'regress' | 'close_won' | 'close_lost' | 'reopen';
+  kind: 'advance' | 'regress' | 'close_won' | 'close_lost' | 'reopen' | 'create' | 'type_change';
   checks: RequirementCheck[];
   meddpicc: Record<string, MeddpiccLevel>;
   override: { by: string; justification: string } | null;
@@ -146,6 +152,9 @@ export interface AccountView {
   customer: CustomerStanding;
   contacts: Contact[];
   opportunities: Opportunity[];
+  /** Every deal type, whether it suits this account today, and why. */
+  dealTypes: Array<{ key: string; name: string; fits: boolean; message: string }>;
+  permissions: AccountPermissions;
 }
 
 export interface BoardCard {
@@ -163,6 +172,8 @@ export interface BoardCard {
   nextStep: string | null;
   stageEnteredAt: string;
   version: number;
+  /** Whether the caller may move this deal. */
+  mayMove: boolean;
 }
 
 export interface BoardColumn {
@@ -221,11 +232,27 @@ export interface Inspection {
     }>;
   };
   customer: CustomerFit;
+  /** The one thing to fix first (a red deal's heaviest risk, or an At Risk deal's stall); null when none. */
+  fixFirst: { cause: string; action: string; why: string } | null;
+}
+
+/** Money summed per currency, minor units as a decimal string (a sum may pass 2^53). */
+export interface MoneyTotal {
+  currency: string;
+  amountMinor: string;
+}
+
+export interface AtRiskTotals {
+  deals: number;
+  amounts: MoneyTotal[];
 }
 
 export interface DealsAtRisk {
   items: Array<{ opportunity: Opportunity; account: { id: string; name: string }; inspection: Inspection }>;
   nextCursor: string | null;
+  /** Every deal at risk under the filters, not only this page, in all and per owner. */
+  totals: AtRiskTotals;
+  byOwner: Array<AtRiskTotals & { ownerId: string }>;
   scanned: number;
   truncated: boolean;
 }
