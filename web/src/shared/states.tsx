@@ -1,6 +1,16 @@
 import { Alert, Button, Center, Group, Loader, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { describeError } from '../api';
+import { ApiError, describeError } from '../api';
+
+/**
+ * "Try again" only where trying again may help (a network failure, the server's fault, a rate limit); a
+ * stale record is reloaded; a refusal (403, 404, 422…) would only be refused again, so it is dismissed.
+ */
+function retryLabel(error: unknown): string {
+  if (!(error instanceof ApiError) || error.status === 0 || error.status === 429 || error.status >= 500)
+    return 'Try again';
+  return error.status === 412 ? 'Reload' : 'Dismiss';
+}
 
 /** Loading, error and empty states in words, the same on every screen. */
 export function LoadingState({ label }: { label: string }) {
@@ -29,7 +39,7 @@ export function ErrorState({
         <Text size="sm">{describeError(error)}</Text>
         {onRetry && (
           <Button size="xs" variant="light" color="red" onClick={onRetry}>
-            Try again
+            {retryLabel(error)}
           </Button>
         )}
       </Stack>
