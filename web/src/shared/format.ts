@@ -82,3 +82,25 @@ const REGION_NAMES: Record<string, string> = { americas: 'Americas', emea: 'EMEA
 
 export const roleName = (role: string) => ROLE_NAMES[role] ?? humanize(role);
 export const regionName = (region: string) => REGION_NAMES[region] ?? humanize(region);
+
+const DAY_MS = 86_400_000;
+
+/** Weekdays (Mon–Fri) among the day numbers 1..day counted from 1970-01-01, a Thursday. */
+function weekdaysUpTo(day: number): number {
+  const rest = ((day % 7) + 7) % 7; // days after a Thursday: Fri, Sat, Sun, Mon, Tue, Wed
+  return Math.floor(day / 7) * 5 + ([0, 1, 1, 1, 2, 3, 4][rest] ?? 0);
+}
+
+/**
+ * Business days (Monday–Friday, UTC calendar days) after the day of `instant` up to and including today,
+ * as the server's velocity counts them: Friday → Monday is 1, Friday → Sunday is 0, the same day is 0.
+ */
+export function businessDaysSince(instant: string, now: Date = new Date()): number {
+  const start = Math.floor(new Date(instant).getTime() / DAY_MS);
+  const end = Math.floor(now.getTime() / DAY_MS);
+  if (Number.isNaN(start) || end <= start) return 0;
+  return weekdaysUpTo(end) - weekdaysUpTo(start);
+}
+
+/** "1 business day" / "12 business days". */
+export const businessDaysLabel = (days: number) => `${days} business ${days === 1 ? 'day' : 'days'}`;

@@ -1,9 +1,39 @@
+/** A query string from the values that are set ("" when none is): `?pipeline=renewal&owner=…`. */
+function query(values: Record<string, string | null | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(values)) if (value) params.set(key, value);
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+/** What a board or the deals list opens with; each is kept in the address as the screen's filter. */
+export interface DealFilters {
+  /** A user id, or `all` for every deal the caller can see (where the default would be their own). */
+  owner?: string | null | undefined;
+  pipeline?: string | null | undefined;
+  stage?: string | null | undefined;
+  /** A forecast category key, e.g. `commit`. */
+  forecast?: string | null | undefined;
+}
+
 /** Every screen's address, in one place: features link to each other through these, never by import. */
 export const paths = {
   home: '/',
-  board: (pipeline: string) => `/board/${encodeURIComponent(pipeline)}`,
+  board: (pipeline: string, filters: Pick<DealFilters, 'owner'> = {}) =>
+    `/board/${encodeURIComponent(pipeline)}${query({ owner: filters.owner })}`,
   opportunity: (id: string, focus?: string) =>
     `/opportunities/${encodeURIComponent(id)}${focus ? `?focus=${encodeURIComponent(focus)}` : ''}`,
+  /** The new deal form, for an account and/or a pipeline's types when given. */
+  newDeal: ({
+    pipeline,
+    accountId,
+  }: {
+    pipeline?: string | undefined;
+    accountId?: string | undefined;
+  } = {}) => `/deals/new${query({ account: accountId, pipeline })}`,
+  /** The deals list, filtered. */
+  deals: (filters: DealFilters = {}) =>
+    `/deals${query({ pipeline: filters.pipeline, stage: filters.stage, forecast: filters.forecast, owner: filters.owner })}`,
   accounts: '/accounts',
   atRisk: '/at-risk',
   account: (id: string) => `/accounts/${encodeURIComponent(id)}`,

@@ -47,3 +47,28 @@ export function regionOptions(users: User[] | undefined): Option[] {
     .sort()
     .map((region) => ({ value: region, label: regionName(region) }));
 }
+
+async function fetchAssignableOwners(signal: AbortSignal): Promise<User[]> {
+  const users: User[] = [];
+  let cursor: string | null = null;
+  for (let page = 0; page < MAX_PAGES; page += 1) {
+    const result: Page<User> = await getJson<Page<User>>(
+      '/users',
+      { assignableAsOwner: 'true', limit: 200, cursor },
+      signal,
+    );
+    users.push(...result.items);
+    cursor = result.nextCursor;
+    if (!cursor) break;
+  }
+  return users;
+}
+
+/** The people the caller may make the owner of a deal or an account they create (themselves at least). */
+export function useAssignableOwners() {
+  return useQuery({
+    queryKey: ['users', 'assignable-as-owner'],
+    queryFn: ({ signal }) => fetchAssignableOwners(signal),
+    staleTime: 5 * 60_000,
+  });
+}
