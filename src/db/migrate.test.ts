@@ -33,6 +33,7 @@ describe('migrations', () => {
     expect(await listTables()).toEqual(
       [
         'accounts',
+        'activities',
         'api_tokens',
         'contacts',
         'contracts',
