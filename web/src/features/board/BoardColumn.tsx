@@ -12,6 +12,8 @@ interface Props {
   cards: BoardCard[];
   pendingId: string | null;
   risks: RiskById;
+  /** The types a card names in a badge (those other than its pipeline's own), by key. */
+  typeNames: ReadonlyMap<string, string>;
   onAskMove: (card: BoardCard) => void;
 }
 
@@ -35,7 +37,7 @@ function ColumnTotals({ column }: { column: Column }) {
 }
 
 /** A stage: its totals from the server, and its cards in a virtualized list (only the visible ones render). */
-function BoardColumnView({ column, cards, pendingId, risks, onAskMove }: Props) {
+function BoardColumnView({ column, cards, pendingId, risks, typeNames, onAskMove }: Props) {
   const { setNodeRef, isOver } = useDroppable({ id: column.stage });
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -76,7 +78,7 @@ function BoardColumnView({ column, cards, pendingId, risks, onAskMove }: Props) 
       <Box ref={scrollRef} h="calc(100vh - 300px)" mih={240} style={{ overflowY: 'auto' }} px={6} pt={6}>
         {cards.length === 0 ? (
           <Text size="xs" c="dimmed" ta="center" py="md">
-            Drop a deal here
+            No deals in this stage
           </Text>
         ) : (
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
@@ -98,6 +100,7 @@ function BoardColumnView({ column, cards, pendingId, risks, onAskMove }: Props) 
                     card={card}
                     pending={card.id === pendingId}
                     risk={risks.get(card.id)}
+                    typeName={typeNames.get(card.type)}
                     onAskMove={onAskMove}
                   />
                 </div>

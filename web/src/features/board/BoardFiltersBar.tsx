@@ -1,4 +1,4 @@
-import { Group, Select, TextInput } from '@mantine/core';
+import { Group, Input, SegmentedControl, Select, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useMemo, useState } from 'react';
 import type { Playbook } from '../../api';
@@ -10,11 +10,38 @@ interface Props {
   pipeline: string;
   playbook: Playbook;
   filters: BoardFilters;
+  /** The signed-in user's id: "My deals" is the owner filter set to them. */
+  me: string | null;
   onChange: (filters: BoardFilters) => void;
 }
 
-/** Owner, owner's region, type, close quarter and text; the server applies them to cards and totals. */
-export function BoardFiltersBar({ pipeline, playbook, filters, onChange }: Props) {
+const MINE = 'mine';
+const ALL = 'all';
+
+/** "My deals" or "All deals I can see": the owner filter set to the caller, or cleared. */
+function WhoseDeals({ me, filters, onChange }: Pick<Props, 'me' | 'filters' | 'onChange'>) {
+  if (!me) return null;
+  // Another person picked in the Owner filter: neither segment is chosen.
+  const value = filters.ownerId === me ? MINE : filters.ownerId === null ? ALL : '';
+  return (
+    <Input.Wrapper label="Deals" labelElement="div" labelProps={{ id: 'board-whose-deals-label' }}>
+      <SegmentedControl
+        fullWidth
+        aria-labelledby="board-whose-deals-label"
+        data={[
+          { value: MINE, label: 'My deals' },
+          { value: ALL, label: 'All deals I can see' },
+        ]}
+        value={value}
+        onChange={(next) => onChange({ ...filters, ownerId: next === MINE ? me : null })}
+        data-testid="whose-deals"
+      />
+    </Input.Wrapper>
+  );
+}
+
+/** Whose deals, owner, owner's region, type, close quarter and text; the server applies them to cards and totals. */
+export function BoardFiltersBar({ pipeline, playbook, filters, me, onChange }: Props) {
   const [text, setText] = useState(filters.q);
   const sendText = useDebouncedCallback((q: string) => onChange({ ...filters, q }), 300);
   const types = playbook.opportunityTypes
@@ -24,6 +51,7 @@ export function BoardFiltersBar({ pipeline, playbook, filters, onChange }: Props
 
   return (
     <Group gap="sm" align="flex-end" wrap="wrap" role="search" aria-label="Filter the board">
+      <WhoseDeals me={me} filters={filters} onChange={onChange} />
       <TextInput
         label="Search"
         placeholder="Deal or account name"
@@ -32,7 +60,7 @@ export function BoardFiltersBar({ pipeline, playbook, filters, onChange }: Props
           setText(event.currentTarget.value);
           sendText(event.currentTarget.value);
         }}
-        w={220}
+        w={200}
       />
       <OwnerRegionFilters
         ownerId={filters.ownerId}
@@ -55,7 +83,7 @@ export function BoardFiltersBar({ pipeline, playbook, filters, onChange }: Props
         value={filters.closeQuarter}
         onChange={(closeQuarter) => onChange({ ...filters, closeQuarter })}
         clearable
-        w={150}
+        w={140}
       />
     </Group>
   );

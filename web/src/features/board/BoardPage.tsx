@@ -7,19 +7,24 @@ import {
   useSensor,
   useSensors,
 } from '@dnd-kit/core';
-import { Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
-import type { BoardCard, Pipeline, Playbook } from '../../api';
+import { Link } from 'wouter';
+import type { BoardCard, Pipeline, PipelineBoard, Playbook } from '../../api';
+import { formatMoney } from '../../shared/format';
 import { MoveReasonDialog } from '../../shared/MoveReasonDialog';
+import { paths } from '../../shared/paths';
 import { findPipeline, findStage, usePlaybook } from '../../shared/playbook';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/states';
+import { useSession } from '../auth';
 import { useDealsAtRisk } from './at-risk-query';
 import { BoardColumn } from './BoardColumn';
 import { BoardFiltersBar } from './BoardFiltersBar';
-import { type BoardFilters, NO_FILTERS, useBoard } from './board-query';
+import { useBoard } from './board-query';
 import { CardFace } from './DealCard';
 import { MissingPanel } from './MissingPanel';
 import { MoveToDialog } from './MoveToDialog';
+import { useBoardFilters } from './use-board-filters';
 import { useBoardMoves } from './use-board-moves';
 
 function groupByStage(cards: BoardCard[], moving: { id: string; to: string } | null) {
@@ -33,8 +38,59 @@ function groupByStage(cards: BoardCard[], moving: { id: string; to: string } | n
   return byStage;
 }
 
-function Board({ pipeline, playbook }: { pipeline: Pipeline; playbook: Playbook }) {
-  const [filters, setFilters] = useState<BoardFilters>(NO_FILTERS);
+/** Amounts summed per currency over every column: the board's total and weighted amount. */
+function boardTotals(board: PipelineBoard) {
+  const sums = new Map<string, { totalMinor: number; weightedMinor: number }>();
+  for (const column of board.columns) {
+    for (const total of column.totals) {
+      const sum = sums.get(total.currency) ?? { totalMinor: 0, weightedMinor: 0 };
+      sum.totalMinor += total.totalMinor;
+      sum.weightedMinor += total.weightedMinor;
+      sums.set(total.currency, sum);
+    }
+  }
+  return [...sums].map(([currency, sum]) => ({ currency, ...sum }));
+}
+
+/** "52 deals · $10.2M total · $3.1M weighted", one amount pair per currency, over all the columns. */
+function BoardTotals({ board, fetching }: { board: PipelineBoard; fetching: boolean }) {
+  const totals = boardTotals(board);
+  return (
+    <Text size="sm" aria-live="polite" data-testid="board-totals">
+      <b>
+        {board.total} {board.total === 1 ? 'deal' : 'deals'}
+      </b>
+      {totals.map((total) => (
+        <span key={total.currency} data-currency={total.currency}>
+          {' · '}
+          {formatMoney(total.totalMinor, total.currency, true)} total ·{' '}
+          {formatMoney(total.weightedMinor, total.currency, true)} weighted
+          {totals.length > 1 && ` (${total.currency})`}
+        </span>
+      ))}
+      {board.truncated && ` (showing the first ${board.cards.length}; narrow the filters)`}
+      {fetching && ' · updating…'}
+    </Text>
+  );
+}
+
+/** The types a card names in a badge: every type of the pipeline but its first (its own). */
+function badgeTypes(playbook: Playbook, pipeline: Pipeline): ReadonlyMap<string, string> {
+  const types = playbook.opportunityTypes.filter((type) => type.pipeline === pipeline.key);
+  return new Map(types.slice(1).map((type) => [type.key, type.name]));
+}
+
+interface BoardProps {
+  pipeline: Pipeline;
+  playbook: Playbook;
+  mineFirst: boolean;
+}
+
+function Board({ pipeline, playbook, mineFirst }: BoardProps) {
+  const session = useSession().data;
+  const me = session?.user.id ?? null;
+  const mayCreate = session?.permissions.createDeals.allowed ?? false;
+  const [filters, setFilters] = useBoardFilters(me, mineFirst);
   const board = useBoard(pipeline.key, filters);
   const moves = useBoardMoves(pipeline);
   const risks = useDealsAtRisk(pipeline.key, board.isSuccess);
@@ -46,30 +102,39 @@ function Board({ pipeline, playbook }: { pipeline: Pipeline; playbook: Playbook 
     [board.data, moves.moving],
   );
   const [askingMove, setAskingMove] = useState<BoardCard | null>(null);
+  const typeNames = useMemo(() => badgeTypes(playbook, pipeline), [playbook, pipeline]);
+  const mineOnly = me !== null && filters.ownerId === me;
 
   const onDragStart = (event: DragStartEvent) =>
     setDragged((event.active.data.current?.card as BoardCard) ?? null);
   const onDragEnd = (event: DragEndEvent) => {
     setDragged(null);
     const card = event.active.data.current?.card as BoardCard | undefined;
-    if (card && event.over) moves.request(card, String(event.over.id));
+    if (card?.mayMove && event.over) moves.request(card, String(event.over.id));
   };
 
   return (
     <Stack gap="sm">
-      <Group justify="space-between" align="flex-end">
-        <Title order={1} size="h2">
-          {pipeline.name} pipeline
-        </Title>
-        {board.data && (
-          <Text size="sm" c="dimmed" aria-live="polite">
-            {board.data.total} deals
-            {board.data.truncated && ` (showing the first ${board.data.cards.length}; narrow the filters)`}
-            {board.isFetching && ' · updating…'}
-          </Text>
+      <Group justify="space-between" align="flex-end" wrap="wrap">
+        <Stack gap={2}>
+          <Title order={1} size="h2">
+            {pipeline.name} pipeline
+          </Title>
+          {board.data && <BoardTotals board={board.data} fetching={board.isFetching} />}
+        </Stack>
+        {mayCreate && (
+          <Button component={Link} href={paths.newDeal({ pipeline: pipeline.key })}>
+            New deal
+          </Button>
         )}
       </Group>
-      <BoardFiltersBar pipeline={pipeline.key} playbook={playbook} filters={filters} onChange={setFilters} />
+      <BoardFiltersBar
+        pipeline={pipeline.key}
+        playbook={playbook}
+        filters={filters}
+        me={me}
+        onChange={setFilters}
+      />
       {moves.blocked && (
         <MissingPanel
           blocked={moves.blocked}
@@ -86,7 +151,12 @@ function Board({ pipeline, playbook }: { pipeline: Pipeline; playbook: Playbook 
       )}
       {board.data?.total === 0 && (
         <Paper withBorder p="sm">
-          <EmptyState title="No deals match">Clear a filter, or create a deal from an account.</EmptyState>
+          <EmptyState title={mineOnly ? 'You own no deals here that match' : 'No deals match'}>
+            {mineOnly
+              ? 'Choose “All deals I can see” to see the rest of the pipeline, or clear a filter.'
+              : 'Clear a filter to see more of the pipeline.'}
+            {mayCreate && ' Or start a new deal.'}
+          </EmptyState>
         </Paper>
       )}
       {board.data && (
@@ -111,6 +181,7 @@ function Board({ pipeline, playbook }: { pipeline: Pipeline; playbook: Playbook 
                 cards={byStage.get(column.stage) ?? []}
                 pendingId={moves.moving?.id ?? null}
                 risks={risks}
+                typeNames={typeNames}
                 onAskMove={setAskingMove}
               />
             ))}
@@ -118,7 +189,7 @@ function Board({ pipeline, playbook }: { pipeline: Pipeline; playbook: Playbook 
           <DragOverlay dropAnimation={null}>
             {dragged && (
               <Paper withBorder p={8} w={224} shadow="md" radius="sm">
-                <CardFace card={dragged} />
+                <CardFace card={dragged} typeName={typeNames.get(dragged.type)} />
               </Paper>
             )}
           </DragOverlay>
@@ -149,12 +220,22 @@ function Board({ pipeline, playbook }: { pipeline: Pipeline; playbook: Playbook 
   );
 }
 
-export function BoardPage({ pipeline: pipelineKey }: { pipeline: string }) {
+/**
+ * A pipeline's board. `mineFirst`: without an owner in the address it shows the caller's own deals (the
+ * roles that own the work of this pipeline; the app decides).
+ */
+export function BoardPage({
+  pipeline: pipelineKey,
+  mineFirst = false,
+}: {
+  pipeline: string;
+  mineFirst?: boolean;
+}) {
   const playbook = usePlaybook();
   if (playbook.isPending) return <LoadingState label="Loading the playbook…" />;
   if (playbook.isError) return <ErrorState title="Could not load the playbook" error={playbook.error} />;
   const pipeline = findPipeline(playbook.data, pipelineKey);
   if (!pipeline)
     return <EmptyState title="No such pipeline">The playbook has no pipeline “{pipelineKey}”.</EmptyState>;
-  return <Board key={pipeline.key} pipeline={pipeline} playbook={playbook.data} />;
+  return <Board key={pipeline.key} pipeline={pipeline} playbook={playbook.data} mineFirst={mineFirst} />;
 }

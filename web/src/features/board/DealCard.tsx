@@ -1,30 +1,46 @@
 import { useDraggable } from '@dnd-kit/core';
-import { ActionIcon, Anchor, Badge, Group, Paper, Text } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Group, Paper, Text, VisuallyHidden } from '@mantine/core';
 import { memo } from 'react';
 import { Link } from 'wouter';
 import type { BoardCard, Inspection } from '../../api';
-import { daysSince, formatDate, formatMoney } from '../../shared/format';
+import { businessDaysLabel, businessDaysSince, formatDate, formatMoney } from '../../shared/format';
 import { HealthBadge, VelocityBadge } from '../../shared/health';
 import { paths } from '../../shared/paths';
+import { cardTitle } from './card-title';
 
 export const CARD_HEIGHT = 112;
 
+const NOT_MOVABLE = 'You may not move this deal';
+
 type Risk = Pick<Inspection, 'health' | 'velocity'>;
 
-/** The card's face; also drawn in the drag overlay. */
+/** "12 bd" on the card, read out and shown on hover as "12 business days in stage". */
+function DaysInStage({ since }: { since: string }) {
+  const days = businessDaysSince(since);
+  const label = `${businessDaysLabel(days)} in stage`;
+  return (
+    <Badge size="xs" tt="none" variant="light" color="gray" title={label} data-testid="days-in-stage">
+      <span aria-hidden>{days} bd</span>
+      <VisuallyHidden>{label}</VisuallyHidden>
+    </Badge>
+  );
+}
+
+/** The card's face; also drawn in the drag overlay. `typeName`: a badge for a type other than the pipeline's own. */
 export function CardFace({
   card,
   pending,
   risk,
+  typeName,
 }: {
   card: BoardCard;
   pending?: boolean;
   risk?: Risk | undefined;
+  typeName?: string | undefined;
 }) {
-  const days = daysSince(card.stageEnteredAt);
   return (
     <>
-      <Text size="xs" c="dimmed" truncate="end" pr={24}>
+      <Text size="xs" c="dimmed" truncate="end" pr={card.mayMove ? 24 : 0}>
         {card.accountName}
       </Text>
       <Anchor
@@ -34,8 +50,9 @@ export function CardFace({
         fw={600}
         lineClamp={1}
         draggable={false}
+        title={card.name}
       >
-        {card.name}
+        {cardTitle(card.name, card.accountName)}
       </Anchor>
       <Group gap={6} mt={4} wrap="nowrap">
         <Text size="sm" fw={500}>
@@ -50,18 +67,16 @@ export function CardFace({
           {card.ownerName}
         </Text>
         <Group gap={4} wrap="nowrap" style={{ flexShrink: 0 }}>
-          {card.type !== 'new_business' && card.type !== 'renewal' && (
+          {typeName && (
             <Badge size="xs" tt="none" variant="light" color="grape">
-              {card.type}
+              {typeName}
             </Badge>
           )}
           {risk && <HealthBadge health={risk.health} />}
           {risk && risk.velocity.class !== 'standard' ? (
             <VelocityBadge velocity={risk.velocity} />
           ) : (
-            <Badge size="xs" variant="light" color="gray" title="Days in this stage">
-              {days} d
-            </Badge>
+            <DaysInStage since={card.stageEnteredAt} />
           )}
           {pending && (
             <Badge size="xs" color="blue">
@@ -78,47 +93,70 @@ interface BodyProps {
   card: BoardCard;
   pending: boolean;
   risk: Risk | undefined;
+  typeName: string | undefined;
   onAskMove: (card: BoardCard) => void;
 }
 
 /** Everything but the drag wiring: memoized, so the re-renders dnd-kit causes while dragging skip it. */
-const CardBody = memo(function CardBody({ card, pending, risk, onAskMove }: BodyProps) {
+const CardBody = memo(function CardBody({ card, pending, risk, typeName, onAskMove }: BodyProps) {
   return (
-    <Paper withBorder p={8} h={CARD_HEIGHT - 8} radius="sm" shadow="xs" pos="relative">
-      <CardFace card={card} pending={pending} risk={risk} />
-      <ActionIcon
-        variant="subtle"
-        size="sm"
-        aria-label={`Move ${card.name} to another stage`}
-        pos="absolute"
-        top={4}
-        right={4}
-        onPointerDown={(event) => event.stopPropagation()}
-        onClick={() => onAskMove(card)}
-      >
-        ⋯
-      </ActionIcon>
+    <Paper
+      withBorder
+      p={8}
+      h={CARD_HEIGHT - 8}
+      radius="sm"
+      shadow="xs"
+      pos="relative"
+      title={card.mayMove ? undefined : NOT_MOVABLE}
+    >
+      <CardFace card={card} pending={pending} risk={risk} typeName={typeName} />
+      {card.mayMove ? (
+        <ActionIcon
+          variant="subtle"
+          size="sm"
+          aria-label={`Move ${card.name} to another stage`}
+          pos="absolute"
+          top={4}
+          right={4}
+          onPointerDown={(event) => event.stopPropagation()}
+          onClick={() => onAskMove(card)}
+        >
+          ⋯
+        </ActionIcon>
+      ) : (
+        <VisuallyHidden data-testid="not-movable">{NOT_MOVABLE}</VisuallyHidden>
+      )}
     </Paper>
   );
 });
 
 /**
- * A draggable deal: grab it with the mouse (or a finger) anywhere but the link and the ⋯ button. The card
- * itself is not a control — its link and its ⋯ button are (a control inside another is lost to screen
- * readers) — so dnd-kit's attributes (role="button", tabIndex) are left off: the keyboard's and the screen
- * reader's way to move a deal is the ⋯ button, which opens the move-to dialog and goes through the same gate.
+ * A deal on the board; one the caller may move is draggable: grab it with the mouse (or a finger) anywhere
+ * but the link and the ⋯ button. The card itself is not a control — its link and its ⋯ button are (a control
+ * inside another is lost to screen readers) — so dnd-kit's attributes (role="button", tabIndex) are left
+ * off: the keyboard's and the screen reader's way to move a deal is the ⋯ button, which opens the move-to
+ * dialog and goes through the same gate. A deal the caller may not move has neither, and says so.
  */
-export function DealCard({ card, pending, risk, onAskMove }: BodyProps) {
-  const { listeners, setNodeRef, isDragging } = useDraggable({ id: card.id, data: { card } });
+export function DealCard({ card, pending, risk, typeName, onAskMove }: BodyProps) {
+  const { listeners, setNodeRef, isDragging } = useDraggable({
+    id: card.id,
+    data: { card },
+    disabled: !card.mayMove,
+  });
   return (
     <div
       ref={setNodeRef}
       data-testid="deal-card"
       data-deal-id={card.id}
-      style={{ cursor: 'grab', opacity: isDragging ? 0.35 : 1, touchAction: 'none' }}
-      {...listeners}
+      data-may-move={card.mayMove}
+      style={{
+        cursor: card.mayMove ? 'grab' : 'default',
+        opacity: isDragging ? 0.35 : 1,
+        touchAction: card.mayMove ? 'none' : 'auto',
+      }}
+      {...(card.mayMove ? listeners : {})}
     >
-      <CardBody card={card} pending={pending} risk={risk} onAskMove={onAskMove} />
+      <CardBody card={card} pending={pending} risk={risk} typeName={typeName} onAskMove={onAskMove} />
     </div>
   );
 }
