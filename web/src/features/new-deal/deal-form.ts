@@ -1,0 +1,74 @@
+import type { AccountView, Playbook, User } from '../../api';
+
+/** A deal type as the form offers it: choosable when it suits the account today, else with the reason why not. */
+export interface TypeChoice {
+  key: string;
+  name: string;
+  pipeline: string;
+  fits: boolean;
+  message: string;
+}
+
+/**
+ * The account's deal types (every type of the playbook, whether it fits, and why), in the playbook's order;
+ * only those of `pipeline` when one is given.
+ */
+export function typeChoices(
+  dealTypes: AccountView['dealTypes'],
+  playbook: Playbook,
+  pipeline: string | null,
+): TypeChoice[] {
+  return playbook.opportunityTypes
+    .filter((type) => pipeline === null || type.pipeline === pipeline)
+    .flatMap((type) => {
+      const fit = dealTypes.find((candidate) => candidate.key === type.key);
+      return fit
+        ? [{ key: type.key, name: fit.name, pipeline: type.pipeline, fits: fit.fits, message: fit.message }]
+        : [];
+    });
+}
+
+/** The type to preselect: the one that fits, when only one does. */
+export function onlyFit(choices: readonly TypeChoice[]): string | null {
+  const fitting = choices.filter((choice) => choice.fits);
+  return fitting.length === 1 ? (fitting[0]?.key ?? null) : null;
+}
+
+/** The largest amount, in whole units, whose minor units the API takes (an integer up to 2^53 − 1). */
+export const MAX_AMOUNT = Math.floor(Number.MAX_SAFE_INTEGER / 100);
+
+/**
+ * An amount typed in whole units of the currency (the form's number input gives a number, or the text it
+ * holds) as the API's integer minor units (cents); null when there is no amount. Every currency is counted in
+ * hundredths, as the app shows amounts.
+ */
+export function toMinor(amount: number | string): number | null {
+  if (amount === '') return null;
+  const value = typeof amount === 'number' ? amount : Number(amount.replace(/[,\s]/g, ''));
+  if (!Number.isFinite(value)) return null;
+  return Math.round(value * 100);
+}
+
+/**
+ * The owner a new deal starts with: the account's owner when the caller may make others the owner and the
+ * account's owner is one of them; else the caller, when they may own it; else nobody (the form asks).
+ */
+export function defaultOwner(
+  me: string | null,
+  assignable: readonly Pick<User, 'id'>[],
+  accountOwnerId: string | null | undefined,
+): string | null {
+  const mayAssignOthers = assignable.some((user) => user.id !== me);
+  if (mayAssignOthers && accountOwnerId && assignable.some((user) => user.id === accountOwnerId))
+    return accountOwnerId;
+  if (me && assignable.some((user) => user.id === me)) return me;
+  return null;
+}
+
+/** The lead source a role's own deals usually come from, when the playbook has it. */
+const ROLE_SOURCES: Record<string, string> = { ae: 'ae', sdr: 'sdr', csm: 'customer_success' };
+
+export function defaultSource(role: string | undefined, playbook: Playbook): string | null {
+  const key = role ? ROLE_SOURCES[role] : undefined;
+  return key && playbook.leadSources.some((source) => source.key === key) ? key : null;
+}

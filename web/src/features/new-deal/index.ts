@@ -1,0 +1,1 @@
+export { NewDealPage } from './NewDealPage';
