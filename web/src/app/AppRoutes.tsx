@@ -1,10 +1,13 @@
 import { lazy, Suspense } from 'react';
 import { Redirect, Route, Switch } from 'wouter';
+import { useSession } from '../features/auth';
 import { BoardPage } from '../features/board';
 import { paths } from '../shared/paths';
-import { EmptyState, LoadingState } from '../shared/states';
+import { usePlaybook } from '../shared/playbook';
+import { EmptyState, ErrorState, LoadingState } from '../shared/states';
+import { landingPath, myDealsFirst, myDealsListFirst } from './landing';
 
-// The board is where people land; the workspace, the accounts and the deals at risk load when first opened.
+// The board is where most people land; the other screens load when first opened.
 const OpportunityPage = lazy(() =>
   import('../features/opportunity').then((m) => ({ default: m.OpportunityPage })),
 );
@@ -13,17 +16,46 @@ const AccountPage = lazy(() => import('../features/accounts').then((m) => ({ def
 const DealsAtRiskPage = lazy(() =>
   import('../features/at-risk').then((m) => ({ default: m.DealsAtRiskPage })),
 );
+const NewDealPage = lazy(() => import('../features/new-deal').then((m) => ({ default: m.NewDealPage })));
+const DealsPage = lazy(() => import('../features/deals').then((m) => ({ default: m.DealsPage })));
+
+/** '/': where the signed-in user's role has its work (see landing.ts). */
+function Landing() {
+  const user = useSession().data?.user;
+  const playbook = usePlaybook();
+  if (playbook.isError) return <ErrorState title="Could not load the playbook" error={playbook.error} />;
+  if (!user || !playbook.data) return <LoadingState label="Loading…" />;
+  return <Redirect to={landingPath(user, playbook.data)} replace />;
+}
+
+function BoardRoute({ pipeline }: { pipeline: string }) {
+  const role = useSession().data?.user.role;
+  const playbook = usePlaybook().data;
+  const mineFirst = Boolean(role && playbook && myDealsFirst(role, playbook, pipeline));
+  return <BoardPage pipeline={pipeline} mineFirst={mineFirst} />;
+}
+
+function DealsRoute() {
+  const role = useSession().data?.user.role;
+  return <DealsPage mineFirst={Boolean(role && myDealsListFirst(role))} />;
+}
 
 export function AppRoutes() {
   return (
     <Suspense fallback={<LoadingState label="Loading…" />}>
       <Switch>
-        <Route path="/">
-          <Redirect to={paths.board('new_business')} replace />
+        <Route path={paths.home}>
+          <Landing />
         </Route>
-        <Route path="/board/:pipeline">{(params) => <BoardPage pipeline={params.pipeline} />}</Route>
+        <Route path="/board/:pipeline">{(params) => <BoardRoute pipeline={params.pipeline} />}</Route>
         <Route path="/opportunities/:id">{(params) => <OpportunityPage id={params.id} />}</Route>
-        <Route path="/accounts">
+        <Route path="/deals/new">
+          <NewDealPage />
+        </Route>
+        <Route path="/deals">
+          <DealsRoute />
+        </Route>
+        <Route path={paths.accounts}>
           <AccountsPage />
         </Route>
         <Route path="/accounts/:id">{(params) => <AccountPage id={params.id} />}</Route>

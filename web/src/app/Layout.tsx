@@ -3,35 +3,58 @@ import type { ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import { UserMenu } from '../features/auth';
 import { paths } from '../shared/paths';
+import { usePlaybook } from '../shared/playbook';
 
-const NAV = [
-  { label: 'New Business board', href: paths.board('new_business') },
-  { label: 'Renewal board', href: paths.board('renewal') },
-  { label: 'Deals at risk', href: paths.atRisk },
-  { label: 'Accounts', href: paths.accounts },
-];
+interface NavItem {
+  label: string;
+  href: string;
+  /** Whether the item is the screen at `location` (a path without the query). */
+  current: (location: string) => boolean;
+}
+
+const under = (href: string) => (location: string) => location === href || location.startsWith(`${href}/`);
+
+/** A board per pipeline of the playbook, then the lists. */
+function useNav(): NavItem[] {
+  const pipelines = usePlaybook().data?.pipelines ?? [];
+  return [
+    ...pipelines.map((pipeline) => ({
+      label: `${pipeline.name} board`,
+      href: paths.board(pipeline.key),
+      current: under(paths.board(pipeline.key)),
+    })),
+    { label: 'Deals', href: paths.deals(), current: (location) => location === paths.deals() },
+    { label: 'Deals at risk', href: paths.atRisk, current: under(paths.atRisk) },
+    { label: 'Accounts', href: paths.accounts, current: under(paths.accounts) },
+  ];
+}
 
 export function Layout({ children }: { children: ReactNode }) {
   const [location] = useLocation();
+  const nav = useNav();
   return (
     <AppShell header={{ height: 56 }} padding="md">
       <AppShell.Header px="md">
         <Group h="100%" justify="space-between" wrap="nowrap">
-          <Group gap="lg" wrap="nowrap" component="nav" aria-label="Main">
-            <Text fw={700} size="lg">
+          <Group gap="sm" wrap="nowrap" component="nav" aria-label="Main">
+            <Text fw={700} size="lg" mr="xs">
               Closepath
             </Text>
-            {NAV.map((item) => (
-              <MantineNavLink
-                key={item.href}
-                component={Link}
-                href={item.href}
-                label={item.label}
-                active={location.startsWith(item.href)}
-                w="auto"
-                style={{ borderRadius: 6 }}
-              />
-            ))}
+            {nav.map((item) => {
+              const current = item.current(location);
+              return (
+                <MantineNavLink
+                  key={item.href}
+                  component={Link}
+                  href={item.href}
+                  label={item.label}
+                  active={current}
+                  aria-current={current ? 'page' : undefined}
+                  w="auto"
+                  style={{ borderRadius: 6, whiteSpace: 'nowrap' }}
+                />
+              );
+            })}
           </Group>
           <UserMenu />
         </Group>

@@ -1,0 +1,70 @@
+import type { Pipeline, Playbook } from '../api';
+import { paths } from '../shared/paths';
+
+/** The roles of the org (src/domain/access/roles.ts). */
+export type Role = 'ae' | 'sdr' | 'se' | 'csm' | 'rvp' | 'vp_finance' | 'revops_admin' | 'viewer';
+
+/**
+ * Where a role's work is:
+ * - `first_board`: the playbook's first pipeline (new business, in the shipped playbook);
+ * - `renewal_board`: the first pipeline whose opportunity types renew a contract;
+ * - `commit_deals`: the deals list in forecast category Commit (deals in Signature: what Finance closes);
+ * - `at_risk`: the deals at risk (a manager's and RevOps's first look).
+ */
+type Landing = 'first_board' | 'renewal_board' | 'commit_deals' | 'at_risk';
+
+/**
+ * Which boards open on the caller's own deals: `selling`, the pipelines with a type that does not renew a
+ * contract (new business, upsell); `renewing`, the pipelines with a type that does; null, none.
+ */
+type OwnWork = 'selling' | 'renewing' | null;
+
+interface RoleHome {
+  lands: Landing;
+  myDealsOn: OwnWork;
+}
+
+/** Each role lands where its work is, and sees its own deals first where it owns the work. */
+const ROLE_HOMES: Record<Role, RoleHome> = {
+  ae: { lands: 'first_board', myDealsOn: 'selling' },
+  sdr: { lands: 'first_board', myDealsOn: 'selling' },
+  se: { lands: 'first_board', myDealsOn: null },
+  csm: { lands: 'renewal_board', myDealsOn: 'renewing' },
+  vp_finance: { lands: 'commit_deals', myDealsOn: null },
+  rvp: { lands: 'at_risk', myDealsOn: null },
+  revops_admin: { lands: 'at_risk', myDealsOn: null },
+  viewer: { lands: 'first_board', myDealsOn: null },
+};
+
+const UNKNOWN_ROLE: RoleHome = { lands: 'first_board', myDealsOn: null };
+
+const homeOf = (role: string): RoleHome => ROLE_HOMES[role as Role] ?? UNKNOWN_ROLE;
+
+const renews = (playbook: Playbook, pipeline: Pipeline) =>
+  playbook.opportunityTypes.some((type) => type.pipeline === pipeline.key && type.renewsContract);
+const sells = (playbook: Playbook, pipeline: Pipeline) =>
+  playbook.opportunityTypes.some((type) => type.pipeline === pipeline.key && !type.renewsContract);
+
+/** Whether the role's board of this pipeline opens on the caller's own deals. */
+export function myDealsFirst(role: string, playbook: Playbook, pipelineKey: string): boolean {
+  const pipeline = playbook.pipelines.find((candidate) => candidate.key === pipelineKey);
+  const work = homeOf(role).myDealsOn;
+  if (!pipeline || !work) return false;
+  return work === 'renewing' ? renews(playbook, pipeline) : sells(playbook, pipeline);
+}
+
+/** Whether the role's deals list opens on the caller's own deals. */
+export const myDealsListFirst = (role: string) => homeOf(role).myDealsOn !== null;
+
+/** The address '/' sends the signed-in user to. */
+export function landingPath(user: { id: string; role: string }, playbook: Playbook): string {
+  const { lands } = homeOf(user.role);
+  if (lands === 'commit_deals') return paths.deals({ forecast: 'commit' });
+  if (lands === 'at_risk') return paths.atRisk;
+  const first = playbook.pipelines[0];
+  const pipeline =
+    (lands === 'renewal_board' && playbook.pipelines.find((candidate) => renews(playbook, candidate))) ||
+    first;
+  if (!pipeline) return paths.deals();
+  return paths.board(pipeline.key, myDealsFirst(user.role, playbook, pipeline.key) ? { owner: user.id } : {});
+}
