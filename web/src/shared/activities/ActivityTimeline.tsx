@@ -101,6 +101,14 @@ function KindIcon({ kind }: { kind: ActivityKind }) {
   );
 }
 
+/** A contact's name, with their title when another contact of the account has the same name. */
+function contactLabel(contacts: Contact[], id: string): string {
+  const contact = contacts.find((candidate) => candidate.id === id);
+  if (!contact) return 'a former contact';
+  const namesake = contacts.some((other) => other.id !== id && other.name === contact.name);
+  return namesake && contact.title ? `${contact.name} (${contact.title})` : contact.name;
+}
+
 const namesOr = (names: string[], none: string) => (names.length > 0 ? names.join(', ') : none);
 
 function ActivityItem({
@@ -120,8 +128,7 @@ function ActivityItem({
   const [editing, setEditing] = useState(false);
   const when = formatDateTime(activity.occurredAt);
   const kind = kindLabel(activity.kind);
-  const contactName = (id: string) =>
-    contacts.find((contact) => contact.id === id)?.name ?? 'a former contact';
+  const contactName = (id: string) => contactLabel(contacts, id);
   const onAccount = 'accountId' in target;
   const deal = activity.opportunityId
     ? deals?.find((candidate) => candidate.id === activity.opportunityId)
