@@ -1,17 +1,12 @@
 import { Alert, Button, Group, Select, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
 import { type FormEvent, useRef, useState } from 'react';
-import type { Account } from '../../api';
+import type { Account, Permission } from '../../api';
 import { fieldErrorsOf, useFocusFirstInvalid } from '../../shared/field-errors';
 import { type Geography, type PlaceOption, useGeography } from '../../shared/geography';
 import { useUsers } from '../../shared/users';
 import { useSession } from '../auth';
 import { type AccountFields, useSaveAccount } from './queries';
-
-const SEGMENTS = [
-  { value: 'enterprise', label: 'Enterprise' },
-  { value: 'mid_market', label: 'Mid-market' },
-  { value: 'smb', label: 'SMB' },
-];
+import { SEGMENTS } from './segments';
 
 const orNull = (text: string) => (text.trim() === '' ? null : text.trim());
 
@@ -35,8 +30,19 @@ function subdivisionOptions(geography: Geography, country: string | null, curren
   return [...options, { value: current, label: `${current} (not in ISO 3166-2)` }];
 }
 
-/** Creates an account, or edits one with the version read (a concurrent change is refused, not lost). */
-export function AccountForm({ account, onDone }: { account?: Account; onDone: (saved: Account) => void }) {
+/**
+ * Creates an account, or edits one with the version read (a concurrent change is refused, not lost). `reassign`
+ * (editing): whether the caller may change the owner; when not, the owner is shown, not offered, with who may.
+ */
+export function AccountForm({
+  account,
+  reassign,
+  onDone,
+}: {
+  account?: Account;
+  reassign?: Permission;
+  onDone: (saved: Account) => void;
+}) {
   const users = useUsers();
   const save = useSaveAccount();
   const [name, setName] = useState(account?.name ?? '');
@@ -50,6 +56,7 @@ export function AccountForm({ account, onDone }: { account?: Account; onDone: (s
   // A new account is the creator's: it is then theirs to see and keep (others need the right to read it).
   const me = useSession().data?.user.id ?? null;
   const [ownerId, setOwnerId] = useState<string | null>(account ? account.ownerId : me);
+  const mayReassign = !account || reassign?.allowed !== false;
   const [selfServe, setSelfServe] = useState(account?.selfServeUsage ?? false);
   const geography = useGeography();
   const form = useRef<HTMLFormElement>(null);
@@ -77,7 +84,7 @@ export function AccountForm({ account, onDone }: { account?: Account; onDone: (s
       country,
       subdivision,
       city: orNull(city),
-      ownerId,
+      ...(mayReassign && { ownerId }),
       selfServeUsage: selfServe,
     };
     save.mutate({ ...(account && { account }), fields }, { onSuccess: onDone });
@@ -105,7 +112,7 @@ export function AccountForm({ account, onDone }: { account?: Account; onDone: (s
           <Select
             label="Segment"
             required
-            data={SEGMENTS}
+            data={[...SEGMENTS]}
             value={segment}
             onChange={setSegment}
             allowDeselect={false}
@@ -125,6 +132,8 @@ export function AccountForm({ account, onDone }: { account?: Account; onDone: (s
             onChange={setOwnerId}
             searchable
             clearable
+            disabled={!mayReassign}
+            description={mayReassign ? undefined : reassign?.who}
             error={errors.byField.ownerId}
           />
           <Select

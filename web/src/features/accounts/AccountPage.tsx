@@ -1,50 +1,76 @@
-import { Anchor, Badge, Button, Group, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Modal, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'wouter';
-import type { Contact } from '../../api';
-import { formatDate, formatMoney, humanize } from '../../shared/format';
+import { ActivityTimeline } from '../../shared/activities';
 import { placeOf, useGeography } from '../../shared/geography';
 import { paths } from '../../shared/paths';
-import { stageName, usePlaybook } from '../../shared/playbook';
-import { EmptyState, ErrorState, LoadingState } from '../../shared/states';
+import { WhoMay } from '../../shared/permission';
+import { ErrorState, LoadingState } from '../../shared/states';
 import { nameOf, useUsers } from '../../shared/users';
 import { AccountForm } from './AccountForm';
-import { ContactForm } from './ContactForm';
+import { ContactsPanel } from './ContactsPanel';
 import { CustomerPanel } from './CustomerPanel';
+import { OpportunitiesPanel } from './OpportunitiesPanel';
 import { useAccount } from './queries';
+import { segmentLabel } from './segments';
 
+/**
+ * An account: its customer class and contracts, contacts, deals and activity. Every write control follows the
+ * view's `permissions` and carries `data-requires` with the right it needs; where the caller may not, the
+ * screen says who may instead of offering a control that would be refused.
+ */
 export function AccountPage({ id }: { id: string }) {
   const detail = useAccount(id);
   const users = useUsers();
-  const playbook = usePlaybook();
   const geography = useGeography();
   const [editing, setEditing] = useState(false);
-  const [contact, setContact] = useState<Contact | 'new' | null>(null);
 
   if (detail.isPending) return <LoadingState label="Loading the account…" />;
   if (detail.isError)
     return (
       <ErrorState title="Could not load this account" error={detail.error} onRetry={() => detail.refetch()} />
     );
-  const { account, contacts, opportunities } = detail.data;
+  const view = detail.data;
+  const { account, contacts, opportunities, permissions } = view;
 
   return (
     <Stack gap="md">
       <Anchor component={Link} href={paths.accounts} size="sm">
         ← Accounts
       </Anchor>
-      <Group justify="space-between">
+      <Group justify="space-between" align="flex-start">
         <Title order={1} size="h2">
           {account.name}
         </Title>
-        <Button variant="default" onClick={() => setEditing(true)}>
-          Edit account
-        </Button>
+        <Group gap="sm">
+          {permissions.createDeal.allowed && (
+            <Button
+              component={Link}
+              href={paths.newDeal({ accountId: account.id })}
+              data-requires="createDeal"
+            >
+              New deal
+            </Button>
+          )}
+          {permissions.edit.allowed && (
+            <Button variant="default" data-requires="edit" onClick={() => setEditing(true)}>
+              Edit account
+            </Button>
+          )}
+        </Group>
       </Group>
+      {(!permissions.createDeal.allowed || !permissions.edit.allowed) && (
+        <Stack gap={2}>
+          <WhoMay permission={permissions.createDeal} what="New deal" />
+          <WhoMay permission={permissions.edit} what="Edit account" />
+        </Stack>
+      )}
       <Group gap="xs">
-        <Badge variant="light">{humanize(account.segment)}</Badge>
+        <Badge variant="light" tt="none">
+          {segmentLabel(account.segment)}
+        </Badge>
         {account.selfServeUsage && (
-          <Badge variant="light" color="teal">
+          <Badge variant="light" color="teal" tt="none">
             Self-serve usage
           </Badge>
         )}
@@ -54,99 +80,26 @@ export function AccountPage({ id }: { id: string }) {
         </Text>
       </Group>
 
-      <CustomerPanel view={detail.data} />
-
+      <CustomerPanel view={view} />
+      <ContactsPanel accountId={account.id} contacts={contacts} keepContacts={permissions.keepContacts} />
+      <OpportunitiesPanel view={view} />
       <Paper withBorder p="md">
-        <Group justify="space-between" mb="xs">
-          <Title order={2} size="h3">
-            Contacts
-          </Title>
-          <Button size="xs" onClick={() => setContact('new')}>
-            Add contact
-          </Button>
-        </Group>
-        {contacts.length === 0 ? (
-          <EmptyState title="No contacts yet">
-            Add the people you work with: champion, economic buyer…
-          </EmptyState>
-        ) : (
-          <Table>
-            <Table.Tbody>
-              {contacts.map((person) => (
-                <Table.Tr key={person.id}>
-                  <Table.Td>{person.name}</Table.Td>
-                  <Table.Td>{person.title ?? '—'}</Table.Td>
-                  <Table.Td>{person.email ?? '—'}</Table.Td>
-                  <Table.Td>{person.phone ?? '—'}</Table.Td>
-                  <Table.Td>
-                    <Button
-                      size="compact-xs"
-                      variant="subtle"
-                      onClick={() => setContact(person)}
-                      aria-label={`Edit ${person.name}`}
-                    >
-                      Edit
-                    </Button>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
+        <ActivityTimeline
+          target={{ accountId: account.id }}
+          contacts={contacts}
+          canLog={permissions.keepContacts}
+          deals={opportunities}
+        />
       </Paper>
 
-      <Paper withBorder p="md">
-        <Title order={2} size="h3" mb="xs">
-          Opportunities
-        </Title>
-        {opportunities.length === 0 ? (
-          <EmptyState title="No opportunities you can see on this account" />
-        ) : (
-          <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Deal</Table.Th>
-                <Table.Th>Stage</Table.Th>
-                <Table.Th>Amount</Table.Th>
-                <Table.Th>Close date</Table.Th>
-                <Table.Th>Owner</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {opportunities.map((deal) => (
-                <Table.Tr key={deal.id}>
-                  <Table.Td>
-                    <Anchor component={Link} href={paths.opportunity(deal.id)}>
-                      {deal.name}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>{stageName(playbook.data, deal.pipeline, deal.stage)}</Table.Td>
-                  <Table.Td>{formatMoney(deal.amountMinor, deal.currency)}</Table.Td>
-                  <Table.Td>{formatDate(deal.closeDate)}</Table.Td>
-                  <Table.Td>{nameOf(users.data, deal.ownerId)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
-      </Paper>
-
-      <Modal opened={editing} onClose={() => setEditing(false)} title="Edit account" size="lg">
-        {/* Mounted afresh on each opening (no key by version: a remount mid-save would drop its onDone). */}
-        <AccountForm account={account} onDone={() => setEditing(false)} />
-      </Modal>
       <Modal
-        opened={contact !== null}
-        onClose={() => setContact(null)}
-        title={contact === 'new' ? 'Add contact' : 'Edit contact'}
+        opened={editing && permissions.edit.allowed}
+        onClose={() => setEditing(false)}
+        title="Edit account"
+        size="lg"
       >
-        {contact !== null && (
-          <ContactForm
-            accountId={account.id}
-            {...(contact !== 'new' && { contact })}
-            onDone={() => setContact(null)}
-          />
-        )}
+        {/* Mounted afresh on each opening (no key by version: a remount mid-save would drop its onDone). */}
+        <AccountForm account={account} reassign={permissions.reassign} onDone={() => setEditing(false)} />
       </Modal>
     </Stack>
   );

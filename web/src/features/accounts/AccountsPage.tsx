@@ -14,19 +14,15 @@ import {
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { Link, useLocation } from 'wouter';
-import { humanize } from '../../shared/format';
 import { placeOf, useGeography } from '../../shared/geography';
 import { paths } from '../../shared/paths';
+import { WhoMay } from '../../shared/permission';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/states';
 import { nameOf, useUsers } from '../../shared/users';
+import { useSession } from '../auth';
 import { AccountForm } from './AccountForm';
 import { useAccountList } from './queries';
-
-const SEGMENTS = [
-  { value: 'enterprise', label: 'Enterprise' },
-  { value: 'mid_market', label: 'Mid-market' },
-  { value: 'smb', label: 'SMB' },
-];
+import { SEGMENTS, segmentLabel } from './segments';
 
 export function AccountsPage() {
   const [search, setSearch] = useState('');
@@ -35,6 +31,7 @@ export function AccountsPage() {
   const [creating, setCreating] = useState(false);
   const [, navigate] = useLocation();
   const users = useUsers();
+  const createAccounts = useSession().data?.permissions.createAccounts;
   const geography = useGeography();
   const list = useAccountList({ search: debounced, segment });
   const accounts = list.data?.pages.flatMap((page) => page.items) ?? [];
@@ -45,7 +42,13 @@ export function AccountsPage() {
         <Title order={1} size="h2">
           Accounts
         </Title>
-        <Button onClick={() => setCreating(true)}>New account</Button>
+        {createAccounts?.allowed === false ? (
+          <WhoMay permission={createAccounts} what="New account" />
+        ) : (
+          <Button data-requires="createAccounts" onClick={() => setCreating(true)}>
+            New account
+          </Button>
+        )}
       </Group>
       <Group gap="sm" role="search" aria-label="Filter accounts">
         <TextInput
@@ -58,7 +61,7 @@ export function AccountsPage() {
         <Select
           label="Segment"
           placeholder="Any segment"
-          data={SEGMENTS}
+          data={[...SEGMENTS]}
           value={segment}
           onChange={setSegment}
           clearable
@@ -94,7 +97,7 @@ export function AccountsPage() {
                       {account.name}
                     </Anchor>
                   </Table.Td>
-                  <Table.Td>{humanize(account.segment)}</Table.Td>
+                  <Table.Td>{segmentLabel(account.segment)}</Table.Td>
                   <Table.Td>{account.industry ?? '—'}</Table.Td>
                   <Table.Td>{placeOf(geography.data, account)}</Table.Td>
                   <Table.Td>{nameOf(users.data, account.ownerId)}</Table.Td>

@@ -2,6 +2,7 @@ import { Alert, Badge, Button, Group, Modal, Paper, Table, Text, Title } from '@
 import { useState } from 'react';
 import type { AccountView, CustomerClassKey } from '../../api';
 import { formatDate, formatMoney } from '../../shared/format';
+import { WhoMay } from '../../shared/permission';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/states';
 import { nameOf, useUsers } from '../../shared/users';
 import { ContractForm } from './ContractForm';
@@ -25,16 +26,20 @@ function classReason(view: AccountView): string {
     : 'No commit contract in force and no self-serve usage.';
 }
 
-/** The customer class with its focus guidance, and the account's contracts with a way to record one. */
+/**
+ * The customer class with its focus guidance, and the account's contracts with a way to record one for whoever
+ * may (`recordContracts`: Finance and RevOps; everyone else reads who may).
+ */
 export function CustomerPanel({ view }: { view: AccountView }) {
   const contracts = useContracts(view.account.id);
   const users = useUsers();
   const [recording, setRecording] = useState(false);
+  const { recordContracts } = view.permissions;
   const wonDeals = view.opportunities.filter((deal) => deal.stage === 'closed_won');
 
   return (
     <Paper withBorder p="md" aria-label="Customer class and contracts">
-      <Group justify="space-between" mb="xs">
+      <Group justify="space-between" mb="xs" align="flex-start">
         <Group gap="xs">
           <Title order={2} size="h3">
             Customer
@@ -43,9 +48,13 @@ export function CustomerPanel({ view }: { view: AccountView }) {
             {view.customer.name}
           </Badge>
         </Group>
-        <Button size="xs" onClick={() => setRecording(true)}>
-          Record contract
-        </Button>
+        {recordContracts.allowed ? (
+          <Button size="xs" data-requires="recordContracts" onClick={() => setRecording(true)}>
+            Record contract
+          </Button>
+        ) : (
+          <WhoMay permission={recordContracts} what="Record contract" />
+        )}
       </Group>
       <Text size="sm">{classReason(view)}</Text>
       <Alert variant="light" color={CLASS_COLORS[view.customer.customerClass]} mt="xs" title="Focus">
@@ -111,7 +120,12 @@ export function CustomerPanel({ view }: { view: AccountView }) {
         </Table>
       )}
 
-      <Modal opened={recording} onClose={() => setRecording(false)} title="Record contract" size="lg">
+      <Modal
+        opened={recording && recordContracts.allowed}
+        onClose={() => setRecording(false)}
+        title="Record contract"
+        size="lg"
+      >
         {recording && (
           <ContractForm accountId={view.account.id} wonDeals={wonDeals} onDone={() => setRecording(false)} />
         )}
