@@ -54,16 +54,64 @@ function SortHeader({
   );
 }
 
-/** The first two risks the health score counts, with their first piece of evidence; else the stall. */
-function TopReasons({ inspection }: { inspection: Inspection }) {
-  const risks = inspection.health.reasons.filter((reason) => reason.kind === 'risk').slice(0, 2);
-  const lines =
-    risks.length > 0
-      ? risks.map((reason) => ({
-          key: reason.indicator,
-          text: `${humanize(reason.indicator)} (${reason.points})${reason.evidence[0] ? `: ${reason.evidence[0]}` : ''}`,
-        }))
-      : inspection.velocity.reasons.slice(0, 2).map((reason) => ({ key: reason, text: reason }));
+/** The health indicators in words (MEDDPICC and POC as written); an unknown key falls back to its words. */
+const INDICATOR_NAMES: Record<string, string> = {
+  meddpicc_complete: 'MEDDPICC complete',
+  poc_success: 'POC success',
+  champion_strength: 'Champion strength',
+  decision_process_clarity: 'Decision process clarity',
+  competitive_position: 'Competitive position',
+  incomplete_meddpicc: 'Incomplete MEDDPICC',
+  poc_challenges: 'POC challenges',
+  stakeholder_changes: 'Stakeholder changes',
+  timeline_pressure: 'Timeline pressure',
+  competitive_threat: 'Competitive threat',
+  gate_override: 'Gate override',
+  no_recent_activity: 'No recent activity',
+};
+
+export const indicatorName = (indicator: string): string =>
+  INDICATOR_NAMES[indicator] ??
+  humanize(indicator)
+    .replace(/\bmeddpicc\b/gi, 'MEDDPICC')
+    .replace(/\bpoc\b/gi, 'POC');
+
+/** The one thing to fix first, in bold, and why (the evidence). */
+function FixFirst({ fix }: { fix: Inspection['fixFirst'] }) {
+  if (!fix) return null;
+  return (
+    <Text size="xs" mt={4} data-testid="fix-first" data-cause={fix.cause}>
+      <Text span fw={700} size="xs" data-testid="fix-first-action">
+        {fix.action}
+      </Text>
+      {fix.why && (
+        <>
+          {' — '}
+          <span data-testid="fix-first-why">{fix.why}</span>
+        </>
+      )}
+    </Text>
+  );
+}
+
+/**
+ * The other reasons, after the one to fix first: the next two risks the health score counts, each with its
+ * first piece of evidence, and the stall when it is not the one to fix first.
+ */
+function OtherReasons({ inspection }: { inspection: Inspection }) {
+  const cause = inspection.fixFirst?.cause;
+  const risks = inspection.health.reasons
+    .filter((reason) => reason.kind === 'risk' && reason.indicator !== cause)
+    .slice(0, 2)
+    .map((reason) => ({
+      key: reason.indicator,
+      text: `${indicatorName(reason.indicator)} (${reason.points})${reason.evidence[0] ? `: ${reason.evidence[0]}` : ''}`,
+    }));
+  const stall =
+    inspection.velocity.class === 'at_risk' && cause !== 'stalled'
+      ? inspection.velocity.reasons.slice(0, 1).map((reason) => ({ key: `stall:${reason}`, text: reason }))
+      : [];
+  const lines = [...risks, ...stall];
   if (lines.length === 0)
     return (
       <Text size="xs" c="dimmed">
@@ -81,12 +129,13 @@ function TopReasons({ inspection }: { inspection: Inspection }) {
   );
 }
 
+const businessDays = (count: number) => `${count} business ${count === 1 ? 'day' : 'days'}`;
+
 function daysInStage(velocity: Inspection['velocity']): string {
   const days = velocity.daysInStage;
-  const unit = days === 1 && velocity.expectedDays === null ? 'business day' : 'business days';
   return velocity.expectedDays === null
-    ? `${days} ${unit} in stage`
-    : `${days} of ${Math.round(velocity.expectedDays)} business days in stage`;
+    ? `${businessDays(days)} in stage`
+    : `${days} of ${businessDays(Math.round(velocity.expectedDays))} in stage`;
 }
 
 interface Props {
@@ -112,7 +161,7 @@ export function AtRiskTable({ items, playbook, users, sort, onSort, showPipeline
             <SortHeader sort="closeDate" active={sort} onSort={onSort} />
             <SortHeader sort="health" active={sort} onSort={onSort} />
             <SortHeader sort="velocity" active={sort} onSort={onSort} />
-            <Table.Th>Top reasons</Table.Th>
+            <Table.Th>Other reasons</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -124,7 +173,7 @@ export function AtRiskTable({ items, playbook, users, sort, onSort, showPipeline
               data-pipeline={deal.pipeline}
               style={{ verticalAlign: 'top' }}
             >
-              <Table.Td>
+              <Table.Td maw={340}>
                 <Anchor
                   component={Link}
                   href={paths.opportunity(deal.id)}
@@ -134,6 +183,7 @@ export function AtRiskTable({ items, playbook, users, sort, onSort, showPipeline
                 >
                   {deal.name}
                 </Anchor>
+                <FixFirst fix={inspection.fixFirst} />
               </Table.Td>
               <Table.Td>
                 <Anchor component={Link} href={paths.account(deal.accountId)} size="sm" c="dark">
@@ -174,8 +224,8 @@ export function AtRiskTable({ items, playbook, users, sort, onSort, showPipeline
                   {daysInStage(inspection.velocity)}
                 </Text>
               </Table.Td>
-              <Table.Td maw={320}>
-                <TopReasons inspection={inspection} />
+              <Table.Td maw={300}>
+                <OtherReasons inspection={inspection} />
               </Table.Td>
             </Table.Tr>
           ))}

@@ -1,17 +1,30 @@
 import { Button, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { useSearchParams } from 'wouter';
+import type { DealsAtRisk } from '../../api';
 import { usePlaybook } from '../../shared/playbook';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/states';
-import { useUsers } from '../../shared/users';
-import { AtRiskFiltersBar } from './AtRiskFiltersBar';
+import { nameOf, useUsers } from '../../shared/users';
+import { AtRiskByOwner } from './AtRiskByOwner';
+import { AtRiskFiltersBar, type AtRiskView } from './AtRiskFiltersBar';
 import { AtRiskTable, SORT_LABELS } from './AtRiskTable';
-import { AT_RISK_SORTS, type AtRiskFilters, type AtRiskSort, useDealsAtRiskList } from './queries';
+import { moneyLine } from './money';
+import {
+  AT_RISK_SORTS,
+  type AtRiskFilters,
+  type AtRiskSort,
+  useAtRiskOwners,
+  useDealsAtRiskList,
+} from './queries';
 
 const isSort = (value: string | null): value is AtRiskSort =>
   (AT_RISK_SORTS as readonly (string | null)[]).includes(value);
 
-/** The order and filters live in the address, so a link (and Back from a deal) keeps them. */
-function useFiltersInAddress(): [AtRiskFilters, (filters: AtRiskFilters) => void] {
+/** The order, filters and view live in the address, so a link (and Back from a deal) keeps them. */
+function useFiltersInAddress(): [
+  AtRiskFilters,
+  AtRiskView,
+  (filters: AtRiskFilters, view?: AtRiskView) => void,
+] {
   const [params, setParams] = useSearchParams();
   const sort = params.get('sort');
   const filters: AtRiskFilters = {
@@ -20,16 +33,37 @@ function useFiltersInAddress(): [AtRiskFilters, (filters: AtRiskFilters) => void
     ownerId: params.get('owner'),
     region: params.get('region'),
   };
-  const setFilters = (next: AtRiskFilters) => {
+  const view: AtRiskView = params.get('view') === 'owners' ? 'owners' : 'list';
+  const setFilters = (next: AtRiskFilters, nextView: AtRiskView = view) => {
     const entries = Object.entries({
       sort: next.sort === 'health' ? null : next.sort,
       pipeline: next.pipeline,
       owner: next.ownerId,
       region: next.region,
+      view: nextView === 'owners' ? 'owners' : null,
     }).filter((entry): entry is [string, string] => Boolean(entry[1]));
     setParams(entries, { replace: true });
   };
-  return [filters, setFilters];
+  return [filters, view, setFilters];
+}
+
+const deals = (count: number) => `${count} ${count === 1 ? 'deal' : 'deals'}`;
+
+/** "12 deals at risk of 87 open · $4.2M": every deal at risk under the filters, not only the page shown. */
+function TotalsLine({ answer, owner }: { answer: DealsAtRisk; owner: string | null }) {
+  const money = moneyLine(answer.totals.amounts);
+  return (
+    <Text size="lg" fw={600} data-testid="at-risk-totals">
+      {deals(answer.totals.deals)} at risk of {answer.scanned} open{owner ? ` owned by ${owner}` : ''}
+      {money && ` · ${money}`}
+      {answer.truncated && (
+        <Text span size="sm" fw={400} c="dimmed">
+          {' '}
+          (only the first {answer.scanned} open deals were inspected; narrow with the filters)
+        </Text>
+      )}
+    </Text>
+  );
 }
 
 function HelpText() {
@@ -39,23 +73,27 @@ function HelpText() {
       band (the score the playbook's indicators add up to is low: risks such as incomplete MEDDPICC, a pushed
       close date or a lost champion outweigh what is going well) or its <b>velocity</b> is At Risk (it has
       stayed in its stage well beyond the business days the stage is expected to take, or moved back a stage
-      and not forward since). Open a deal to see every reason with its evidence.
+      and not forward since). Each deal leads with the one thing to fix first, then its other reasons; open it
+      to see every reason with its evidence.
     </Text>
   );
 }
 
 export function DealsAtRiskPage() {
-  const [filters, setFilters] = useFiltersInAddress();
+  const [filters, view, setFilters] = useFiltersInAddress();
   const playbook = usePlaybook();
   const users = useUsers();
   const list = useDealsAtRiskList(filters);
+  // With an owner picked the list's own per-owner totals hold only them: the cards are read without it.
+  const owners = useAtRiskOwners(filters, view === 'owners' && filters.ownerId !== null);
   const items = list.data?.pages.flatMap((page) => page.items) ?? [];
   const first = list.data?.pages[0];
   const filtered = Boolean(filters.pipeline || filters.ownerId || filters.region);
   // Rows stay on screen while a new answer loads (focus stays on the control used): the list of another
   // order or filter is dimmed; the next page of the same list only marks the button.
   const outdated = list.isPlaceholderData;
-  const change = setFilters;
+  const change = (next: AtRiskFilters) => setFilters(next);
+  const byOwner = filters.ownerId ? owners.data?.byOwner : first?.byOwner;
 
   return (
     <Stack gap="sm">
@@ -63,7 +101,28 @@ export function DealsAtRiskPage() {
         Deals at risk
       </Title>
       <HelpText />
-      <AtRiskFiltersBar playbook={playbook.data} filters={filters} onChange={change} />
+      <AtRiskFiltersBar
+        playbook={playbook.data}
+        filters={filters}
+        onChange={change}
+        view={view}
+        onView={(next) => setFilters(filters, next)}
+      />
+      {first && (
+        <TotalsLine answer={first} owner={filters.ownerId ? nameOf(users.data, filters.ownerId) : null} />
+      )}
+      {view === 'owners' && byOwner && (
+        <AtRiskByOwner
+          byOwner={byOwner}
+          users={users.data}
+          selected={filters.ownerId}
+          onSelect={(ownerId) => change({ ...filters, ownerId })}
+          busy={owners.isFetching || list.isFetching}
+        />
+      )}
+      {view === 'owners' && owners.isError && (
+        <ErrorState title="Could not load the owners" error={owners.error} onRetry={() => owners.refetch()} />
+      )}
       <Group gap="xs" mih={24} aria-live="polite">
         <Text size="sm" data-testid="at-risk-order">
           Sorted by {SORT_LABELS[filters.sort].column.toLowerCase()}: {SORT_LABELS[filters.sort].order}.
@@ -123,7 +182,8 @@ export function DealsAtRiskPage() {
             </Button>
           )}
           <Text size="xs" c="dimmed" data-testid="at-risk-count">
-            {items.length} deals at risk shown, of {first.scanned} open deals inspected
+            {items.length} of {deals(first.totals.deals)} at risk shown, of {first.scanned} open deals
+            inspected
             {first.truncated && ' — only the first open deals were inspected; narrow with the filters'}.
           </Text>
         </Stack>

@@ -1,4 +1,4 @@
-import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { type DealsAtRisk, getJson } from '../../api';
 
 export const AT_RISK_SORTS = ['health', 'velocity', 'amount', 'closeDate'] as const;
@@ -41,5 +41,25 @@ export function useDealsAtRiskList(filters: AtRiskFilters) {
     placeholderData: keepPreviousData,
     staleTime: 60_000,
     structuralSharing: false,
+  });
+}
+
+/**
+ * Every owner's deals at risk under the pipeline and region filters, whoever is picked as owner: the owner
+ * cards keep showing the others while the list shows one owner's deals. Only `totals`, `byOwner` and `scanned`
+ * are read (one deal is asked for).
+ */
+export function useAtRiskOwners(filters: Pick<AtRiskFilters, 'pipeline' | 'region'>, enabled: boolean) {
+  return useQuery({
+    queryKey: ['deals-at-risk', 'owners', { pipeline: filters.pipeline, region: filters.region }],
+    queryFn: ({ signal }) =>
+      getJson<DealsAtRisk>(
+        '/deals-at-risk',
+        { pipeline: filters.pipeline, region: filters.region, limit: 1 },
+        signal,
+      ),
+    enabled,
+    placeholderData: keepPreviousData,
+    staleTime: 60_000,
   });
 }
