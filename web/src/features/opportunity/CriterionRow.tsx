@@ -1,8 +1,14 @@
 import { Anchor, Badge, Box, Button, Checkbox, Group, Text } from '@mantine/core';
 import { useState } from 'react';
-import type { Attestation, Criterion, RequirementCheck } from '../../api';
+import { Link } from 'wouter';
+import type { Attestation, Criterion, Permission, RequirementCheck } from '../../api';
+import { kindLabel, useActivities } from '../../shared/activities';
 import { formatDateTime } from '../../shared/format';
+import { WhoMay } from '../../shared/permission';
 import { AttestForm } from './AttestForm';
+import { derivedFix, logLabel } from './focus';
+import { WriteError } from './WriteError';
+import { useFocusHref, useWorkspace, useWrite } from './workspace-context';
 
 export interface CriterionRowProps {
   criterion: Criterion;
@@ -11,27 +17,68 @@ export interface CriterionRowProps {
   attestation?: Attestation;
   /** Why a derived criterion without a verdict is not shown as met or not. */
   pendingNote: string;
-  nameOf: (userId: string) => string;
-  busy: boolean;
+  /** Checked when the deal entered its stage: without a verdict now, no link to meet it again. */
+  passed: boolean;
+  /** For an attested criterion: whether the caller may tick it (and who may otherwise). */
+  permission?: Permission;
+  /** Say who may attest in the row (false when the checklist says it once for every row). */
+  whoMayInRow: boolean;
   focused: boolean;
-  onAttest: (key: string, note: string | null, evidenceUrl: string | null) => void;
-  onWithdraw: (key: string) => void;
 }
 
-/** Derived criteria met elsewhere in the workspace: a link down to the panel where they are fixed. */
-function FixLink({ source }: { source: Criterion['source'] }) {
+/** Derived criteria met elsewhere in the workspace: a link to the place where they are met. */
+function FixLinks({
+  criterion,
+  check,
+  passed,
+}: {
+  criterion: Criterion;
+  check: RequirementCheck | undefined;
+  passed: boolean;
+}) {
+  const { view } = useWorkspace();
+  const hrefOf = useFocusHref();
+  const { source } = criterion;
   if (source.kind !== 'derived') return null;
-  const target = source.rule.startsWith('poc_')
-    ? { href: '#poc', label: 'Open the POC plan' }
-    : source.rule === 'milestone_recorded'
-      ? { href: '#milestones', label: 'Record it under Win milestones' }
-      : source.rule === 'type_matches_uplift'
-        ? { href: '#field-type', label: 'Change the type under Deal' }
-        : null;
-  if (!target) return null;
+  if (source.rule === 'activity_logged') {
+    // Derived from logged calls, meetings or emails: the one that meets it, or a way to log one.
+    if (check?.activityId) return <MetBy activityId={check.activityId} />;
+    if (!check || check.met || !check.applicable) return null;
+    if (!view.permissions.qualify.allowed)
+      return <WhoMay permission={view.permissions.qualify} what="Log it" />;
+    return (
+      <Anchor
+        component={Link}
+        href={hrefOf(`log:${source.kinds[0] ?? 'call'}`)}
+        size="xs"
+        data-requires="qualify"
+        data-testid="log-for-criterion"
+      >
+        {logLabel(source.kinds)} ↓
+      </Anchor>
+    );
+  }
+  if (check?.met === true || (!check && passed)) return null;
+  const fix = derivedFix(criterion);
+  if (!fix) return null;
   return (
-    <Anchor href={target.href} size="xs">
-      {target.label} ↓
+    <Anchor component={Link} href={hrefOf(fix.focus)} size="xs">
+      {fix.label} ↓
+    </Anchor>
+  );
+}
+
+/** The logged activity that meets a criterion, named when the timeline has read it, linked in Activity. */
+function MetBy({ activityId }: { activityId: string }) {
+  const { view } = useWorkspace();
+  const hrefOf = useFocusHref();
+  const list = useActivities({ opportunityId: view.opportunity.id });
+  const activity = list.data?.pages.flatMap((page) => page.items).find((item) => item.id === activityId);
+  return (
+    <Anchor component={Link} href={hrefOf(`activity:${activityId}`)} size="xs" data-testid="met-by">
+      {activity
+        ? `Met by the ${kindLabel(activity.kind).toLowerCase()} of ${formatDateTime(activity.occurredAt)}: “${activity.summary.length > 60 ? `${activity.summary.slice(0, 60)}…` : activity.summary}” →`
+        : 'Met by a logged activity: open it in Activity →'}
     </Anchor>
   );
 }
@@ -57,11 +104,21 @@ function Status({ met, applicable }: { met: boolean | undefined; applicable: boo
 
 /** One entrance/exit criterion: attested ones are ticked with a note and evidence, derived ones say why. */
 export function CriterionRow(props: CriterionRowProps) {
-  const { criterion, check, attestation, busy, focused } = props;
-  const [editing, setEditing] = useState(focused && criterion.source.kind === 'attested' && !attestation);
-  const applicable = check?.applicable ?? true;
+  const { criterion, check, attestation, focused, permission } = props;
+  const { busy, nameOf } = useWorkspace();
+  const write = useWrite();
   const attested = criterion.source.kind === 'attested';
+  const mayAttest = attested && permission?.allowed === true;
+  const [editing, setEditing] = useState(focused && mayAttest && !attestation);
+  const applicable = check?.applicable ?? true;
   const met = check?.met ?? (attested ? attestation !== undefined : undefined);
+  const subpath = `/criteria/${encodeURIComponent(criterion.key)}`;
+  const save = (note: string | null, evidenceUrl: string | null) =>
+    write.mutate(
+      { method: 'PUT', subpath, body: { note, evidenceUrl } },
+      { onSuccess: () => setEditing(false) },
+    );
+  const withdraw = () => write.mutate({ method: 'DELETE', subpath });
 
   return (
     <Box
@@ -72,15 +129,16 @@ export function CriterionRow(props: CriterionRowProps) {
       style={{ borderRadius: 6, outline: focused ? '2px solid var(--mantine-color-orange-5)' : undefined }}
     >
       <Group gap="xs" wrap="nowrap" align="flex-start">
-        {attested ? (
+        {mayAttest ? (
           <Checkbox
             mt={2}
             checked={attestation !== undefined}
             disabled={busy || !applicable}
             aria-label={`Attest: ${criterion.text}`}
+            data-requires="attest"
             onChange={(event) => {
               if (event.currentTarget.checked) setEditing(true);
-              else props.onWithdraw(criterion.key);
+              else withdraw();
             }}
           />
         ) : (
@@ -102,10 +160,10 @@ export function CriterionRow(props: CriterionRowProps) {
             </Text>
           )}
           {!attested && <Text size="xs">{check?.message ?? props.pendingNote}</Text>}
-          <FixLink source={criterion.source} />
+          <FixLinks criterion={criterion} check={check} passed={props.passed} />
           {attestation && (
             <Text size="xs" c="dimmed">
-              Attested by {props.nameOf(attestation.attestedBy)} on {formatDateTime(attestation.attestedAt)}
+              Attested by {nameOf(attestation.attestedBy)} on {formatDateTime(attestation.attestedAt)}
               {attestation.note && ` — “${attestation.note}”`}
               {attestation.evidenceUrl && (
                 <>
@@ -123,22 +181,33 @@ export function CriterionRow(props: CriterionRowProps) {
               )}
             </Text>
           )}
-          {attested && !attestation && !editing && applicable && (
-            <Button variant="subtle" size="compact-xs" onClick={() => setEditing(true)} disabled={busy}>
+          {mayAttest && !attestation && !editing && applicable && (
+            <Button
+              variant="subtle"
+              size="compact-xs"
+              onClick={() => setEditing(true)}
+              disabled={busy}
+              data-requires="attest"
+            >
               Attest…
             </Button>
           )}
-          {editing && !attestation && (
+          {attested && !mayAttest && permission && props.whoMayInRow && (
+            <WhoMay permission={permission} what="Attest" />
+          )}
+          {editing && !attestation && mayAttest && (
             <AttestForm
               evidenceRequired={criterion.source.kind === 'attested' && criterion.source.evidenceRequired}
               busy={busy}
-              onCancel={() => setEditing(false)}
-              onSave={(note, evidenceUrl) => {
-                props.onAttest(criterion.key, note, evidenceUrl);
+              error={write.error}
+              onCancel={() => {
                 setEditing(false);
+                write.reset();
               }}
+              onSave={save}
             />
           )}
+          {!editing && <WriteError error={write.error} />}
         </Box>
       </Group>
     </Box>

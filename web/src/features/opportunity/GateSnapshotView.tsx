@@ -1,33 +1,48 @@
 import { Badge, Group, List, Text } from '@mantine/core';
 import type { GateSnapshot } from '../../api';
-import { humanize } from '../../shared/format';
+import { words } from './copy';
 
 interface Props {
   gate: GateSnapshot;
   stageName: (key: string) => string;
   nameOf: (userId: string) => string;
   lossReasonName: (key: string) => string;
+  elementName: (key: string) => string;
 }
 
-/** What the gate saw at a stage change: each requirement met or not, who attested what, the levels. */
-export function GateSnapshotView({ gate, stageName, nameOf, lossReasonName }: Props) {
+const KIND_WORDS: Record<GateSnapshot['kind'], string> = {
+  advance: 'Advance',
+  regress: 'Backward move',
+  close_won: 'Closed won',
+  close_lost: 'Closed lost',
+  reopen: 'Reopen',
+  create: 'Type check at creation',
+  type_change: 'Type check',
+};
+
+/** What the gate saw at a stage change (or the type rule at a create or type change): each check, who attested what. */
+export function GateSnapshotView({ gate, stageName, nameOf, lossReasonName, elementName }: Props) {
   const met = gate.checks.filter((check) => check.met).length;
+  const typeRule = gate.kind === 'create' || gate.kind === 'type_change';
   return (
     <div data-testid="gate-snapshot">
       <Group gap={6}>
         <Badge size="xs" variant="light">
-          {humanize(gate.kind)}
+          {KIND_WORDS[gate.kind] ?? words(gate.kind)}
         </Badge>
-        <Text size="sm">
-          {stageName(gate.from)} → {stageName(gate.to)}
-        </Text>
+        {!typeRule && (
+          <Text size="sm">
+            {stageName(gate.from)} → {stageName(gate.to)}
+          </Text>
+        )}
         <Text size="xs" c="dimmed">
           gate: {met} of {gate.checks.length} requirements met
         </Text>
       </Group>
       {gate.override && (
         <Text size="xs" c="red.8">
-          Gate overridden by {nameOf(gate.override.by)}: “{gate.override.justification}”
+          {typeRule ? 'Type rule' : 'Gate'} overridden by {nameOf(gate.override.by)}: “
+          {gate.override.justification}”
         </Text>
       )}
       {gate.reason && <Text size="xs">Reason: {gate.reason}</Text>}
@@ -49,12 +64,14 @@ export function GateSnapshotView({ gate, stageName, nameOf, lossReasonName }: Pr
           ))}
         </List>
       )}
-      <Text size="xs" c="dimmed" mt={2}>
-        MEDDPICC then:{' '}
-        {Object.entries(gate.meddpicc)
-          .map(([element, level]) => `${humanize(element)} ${level}`)
-          .join(' · ')}
-      </Text>
+      {!typeRule && (
+        <Text size="xs" c="dimmed" mt={2}>
+          MEDDPICC then:{' '}
+          {Object.entries(gate.meddpicc)
+            .map(([element, level]) => `${elementName(element)} ${level}`)
+            .join(' · ')}
+        </Text>
+      )}
     </div>
   );
 }

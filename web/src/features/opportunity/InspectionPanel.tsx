@@ -1,8 +1,9 @@
 import { Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { Inspection } from '../../api';
-import { formatDate, humanize } from '../../shared/format';
+import { formatDate } from '../../shared/format';
 import { HealthBadge, VelocityBadge } from '../../shared/health';
 import { ErrorState, LoadingState } from '../../shared/states';
+import { words } from './copy';
 import { useInspection } from './queries';
 
 function HealthReasons({ health }: { health: Inspection['health'] }) {
@@ -14,7 +15,7 @@ function HealthReasons({ health }: { health: Inspection['health'] }) {
           <Text span size="xs" c={reason.kind === 'risk' ? 'red.8' : 'green.8'}>
             {reason.points > 0 ? `+${reason.points}` : reason.points}
           </Text>{' '}
-          {humanize(reason.indicator)}
+          {words(reason.indicator)}
           {reason.evidence.length > 0 && (
             <Text size="xs" c="dimmed">
               {reason.evidence.join(' · ')}

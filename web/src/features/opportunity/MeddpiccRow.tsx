@@ -4,44 +4,84 @@ import {
   Button,
   Grid,
   Group,
+  Input,
   List,
   SegmentedControl,
-  Select,
   Stack,
   Text,
   Textarea,
 } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
-import type { Contact, MeddpiccElement, MeddpiccEntry, MeddpiccLevel } from '../../api';
+import { type FormEvent, useRef, useState } from 'react';
+import type { MeddpiccElement, MeddpiccEntry, MeddpiccLevel } from '../../api';
+import { fieldErrorsOf, useFocusFirstInvalid } from '../../shared/field-errors';
+import { ContactPicker } from './ContactPicker';
+import { WriteError } from './WriteError';
+import { useWorkspace, useWrite } from './workspace-context';
 
 interface Props {
   element: MeddpiccElement;
   entry: MeddpiccEntry;
   needs: string;
   neededNow: MeddpiccLevel | null;
-  contacts: Contact[];
-  busy: boolean;
   focused: boolean;
-  onSave: (
-    element: string,
-    value: { level: MeddpiccLevel; summary: string | null; contactId: string | null },
-  ) => void;
 }
+
+const FIELDS = ['level', 'summary', 'contactId'] as const;
 
 const LEVELS: MeddpiccLevel[] = ['unknown', 'identified', 'validated'];
 const RANK: Record<MeddpiccLevel, number> = { unknown: 0, identified: 1, validated: 2 };
 
+/** What was recorded, for those who may not change it. */
+function Recorded({ element, entry }: { element: MeddpiccElement; entry: MeddpiccEntry }) {
+  const { contacts, nameOf } = useWorkspace();
+  const person = contacts.find((contact) => contact.id === entry.contactId);
+  return (
+    <Stack gap={4}>
+      <Group gap={6}>
+        <Text size="xs" c="dimmed">
+          Level
+        </Text>
+        <Badge size="sm" variant="light" color={entry.level === 'unknown' ? 'gray' : 'indigo'}>
+          {entry.level}
+        </Badge>
+      </Group>
+      <Text size="sm">{entry.summary ?? 'No summary yet.'}</Text>
+      {element.namesPerson && (
+        <Text size="xs">
+          Person:{' '}
+          {person ? (person.title ? `${person.name} (${person.title})` : person.name) : 'not named yet'}
+        </Text>
+      )}
+      {entry.updatedAt && entry.updatedBy && (
+        <Text size="xs" c="dimmed">
+          last changed {entry.updatedAt.slice(0, 10)} by {nameOf(entry.updatedBy)}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
 /** One MEDDPICC element: level, summary, the person it names, the seed's key questions as help. */
-export function MeddpiccRow({ element, entry, needs, neededNow, contacts, busy, focused, onSave }: Props) {
+export function MeddpiccRow({ element, entry, needs, neededNow, focused }: Props) {
+  const { view, busy } = useWorkspace();
+  const write = useWrite();
+  const form = useRef<HTMLFormElement>(null);
   const [level, setLevel] = useState<MeddpiccLevel>(entry.level);
   const [summary, setSummary] = useState(entry.summary ?? '');
   const [contactId, setContactId] = useState<string | null>(entry.contactId);
   const changed = level !== entry.level || summary !== (entry.summary ?? '') || contactId !== entry.contactId;
   const short = neededNow !== null && RANK[entry.level] < RANK[neededNow];
+  const errors = fieldErrorsOf(write.error, FIELDS);
+  useFocusFirstInvalid(form, write.error);
+  const may = view.permissions.qualify.allowed;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    onSave(element.key, { level, summary: summary.trim() || null, contactId });
+    write.mutate({
+      method: 'PUT',
+      subpath: `/meddpicc/${encodeURIComponent(element.key)}`,
+      body: { level, summary: summary.trim() || null, contactId },
+    });
   };
 
   return (
@@ -82,52 +122,66 @@ export function MeddpiccRow({ element, entry, needs, neededNow, contacts, busy, 
           </List>
         </Grid.Col>
         <Grid.Col span={7}>
-          <form onSubmit={submit} aria-label={`${element.name} qualification`}>
-            <Stack gap={6}>
-              <SegmentedControl
-                size="xs"
-                data={LEVELS.map((value) => ({ value, label: value }))}
-                value={level}
-                onChange={(value) => setLevel(value as MeddpiccLevel)}
-                aria-label={`${element.name} level`}
-                disabled={busy}
-              />
-              <Textarea
-                size="xs"
-                label="Summary"
-                autosize
-                minRows={1}
-                maxLength={5000}
-                value={summary}
-                onChange={(event) => setSummary(event.currentTarget.value)}
-              />
-              {element.namesPerson && (
-                <Select
+          {may ? (
+            <form
+              ref={form}
+              onSubmit={submit}
+              aria-label={`${element.name} qualification`}
+              data-requires="qualify"
+            >
+              <Stack gap={6}>
+                <SegmentedControl
                   size="xs"
-                  label="Person"
-                  placeholder={contacts.length === 0 ? 'The account has no contacts yet' : 'Pick a contact'}
-                  data={contacts.map((contact) => ({
-                    value: contact.id,
-                    label: contact.title ? `${contact.name} (${contact.title})` : contact.name,
-                  }))}
-                  value={contactId}
-                  onChange={setContactId}
-                  clearable
-                  searchable
+                  data={LEVELS.map((value) => ({ value, label: value }))}
+                  value={level}
+                  onChange={(value) => setLevel(value as MeddpiccLevel)}
+                  aria-label={`${element.name} level`}
+                  disabled={busy}
+                  data-requires="qualify"
                 />
-              )}
-              <Group gap="xs">
-                <Button size="xs" type="submit" disabled={!changed} loading={busy && changed}>
-                  Save {element.name}
-                </Button>
-                {entry.updatedAt && (
-                  <Text size="xs" c="dimmed">
-                    last changed {entry.updatedAt.slice(0, 10)}
-                  </Text>
+                {errors.byField.level && <Input.Error size="xs">{errors.byField.level}</Input.Error>}
+                <Textarea
+                  size="xs"
+                  label="Summary"
+                  autosize
+                  minRows={1}
+                  maxLength={5000}
+                  value={summary}
+                  onChange={(event) => setSummary(event.currentTarget.value)}
+                  error={errors.byField.summary}
+                  data-requires="qualify"
+                />
+                {element.namesPerson && (
+                  <ContactPicker
+                    elementName={element.name}
+                    value={contactId}
+                    onChange={setContactId}
+                    error={errors.byField.contactId}
+                    disabled={busy}
+                  />
                 )}
-              </Group>
-            </Stack>
-          </form>
+                <WriteError messages={errors.rest} />
+                <Group gap="xs">
+                  <Button
+                    size="xs"
+                    type="submit"
+                    disabled={!changed || busy}
+                    loading={write.isPending}
+                    data-requires="qualify"
+                  >
+                    Save {element.name}
+                  </Button>
+                  {entry.updatedAt && (
+                    <Text size="xs" c="dimmed">
+                      last changed {entry.updatedAt.slice(0, 10)}
+                    </Text>
+                  )}
+                </Group>
+              </Stack>
+            </form>
+          ) : (
+            <Recorded element={element} entry={entry} />
+          )}
         </Grid.Col>
       </Grid>
     </Box>

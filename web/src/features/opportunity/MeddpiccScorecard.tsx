@@ -1,25 +1,14 @@
 import { Paper, Stack, Text, Title } from '@mantine/core';
-import type { Contact, MeddpiccLevel, OpportunityView, Pipeline, Playbook } from '../../api';
+import { WhoMay } from '../../shared/permission';
 import { MeddpiccRow } from './MeddpiccRow';
 import { describeNeeds, levelNeededToLeave } from './meddpicc-needs';
-
-interface Props {
-  playbook: Playbook;
-  pipeline: Pipeline;
-  view: OpportunityView;
-  contacts: Contact[];
-  focus: string | null;
-  busy: boolean;
-  onSave: (
-    element: string,
-    value: { level: MeddpiccLevel; summary: string | null; contactId: string | null },
-  ) => void;
-}
+import { useWorkspace } from './workspace-context';
 
 /** MEDDPICC: each element's level (unknown → identified → validated), summary and person. */
-export function MeddpiccScorecard({ playbook, pipeline, view, contacts, focus, busy, onSave }: Props) {
+export function MeddpiccScorecard() {
+  const { playbook, pipeline, view, focus } = useWorkspace();
   return (
-    <Paper withBorder p="md" radius="md">
+    <Paper withBorder p="md" radius="md" id="meddpicc">
       <Stack gap={0}>
         <Title order={2} size="h3">
           MEDDPICC
@@ -27,6 +16,7 @@ export function MeddpiccScorecard({ playbook, pipeline, view, contacts, focus, b
         <Text size="xs" c="dimmed" mb="xs">
           Cumulative: the levels needed to leave a stage stay needed in every later stage.
         </Text>
+        <WhoMay permission={view.permissions.qualify} what="Record MEDDPICC" />
         {playbook.meddpicc.map((element) => {
           const entry = view.meddpicc.find((candidate) => candidate.element === element.key) ?? {
             element: element.key,
@@ -43,10 +33,7 @@ export function MeddpiccScorecard({ playbook, pipeline, view, contacts, focus, b
               entry={entry}
               needs={describeNeeds(pipeline, element.key)}
               neededNow={levelNeededToLeave(pipeline, view.opportunity.stage, element.key)}
-              contacts={contacts}
-              busy={busy}
               focused={focus === `meddpicc:${element.key}`}
-              onSave={onSave}
             />
           );
         })}

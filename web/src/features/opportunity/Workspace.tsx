@@ -1,25 +1,30 @@
-import { Anchor, Badge, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Box, Grid, Group, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
 import { Link } from 'wouter';
 import type { OpportunityView, Pipeline, Playbook } from '../../api';
-import { formatDate, formatMoney, humanize } from '../../shared/format';
+import { businessDaysLabel, businessDaysSince, formatDate, formatMoney, humanize } from '../../shared/format';
 import { MoveReasonDialog } from '../../shared/MoveReasonDialog';
 import { paths } from '../../shared/paths';
+import { WhoMay } from '../../shared/permission';
 import { findStage } from '../../shared/playbook';
 import { ErrorState } from '../../shared/states';
 import { nameOf, useUsers } from '../../shared/users';
+import { ActivityPanel } from './ActivityPanel';
 import { DealFields } from './DealFields';
+import { isTab, TABS, type TabKey } from './focus';
 import { HistoryTimeline } from './HistoryTimeline';
 import { InspectionPanel } from './InspectionPanel';
 import { MeddpiccScorecard } from './MeddpiccScorecard';
 import { MeddpiccScorePanel } from './MeddpiccScorePanel';
 import { MilestonesPanel } from './MilestonesPanel';
-import { PocPanel } from './poc/PocPanel';
-import { useAccountOf, useDealWrite, type Write } from './queries';
-import { StageChecklist } from './StageChecklist';
+import { OverrideDialog } from './OverrideDialog';
+import { PocPanel, pocFromStage } from './poc/PocPanel';
+import { useAccountOf, useDealWritePending } from './queries';
+import { ReadinessBadge, StageChecklist } from './StageChecklist';
 import { StagePath } from './StagePath';
-import { useFocus } from './use-focus';
+import { useWorkspaceFocus } from './use-focus';
 import { useWorkspaceMove } from './use-workspace-move';
 import { WorkspaceMissing } from './WorkspaceMissing';
+import { useWorkspace, WorkspaceProvider, type WorkspaceValue } from './workspace-context';
 
 interface Props {
   playbook: Playbook;
@@ -28,145 +33,196 @@ interface Props {
   etag: string | null;
 }
 
+const TAB_LABELS: Record<TabKey, string> = {
+  overview: 'Overview',
+  qualification: 'MEDDPICC',
+  poc: 'POC plan',
+  activity: 'Activity',
+  history: 'History',
+};
+
+/** The stage's guidance from the playbook: what it means, its milestones, and what the next stage asks. */
+function Guidance() {
+  const { playbook, pipeline, view } = useWorkspace();
+  const stage = findStage(pipeline, view.opportunity.stage);
+  const next = view.nextStage ? findStage(pipeline, view.nextStage.stage) : undefined;
+  if (!stage) return null;
+  return (
+    <Paper withBorder p="md" radius="md" bg="gray.0">
+      <Text fw={600} size="sm">
+        {stage.name} — guidance
+      </Text>
+      <Text size="sm">{stage.description}</Text>
+      {stage.milestones.length > 0 && (
+        <Text size="xs" c="dimmed" mt={4}>
+          Milestones:{' '}
+          {stage.milestones
+            .map((key) => playbook.milestones.find((m) => m.key === key)?.name ?? key)
+            .join(', ')}
+        </Text>
+      )}
+      {next && (
+        <Text size="xs" mt={4}>
+          <b>Next, {next.name}:</b> {next.description}
+        </Text>
+      )}
+    </Paper>
+  );
+}
+
+/**
+ * The opportunity workspace: the header and the stage path stay in view (sticky) while the tabs below hold
+ * the checklist and deal fields, MEDDPICC, the POC plan, the activity and the history. Every control follows
+ * the caller's rights on the deal (`view.permissions`): what they may not use is not offered, and the place
+ * says who may.
+ */
 export function Workspace({ playbook, pipeline, view, etag }: Props) {
-  const { opportunity } = view;
+  const { opportunity, permissions } = view;
   const users = useUsers();
   const account = useAccountOf(opportunity.accountId);
-  const write = useDealWrite(opportunity.id, etag);
   const move = useWorkspaceMove(pipeline, opportunity);
-  const focus = useFocus(true);
+  const writing = useDealWritePending(opportunity.id);
+  const busy = writing || move.busy;
+  const hasPoc = pocFromStage(playbook, pipeline) !== undefined;
+  const tabs = TABS.filter((tab) => tab !== 'poc' || hasPoc);
+  const { focus, tab, setTab } = useWorkspaceFocus(tabs);
   const who = (id: string) => nameOf(users.data, id);
   const stage = findStage(pipeline, opportunity.stage);
-  const next = view.nextStage ? findStage(pipeline, view.nextStage.stage) : undefined;
-  const busy = write.isPending || move.busy;
-  const criterion = (subpath: string) => `/criteria/${encodeURIComponent(subpath)}`;
-  const onWrite = (change: Write, onSaved?: () => void) =>
-    write.mutate(change, onSaved ? { onSuccess: onSaved } : undefined);
-  const contacts = account.data?.contacts ?? [];
+  const open = stage?.outcome === 'open';
+  const movePermission = open ? permissions.moveStage : permissions.reopen;
+  const value: WorkspaceValue = {
+    playbook,
+    pipeline,
+    view,
+    etag,
+    account: account.data,
+    contacts: account.data?.contacts ?? [],
+    busy,
+    focus,
+    nameOf: who,
+  };
 
   return (
-    <Stack gap="md">
-      <Stack gap={2}>
-        <Group gap="xs">
-          <Anchor component={Link} href={paths.board(pipeline.key)} size="sm">
-            ← {pipeline.name} board
-          </Anchor>
-          <Text size="sm" c="dimmed">
-            ·
-          </Text>
-          <Anchor component={Link} href={paths.account(opportunity.accountId)} size="sm">
-            {account.data?.account.name ?? 'Account'}
-          </Anchor>
-        </Group>
-        <Group justify="space-between" align="flex-end">
-          <Title order={1} size="h2">
-            {opportunity.name}
-          </Title>
-          <Group gap="xs">
-            <Badge variant="light">{humanize(opportunity.type)}</Badge>
-            <Badge variant="light" color="gray">
-              {opportunity.probability}% · {humanize(opportunity.forecastCategory)}
-            </Badge>
-            <Text size="sm">
-              {formatMoney(opportunity.amountMinor, opportunity.currency)} · closes{' '}
-              {formatDate(opportunity.closeDate)} · {who(opportunity.ownerId)}
-            </Text>
-          </Group>
-        </Group>
-      </Stack>
-      <StagePath pipeline={pipeline} opportunity={opportunity} busy={busy} onPick={move.pick} />
-      {move.blocked && (
-        <WorkspaceMissing
-          dealId={opportunity.id}
-          toName={move.blocked.toName}
-          missing={move.blocked.missing}
-          onClose={move.dismiss}
-        />
-      )}
-      {move.failure !== null && (
-        <ErrorState title="The deal did not move" error={move.failure} onRetry={move.dismiss} />
-      )}
-      {write.isError && (
-        <ErrorState title="The change was not saved" error={write.error} onRetry={() => write.reset()} />
-      )}
-      {stage && (
-        <Paper withBorder p="md" radius="md" bg="gray.0">
-          <Text fw={600} size="sm">
-            {stage.name} — guidance
-          </Text>
-          <Text size="sm">{stage.description}</Text>
-          {stage.milestones.length > 0 && (
-            <Text size="xs" c="dimmed" mt={4}>
-              Milestones:{' '}
-              {stage.milestones
-                .map((key) => playbook.milestones.find((m) => m.key === key)?.name ?? key)
-                .join(', ')}
-            </Text>
-          )}
-          {next && (
-            <Text size="xs" mt={4}>
-              <b>Next, {next.name}:</b> {next.description}
-            </Text>
-          )}
-        </Paper>
-      )}
-      <Grid gap="md">
-        <Grid.Col span={{ base: 12, md: 7 }}>
-          <StageChecklist
-            pipeline={pipeline}
-            view={view}
-            focus={focus}
-            busy={busy}
-            nameOf={who}
-            onAttest={(key, note, evidenceUrl) =>
-              write.mutate({ method: 'PUT', subpath: criterion(key), body: { note, evidenceUrl } })
-            }
-            onWithdraw={(key) => write.mutate({ method: 'DELETE', subpath: criterion(key) })}
-          />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 5 }}>
-          <DealFields
-            key={opportunity.version}
-            opportunity={opportunity}
-            types={playbook.opportunityTypes.filter((type) => type.pipeline === pipeline.key)}
-            focus={focus}
-            busy={write.isPending}
-            onSave={(changes) => write.mutate({ method: 'PATCH', subpath: '', body: changes })}
-          />
-        </Grid.Col>
-      </Grid>
-      <InspectionPanel id={opportunity.id} />
-      <MeddpiccScorePanel id={opportunity.id} pipeline={pipeline} />
-      <MeddpiccScorecard
-        playbook={playbook}
-        pipeline={pipeline}
-        view={view}
-        contacts={contacts}
-        focus={focus}
-        busy={busy}
-        onSave={(element, value) =>
-          write.mutate({ method: 'PUT', subpath: `/meddpicc/${encodeURIComponent(element)}`, body: value })
-        }
-      />
-      <PocPanel
-        playbook={playbook}
-        pipeline={pipeline}
-        opportunity={opportunity}
-        contacts={contacts}
-        busy={busy}
-        nameOf={who}
-        onWrite={onWrite}
-      />
-      <MilestonesPanel
-        playbook={playbook}
-        pipeline={pipeline}
-        opportunity={opportunity}
-        milestones={view.milestones}
-        busy={busy}
-        nameOf={who}
-        onWrite={onWrite}
-      />
-      <HistoryTimeline id={opportunity.id} pipeline={pipeline.key} playbook={playbook} nameOf={who} />
+    <WorkspaceProvider value={value}>
+      {/* Every tab stays mounted and reads its data (hidden with display: none): a half-typed form survives a
+          look at another tab, and a link into a tab finds its item at once. */}
+      <Tabs
+        value={tab}
+        onChange={(next) => isTab(next) && setTab(next)}
+        keepMounted
+        keepMountedMode="display-none"
+      >
+        <Box
+          pos="sticky"
+          top="var(--app-shell-header-offset, 56px)"
+          bg="white"
+          pt={4}
+          style={{ zIndex: 50, borderBottom: '1px solid var(--mantine-color-gray-3)' }}
+          data-testid="workspace-header"
+        >
+          <Stack gap={6}>
+            <Group gap="xs">
+              <Anchor component={Link} href={paths.board(pipeline.key)} size="sm">
+                ← {pipeline.name} board
+              </Anchor>
+              <Text size="sm" c="dimmed">
+                ·
+              </Text>
+              <Anchor component={Link} href={paths.account(opportunity.accountId)} size="sm">
+                {account.data?.account.name ?? 'Account'}
+              </Anchor>
+            </Group>
+            <Group justify="space-between" align="flex-end" gap="xs">
+              <Title order={1} size="h2">
+                {opportunity.name}
+              </Title>
+              <Group gap="xs">
+                <Badge variant="light">{humanize(opportunity.type)}</Badge>
+                <Badge variant="light" color="gray">
+                  {opportunity.probability}% · {humanize(opportunity.forecastCategory)}
+                </Badge>
+                <Text size="sm">
+                  {formatMoney(opportunity.amountMinor, opportunity.currency)} · closes{' '}
+                  {formatDate(opportunity.closeDate)} · {who(opportunity.ownerId)}
+                </Text>
+                {open && stage && (
+                  <Text size="sm" c="dimmed" data-testid="days-in-stage">
+                    {businessDaysLabel(businessDaysSince(opportunity.stageEnteredAt))} in {stage.name}
+                  </Text>
+                )}
+              </Group>
+            </Group>
+            <Group gap="sm" wrap="nowrap" align="center">
+              <Box style={{ flex: 1, minWidth: 0 }}>
+                <StagePath
+                  pipeline={pipeline}
+                  opportunity={opportunity}
+                  busy={busy}
+                  permission={movePermission}
+                  onPick={move.pick}
+                />
+              </Box>
+              <ReadinessBadge view={view} testId="next-stage-ready" />
+            </Group>
+            <WhoMay permission={movePermission} what={open ? 'Move the deal' : 'Reopen the deal'} />
+            {move.blocked && (
+              <WorkspaceMissing
+                pipeline={pipeline}
+                toName={move.blocked.toName}
+                missing={move.blocked.missing}
+                reachable={move.blocked.reachable === undefined ? view.reachable : move.blocked.reachable}
+                override={permissions.override}
+                busy={busy}
+                onOverride={move.askOverride}
+                onClose={move.dismiss}
+              />
+            )}
+            {move.failure !== null && (
+              <ErrorState title="The deal did not move" error={move.failure} onRetry={move.dismiss} />
+            )}
+            <Tabs.List aria-label="Parts of the deal">
+              {tabs.map((key) => (
+                <Tabs.Tab key={key} value={key}>
+                  {TAB_LABELS[key]}
+                </Tabs.Tab>
+              ))}
+            </Tabs.List>
+          </Stack>
+        </Box>
+
+        <Tabs.Panel value="overview" pt="md">
+          <Stack gap="md">
+            <Guidance />
+            <Grid gap="md">
+              <Grid.Col span={{ base: 12, md: 7 }}>
+                <StageChecklist />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, md: 5 }}>
+                <DealFields key={opportunity.version} />
+              </Grid.Col>
+            </Grid>
+            <InspectionPanel id={opportunity.id} />
+            <MilestonesPanel />
+          </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="qualification" pt="md">
+          <Stack gap="md">
+            <MeddpiccScorePanel id={opportunity.id} pipeline={pipeline} />
+            <MeddpiccScorecard />
+          </Stack>
+        </Tabs.Panel>
+        {hasPoc && (
+          <Tabs.Panel value="poc" pt="md">
+            <PocPanel />
+          </Tabs.Panel>
+        )}
+        <Tabs.Panel value="activity" pt="md">
+          <ActivityPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="history" pt="md">
+          <HistoryTimeline />
+        </Tabs.Panel>
+      </Tabs>
       {move.asked && (
         <MoveReasonDialog
           playbook={playbook}
@@ -177,6 +233,14 @@ export function Workspace({ playbook, pipeline, view, etag }: Props) {
           onConfirm={move.confirm}
         />
       )}
-    </Stack>
+      {move.overriding && move.blocked && (
+        <OverrideDialog
+          dealName={opportunity.name}
+          toName={move.blocked.toName}
+          onCancel={move.cancelOverride}
+          onConfirm={move.confirmOverride}
+        />
+      )}
+    </WorkspaceProvider>
   );
 }

@@ -1,7 +1,14 @@
-import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  type QueryClient,
+  useIsMutating,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import {
   type AccountView,
   ApiError,
+  type Contact,
   getJson,
   type HistoryEvent,
   type Inspection,
@@ -52,9 +59,11 @@ export function useHistory(id: string) {
 }
 
 /** The deal's account with its contacts (for MEDDPICC people); null while the deal is loading. */
+export const accountKey = (accountId: string | undefined) => ['account', accountId] as const;
+
 export function useAccountOf(accountId: string | undefined) {
   return useQuery({
-    queryKey: ['account', accountId],
+    queryKey: accountKey(accountId),
     queryFn: ({ signal }) =>
       getJson<AccountView>(`/accounts/${encodeURIComponent(accountId ?? '')}`, undefined, signal),
     enabled: accountId !== undefined,
@@ -108,9 +117,42 @@ const AFFECTED = (id: string) => [
 export function useDealWrite(id: string, etag: string | null) {
   const queryClient = useQueryClient();
   return useMutation({
+    mutationKey: writeKey(id),
     mutationFn: ({ method, subpath, body }: Write) =>
       request<unknown>(`${path(id)}${subpath}`, { method, body, etag }),
     onSettled: () => refresh(queryClient, id),
+  });
+}
+
+const writeKey = (id: string) => ['deal-write', id] as const;
+
+/**
+ * Whether any write to the deal is under way (sent, or saved and being read back): the workspace's controls
+ * wait meanwhile, since each write changes the deal's version and a second one sent with the old ETag would
+ * be refused.
+ */
+export function useDealWritePending(id: string): boolean {
+  return useIsMutating({ mutationKey: writeKey(id) }) > 0;
+}
+
+export interface ContactInput {
+  name: string;
+  title: string | null;
+  email: string | null;
+}
+
+/** A new contact on the deal's account (to name it in MEDDPICC without leaving the deal); the account is read again. */
+export function useCreateContact(accountId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (input: ContactInput) =>
+      (
+        await request<Contact>(`/accounts/${encodeURIComponent(accountId)}/contacts`, {
+          method: 'POST',
+          body: input,
+        })
+      ).data,
+    onSettled: () => queryClient.invalidateQueries({ queryKey: accountKey(accountId) }),
   });
 }
 

@@ -1,18 +1,36 @@
 import { useState } from 'react';
-import type { MissingRequirement, Opportunity, Pipeline, StageChangeInput } from '../../api';
+import {
+  ApiError,
+  type MissingRequirement,
+  type Opportunity,
+  type Pipeline,
+  type StageChangeInput,
+} from '../../api';
 import { classifyMove, findStage, type MoveKind } from '../../shared/playbook';
 import { missingFrom, useStageMove } from '../../shared/stage-move';
 import { useRefreshDeal } from './queries';
+
+/** A stage move as the workspace sends it: the gate's input, with an override's justification when forced. */
+type MoveInput = StageChangeInput & { override?: { justification: string } };
+
+export interface BlockedMove {
+  to: string;
+  toName: string;
+  missing: MissingRequirement[];
+  /** The furthest stage the deal could move to now, as the refusal says; undefined when it did not say. */
+  reachable: { stage: string; name: string } | null | undefined;
+}
 
 /** A click on the stage path: through the gate, asking first for the reason where one is required. */
 export function useWorkspaceMove(pipeline: Pipeline, opportunity: Opportunity) {
   const move = useStageMove();
   const refresh = useRefreshDeal(opportunity.id);
   const [asked, setAsked] = useState<{ to: string; toName: string; kind: MoveKind } | null>(null);
-  const [blocked, setBlocked] = useState<{ toName: string; missing: MissingRequirement[] } | null>(null);
+  const [blocked, setBlocked] = useState<BlockedMove | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
+  const [overriding, setOverriding] = useState(false);
 
-  const send = (input: StageChangeInput) => {
+  const send = (input: MoveInput) => {
     const toName = findStage(pipeline, input.to)?.name ?? input.to;
     setBlocked(null);
     setFailure(null);
@@ -21,7 +39,8 @@ export function useWorkspaceMove(pipeline: Pipeline, opportunity: Opportunity) {
       {
         onError: (error) => {
           const missing = missingFrom(error);
-          if (missing) setBlocked({ toName, missing });
+          const reachable = error instanceof ApiError ? error.problem.reachable : undefined;
+          if (missing) setBlocked({ to: input.to, toName, missing, reachable });
           else setFailure(error);
         },
         onSettled: () => refresh(),
@@ -41,6 +60,7 @@ export function useWorkspaceMove(pipeline: Pipeline, opportunity: Opportunity) {
     asked,
     blocked,
     failure,
+    overriding,
     pick,
     confirm: (input: Omit<StageChangeInput, 'to'>) => {
       if (!asked) return;
@@ -51,6 +71,13 @@ export function useWorkspaceMove(pipeline: Pipeline, opportunity: Opportunity) {
     dismiss: () => {
       setBlocked(null);
       setFailure(null);
+    },
+    /** Ask for the justification of forcing the refused move (only offered to those who may override). */
+    askOverride: () => setOverriding(true),
+    cancelOverride: () => setOverriding(false),
+    confirmOverride: (justification: string) => {
+      setOverriding(false);
+      if (blocked) send({ to: blocked.to, override: { justification } });
     },
   };
 }

@@ -1,7 +1,9 @@
 import { Group, NumberInput, TextInput } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import type { PocBenchmark } from '../../../api';
 import { FormButtons } from '../../../shared/FormButtons';
+import { fieldErrorsOf, useFocusFirstInvalid } from '../../../shared/field-errors';
+import { WriteError } from '../WriteError';
 import { toMinor } from './poc-write';
 
 export type BenchmarkBody = Omit<PocBenchmark, 'id'>;
@@ -10,14 +12,26 @@ interface Props {
   initial?: PocBenchmark;
   currency: string;
   busy: boolean;
+  /** The failed save: its issues at the workload, latencies and costs. */
+  error: unknown;
   onSave: (body: BenchmarkBody) => void;
   onCancel?: () => void;
 }
+
+const FIELDS = [
+  'workload',
+  'baselineLatencyMs',
+  'fireboltLatencyMs',
+  'baselineCostMinor',
+  'fireboltCostMinor',
+  'currency',
+] as const;
 
 interface NumberProps {
   label: string;
   value: string | number;
   onChange: (value: string | number) => void;
+  error: string | undefined;
 }
 const Millis = (props: NumberProps) => (
   <NumberInput size="xs" required min={0} allowDecimal={false} w={110} {...props} />
@@ -29,12 +43,15 @@ const Money = (props: NumberProps) => (
 const units = (minor: number | undefined) => (minor === undefined ? '' : minor / 100);
 
 /** One workload measured on the customer's current platform (baseline) and on Firebolt: latency and cost. */
-export function BenchmarkForm({ initial, currency, busy, onSave, onCancel }: Props) {
+export function BenchmarkForm({ initial, currency, busy, error, onSave, onCancel }: Props) {
   const [workload, setWorkload] = useState(initial?.workload ?? '');
   const [baselineMs, setBaselineMs] = useState<string | number>(initial?.baselineLatencyMs ?? '');
   const [fireboltMs, setFireboltMs] = useState<string | number>(initial?.fireboltLatencyMs ?? '');
   const [baselineCost, setBaselineCost] = useState<string | number>(units(initial?.baselineCostMinor));
   const [fireboltCost, setFireboltCost] = useState<string | number>(units(initial?.fireboltCostMinor));
+  const form = useRef<HTMLFormElement>(null);
+  const errors = fieldErrorsOf(error, FIELDS);
+  useFocusFirstInvalid(form, error);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     onSave({
@@ -48,7 +65,12 @@ export function BenchmarkForm({ initial, currency, busy, onSave, onCancel }: Pro
   };
   const cost = `(${initial?.currency ?? currency} per run)`;
   return (
-    <form onSubmit={submit} aria-label={initial ? `Edit benchmark ${initial.workload}` : 'Add a benchmark'}>
+    <form
+      ref={form}
+      onSubmit={submit}
+      aria-label={initial ? `Edit benchmark ${initial.workload}` : 'Add a benchmark'}
+      data-requires="qualify"
+    >
       <Group gap="xs" align="flex-end" wrap="wrap">
         <TextInput
           size="xs"
@@ -57,13 +79,35 @@ export function BenchmarkForm({ initial, currency, busy, onSave, onCancel }: Pro
           maxLength={500}
           value={workload}
           onChange={(event) => setWorkload(event.currentTarget.value)}
+          error={errors.byField.workload}
         />
-        <Millis label="Baseline ms" value={baselineMs} onChange={setBaselineMs} />
-        <Millis label="Firebolt ms" value={fireboltMs} onChange={setFireboltMs} />
-        <Money label={`Baseline cost ${cost}`} value={baselineCost} onChange={setBaselineCost} />
-        <Money label={`Firebolt cost ${cost}`} value={fireboltCost} onChange={setFireboltCost} />
+        <Millis
+          label="Baseline ms"
+          value={baselineMs}
+          onChange={setBaselineMs}
+          error={errors.byField.baselineLatencyMs}
+        />
+        <Millis
+          label="Firebolt ms"
+          value={fireboltMs}
+          onChange={setFireboltMs}
+          error={errors.byField.fireboltLatencyMs}
+        />
+        <Money
+          label={`Baseline cost ${cost}`}
+          value={baselineCost}
+          onChange={setBaselineCost}
+          error={errors.byField.baselineCostMinor ?? errors.byField.currency}
+        />
+        <Money
+          label={`Firebolt cost ${cost}`}
+          value={fireboltCost}
+          onChange={setFireboltCost}
+          error={errors.byField.fireboltCostMinor}
+        />
         <FormButtons submit={initial ? 'Save benchmark' : 'Add benchmark'} busy={busy} onCancel={onCancel} />
       </Group>
+      <WriteError messages={errors.rest} />
     </form>
   );
 }

@@ -2,16 +2,11 @@ import { Badge, Button, Group, Progress, Stack, Table, Text, Title, VisuallyHidd
 import { useState } from 'react';
 import type { PocBenchmark, PocPlan } from '../../../api';
 import { formatMoney } from '../../../shared/format';
+import { WriteError } from '../WriteError';
+import { useWorkspace, useWrite } from '../workspace-context';
 import { BenchmarkForm } from './BenchmarkForm';
-import { type PocWrite, pocPath } from './poc-write';
+import { pocPath } from './poc-write';
 import { TcoForm } from './TcoForm';
-
-interface Props {
-  plan: PocPlan;
-  currency: string;
-  busy: boolean;
-  onWrite: PocWrite;
-}
 
 const speedup = (benchmark: PocBenchmark) =>
   benchmark.fireboltLatencyMs === 0
@@ -29,15 +24,9 @@ function LatencyBars({ benchmark }: { benchmark: PocBenchmark }) {
   );
 }
 
-function BenchmarkRow({
-  benchmark,
-  busy,
-  onWrite,
-}: {
-  benchmark: PocBenchmark;
-  busy: boolean;
-  onWrite: PocWrite;
-}) {
+function BenchmarkRow({ benchmark, may }: { benchmark: PocBenchmark; may: boolean }) {
+  const { busy } = useWorkspace();
+  const write = useWrite();
   const [editing, setEditing] = useState(false);
   const slower = benchmark.fireboltLatencyMs > benchmark.baselineLatencyMs;
   const costlier = benchmark.fireboltCostMinor > benchmark.baselineCostMinor;
@@ -49,10 +38,15 @@ function BenchmarkRow({
             initial={benchmark}
             currency={benchmark.currency}
             busy={busy}
-            onCancel={() => setEditing(false)}
+            error={write.error}
+            onCancel={() => {
+              setEditing(false);
+              write.reset();
+            }}
             onSave={(body) =>
-              onWrite({ method: 'PUT', subpath: pocPath.benchmark(benchmark.id), body }, () =>
-                setEditing(false),
+              write.mutate(
+                { method: 'PUT', subpath: pocPath.benchmark(benchmark.id), body },
+                { onSuccess: () => setEditing(false) },
               )
             }
           />
@@ -83,29 +77,44 @@ function BenchmarkRow({
           </Badge>
         )}
       </Table.Td>
-      <Table.Td>
-        <Group gap={2} wrap="nowrap">
-          <Button size="compact-xs" variant="subtle" disabled={busy} onClick={() => setEditing(true)}>
-            Edit
-          </Button>
-          <Button
-            size="compact-xs"
-            variant="subtle"
-            color="red"
-            disabled={busy}
-            aria-label={`Remove benchmark ${benchmark.workload}`}
-            onClick={() => onWrite({ method: 'DELETE', subpath: pocPath.benchmark(benchmark.id) })}
-          >
-            Remove
-          </Button>
-        </Group>
-      </Table.Td>
+      {may && (
+        <Table.Td>
+          <Group gap={2} wrap="nowrap">
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              disabled={busy}
+              onClick={() => setEditing(true)}
+              aria-label={`Edit benchmark ${benchmark.workload}`}
+              data-requires="qualify"
+            >
+              Edit
+            </Button>
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              color="red"
+              disabled={busy}
+              aria-label={`Remove benchmark ${benchmark.workload}`}
+              onClick={() => write.mutate({ method: 'DELETE', subpath: pocPath.benchmark(benchmark.id) })}
+              data-requires="qualify"
+            >
+              Remove
+            </Button>
+          </Group>
+          <WriteError error={write.error} />
+        </Table.Td>
+      )}
     </Table.Tr>
   );
 }
 
 /** Benchmark results (baseline vs Firebolt latency and cost) and the annual cost / TCO comparison. */
-export function PocBenchmarks({ plan, currency, busy, onWrite }: Props) {
+export function PocBenchmarks({ plan }: { plan: PocPlan }) {
+  const { view, busy } = useWorkspace();
+  const add = useWrite();
+  const may = view.permissions.qualify.allowed;
+  const currency = view.opportunity.currency;
   return (
     <Stack gap="md">
       <Stack gap={4}>
@@ -136,27 +145,32 @@ export function PocBenchmarks({ plan, currency, busy, onWrite }: Props) {
                   </Table.Th>
                   <Table.Th>Cost</Table.Th>
                   <Table.Th>Verdict</Table.Th>
-                  <Table.Th>
-                    <VisuallyHidden>Change</VisuallyHidden>
-                  </Table.Th>
+                  {may && (
+                    <Table.Th>
+                      <VisuallyHidden>Change</VisuallyHidden>
+                    </Table.Th>
+                  )}
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {plan.benchmarks.map((benchmark) => (
-                  <BenchmarkRow key={benchmark.id} benchmark={benchmark} busy={busy} onWrite={onWrite} />
+                  <BenchmarkRow key={benchmark.id} benchmark={benchmark} may={may} />
                 ))}
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
         )}
-        <BenchmarkForm
-          key={plan.benchmarks.length}
-          currency={currency}
-          busy={busy}
-          onSave={(body) => onWrite({ method: 'POST', subpath: pocPath.benchmarks, body })}
-        />
+        {may && (
+          <BenchmarkForm
+            key={plan.benchmarks.length}
+            currency={currency}
+            busy={busy}
+            error={add.error}
+            onSave={(body) => add.mutate({ method: 'POST', subpath: pocPath.benchmarks, body })}
+          />
+        )}
       </Stack>
-      <TcoForm key={plan.updatedAt} tco={plan.tco} currency={currency} busy={busy} onWrite={onWrite} />
+      <TcoForm key={plan.updatedAt} tco={plan.tco} />
     </Stack>
   );
 }

@@ -1,8 +1,11 @@
-import { Box, Button, Group, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { Badge, Box, Button, Group, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
+import { type FormEvent, useRef, useState } from 'react';
 import type { PocCriteriaGroup, PocCriterion, PocCriterionStatus, PocPlan } from '../../../api';
 import { FormButtons } from '../../../shared/FormButtons';
-import { type PocWrite, pocPath } from './poc-write';
+import { fieldErrorsOf, useFocusFirstInvalid } from '../../../shared/field-errors';
+import { WriteError } from '../WriteError';
+import { useWorkspace, useWrite } from '../workspace-context';
+import { pocPath } from './poc-write';
 
 const GROUPS: Array<{ key: PocCriteriaGroup; name: string }> = [
   { key: 'technical', name: 'Technical' },
@@ -16,34 +19,37 @@ const STATUS_OPTIONS: Array<{ value: PocCriterionStatus; label: string }> = [
   { value: 'not_met', label: 'Not met' },
 ];
 
-interface RowProps {
-  criterion: PocCriterion;
-  busy: boolean;
-  onWrite: PocWrite;
-}
+const STATUS_COLORS = { pending: 'gray', met: 'green', not_met: 'red' } as const;
+const FIELDS = ['target', 'result', 'status'] as const;
 
-interface FormProps extends RowProps {
+interface FormProps {
+  criterion: PocCriterion;
   /** The verdict being recorded; it needs a result written down (null: only target and result change). */
   status: PocCriterionStatus | null;
   onDone: () => void;
 }
 
-function TargetResultForm({ criterion, status, busy, onWrite, onDone }: FormProps) {
+function TargetResultForm({ criterion, status, onDone }: FormProps) {
+  const { busy } = useWorkspace();
+  const write = useWrite();
+  const form = useRef<HTMLFormElement>(null);
   const [target, setTarget] = useState(criterion.target ?? '');
   const [result, setResult] = useState(criterion.result ?? '');
+  const errors = fieldErrorsOf(write.error, FIELDS);
+  useFocusFirstInvalid(form, write.error);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    onWrite(
+    write.mutate(
       {
         method: 'PATCH',
         subpath: pocPath.criterion(criterion.id),
         body: { target: target.trim() || null, result: result.trim() || null, ...(status && { status }) },
       },
-      onDone,
+      { onSuccess: onDone },
     );
   };
   return (
-    <form onSubmit={submit} aria-label="Target and result">
+    <form ref={form} onSubmit={submit} aria-label="Target and result" data-requires="qualify">
       <Group gap="xs" align="flex-end" mt={4}>
         <TextInput
           size="xs"
@@ -52,6 +58,7 @@ function TargetResultForm({ criterion, status, busy, onWrite, onDone }: FormProp
           maxLength={2000}
           value={target}
           onChange={(event) => setTarget(event.currentTarget.value)}
+          error={errors.byField.target}
           autoFocus={status === null}
         />
         <TextInput
@@ -62,6 +69,7 @@ function TargetResultForm({ criterion, status, busy, onWrite, onDone }: FormProp
           value={result}
           onChange={(event) => setResult(event.currentTarget.value)}
           required={status !== null && status !== 'pending'}
+          error={errors.byField.result ?? errors.byField.status}
           autoFocus={status !== null}
         />
         <FormButtons
@@ -74,18 +82,22 @@ function TargetResultForm({ criterion, status, busy, onWrite, onDone }: FormProp
           onCancel={onDone}
         />
       </Group>
+      <WriteError messages={errors.rest} />
     </form>
   );
 }
 
-function CriterionResult(props: RowProps) {
-  const { criterion, busy, onWrite } = props;
+function CriterionResult({ criterion }: { criterion: PocCriterion }) {
+  const { view, busy } = useWorkspace();
+  const write = useWrite();
+  const may = view.permissions.qualify.allowed;
   // false: closed; null: editing target and result; a status: recording that verdict with its result.
   const [editing, setEditing] = useState<false | null | PocCriterionStatus>(false);
   const pick = (status: PocCriterionStatus) => {
     if (status !== 'pending' && !criterion.result) setEditing(status);
-    else onWrite({ method: 'PATCH', subpath: pocPath.criterion(criterion.id), body: { status } });
+    else write.mutate({ method: 'PATCH', subpath: pocPath.criterion(criterion.id), body: { status } });
   };
+  const label = STATUS_OPTIONS.find((option) => option.value === criterion.status)?.label;
   return (
     <Box data-testid="poc-criterion" data-status={criterion.status} py={4}>
       <Group justify="space-between" wrap="nowrap" align="flex-start">
@@ -94,7 +106,7 @@ function CriterionResult(props: RowProps) {
           <Text size="xs" c="dimmed">
             Target: {criterion.target ?? 'not agreed yet'} · Result: {criterion.result ?? 'none yet'}
           </Text>
-          {editing === false && (
+          {may && editing === false && (
             <Button
               size="compact-xs"
               variant="subtle"
@@ -102,28 +114,39 @@ function CriterionResult(props: RowProps) {
               px={0}
               disabled={busy}
               onClick={() => setEditing(null)}
+              data-requires="qualify"
             >
               Target and result…
             </Button>
           )}
+          <WriteError error={write.error} />
         </Stack>
-        <SegmentedControl
-          size="xs"
-          data={STATUS_OPTIONS}
-          value={typeof editing === 'string' ? editing : criterion.status}
-          disabled={busy}
-          aria-label={`Result of: ${criterion.text}`}
-          color={criterion.status === 'met' ? 'green' : criterion.status === 'not_met' ? 'red' : 'gray'}
-          onChange={(status) => pick(status as PocCriterionStatus)}
-        />
+        {may ? (
+          <SegmentedControl
+            size="xs"
+            data={STATUS_OPTIONS}
+            value={typeof editing === 'string' ? editing : criterion.status}
+            disabled={busy}
+            aria-label={`Result of: ${criterion.text}`}
+            color={STATUS_COLORS[criterion.status]}
+            onChange={(status) => pick(status as PocCriterionStatus)}
+            data-requires="qualify"
+          />
+        ) : (
+          <Badge size="sm" variant="light" color={STATUS_COLORS[criterion.status]}>
+            {label}
+          </Badge>
+        )}
       </Group>
-      {editing !== false && <TargetResultForm {...props} status={editing} onDone={() => setEditing(false)} />}
+      {may && editing !== false && (
+        <TargetResultForm criterion={criterion} status={editing} onDone={() => setEditing(false)} />
+      )}
     </Box>
   );
 }
 
 /** The success criteria in the seed's three groups, each with target, result and met / not met. */
-export function PocCriteria({ plan, busy, onWrite }: { plan: PocPlan; busy: boolean; onWrite: PocWrite }) {
+export function PocCriteria({ plan }: { plan: PocPlan }) {
   return (
     <Stack gap="sm">
       {GROUPS.map((group) => (
@@ -134,7 +157,7 @@ export function PocCriteria({ plan, busy, onWrite }: { plan: PocPlan; busy: bool
           {plan.criteria
             .filter((criterion) => criterion.group === group.key)
             .map((criterion) => (
-              <CriterionResult key={criterion.id} criterion={criterion} busy={busy} onWrite={onWrite} />
+              <CriterionResult key={criterion.id} criterion={criterion} />
             ))}
         </Stack>
       ))}

@@ -1,24 +1,17 @@
 import { Badge, Button, Group, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
-import type { Contact, Opportunity, Pipeline, Playbook, PocView, Stage } from '../../../api';
+import type { Opportunity, Pipeline, Playbook, PocView, Stage } from '../../../api';
 import { humanize } from '../../../shared/format';
+import { WhoMay } from '../../../shared/permission';
 import { findStage } from '../../../shared/playbook';
 import { ErrorState, LoadingState } from '../../../shared/states';
 import { usePocPlan } from '../queries';
+import { WriteError } from '../WriteError';
+import { useWorkspace, useWrite } from '../workspace-context';
 import { PocBenchmarks } from './PocBenchmarks';
 import { PocCriteria } from './PocCriteria';
 import { PocSessions } from './PocSessions';
 import { PocSignOff } from './PocSignOff';
-import { type PocWrite, pocPath } from './poc-write';
-
-interface Props {
-  playbook: Playbook;
-  pipeline: Pipeline;
-  opportunity: Opportunity;
-  contacts: Contact[];
-  busy: boolean;
-  nameOf: (userId: string) => string;
-  onWrite: PocWrite;
-}
+import { pocPath, sessionTemplates } from './poc-write';
 
 const STATUS_COLORS = {
   none: 'gray',
@@ -35,6 +28,11 @@ function whyNoPlan(pipeline: Pipeline, fromStage: Stage, opportunity: Opportunit
   if (at < 0) return 'The deal closed without a POC plan.';
   if (at < open.indexOf(fromStage)) return `A POC plan is created once the deal reaches ${fromStage.name}.`;
   return null;
+}
+
+/** The stage from which the playbook's POC method applies; undefined for a pipeline without it (Renewal). */
+export function pocFromStage(playbook: Playbook, pipeline: Pipeline): Stage | undefined {
+  return findStage(pipeline, playbook.inspection.poc.availableFromStage);
 }
 
 function Assessment({ view }: { view: PocView }) {
@@ -69,21 +67,27 @@ function Assessment({ view }: { view: PocView }) {
  * three groups, benchmarks and TCO, the Champion's sign-off of the Mutual POC Success Plan, and the readout.
  * What is recorded here is what the POC stage's derived criteria and the deal's health read.
  */
-export function PocPanel({ playbook, pipeline, opportunity, contacts, busy, nameOf, onWrite }: Props) {
+export function PocPanel() {
+  const { playbook, pipeline, view, busy } = useWorkspace();
+  const { opportunity, permissions } = view;
   const poc = usePocPlan(opportunity.id);
+  const create = useWrite();
   // Pipelines without the POC method (Renewal) show no panel; an early or closed deal says why there is none.
-  const fromStage = findStage(pipeline, playbook.inspection.poc.availableFromStage);
+  const fromStage = pocFromStage(playbook, pipeline);
   if (!fromStage) return null;
   const why = whyNoPlan(pipeline, fromStage, opportunity);
+  const sessions = sessionTemplates(playbook).length;
   return (
     <Paper withBorder p="md" radius="md" id="poc" data-testid="poc-panel">
       <Title order={2} size="h3">
         POC plan
       </Title>
       <Text size="xs" c="dimmed" mb="xs">
-        Five sessions proving Firebolt on the customer's workload against success criteria agreed up front.
-        The POC stage's criteria (plan signed off, results meet criteria, readout) are read from here.
+        {sessions > 0 ? `${sessions} sessions` : 'Sessions'} proving Firebolt on the customer's workload
+        against success criteria agreed up front. The POC stage's criteria (plan signed off, results meet
+        criteria, readout) are read from here.
       </Text>
+      <WhoMay permission={permissions.qualify} what="Change the POC plan" />
       {poc.isPending && <LoadingState label="Reading the POC plan…" />}
       {poc.isError && (
         <ErrorState title="Could not read the POC plan" error={poc.error} onRetry={() => poc.refetch()} />
@@ -92,12 +96,22 @@ export function PocPanel({ playbook, pipeline, opportunity, contacts, busy, name
       {poc.data === null && !why && (
         <Stack gap="xs" align="flex-start">
           <Text size="sm">
-            No POC plan yet. Create it from the playbook's template: the five sessions with their agendas and
-            the nine success criteria, ready to schedule and fill in.
+            No POC plan yet.
+            {permissions.qualify.allowed &&
+              " Create it from the playbook's template: the sessions with their agendas and the success criteria, ready to schedule and fill in."}
           </Text>
-          <Button size="xs" loading={busy} onClick={() => onWrite({ method: 'POST', subpath: pocPath.plan })}>
-            Create POC plan
-          </Button>
+          {permissions.qualify.allowed && (
+            <Button
+              size="xs"
+              loading={create.isPending}
+              disabled={busy}
+              onClick={() => create.mutate({ method: 'POST', subpath: pocPath.plan })}
+              data-requires="qualify"
+            >
+              Create POC plan
+            </Button>
+          )}
+          <WriteError error={create.error} />
         </Stack>
       )}
       {poc.data && (
@@ -111,27 +125,16 @@ export function PocPanel({ playbook, pipeline, opportunity, contacts, busy, name
               <Tabs.Tab value="sign-off">Sign-off and readout</Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="sessions" pt="sm">
-              <PocSessions plan={poc.data.plan} busy={busy} onWrite={onWrite} />
+              <PocSessions plan={poc.data.plan} />
             </Tabs.Panel>
             <Tabs.Panel value="criteria" pt="sm">
-              <PocCriteria plan={poc.data.plan} busy={busy} onWrite={onWrite} />
+              <PocCriteria plan={poc.data.plan} />
             </Tabs.Panel>
             <Tabs.Panel value="benchmarks" pt="sm">
-              <PocBenchmarks
-                plan={poc.data.plan}
-                currency={opportunity.currency}
-                busy={busy}
-                onWrite={onWrite}
-              />
+              <PocBenchmarks plan={poc.data.plan} />
             </Tabs.Panel>
             <Tabs.Panel value="sign-off" pt="sm">
-              <PocSignOff
-                plan={poc.data.plan}
-                contacts={contacts}
-                busy={busy}
-                nameOf={nameOf}
-                onWrite={onWrite}
-              />
+              <PocSignOff plan={poc.data.plan} />
             </Tabs.Panel>
           </Tabs>
         </Stack>

@@ -1,23 +1,25 @@
 import { Anchor, Button, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
-import type { Contact, PocPlan } from '../../../api';
+import { type FormEvent, useRef, useState } from 'react';
+import type { PocPlan } from '../../../api';
+import { fieldErrorsOf, useFocusFirstInvalid } from '../../../shared/field-errors';
 import { formatDateTime } from '../../../shared/format';
-import { type PocWrite, pocPath } from './poc-write';
+import { WriteError } from '../WriteError';
+import { useWorkspace, useWrite } from '../workspace-context';
+import { pocPath } from './poc-write';
 
-interface Props {
-  plan: PocPlan;
-  contacts: Contact[];
-  busy: boolean;
-  nameOf: (userId: string) => string;
-  onWrite: PocWrite;
-}
+const SIGN_OFF_FIELDS = ['contactId', 'evidenceUrl'] as const;
 
-function SignOffForm({ contacts, busy, onWrite }: Omit<Props, 'plan' | 'nameOf'>) {
+function SignOffForm() {
+  const { contacts, busy } = useWorkspace();
+  const write = useWrite();
+  const form = useRef<HTMLFormElement>(null);
   const [contactId, setContactId] = useState<string | null>(null);
   const [evidenceUrl, setEvidenceUrl] = useState('');
+  const errors = fieldErrorsOf(write.error, SIGN_OFF_FIELDS);
+  useFocusFirstInvalid(form, write.error);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    onWrite({
+    write.mutate({
       method: 'PUT',
       subpath: pocPath.signOff,
       body: { contactId, evidenceUrl: evidenceUrl.trim() },
@@ -26,11 +28,12 @@ function SignOffForm({ contacts, busy, onWrite }: Omit<Props, 'plan' | 'nameOf'>
   if (contacts.length === 0)
     return (
       <Text size="xs" c="dimmed">
-        The account has no contacts yet: add the Champion on the account page first.
+        The account has no contacts yet: add the Champion on the account page (or name them as Champion in
+        MEDDPICC) first.
       </Text>
     );
   return (
-    <form onSubmit={submit} aria-label="Champion sign-off">
+    <form ref={form} onSubmit={submit} aria-label="Champion sign-off" data-requires="qualify">
       <Group gap="xs" align="flex-end">
         <Select
           size="xs"
@@ -43,6 +46,7 @@ function SignOffForm({ contacts, busy, onWrite }: Omit<Props, 'plan' | 'nameOf'>
           }))}
           value={contactId}
           onChange={setContactId}
+          error={errors.byField.contactId}
         />
         <TextInput
           size="xs"
@@ -52,23 +56,30 @@ function SignOffForm({ contacts, busy, onWrite }: Omit<Props, 'plan' | 'nameOf'>
           placeholder="https://…"
           value={evidenceUrl}
           onChange={(event) => setEvidenceUrl(event.currentTarget.value)}
+          error={errors.byField.evidenceUrl}
         />
-        <Button size="xs" type="submit" loading={busy}>
+        <Button size="xs" type="submit" loading={write.isPending} disabled={busy} data-requires="qualify">
           Record sign-off
         </Button>
       </Group>
+      <WriteError messages={errors.rest} />
     </form>
   );
 }
 
-function ReadoutForm({ busy, onWrite }: Pick<Props, 'busy' | 'onWrite'>) {
+function ReadoutForm() {
+  const { busy } = useWorkspace();
+  const write = useWrite();
+  const form = useRef<HTMLFormElement>(null);
   const [note, setNote] = useState('');
+  const errors = fieldErrorsOf(write.error, ['note'] as const);
+  useFocusFirstInvalid(form, write.error);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    onWrite({ method: 'PUT', subpath: pocPath.readout, body: { note: note.trim() || null } });
+    write.mutate({ method: 'PUT', subpath: pocPath.readout, body: { note: note.trim() || null } });
   };
   return (
-    <form onSubmit={submit} aria-label="POC readout">
+    <form ref={form} onSubmit={submit} aria-label="POC readout" data-requires="qualify">
       <Group gap="xs" align="flex-end">
         <TextInput
           size="xs"
@@ -77,11 +88,13 @@ function ReadoutForm({ busy, onWrite }: Pick<Props, 'busy' | 'onWrite'>) {
           w={360}
           value={note}
           onChange={(event) => setNote(event.currentTarget.value)}
+          error={errors.byField.note}
         />
-        <Button size="xs" type="submit" loading={busy}>
+        <Button size="xs" type="submit" loading={write.isPending} disabled={busy} data-requires="qualify">
           Record readout
         </Button>
       </Group>
+      <WriteError messages={errors.rest} />
     </form>
   );
 }
@@ -90,7 +103,10 @@ function ReadoutForm({ busy, onWrite }: Pick<Props, 'busy' | 'onWrite'>) {
  * The Mutual POC Success Plan signed off by the Champion (Discover's exit criterion) and the results readout
  * with the customer (the POC stage's).
  */
-export function PocSignOff({ plan, contacts, busy, nameOf, onWrite }: Props) {
+export function PocSignOff({ plan }: { plan: PocPlan }) {
+  const { view, contacts, busy, nameOf } = useWorkspace();
+  const withdraw = useWrite();
+  const may = view.permissions.qualify.allowed;
   const signer = plan.signOff && contacts.find((contact) => contact.id === plan.signOff?.contactId);
   return (
     <Stack gap="md">
@@ -111,24 +127,34 @@ export function PocSignOff({ plan, contacts, busy, nameOf, onWrite }: Props) {
             >
               signed plan
             </Anchor>{' '}
-            <Button
-              size="compact-xs"
-              variant="subtle"
-              color="red"
-              disabled={busy}
-              onClick={() => onWrite({ method: 'DELETE', subpath: pocPath.signOff })}
-            >
-              Withdraw
-            </Button>
+            {may && (
+              <Button
+                size="compact-xs"
+                variant="subtle"
+                color="red"
+                disabled={busy}
+                onClick={() => withdraw.mutate({ method: 'DELETE', subpath: pocPath.signOff })}
+                data-requires="qualify"
+              >
+                Withdraw
+              </Button>
+            )}
           </Text>
         ) : (
           <>
             <Text size="xs" c="dimmed">
               The Champion signs the plan (sessions, success criteria, timeline) before the POC starts.
             </Text>
-            <SignOffForm contacts={contacts} busy={busy} onWrite={onWrite} />
+            {may ? (
+              <SignOffForm />
+            ) : (
+              <Text size="xs" c="dimmed">
+                Not signed off yet.
+              </Text>
+            )}
           </>
         )}
+        <WriteError error={withdraw.error} />
       </Stack>
       <Stack gap={4}>
         <Title order={3} size="h5">
@@ -144,7 +170,13 @@ export function PocSignOff({ plan, contacts, busy, nameOf, onWrite }: Props) {
             <Text size="xs" c="dimmed">
               Walk the customer through the results against each success criterion, then record it here.
             </Text>
-            <ReadoutForm busy={busy} onWrite={onWrite} />
+            {may ? (
+              <ReadoutForm />
+            ) : (
+              <Text size="xs" c="dimmed">
+                Not held yet.
+              </Text>
+            )}
           </>
         )}
       </Stack>

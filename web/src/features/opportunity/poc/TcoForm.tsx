@@ -1,15 +1,13 @@
 import { Button, Group, NumberInput, Stack, Text, TextInput, Title } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import type { PocPlan } from '../../../api';
+import { fieldErrorsOf, useFocusFirstInvalid } from '../../../shared/field-errors';
 import { formatMoney } from '../../../shared/format';
-import { type PocWrite, pocPath, toMinor } from './poc-write';
+import { WriteError } from '../WriteError';
+import { useWorkspace, useWrite } from '../workspace-context';
+import { pocPath, toMinor } from './poc-write';
 
-interface Props {
-  tco: PocPlan['tco'];
-  currency: string;
-  busy: boolean;
-  onWrite: PocWrite;
-}
+const FIELDS = ['baselineAnnualMinor', 'fireboltAnnualMinor', 'currency', 'note'] as const;
 
 /** The yearly cost today against the yearly cost on Firebolt, and what the customer saves. */
 function Savings({ tco }: { tco: NonNullable<PocPlan['tco']> }) {
@@ -27,14 +25,20 @@ function Savings({ tco }: { tco: NonNullable<PocPlan['tco']> }) {
   );
 }
 
-export function TcoForm({ tco, currency, busy, onWrite }: Props) {
+export function TcoForm({ tco }: { tco: PocPlan['tco'] }) {
+  const { view, busy } = useWorkspace();
+  const write = useWrite();
+  const form = useRef<HTMLFormElement>(null);
+  const errors = fieldErrorsOf(write.error, FIELDS);
+  useFocusFirstInvalid(form, write.error);
+  const currency = view.opportunity.currency;
   const [baseline, setBaseline] = useState<string | number>(tco ? tco.baselineAnnualMinor / 100 : '');
   const [firebolt, setFirebolt] = useState<string | number>(tco ? tco.fireboltAnnualMinor / 100 : '');
   const [note, setNote] = useState(tco?.note ?? '');
   const money = tco?.currency ?? currency;
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    onWrite({
+    write.mutate({
       method: 'PUT',
       subpath: pocPath.tco,
       body: {
@@ -57,40 +61,46 @@ export function TcoForm({ tco, currency, busy, onWrite }: Props) {
           No cost comparison yet.
         </Text>
       )}
-      <form onSubmit={submit} aria-label="Cost comparison">
-        <Group gap="xs" align="flex-end">
-          <NumberInput
-            size="xs"
-            label={`Annual cost today (${money})`}
-            required
-            min={0}
-            decimalScale={2}
-            thousandSeparator=","
-            value={baseline}
-            onChange={setBaseline}
-          />
-          <NumberInput
-            size="xs"
-            label={`Annual cost on Firebolt (${money})`}
-            required
-            min={0}
-            decimalScale={2}
-            thousandSeparator=","
-            value={firebolt}
-            onChange={setFirebolt}
-          />
-          <TextInput
-            size="xs"
-            label="Note"
-            maxLength={2000}
-            value={note}
-            onChange={(event) => setNote(event.currentTarget.value)}
-          />
-          <Button size="xs" type="submit" loading={busy}>
-            Save cost comparison
-          </Button>
-        </Group>
-      </form>
+      {view.permissions.qualify.allowed && (
+        <form ref={form} onSubmit={submit} aria-label="Cost comparison" data-requires="qualify">
+          <Group gap="xs" align="flex-end">
+            <NumberInput
+              size="xs"
+              label={`Annual cost today (${money})`}
+              required
+              min={0}
+              decimalScale={2}
+              thousandSeparator=","
+              value={baseline}
+              onChange={setBaseline}
+              error={errors.byField.baselineAnnualMinor ?? errors.byField.currency}
+            />
+            <NumberInput
+              size="xs"
+              label={`Annual cost on Firebolt (${money})`}
+              required
+              min={0}
+              decimalScale={2}
+              thousandSeparator=","
+              value={firebolt}
+              onChange={setFirebolt}
+              error={errors.byField.fireboltAnnualMinor}
+            />
+            <TextInput
+              size="xs"
+              label="Note"
+              maxLength={2000}
+              value={note}
+              onChange={(event) => setNote(event.currentTarget.value)}
+              error={errors.byField.note}
+            />
+            <Button size="xs" type="submit" loading={write.isPending} disabled={busy} data-requires="qualify">
+              Save cost comparison
+            </Button>
+          </Group>
+          <WriteError messages={errors.rest} />
+        </form>
+      )}
     </Stack>
   );
 }

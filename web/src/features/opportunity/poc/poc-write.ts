@@ -1,7 +1,4 @@
-import type { Write } from '../queries';
-
-/** How POC panels ask for a change: the write below the deal's path, and what to do once it is saved. */
-export type PocWrite = (write: Write, onSaved?: () => void) => void;
+import type { Playbook } from '../../../api';
 
 export const pocPath = {
   plan: '/poc',
@@ -40,3 +37,32 @@ export const toLocalInput = (iso: string | null): string => (iso ? iso.slice(0, 
 
 /** The value of an `<input type="datetime-local">`, read as UTC → ISO instant; null when empty. */
 export const fromLocalInput = (value: string): string | null => (value ? `${value}:00.000Z` : null);
+
+/**
+ * The playbook's POC session templates in their order (GET /playbook answers them under
+ * `inspection.poc.sessions`; the web app's Playbook type names only what other screens read).
+ */
+export interface SessionTemplate {
+  key: string;
+  name: string;
+  /** May be held more than once (the Hands-On Working Sessions). */
+  repeatable?: boolean;
+}
+
+export function sessionTemplates(playbook: Playbook): SessionTemplate[] {
+  const poc = playbook.inspection.poc as { sessions?: SessionTemplate[] };
+  return poc.sessions ?? [];
+}
+
+/**
+ * "Session 1 — Getting Started": numbered as the playbook lists its sessions; a repeated session (another
+ * Hands-On) keeps its number with its own count ("Session 3 — Hands-On Working Sessions #2").
+ */
+export function sessionTitle(
+  templates: ReadonlyArray<{ key: string }>,
+  session: { templateKey: string; name: string; sequence: number },
+): string {
+  const at = templates.findIndex((template) => template.key === session.templateKey);
+  const numbered = at < 0 ? session.name : `Session ${at + 1} — ${session.name}`;
+  return session.sequence > 1 ? `${numbered} #${session.sequence}` : numbered;
+}
