@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations } from './support/axe.js';
+import { expectNoAxeViolations, waitForSettledScreen } from './support/axe.js';
 import { ARTIFACTS, openBrowserSession } from './support/browser-session.js';
 import type { RunningServer } from './support/start-server.js';
 
@@ -20,6 +20,7 @@ beforeAll(() => {
 /** A screenshot of the whole page, or of the window scrolled to `at` (a long timeline stays readable). */
 async function shot(name: string, at?: Locator) {
   await at?.scrollIntoViewIfNeeded();
+  await waitForSettledScreen(page); // no transition half-way (a segmented control's indicator, a dialog)
   await page.screenshot({ path: path.join(ARTIFACTS, `activities-account-${name}.png`), fullPage: !at });
 }
 const api = async (pathname: string) => {
