@@ -45,6 +45,12 @@ async function discoverDealWithPocPlan() {
     ownerId: api.user.id,
     source: 'ae',
   });
+  // Call notes are derived from a call or meeting logged on the deal.
+  await api.call('POST', `/opportunities/${deal.id}/activities`, {
+    kind: 'call',
+    contactIds: [prospect.championId],
+    summary: 'Discovery call: usage analytics for the product team',
+  });
   await api.satisfyNextStage(deal.id, prospect.championId, () => false);
   await api.move(deal.id, 'discover');
   await api.call('POST', `/opportunities/${deal.id}/poc`);
@@ -129,13 +135,13 @@ describe('accessibility (axe-core, WCAG 2.1 A and AA) of every main screen', () 
 
   it('the opportunity workspace with its panels open', async () => {
     await page.goto(`${server.url}/opportunities/${deal.id}`);
+    const tab = (name: string) => page.getByRole('tab', { name, exact: true }).click();
     const poc = page.getByTestId('poc-panel');
     await expect.poll(() => poc.getByTestId('poc-session').count()).toBe(5);
     await expect.poll(() => page.getByTestId('history-event').count()).toBeGreaterThan(0);
     await expectNoAxeViolations(page, 'workspace');
 
-    // A session open, an attestation and a milestone being recorded.
-    await poc.getByTestId('poc-session').first().getByRole('button').first().click();
+    // The overview: an attestation and a milestone being recorded.
     const attest = page.getByRole('button', { name: 'Attest…' }).first();
     if ((await attest.count()) > 0) await attest.click();
     await page
@@ -143,9 +149,26 @@ describe('accessibility (axe-core, WCAG 2.1 A and AA) of every main screen', () 
       .getByRole('button', { name: /^Record…/ })
       .first()
       .click();
-    await expectNoAxeViolations(page, 'workspace: session, attestation and milestone forms open');
+    await expectNoAxeViolations(page, 'workspace: attestation and milestone forms open');
+    // A full-page shot of a scrolled page draws the sticky header in the middle: from the top.
+    await page.evaluate('window.scrollTo(0, 0)');
     await page.screenshot({ path: path.join(ARTIFACTS, 'a11y-workspace.png'), fullPage: true });
 
+    // MEDDPICC, the activity and the history tabs.
+    await tab('MEDDPICC');
+    await expect.poll(() => page.getByTestId('meddpicc-row').first().isVisible()).toBe(true);
+    await expectNoAxeViolations(page, 'workspace: MEDDPICC');
+    await tab('Activity');
+    await expect.poll(() => page.getByTestId('activity').count()).toBeGreaterThan(0);
+    await expectNoAxeViolations(page, 'workspace: activity');
+    await tab('History');
+    await expect.poll(() => page.getByTestId('history-event').first().isVisible()).toBe(true);
+    await expectNoAxeViolations(page, 'workspace: history');
+
+    // The POC plan with a session open.
+    await tab('POC plan');
+    await poc.getByTestId('poc-session').first().getByRole('button').first().click();
+    await expectNoAxeViolations(page, 'workspace: POC session open');
     await poc.getByRole('tab', { name: 'Success criteria' }).click();
     await poc.getByRole('button', { name: 'Target and result…' }).first().click();
     await expectNoAxeViolations(page, 'workspace: POC success criteria');

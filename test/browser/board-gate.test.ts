@@ -41,6 +41,12 @@ async function newDiscoverDeal() {
     ownerId: api.user.id,
     source: 'ae',
   });
+  // Call notes are derived from a call or meeting logged on the deal.
+  await api.call('POST', `/opportunities/${deal.id}/activities`, {
+    kind: 'call',
+    contactIds: [prospect.championId],
+    summary: 'Discovery call: log volumes and retention pain',
+  });
   await api.satisfyNextStage(deal.id, prospect.championId, () => false);
   await api.move(deal.id, 'discover');
   return deal as { id: string; name: string };
@@ -59,7 +65,11 @@ async function readMissingPanel(): Promise<Missing[]> {
   );
 }
 
+/** The workspace's tabs: the checklist is on the overview, MEDDPICC and the history have their own. */
+const openTab = (name: string) => page.getByRole('tab', { name, exact: true }).click();
+
 async function attest(key: string) {
+  await openTab('Overview');
   const row = page.locator(`[data-testid="criterion"][data-criterion="${key}"]`).first();
   const box = row.getByRole('checkbox');
   if (await box.isChecked()) return;
@@ -71,6 +81,7 @@ async function attest(key: string) {
 }
 
 async function qualify(element: string, level: string) {
+  await openTab('MEDDPICC');
   const row = page.locator(`[data-testid="meddpicc-row"][data-element="${element}"]`);
   await row.getByText(level, { exact: true }).click();
   await row.getByLabel('Summary').fill(`${level} with the customer`);
@@ -151,6 +162,7 @@ describe('the web app in Chromium', () => {
 
     // The history shows the stage change with its gate snapshot: every requirement met, who attested.
     await cardOf(page, deal.id).getByRole('link').click();
+    await openTab('History');
     const snapshot = page.getByTestId('gate-snapshot').filter({ hasText: 'Discover → Proof of Concept' });
     await expect.poll(() => snapshot.count()).toBe(1);
     const text = await snapshot.textContent();

@@ -2,10 +2,11 @@ import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 /**
- * On an open workspace: creates the deal's POC plan if it has none, then records the Champion's sign-off
+ * On an open workspace: opens its POC plan tab, creates the deal's POC plan if it has none, then records the Champion's sign-off
  * of the Mutual POC Success Plan (the first contact matching `champion`).
  */
 export async function signOffPocPlan(page: Page, champion: RegExp) {
+  await page.getByRole('tab', { name: 'POC plan', exact: true }).click();
   const panel = page.getByTestId('poc-panel');
   const create = panel.getByRole('button', { name: 'Create POC plan' });
   await expect.poll(() => panel.getByTestId('poc-status').or(create).count()).toBe(1);
