@@ -4,7 +4,7 @@ import { logActivity } from '../../app/activities/log-activity.js';
 import { etagFor } from '../concurrency.js';
 import { problemResponses } from '../errors/problem.js';
 import { unwrap } from '../errors/unwrap.js';
-import { activitySchema } from '../schemas/activity-schemas.js';
+import { activityViewSchema } from '../schemas/activity-schemas.js';
 import { idempotencyHeaders, idParams } from '../schemas/record-schemas.js';
 
 const DESCRIPTION =
@@ -24,13 +24,17 @@ export const logDealActivityRoute: FastifyPluginAsyncZod = async (app) => {
         params: idParams,
         headers: idempotencyHeaders,
         body: logActivityInput,
-        response: { 201: activitySchema, ...problemResponses(400, 403, 404) },
+        response: { 201: activityViewSchema, ...problemResponses(400, 403, 404) },
       },
     },
     async (request, reply) => {
       const target = { opportunityId: request.params.id };
       const activity = unwrap(await logActivity(app.context, request.actor, target, request.body));
-      return reply.code(201).header('etag', etagFor(activity.version)).send(activity);
+      // Whoever logged it may change it.
+      return reply
+        .code(201)
+        .header('etag', etagFor(activity.version))
+        .send({ ...activity, mayChange: true });
     },
   );
 };
@@ -47,13 +51,17 @@ export const logAccountActivityRoute: FastifyPluginAsyncZod = async (app) => {
         params: idParams,
         headers: idempotencyHeaders,
         body: logActivityInput,
-        response: { 201: activitySchema, ...problemResponses(400, 403, 404) },
+        response: { 201: activityViewSchema, ...problemResponses(400, 403, 404) },
       },
     },
     async (request, reply) => {
       const target = { accountId: request.params.id };
       const activity = unwrap(await logActivity(app.context, request.actor, target, request.body));
-      return reply.code(201).header('etag', etagFor(activity.version)).send(activity);
+      // Whoever logged it may change it.
+      return reply
+        .code(201)
+        .header('etag', etagFor(activity.version))
+        .send({ ...activity, mayChange: true });
     },
   );
 };

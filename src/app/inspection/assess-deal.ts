@@ -55,6 +55,7 @@ export function assessDeal(
   const velocity = classifyVelocity({
     history,
     expectedDays: expected.days,
+    stageNames: Object.fromEntries(pipeline.stages.map((stage) => [stage.key, stage.name])),
     settings: playbook.inspection.velocity,
     snooze: deal.stallSnooze && {
       until: new Date(`${deal.stallSnooze.until}T00:00:00Z`),

@@ -110,6 +110,15 @@ describe('velocity classes', () => {
     const velocity = classify([['created', 'create', 0]], 16);
     expect(velocity).toMatchObject({ stage: 'created', daysInStage: 16, expectedDays: 10 });
     expect(velocity.reasons).toEqual(['Stalled: 16 business days in created, expected 10.']);
+    const named = classifyVelocity({
+      history: history(monday(0), [['created', 'create', 0]]),
+      expectedDays: EXPECTED,
+      stageNames: { created: 'Opportunity Created' },
+      settings: SETTINGS,
+      snooze: null,
+      now: plusBusinessDays(monday(0), 16),
+    });
+    expect(named.reasons).toEqual(['Stalled: 16 business days in Opportunity Created, expected 10.']);
   });
 
   it('counts business days: a weekend does not stall a deal', () => {

@@ -12,6 +12,8 @@ export interface StallSnooze {
 export interface VelocityInput {
   history: readonly StageChangeFact[];
   expectedDays: Record<string, number>;
+  /** Stage names by key, for the reasons in words (a key stands for itself when absent). */
+  stageNames?: Record<string, string>;
   settings: VelocitySettings;
   snooze: StallSnooze | null;
   now: Date;
@@ -42,6 +44,7 @@ export function classifyVelocity(input: VelocityInput): Velocity {
   const current = intervals.at(-1);
   if (!current) throw new Error('a deal has at least its creation in its history');
   const expectedOf = (interval: StageInterval) => expectedDays[interval.stage] ?? null;
+  const named = (key: string) => input.stageNames?.[key] ?? key;
   const stalled = (interval: StageInterval) => {
     const expected = expectedOf(interval);
     return expected !== null && interval.businessDays > expected * settings.stallRatio;
@@ -51,13 +54,13 @@ export function classifyVelocity(input: VelocityInput): Velocity {
   const snoozed = input.snooze && input.snooze.until > now ? input.snooze : null;
   const open = isOpenEnded(current) && expected !== null;
   if (open && stalled(current)) {
-    const stall = `${current.businessDays} business days in ${current.stage}, expected ${expected}`;
+    const stall = `${current.businessDays} business days in ${named(current.stage)}, expected ${expected}`;
     if (!snoozed) return { ...base, class: 'at_risk', reasons: [`Stalled: ${stall}.`], snoozed: null };
   }
   const setbacks = intervals.flatMap((interval, index) => {
-    if (interval.leftBy === 'regress') return [{ index, why: `moved back from ${interval.stage}` }];
+    if (interval.leftBy === 'regress') return [{ index, why: `moved back from ${named(interval.stage)}` }];
     if (!isOpenEnded(interval) && stalled(interval)) {
-      return [{ index, why: `stalled ${interval.businessDays} business days in ${interval.stage}` }];
+      return [{ index, why: `stalled ${interval.businessDays} business days in ${named(interval.stage)}` }];
     }
     return [];
   });
@@ -96,6 +99,6 @@ export function classifyVelocity(input: VelocityInput): Velocity {
   const pace =
     expected === null
       ? 'Closed.'
-      : `${current.businessDays} of ${expected} expected business days in ${current.stage}.`;
+      : `${current.businessDays} of ${expected} expected business days in ${named(current.stage)}.`;
   return { ...base, class: 'standard', reasons: [pace, ...snoozeNote], snoozed };
 }
