@@ -5,6 +5,8 @@ import { fieldErrorsOf, useFocusFirstInvalid } from '../../shared/field-errors';
 import { WriteError } from './WriteError';
 
 interface Props {
+  /** The criterion's key (the form carries it with the permission it needs: attest[key]). */
+  criterion: string;
   evidenceRequired: boolean;
   busy: boolean;
   /** The failed save, if any: its issues shown at the note and the evidence link. */
@@ -16,7 +18,7 @@ interface Props {
 const FIELDS = ['note', 'evidenceUrl'] as const;
 
 /** Ticking an attested criterion: who and when are recorded by the server; the person adds note and evidence. */
-export function AttestForm({ evidenceRequired, busy, error, onSave, onCancel }: Props) {
+export function AttestForm({ criterion, evidenceRequired, busy, error, onSave, onCancel }: Props) {
   const [note, setNote] = useState('');
   const [evidenceUrl, setEvidenceUrl] = useState('');
   const form = useRef<HTMLFormElement>(null);
@@ -27,7 +29,13 @@ export function AttestForm({ evidenceRequired, busy, error, onSave, onCancel }: 
     onSave(note.trim() || null, evidenceUrl.trim() || null);
   };
   return (
-    <form ref={form} onSubmit={submit} aria-label="Attest the criterion" data-requires="attest">
+    <form
+      ref={form}
+      onSubmit={submit}
+      aria-label="Attest the criterion"
+      data-requires="attest"
+      data-criterion={criterion}
+    >
       <Stack gap={6} mt={6}>
         <Textarea
           label="Note"

@@ -136,6 +136,7 @@ export function CriterionRow(props: CriterionRowProps) {
             disabled={busy || !applicable}
             aria-label={`Attest: ${criterion.text}`}
             data-requires="attest"
+            data-criterion={criterion.key}
             onChange={(event) => {
               if (event.currentTarget.checked) setEditing(true);
               else withdraw();
@@ -188,6 +189,7 @@ export function CriterionRow(props: CriterionRowProps) {
               onClick={() => setEditing(true)}
               disabled={busy}
               data-requires="attest"
+              data-criterion={criterion.key}
             >
               Attest…
             </Button>
@@ -197,6 +199,7 @@ export function CriterionRow(props: CriterionRowProps) {
           )}
           {editing && !attestation && mayAttest && (
             <AttestForm
+              criterion={criterion.key}
               evidenceRequired={criterion.source.kind === 'attested' && criterion.source.evidenceRequired}
               busy={busy}
               error={write.error}

@@ -115,6 +115,8 @@ function commonRefusal(criteria: Criterion[], attest: Record<string, Permission>
 
 export function ReadinessBadge({ view, testId }: { view: OpportunityView; testId?: string }) {
   const next = view.nextStage;
+  // Each requirement once (a criterion named twice by the gate counts once, as the refusal lists it).
+  const count = new Set(next?.missing.map((item) => `${item.kind}:${item.key}`)).size;
   if (!next)
     return (
       <Badge color="gray" data-testid={testId}>
@@ -123,7 +125,7 @@ export function ReadinessBadge({ view, testId }: { view: OpportunityView; testId
     );
   return (
     <Badge color={next.ready ? 'green' : 'orange'} data-testid={testId}>
-      {next.ready ? `Ready for ${next.name}` : `${next.missing.length} missing for ${next.name}`}
+      {next.ready ? `Ready for ${next.name}` : `${count} missing for ${next.name}`}
     </Badge>
   );
 }

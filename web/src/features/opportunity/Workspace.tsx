@@ -112,8 +112,9 @@ export function Workspace({ playbook, pipeline, view, etag }: Props) {
         keepMounted
         keepMountedMode="display-none"
       >
+        {/* Sticky from small tablets up; on a phone the header would take most of the screen. */}
         <Box
-          pos="sticky"
+          pos={{ base: 'static', sm: 'sticky' }}
           top="var(--app-shell-header-offset, 56px)"
           bg="white"
           pt={4}
@@ -137,7 +138,10 @@ export function Workspace({ playbook, pipeline, view, etag }: Props) {
                 {opportunity.name}
               </Title>
               <Group gap="xs">
-                <Badge variant="light">{humanize(opportunity.type)}</Badge>
+                <Badge variant="light">
+                  {playbook.opportunityTypes.find((type) => type.key === opportunity.type)?.name ??
+                    humanize(opportunity.type)}
+                </Badge>
                 <Badge variant="light" color="gray">
                   {opportunity.probability}% · {humanize(opportunity.forecastCategory)}
                 </Badge>
