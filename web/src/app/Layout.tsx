@@ -1,9 +1,10 @@
 import { AppShell, Group, NavLink as MantineNavLink, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
-import { UserMenu } from '../features/auth';
+import { UserMenu, useSession } from '../features/auth';
 import { paths } from '../shared/paths';
 import { usePlaybook } from '../shared/playbook';
+import { myDealsFirst, myDealsListFirst } from './landing';
 
 interface NavItem {
   label: string;
@@ -14,16 +15,25 @@ interface NavItem {
 
 const under = (href: string) => (location: string) => location === href || location.startsWith(`${href}/`);
 
-/** A board per pipeline of the playbook, then the lists. */
+/** A board per pipeline of the playbook, then the lists; each on the caller's own deals where theirs come first. */
 function useNav(): NavItem[] {
-  const pipelines = usePlaybook().data?.pipelines ?? [];
+  const playbook = usePlaybook().data;
+  const user = useSession().data?.user;
+  const mine = (first: boolean) => (first && user ? { owner: user.id } : {});
   return [
-    ...pipelines.map((pipeline) => ({
+    ...(playbook?.pipelines ?? []).map((pipeline) => ({
       label: `${pipeline.name} board`,
-      href: paths.board(pipeline.key),
+      href: paths.board(
+        pipeline.key,
+        mine(Boolean(user && playbook && myDealsFirst(user.role, playbook, pipeline.key))),
+      ),
       current: under(paths.board(pipeline.key)),
     })),
-    { label: 'Deals', href: paths.deals(), current: (location) => location === paths.deals() },
+    {
+      label: 'Deals',
+      href: paths.deals(mine(Boolean(user && myDealsListFirst(user.role)))),
+      current: (location) => location === paths.deals(),
+    },
     { label: 'Deals at risk', href: paths.atRisk, current: under(paths.atRisk) },
     { label: 'Accounts', href: paths.accounts, current: under(paths.accounts) },
   ];

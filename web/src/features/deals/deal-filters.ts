@@ -1,5 +1,4 @@
-import { useEffect } from 'react';
-import { useSearchParams } from 'wouter';
+import { useLocation, useSearchParams } from 'wouter';
 import type { Playbook } from '../../api';
 import { humanize } from '../../shared/format';
 import type { DealListFilters } from './queries';
@@ -9,25 +8,26 @@ export const ANYONE = 'all';
 
 /**
  * The list's filters live in the address (`?pipeline=…&stage=…&forecast=…&owner=…`): a reload, Back from a
- * deal and a shared link keep them. Without an owner the list is the caller's own deals when `mineFirst`
- * (written into the address); `owner=all` is anyone's. A stage is only kept with its pipeline.
+ * deal and a shared link keep them. Without an owner the list is the caller's own deals when `mineFirst`;
+ * `owner=all` is anyone's. A stage is only kept with its pipeline.
  */
 export function useDealFilters(
   me: string | null,
   mineFirst: boolean,
 ): [DealListFilters, (next: DealListFilters) => void] {
+  const [here] = useLocation();
   const [params, setParams] = useSearchParams();
   const owner = params.get('owner');
-  const defaultsToMe = owner === null && mineFirst && me !== null;
   const pipeline = params.get('pipeline');
   const filters: DealListFilters = {
     pipeline,
     stage: pipeline ? params.get('stage') : null,
     forecastCategory: params.get('forecast'),
-    ownerId: owner === ANYONE ? null : defaultsToMe ? me : owner,
+    ownerId: owner === ANYONE ? null : owner === null && mineFirst ? me : owner,
   };
 
   const write = (next: DealListFilters) => {
+    if (window.location.pathname !== here) return;
     const entries = Object.entries({
       pipeline: next.pipeline,
       stage: next.pipeline ? next.stage : null,
@@ -36,18 +36,6 @@ export function useDealFilters(
     }).filter((entry): entry is [string, string] => Boolean(entry[1]));
     setParams(entries, { replace: true });
   };
-
-  useEffect(() => {
-    if (!defaultsToMe || !me) return;
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        next.set('owner', me);
-        return next;
-      },
-      { replace: true },
-    );
-  }, [defaultsToMe, me, setParams]);
 
   return [filters, write];
 }
