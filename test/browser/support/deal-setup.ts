@@ -37,8 +37,19 @@ export async function apiAs(page: Page, baseUrl: string) {
       });
     } else if (item.kind === 'field') {
       await call('PATCH', `/opportunities/${dealId}`, { [item.key]: `Set by the test (${item.key})` });
+    } else if (
+      item.kind === 'criterion' &&
+      item.source === 'derived' &&
+      /call|meeting|discussion/i.test(item.message)
+    ) {
+      // Criteria about conversations are derived from the activities logged on the deal.
+      await call('POST', `/opportunities/${dealId}/activities`, {
+        kind: 'call',
+        contactIds: [championId],
+        summary: `Call logged by the test for ${item.key}`,
+      });
     }
-    // Derived criteria follow from the MEDDPICC levels and fields written here.
+    // Other derived criteria follow from the MEDDPICC levels and fields written here.
   }
 
   /** Meets everything the deal's next move misses, except what `keep` says to leave for the browser. */

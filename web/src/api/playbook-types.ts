@@ -70,5 +70,16 @@ export interface Playbook {
   milestones: Array<{ key: string; name: string; description: string }>;
   lossReasons: Array<{ key: string; name: string; requiresCompetitor: boolean }>;
   leadSources: Array<{ key: string; name: string }>;
-  inspection: { poc: { availableFromStage: string } };
+  inspection: {
+    poc: {
+      availableFromStage: string;
+      sessions: Array<{
+        key: string;
+        name: string;
+        purpose: string;
+        durationMinutes?: number;
+        repeatable: boolean;
+      }>;
+    };
+  };
 }

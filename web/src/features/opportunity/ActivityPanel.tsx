@@ -36,7 +36,13 @@ export function ActivityPanel() {
           <Text size="xs" c="dimmed" mb="xs">
             The checklist's criteria about conversations are met by what is logged here.
           </Text>
-          <LogActivityForm target={target} contacts={contacts} onDone={close} onCancel={close} />
+          <LogActivityForm
+            target={target}
+            contacts={contacts}
+            initialKind={logKind}
+            onDone={close}
+            onCancel={close}
+          />
         </Paper>
       )}
       <Paper withBorder p="md" radius="md">

@@ -48,6 +48,8 @@ interface Props {
   target: ActivityTarget;
   contacts: Contact[];
   activity?: Activity | undefined;
+  /** The kind a new activity starts as (a "Log a meeting" link opens it on meeting); call by default. */
+  initialKind?: ActivityKind | undefined;
   onDone: (activity: Activity) => void;
   onCancel?: (() => void) | undefined;
 }
@@ -106,7 +108,7 @@ function changedFields(draft: Draft, activity: Activity): ActivityFields {
   return fields;
 }
 
-export function LogActivityForm({ target, contacts, activity, onDone, onCancel }: Props) {
+export function LogActivityForm({ target, contacts, activity, initialKind, onDone, onCancel }: Props) {
   const me = useMyId();
   const users = useUsers();
   const log = useLogActivity(target);
@@ -115,7 +117,7 @@ export function LogActivityForm({ target, contacts, activity, onDone, onCancel }
   const kindLabelId = useId();
   const [defaultWhen] = useState(() => toUtcInput(new Date()));
   const [draft, setDraft] = useState<Draft>(() => ({
-    kind: activity?.kind ?? 'call',
+    kind: activity?.kind ?? initialKind ?? 'call',
     when: activity ? toUtcInput(new Date(activity.occurredAt)) : defaultWhen,
     userIds: activity?.userIds ?? (me ? [me] : []),
     contactIds: activity?.contactIds ?? [],
