@@ -7,6 +7,7 @@ export interface Missing {
   key: string;
   source?: string;
   required?: string;
+  message?: string;
 }
 
 /**
