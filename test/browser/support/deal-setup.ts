@@ -41,7 +41,7 @@ export async function apiAs(page: Page, baseUrl: string) {
     } else if (
       item.kind === 'criterion' &&
       item.source === 'derived' &&
-      /call|meeting|discussion/i.test(item.message)
+      /call|meeting|discussion/i.test(item.message ?? '')
     ) {
       // Criteria about conversations are derived from the activities logged on the deal.
       await call('POST', `/opportunities/${dealId}/activities`, {
