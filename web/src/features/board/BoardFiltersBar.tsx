@@ -1,6 +1,6 @@
 import { Group, Input, SegmentedControl, Select, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { Playbook } from '../../api';
 import { quartersAround } from '../../shared/format';
 import { OwnerRegionFilters } from '../../shared/OwnerRegionFilters';
@@ -44,6 +44,8 @@ function WhoseDeals({ me, filters, onChange }: Pick<Props, 'me' | 'filters' | 'o
 export function BoardFiltersBar({ pipeline, playbook, filters, me, onChange }: Props) {
   const [text, setText] = useState(filters.q);
   const sendText = useDebouncedCallback((q: string) => onChange({ ...filters, q }), 300);
+  // The address changed by other means (a link to the board, Back): the box follows it.
+  useEffect(() => setText(filters.q), [filters.q]);
   const types = playbook.opportunityTypes
     .filter((type) => type.pipeline === pipeline)
     .map((type) => ({ value: type.key, label: type.name }));
