@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { migrateToLatest } from '../db/migrate.js';
-import { openDatabase } from '../db/open-database.js';
+import { type OpenedDatabase, openDatabase } from '../db/open-database.js';
 import type { AppContext } from './context.js';
 import { loadPlaybook } from './playbook/load-playbook.js';
 
@@ -13,6 +13,8 @@ export interface AppConfig {
 export interface OpenApp {
   context: AppContext;
   engine: 'pglite' | 'postgres';
+  /** The database itself, for what only an engine offers (PGlite: running the demo seed in its worker). */
+  database: OpenedDatabase;
   close: () => Promise<void>;
 }
 
@@ -29,5 +31,5 @@ export async function openApp(config: AppConfig): Promise<OpenApp> {
     throw error;
   }
   const context: AppContext = { db: database.db, playbook, now: () => new Date(), newId };
-  return { context, engine: database.engine, close: database.close };
+  return { context, engine: database.engine, database, close: database.close };
 }

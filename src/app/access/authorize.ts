@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { findAccount, findContact } from '../../db/repositories/accounts-repo.js';
-import { findOpportunity } from '../../db/repositories/opportunities-repo.js';
+import { findOpportunityWithOwner, type OwnerOfRecord } from '../../db/repositories/opportunities-repo.js';
 import { findUser } from '../../db/repositories/users-repo.js';
 import type { Database } from '../../db/schema.js';
 import {
@@ -26,8 +26,7 @@ import { type AppError, type FieldIssue, forbidden, notFound } from '../app-erro
 import type { Actor } from '../context.js';
 import { lockForWrite } from '../shared/lock-for-write.js';
 
-async function ownerFacts(db: Kysely<Database>, ownerId: string | null, createdBy: string | null = null) {
-  const owner = ownerId ? await findUser(db, ownerId) : undefined;
+function factsOf(ownerId: string | null, owner: OwnerOfRecord | undefined, createdBy: string | null) {
   const facts: OwnerFacts = {
     ownerId,
     ownerRegion: owner?.region ?? null,
@@ -37,9 +36,19 @@ async function ownerFacts(db: Kysely<Database>, ownerId: string | null, createdB
   return facts;
 }
 
-export async function accessToOpportunity(db: Kysely<Database>, actor: Actor, opportunity: Opportunity) {
-  const facts = await ownerFacts(db, opportunity.ownerId, opportunity.createdBy);
+async function ownerFacts(db: Kysely<Database>, ownerId: string | null, createdBy: string | null = null) {
+  return factsOf(ownerId, ownerId ? await findUser(db, ownerId) : undefined, createdBy);
+}
+
+/** The actor's access to a deal whose owner is already loaded (findOpportunityWithOwner). */
+function accessWithOwner(actor: Actor, opportunity: Opportunity, owner: OwnerOfRecord | undefined) {
+  const facts = factsOf(opportunity.ownerId, owner, opportunity.createdBy);
   return opportunityAccess(actor.principal, { ...facts, forecastCategory: opportunity.forecastCategory });
+}
+
+export async function accessToOpportunity(db: Kysely<Database>, actor: Actor, opportunity: Opportunity) {
+  const owner = opportunity.ownerId ? await findUser(db, opportunity.ownerId) : undefined;
+  return accessWithOwner(actor, opportunity, owner);
 }
 
 export async function accessToAccount(db: Kysely<Database>, actor: Actor, account: Account) {
@@ -105,7 +114,10 @@ export async function checkOwnerChoice(
     : { path: 'ownerId', message: 'you may not assign records to this user' };
 }
 
-/** Locks a deal for a change that needs `need`, refusing unseen (404), unpermitted (403) and stale (412). */
+/**
+ * Locks a deal for a change that needs `need`, refusing unseen (404), unpermitted (403) and stale (412).
+ * The deal and its owner's facts come in one statement: every change to a deal starts here.
+ */
 export function lockOpportunity(
   trx: Kysely<Database>,
   actor: Actor,
@@ -113,12 +125,17 @@ export function lockOpportunity(
   need: 'edit' | 'qualify',
   expectedVersion: number | undefined,
 ): Promise<Result<Opportunity, AppError>> {
+  let owner: OwnerOfRecord | undefined;
   return lockForWrite(
-    () => findOpportunity(trx, id, { lock: true }),
+    async () => {
+      const found = await findOpportunityWithOwner(trx, id, { lock: true });
+      owner = found?.owner;
+      return found?.opportunity;
+    },
     'Opportunity',
     id,
     expectedVersion,
-    async (deal) => denied(await accessToOpportunity(trx, actor, deal), need, 'Opportunity', id),
+    async (deal) => denied(accessWithOwner(actor, deal, owner), need, 'Opportunity', id),
   );
 }
 
@@ -128,10 +145,10 @@ export async function readableOpportunity(
   actor: Actor,
   id: string,
 ): Promise<Result<Opportunity, AppError>> {
-  const opportunity = await findOpportunity(db, id);
-  if (!opportunity || !(await accessToOpportunity(db, actor, opportunity)).read)
+  const found = await findOpportunityWithOwner(db, id);
+  if (!found || !accessWithOwner(actor, found.opportunity, found.owner).read)
     return err(notFound('Opportunity', id));
-  return ok(opportunity);
+  return ok(found.opportunity);
 }
 
 /** An account the actor may read, or 404. */

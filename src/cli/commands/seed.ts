@@ -1,21 +1,28 @@
 import type { Command } from 'commander';
-import type { AppContext } from '../../app/context.js';
 import { seedDemo } from '../../app/demo/seed-demo.js';
-import { openApp } from '../../app/open-app.js';
+import { seedDemoInWorker } from '../../app/demo/seed-job.js';
+import { type OpenApp, openApp } from '../../app/open-app.js';
 import { hasUsers } from '../../db/repositories/users-repo.js';
 import { appConfig, readConfig } from '../config.js';
 
-/** Seeds the demo data set when the database has no users yet; reports progress on the console. */
-export async function seedIfEmpty(context: AppContext): Promise<boolean> {
+/**
+ * Seeds the demo data set when the database has no users yet; reports progress on the console. On PGlite
+ * the seed runs inside the database's worker thread (same use cases, no thread hop per statement).
+ */
+export async function seedIfEmpty({ context, database }: OpenApp): Promise<boolean> {
   if (await hasUsers(context.db)) return false;
   const started = Date.now();
   console.log('closepath: empty database — seeding the demo data set…');
-  const summary = await seedDemo(context, {
+  const options = {
     anchor: context.now(),
-    onProgress: (done, total) => {
+    onProgress: (done: number, total: number) => {
       if (done % 40 === 0 || done === total) console.log(`closepath:   ${done}/${total} opportunities`);
     },
-  });
+  };
+  const summary =
+    database.engine === 'pglite'
+      ? await seedDemoInWorker(database, context.playbook, options)
+      : await seedDemo(context, options);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(
     `closepath: demo data ready in ${seconds}s: ${summary.users} users, ${summary.accounts} accounts, ${summary.contacts} contacts, ${summary.opportunities} opportunities`,
@@ -30,7 +37,7 @@ export function registerSeed(program: Command) {
     .action(async () => {
       const app = await openApp(appConfig(readConfig()));
       try {
-        if (await seedIfEmpty(app.context)) {
+        if (await seedIfEmpty(app)) {
           console.log('closepath: the demo users have no password; `serve --demo` gives them the demo one');
         } else {
           console.log('closepath: the database already has data; nothing seeded');

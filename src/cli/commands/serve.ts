@@ -1,15 +1,13 @@
 import type { Command } from 'commander';
-import { buildServer } from '../../api/build-server.js';
-import { registerWebApp } from '../../api/web-app.js';
 import { DEMO_PASSWORD, grantDemoPasswords, listDemoSignIns } from '../../app/auth/demo-sign-in.js';
-import type { AppContext } from '../../app/context.js';
-import { openApp } from '../../app/open-app.js';
+import { type OpenApp, openApp } from '../../app/open-app.js';
 import { appConfig, readConfig } from '../config.js';
 import { seedIfEmpty } from './seed.js';
 
 /** Demo mode: seed an empty database, give the demo users the demo password, and say so in the log. */
-async function prepareDemo(context: AppContext): Promise<boolean> {
-  await seedIfEmpty(context);
+async function prepareDemo(app: OpenApp): Promise<boolean> {
+  const { context } = app;
+  await seedIfEmpty(app);
   await grantDemoPasswords(context);
   const users = await listDemoSignIns(context);
   if (users.length === 0) {
@@ -32,13 +30,17 @@ export function registerServe(program: Command) {
     .option('--demo', 'demo mode: seed the demo org into an empty database; demo users get the demo password')
     .action(async (options: { demo?: boolean }) => {
       const config = readConfig();
+      // The HTTP layer (Fastify, OpenAPI, routes) loads while the database opens in its worker thread.
+      const http = Promise.all([import('../../api/build-server.js'), import('../../api/web-app.js')]);
+      http.catch(() => {}); // awaited below; a failed open must not also report this as unhandled
       const app = await openApp(appConfig(config));
       const where =
         app.engine === 'pglite'
           ? `embedded PostgreSQL (PGlite) in ${config.DATA_DIR}`
           : 'PostgreSQL server (DATABASE_URL)';
       console.log(`closepath: database: ${where}`);
-      const demo = options.demo ? await prepareDemo(app.context) : false;
+      const demo = options.demo ? await prepareDemo(app) : false;
+      const [{ buildServer }, { registerWebApp }] = await http;
       const server = await buildServer({
         context: app.context,
         logger: { level: config.LOG_LEVEL },

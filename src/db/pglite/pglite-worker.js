@@ -4,27 +4,13 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import { typeParsers } from '../type-parsers.js';
+import { serializeError } from './serialize-error.js';
+import { createStatementRunner } from './statement-runner.js';
 
 /** @typedef {import('./worker-protocol.js').PgliteWorkerOptions} PgliteWorkerOptions */
 /** @typedef {import('./worker-protocol.js').WorkerRequest} WorkerRequest */
 /** @typedef {import('./worker-protocol.js').WorkerResponse} WorkerResponse */
-/** @typedef {import('./worker-protocol.js').SerializedError} SerializedError */
-
-const NOT_ERROR_FIELDS = new Set(['name', 'message', 'stack', 'query', 'params', 'queryOptions']);
-
-/**
- * @param {unknown} error
- * @returns {SerializedError}
- */
-function serializeError(error) {
-  if (!(error instanceof Error)) return { name: 'Error', message: String(error), fields: {} };
-  /** @type {Record<string, string>} */
-  const fields = {};
-  for (const [key, value] of Object.entries(error)) {
-    if (typeof value === 'string' && !NOT_ERROR_FIELDS.has(key)) fields[key] = value;
-  }
-  return { name: error.name, message: error.message, stack: error.stack, fields };
-}
+/** @typedef {import('./worker-protocol.js').WorkerJobModule} WorkerJobModule */
 
 /**
  * @param {PgliteWorkerOptions} options
@@ -35,16 +21,34 @@ async function openPglite(options) {
   return PGlite.create({ dataDir: options.dataDir, loadDataDir, parsers: { ...typeParsers } });
 }
 
+/** @typedef {{ pglite: PGlite; statements: ReturnType<typeof createStatementRunner> }} Database */
+
 /**
- * @param {PGlite} pglite
+ * A job module: compiled JS from dist/, or TypeScript from src/ when the CLI runs under tsx — whose loader
+ * hooks Node 20 does not pass on to worker threads, so the worker asks tsx (a devDependency) itself.
+ * @param {string} url
+ * @returns {Promise<WorkerJobModule>}
+ */
+async function importJob(url) {
+  if (!url.endsWith('.ts')) return import(url);
+  const { tsImport } = await import('tsx/esm/api');
+  return tsImport(url, import.meta.url);
+}
+
+/**
+ * @param {import('node:worker_threads').MessagePort} port
+ * @param {Database} database
  * @param {WorkerRequest} request
  * @returns {Promise<{ value: unknown; transfer?: ArrayBuffer[] }>}
  */
-async function handleRequest(pglite, request) {
+async function handleRequest(port, { pglite, statements }, request) {
   switch (request.op) {
-    case 'query': {
-      const result = await pglite.query(request.sql, [...request.params], { rowMode: 'object' });
-      return { value: { rows: result.rows, command: result.command, rowCount: result.rowCount } };
+    case 'query':
+      return { value: await statements.query(request.sql, request.params) };
+    case 'run': {
+      const job = await importJob(request.module);
+      const report = (/** @type {unknown} */ progress) => port.postMessage({ id: request.id, progress });
+      return { value: await job.runInDatabaseWorker(statements.query, request.input, report) };
     }
     case 'dump': {
       const tarball = await pglite.dumpDataDir('gzip');
@@ -59,12 +63,12 @@ async function handleRequest(pglite, request) {
 
 /**
  * @param {import('node:worker_threads').MessagePort} port
- * @param {PGlite} pglite
+ * @param {Database} database
  * @param {WorkerRequest} request
  */
-async function answerRequest(port, pglite, request) {
+async function answerRequest(port, database, request) {
   try {
-    const { value, transfer } = await handleRequest(pglite, request);
+    const { value, transfer } = await handleRequest(port, database, request);
     /** @type {WorkerResponse} */
     const response = { id: request.id, ok: true, value };
     port.postMessage(response, transfer ?? []);
@@ -80,7 +84,13 @@ async function serve() {
   if (!port) throw new Error('pglite-worker.js must run in a worker thread');
   try {
     const pglite = await openPglite(workerData);
-    port.on('message', (/** @type {WorkerRequest} */ request) => void answerRequest(port, pglite, request));
+    const database = { pglite, statements: createStatementRunner(pglite) };
+    // One request at a time, in arrival order (as PGlite's own query mutex did): a statement never starts
+    // inside another's protocol exchange. answerRequest never rejects.
+    let queue = Promise.resolve();
+    port.on('message', (/** @type {WorkerRequest} */ request) => {
+      queue = queue.then(() => answerRequest(port, database, request));
+    });
     port.postMessage({ id: 0, ok: true, value: undefined });
   } catch (error) {
     port.postMessage({ id: 0, ok: false, error: serializeError(error) });

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import type { GateSnapshot } from '../../domain/gates/gate-snapshot.js';
 import type { Database } from '../schema.js';
 
@@ -36,40 +36,46 @@ export interface StoredEvent extends Omit<NewEvent, 'gate'> {
 
 const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
 
-/** Appends an audit event and its outbox message; call inside the transaction that made the change. */
+/**
+ * Appends an audit event and its outbox message (`{ eventId, action, entityType, entityId }` under the
+ * action's topic) in one statement; call inside the transaction that made the change.
+ */
 export async function appendEvent(db: Kysely<Database>, event: NewEvent): Promise<number> {
-  const { id } = await db
-    .insertInto('events')
-    .values({
-      occurred_at: event.occurredAt,
-      actor_id: event.actorId,
-      request_id: event.requestId,
-      entity_type: event.entityType,
-      entity_id: event.entityId,
-      opportunity_id: event.opportunityId,
-      action: event.action,
-      before: json(event.before),
-      after: json(event.after),
-      gate: json(event.gate),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const payload = {
-    eventId: id,
-    action: event.action,
-    entityType: event.entityType,
-    entityId: event.entityId,
-  };
-  await db
+  const { event_id } = await db
+    .with('event', (trx) =>
+      trx
+        .insertInto('events')
+        .values({
+          occurred_at: event.occurredAt,
+          actor_id: event.actorId,
+          request_id: event.requestId,
+          entity_type: event.entityType,
+          entity_id: event.entityId,
+          opportunity_id: event.opportunityId,
+          action: event.action,
+          before: json(event.before),
+          after: json(event.after),
+          gate: json(event.gate),
+        })
+        .returning(['id', 'action', 'entity_type', 'entity_id', 'occurred_at']),
+    )
     .insertInto('outbox')
-    .values({
-      event_id: id,
-      topic: event.action,
-      payload: JSON.stringify(payload),
-      created_at: event.occurredAt,
-    })
-    .execute();
-  return id;
+    .columns(['event_id', 'topic', 'payload', 'created_at'])
+    .expression((eb) =>
+      eb
+        .selectFrom('event')
+        .select([
+          'event.id',
+          'event.action',
+          sql<string>`jsonb_build_object('eventId', event.id, 'action', event.action, 'entityType', event.entity_type, 'entityId', event.entity_id)`.as(
+            'payload',
+          ),
+          'event.occurred_at',
+        ]),
+    )
+    .returning('event_id')
+    .executeTakeFirstOrThrow();
+  return event_id;
 }
 
 /** The history of one deal, oldest first, after event `afterId`. */

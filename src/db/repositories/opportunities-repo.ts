@@ -92,6 +92,38 @@ export async function findOpportunity(
   return row && toOpportunity(row);
 }
 
+/** What the access rules need of a deal's owner (see OwnerFacts). */
+export interface OwnerOfRecord {
+  region: string | null;
+  managerId: string | null;
+}
+
+/**
+ * The deal and what the access rules need of its owner, in one statement (`findOpportunity` and then
+ * `findUser` of its owner, joined); `lock` locks the deal's row only.
+ */
+export async function findOpportunityWithOwner(
+  db: Kysely<Database>,
+  id: string,
+  options: { lock?: boolean } = {},
+): Promise<{ opportunity: Opportunity; owner: OwnerOfRecord | undefined } | undefined> {
+  const query = db
+    .selectFrom('opportunities')
+    .leftJoin('users', 'users.id', 'opportunities.owner_id')
+    .selectAll('opportunities')
+    .select([
+      'users.id as owner_user_id',
+      'users.region as owner_region',
+      'users.manager_id as owner_manager_id',
+    ])
+    .where('opportunities.id', '=', id);
+  const row = await (options.lock ? query.forUpdate('opportunities') : query).executeTakeFirst();
+  if (!row) return undefined;
+  const { owner_user_id, owner_region, owner_manager_id, ...deal } = row;
+  const owner = owner_user_id === null ? undefined : { region: owner_region, managerId: owner_manager_id };
+  return { opportunity: toOpportunity(deal), owner };
+}
+
 /** Writes the whole record back; the caller has bumped `version`. */
 export async function saveOpportunity(db: Kysely<Database>, opportunity: Opportunity): Promise<void> {
   const { id, created_at: _created, ...fields } = toRow(opportunity);
