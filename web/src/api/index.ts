@@ -1,5 +1,5 @@
-export { getJson, type RequestOptions, request, setCsrfToken, whenSignedOut } from './client';
 export type * from './activity-types';
+export { getJson, type RequestOptions, request, setCsrfToken, whenSignedOut } from './client';
 export type * from './contract-types';
 export type * from './permission-types';
 export type * from './playbook-types';
