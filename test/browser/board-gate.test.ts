@@ -122,6 +122,13 @@ describe('the web app in Chromium', () => {
       .toBe(1);
     await page.screenshot({ path: path.join(ARTIFACTS, 'board-blocked.png') });
     await expectNoAxeViolations(page, 'board with the missing panel');
+    // Grouped by the stage each requirement belongs to, in the pipeline's order, with how far it could go now.
+    const groups = await page
+      .getByTestId('missing-group')
+      .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-stage')));
+    expect(groups[0]).toBe('discover');
+    expect(new Set(groups).size).toBe(groups.length);
+    expect(await page.getByTestId('reachable').textContent()).toBe('It cannot move forward yet.');
 
     // Fix each item in the workspace, following the panel's link.
     await page

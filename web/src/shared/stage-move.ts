@@ -25,6 +25,11 @@ export function useStageMove() {
 }
 
 /** The gate's `missing` list when the error is a blocked move (422 gate_blocked), else null. */
+/** The furthest stage a refused move's deal could reach now, as the refusal says (null: none). */
+export function reachableFrom(error: unknown): { stage: string; name: string } | null {
+  return error instanceof ApiError && error.status === 422 ? (error.problem.reachable ?? null) : null;
+}
+
 export function missingFrom(error: unknown): MissingRequirement[] | null {
   if (error instanceof ApiError && error.status === 422 && error.problem.missing)
     return error.problem.missing;

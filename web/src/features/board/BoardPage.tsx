@@ -123,7 +123,11 @@ function Board({ pipeline, playbook, mineFirst }: BoardProps) {
           {board.data && <BoardTotals board={board.data} fetching={board.isFetching} />}
         </Stack>
         {mayCreate && (
-          <Button component={Link} href={paths.newDeal({ pipeline: pipeline.key })}>
+          <Button
+            component={Link}
+            href={paths.newDeal({ pipeline: pipeline.key })}
+            data-requires="createDeals"
+          >
             New deal
           </Button>
         )}
@@ -136,11 +140,7 @@ function Board({ pipeline, playbook, mineFirst }: BoardProps) {
         onChange={setFilters}
       />
       {moves.blocked && (
-        <MissingPanel
-          blocked={moves.blocked}
-          stageName={(key) => findStage(pipeline, key)?.name ?? key}
-          onClose={moves.dismissBlocked}
-        />
+        <MissingPanel blocked={moves.blocked} pipeline={pipeline} onClose={moves.dismissBlocked} />
       )}
       {moves.failure !== null && (
         <ErrorState title="The deal did not move" error={moves.failure} onRetry={moves.dismissFailure} />

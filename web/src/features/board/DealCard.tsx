@@ -115,6 +115,7 @@ const CardBody = memo(function CardBody({ card, pending, risk, typeName, onAskMo
           variant="subtle"
           size="sm"
           aria-label={`Move ${card.name} to another stage`}
+          data-requires="moveStage"
           pos="absolute"
           top={4}
           right={4}

@@ -1,6 +1,7 @@
-import { Alert, Anchor, Badge, CloseButton, Group, List, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, CloseButton, Group, List, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'wouter';
-import type { MissingRequirement } from '../../api';
+import type { MissingRequirement, Pipeline } from '../../api';
+import { groupMissing } from '../../shared/missing';
 import { focusKey, paths } from '../../shared/paths';
 
 export interface BlockedMove {
@@ -8,39 +9,52 @@ export interface BlockedMove {
   dealName: string;
   toName: string;
   missing: MissingRequirement[];
+  /** The furthest stage the deal could reach now, as the refusal says (null: none). */
+  reachable: { stage: string; name: string } | null;
 }
 
-function where(item: MissingRequirement, stageName: (key: string) => string): string {
-  const phase =
-    item.phase &&
-    (item.kind === 'criterion'
-      ? `${item.phase} criterion`
-      : `to ${item.phase === 'exit' ? 'leave' : 'enter'}`);
-  return [stageName(item.stage), phase].filter(Boolean).join(' · ');
+const KIND_WORDS: Record<MissingRequirement['kind'], string> = {
+  criterion: 'criterion',
+  meddpicc: 'MEDDPICC',
+  field: 'field',
+  transition: 'move',
+  customer_fit: 'deal type',
+};
+
+function phaseOf(item: MissingRequirement): string | null {
+  if (!item.phase) return null;
+  if (item.kind === 'criterion') return `${item.phase} criterion`;
+  return `to ${item.phase === 'exit' ? 'leave' : 'enter'}`;
 }
 
-/** What the gate said is missing, each item with a link to fix it in the deal's workspace. */
+/** Where a requirement is fixed in the deal's workspace: the type field for the type rule, else the item. */
+const fixAt = (dealId: string, item: MissingRequirement) =>
+  item.kind === 'customer_fit'
+    ? paths.opportunity(dealId, focusKey('field', 'type'))
+    : paths.opportunity(dealId, focusKey(item.kind, item.key));
+
 interface Props {
   blocked: BlockedMove;
-  stageName: (key: string) => string;
+  pipeline: Pipeline;
   onClose: () => void;
 }
 
-export function MissingPanel({ blocked, stageName, onClose }: Props) {
+/**
+ * What the gate said is missing, grouped by the stage each requirement belongs to (each once), with the
+ * furthest stage the deal could reach now and a link to fix each item in the deal's workspace.
+ */
+export function MissingPanel({ blocked, pipeline, onClose }: Props) {
+  const groups = groupMissing(blocked.missing, pipeline);
+  const count = groups.reduce((sum, group) => sum + group.items.length, 0);
   return (
     <Alert
       color="orange"
       variant="light"
       role="alert"
       data-testid="missing-panel"
-      title={
-        <Group justify="space-between" wrap="nowrap" w="100%">
-          <span>
-            {blocked.dealName} cannot move to {blocked.toName} yet: {blocked.missing.length}{' '}
-            {blocked.missing.length === 1 ? 'requirement is' : 'requirements are'} missing
-          </span>
-        </Group>
-      }
+      title={`${blocked.dealName} cannot move to ${blocked.toName} yet: ${count} ${
+        count === 1 ? 'requirement is' : 'requirements are'
+      } missing`}
       withCloseButton={false}
     >
       <CloseButton
@@ -50,43 +64,59 @@ export function MissingPanel({ blocked, stageName, onClose }: Props) {
         top={8}
         right={8}
       />
-      <List spacing={4} size="sm">
-        {blocked.missing.map((item) => (
-          <List.Item
-            key={`${item.kind}:${item.stage}:${item.key}`}
-            data-testid="missing-item"
-            data-kind={item.kind}
-            data-key={item.key}
-            data-source={item.source}
-            data-required={item.required}
-          >
-            <Group gap={6} wrap="wrap">
-              <Badge size="xs" variant="outline">
-                {item.kind === 'meddpicc' ? 'MEDDPICC' : item.kind}
-              </Badge>
-              <Text size="sm" fw={500}>
-                {item.label}
-              </Text>
-              <Text size="xs" c="dimmed">
-                {where(item, stageName)}
-              </Text>
-            </Group>
-            <Text size="xs">
-              {item.message}{' '}
-              {item.kind !== 'transition' && (
-                <Anchor
-                  component={Link}
-                  href={paths.opportunity(blocked.dealId, focusKey(item.kind, item.key))}
-                  size="xs"
-                  underline="always"
+      <Text size="sm" mb="xs" data-testid="reachable">
+        {blocked.reachable
+          ? `The furthest it could move now: ${blocked.reachable.name}.`
+          : 'It cannot move forward yet.'}
+      </Text>
+      <Stack gap="xs">
+        {groups.map((group) => (
+          <div key={group.stage} data-testid="missing-group" data-stage={group.stage}>
+            <Title order={2} size="h5" mb={2}>
+              {group.stageName}
+            </Title>
+            <List spacing={4} size="sm">
+              {group.items.map((item) => (
+                <List.Item
+                  key={`${item.kind}:${item.key}`}
+                  data-testid="missing-item"
+                  data-kind={item.kind}
+                  data-key={item.key}
+                  data-source={item.source}
+                  data-required={item.required}
                 >
-                  Fix in the workspace
-                </Anchor>
-              )}
-            </Text>
-          </List.Item>
+                  <Group gap={6} wrap="wrap">
+                    <Badge size="xs" variant="outline">
+                      {KIND_WORDS[item.kind]}
+                    </Badge>
+                    <Text size="sm" fw={500}>
+                      {item.label}
+                    </Text>
+                    {phaseOf(item) && (
+                      <Text size="xs" c="dimmed">
+                        {phaseOf(item)}
+                      </Text>
+                    )}
+                  </Group>
+                  <Text size="xs">
+                    {item.message}{' '}
+                    {item.kind !== 'transition' && (
+                      <Anchor
+                        component={Link}
+                        href={fixAt(blocked.dealId, item)}
+                        size="xs"
+                        underline="always"
+                      >
+                        Fix in the workspace
+                      </Anchor>
+                    )}
+                  </Text>
+                </List.Item>
+              ))}
+            </List>
+          </div>
         ))}
-      </List>
+      </Stack>
     </Alert>
   );
 }

@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { BoardCard, Pipeline, StageChangeInput } from '../../api';
 import { classifyMove, findStage, type MoveKind } from '../../shared/playbook';
-import { missingFrom, useStageMove } from '../../shared/stage-move';
+import { missingFrom, reachableFrom, useStageMove } from '../../shared/stage-move';
 import { boardKey } from './board-query';
 import type { BlockedMove } from './MissingPanel';
 
@@ -43,7 +43,14 @@ export function useBoardMoves(pipeline: Pipeline) {
         },
         onError: (error) => {
           const missing = missingFrom(error);
-          if (missing) setBlocked({ dealId: card.id, dealName: card.name, toName, missing });
+          if (missing)
+            setBlocked({
+              dealId: card.id,
+              dealName: card.name,
+              toName,
+              missing,
+              reachable: reachableFrom(error),
+            });
           else setFailure(error);
           void queryClient.invalidateQueries({ queryKey: boardKey(pipeline.key) });
         },
