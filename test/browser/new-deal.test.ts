@@ -49,7 +49,11 @@ async function reasonOf(radio: Locator): Promise<string> {
   return texts.join(' ');
 }
 
-const isFocused = (field: Locator) => field.evaluate((node) => node === document.activeElement);
+/** Whether the field has the focus (the tests compile without the DOM's types, hence the shape named here). */
+const isFocused = (field: Locator) =>
+  field.evaluate(
+    (node: { ownerDocument: { activeElement: unknown } }) => node.ownerDocument.activeElement === node,
+  );
 
 describe('a new deal, and where each role lands', () => {
   it('lands an AE on the New Business board with their own deals, kept in the address', async () => {

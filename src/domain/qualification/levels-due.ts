@@ -48,7 +48,7 @@ export function levelsOwed(pipeline: Pipeline, stageKey: string): Map<string, Le
 export function levelsToLeave(pipeline: Pipeline, stageKey: string): Map<string, LevelDue> {
   const due = levelsOwed(pipeline, stageKey);
   const stage = pipeline.stages.find((candidate) => candidate.key === stageKey);
-  if (!stage || stage.outcome !== 'open') return due;
+  if (stage?.outcome !== 'open') return due;
   for (const [element, level] of Object.entries(stage.meddpicc)) raise(due, element, level, stage);
   fromCriteria(due, stage.exit, stage);
   const next = nextStage(pipeline, stage);

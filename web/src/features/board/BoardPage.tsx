@@ -14,7 +14,7 @@ import type { BoardCard, Pipeline, PipelineBoard, Playbook } from '../../api';
 import { formatMoney } from '../../shared/format';
 import { MoveReasonDialog } from '../../shared/MoveReasonDialog';
 import { paths } from '../../shared/paths';
-import { findPipeline, findStage, usePlaybook } from '../../shared/playbook';
+import { findPipeline, usePlaybook } from '../../shared/playbook';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/states';
 import { useSession } from '../auth';
 import { useDealsAtRisk } from './at-risk-query';
