@@ -65,7 +65,8 @@ function answerError(error: unknown, request: FastifyRequest, reply: FastifyRepl
   if (error instanceof AppErrorResponse) return sendAppError(reply, error.appError);
   const problem = problemFor(error, request);
   if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
-  else request.log.info({ err: error, code: problem.code }, 'request refused');
+  // A refused request is the caller's business (it gets the problem): the log notes it only at debug.
+  else request.log.debug({ err: error, code: problem.code }, 'request refused');
   return sendProblem(reply, problem);
 }
 
