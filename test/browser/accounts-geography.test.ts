@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations } from './support/axe.js';
 import { ARTIFACTS, openBrowserSession } from './support/browser-session.js';
 import type { RunningServer } from './support/start-server.js';
+import { errorAt as errorAtField, choose as pick } from './support/ui.js';
 
 const AE = { name: 'Maya Chen' };
 const ACCOUNT = 'Cascade Geo Labs';
@@ -18,28 +19,12 @@ beforeAll(() => {
   page.on('request', (request) => requested.push(request.url()));
 });
 
+const errorAt = (field: Locator) => errorAtField(page, field);
+const choose = (field: Locator, search: string, option: string) => pick(page, field, search, option);
+
 const dialog = () => page.getByRole('dialog');
 const shot = (name: string) =>
   page.screenshot({ path: path.join(ARTIFACTS, `accounts-geography-${name}.png`) });
-
-/** Types into a searchable Select and picks the option with exactly this name from its list. */
-async function choose(field: Locator, search: string, option: string) {
-  await field.click();
-  await field.fill(search);
-  await page.getByRole('option', { name: option, exact: true }).click();
-  await expect.poll(() => field.inputValue()).toBe(option);
-}
-
-/** The message shown at a field: the element its aria-describedby names that holds the error. */
-async function errorAt(field: Locator): Promise<string | null> {
-  if ((await field.getAttribute('aria-invalid')) !== 'true') return null;
-  const ids = ((await field.getAttribute('aria-describedby')) ?? '').split(/\s+/).filter(Boolean);
-  for (const id of ids) {
-    const text = await page.locator(`[id="${id}"]`).textContent();
-    if (text && /error/.test(id)) return text;
-  }
-  return null;
-}
 
 describe('account geography from the ISO 3166 lists', () => {
   it('keeps the ISO data out of the board: it loads with the account screens', async () => {

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations, waitForSettledScreen } from './support/axe.js';
 import { ARTIFACTS, openBrowserSession } from './support/browser-session.js';
 import type { RunningServer } from './support/start-server.js';
+import { errorAt as errorAtField, signInAs as signInAsUser } from './support/ui.js';
 
 /** Demo users (src/app/demo/demo-people.ts), all with the demo password. */
 const AE = { name: 'Maya Chen', id: 'user_maya_chen' };
@@ -17,6 +18,10 @@ beforeAll(() => {
   ({ server, page } = session);
 });
 
+const signInAs = (name: string) => signInAsUser(page, server.url, name);
+const errorAt = (field: Locator) => errorAtField(page, field);
+const signIn = signInAs;
+
 /** A screenshot of the whole page, or of the window scrolled to `at` (a long timeline stays readable). */
 async function shot(name: string, at?: Locator) {
   await at?.scrollIntoViewIfNeeded();
@@ -28,27 +33,6 @@ const api = async (pathname: string) => {
   expect(response.status(), pathname).toBe(200);
   return response.json();
 };
-
-async function signIn(name: string) {
-  if (await page.getByRole('button', { name: 'Sign out' }).isVisible()) {
-    await page.getByRole('button', { name: 'Sign out' }).click();
-  }
-  await page.goto(server.url);
-  await page.getByRole('button', { name }).click();
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect.poll(() => page.getByTestId('signed-in-user').textContent()).toContain(name);
-}
-
-/** The message shown at a field: the element its aria-describedby names that holds the error. */
-async function errorAt(field: Locator): Promise<string | null> {
-  if ((await field.getAttribute('aria-invalid')) !== 'true') return null;
-  const ids = ((await field.getAttribute('aria-describedby')) ?? '').split(/\s+/).filter(Boolean);
-  for (const id of ids) {
-    const text = await page.locator(`[id="${id}"]`).textContent();
-    if (text && /error/.test(id)) return text;
-  }
-  return null;
-}
 
 type Fix = { cause: string; action: string; why: string };
 

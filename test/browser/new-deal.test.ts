@@ -5,6 +5,7 @@ import { expectNoAxeViolations } from './support/axe.js';
 import { ARTIFACTS, openBrowserSession } from './support/browser-session.js';
 import { apiAs } from './support/deal-setup.js';
 import type { RunningServer } from './support/start-server.js';
+import { errorAt as errorAtField, signInAs as signInAsUser } from './support/ui.js';
 
 const AE = { id: 'user_maya_chen', name: 'Maya Chen' };
 const FINANCE = { name: 'Victor Stone' };
@@ -18,29 +19,13 @@ beforeAll(() => {
   ({ server, page } = session);
 });
 
+const signInAs = (name: string) => signInAsUser(page, server.url, name);
+const errorAt = (field: Locator) => errorAtField(page, field);
+
 const shot = (name: string) =>
   page.screenshot({ path: path.join(ARTIFACTS, `new-deal-${name}.png`), fullPage: true });
 const form = () => page.getByRole('form', { name: 'New deal' });
 const url = () => new URL(page.url());
-
-async function signInAs(name: string) {
-  await page.goto(server.url);
-  await expect.poll(() => page.getByText('Demo users').isVisible()).toBe(true);
-  await page.getByRole('button', { name }).click();
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect.poll(() => page.getByTestId('signed-in-user').textContent()).toContain(name);
-}
-
-/** The message shown at a field: the element its aria-describedby names that holds the error. */
-async function errorAt(field: Locator): Promise<string | null> {
-  if ((await field.getAttribute('aria-invalid')) !== 'true') return null;
-  const ids = ((await field.getAttribute('aria-describedby')) ?? '').split(/\s+/).filter(Boolean);
-  for (const id of ids) {
-    const text = await page.locator(`[id="${id}"]`).textContent();
-    if (text && /error/.test(id)) return text;
-  }
-  return null;
-}
 
 /** What the form says about a deal type: its radio's description. */
 async function reasonOf(radio: Locator): Promise<string> {

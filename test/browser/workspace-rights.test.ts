@@ -5,6 +5,7 @@ import { expectNoAxeViolations } from './support/axe.js';
 import { ARTIFACTS, openBrowserSession } from './support/browser-session.js';
 import { apiAs } from './support/deal-setup.js';
 import type { RunningServer } from './support/start-server.js';
+import { signInAs as signInAsUser } from './support/ui.js';
 
 /**
  * The opportunity workspace by role: an AE works a fresh deal of theirs (logs a call in the Activity tab and
@@ -23,6 +24,8 @@ beforeAll(() => {
   ({ server, page } = session);
 });
 
+const signInAs = (name: string) => signInAsUser(page, server.url, name);
+
 const shot = (name: string, fullPage = false) =>
   page.screenshot({ path: path.join(ARTIFACTS, `rights-${name}.png`), fullPage });
 const openTab = async (name: string) => {
@@ -37,17 +40,6 @@ const meddpiccRow = (element: string) =>
 const stagePath = () => page.getByRole('list', { name: 'Stage path' });
 /** Every write control of the workspace (each carries the permission it needs), on every tab. */
 const writeControls = () => page.locator('[data-requires]');
-
-async function signInAs(name: string) {
-  if ((await page.getByRole('button', { name: 'Sign out' }).count()) > 0) {
-    await page.getByRole('button', { name: 'Sign out' }).click();
-  }
-  await page.goto(server.url);
-  await expect.poll(() => page.getByText('Demo users').isVisible()).toBe(true);
-  await page.getByRole('button', { name }).click();
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect.poll(() => page.getByTestId('signed-in-user').textContent()).toContain(name);
-}
 
 /** Waits until every tab of an open workspace has read its data (history, activity, POC plan). */
 async function workspaceLoaded() {

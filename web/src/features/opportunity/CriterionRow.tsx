@@ -6,6 +6,7 @@ import { kindLabel, useActivities } from '../../shared/activities';
 import { formatDateTime } from '../../shared/format';
 import { WhoMay } from '../../shared/permission';
 import { AttestForm } from './AttestForm';
+import { EvidenceLink } from './EvidenceLink';
 import { derivedFix, logLabel } from './focus';
 import { WriteError } from './WriteError';
 import { useFocusHref, useWorkspace, useWrite } from './workspace-context';
@@ -166,20 +167,7 @@ export function CriterionRow(props: CriterionRowProps) {
             <Text size="xs" c="dimmed">
               Attested by {nameOf(attestation.attestedBy)} on {formatDateTime(attestation.attestedAt)}
               {attestation.note && ` — “${attestation.note}”`}
-              {attestation.evidenceUrl && (
-                <>
-                  {' — '}
-                  <Anchor
-                    href={attestation.evidenceUrl}
-                    target="_blank"
-                    rel="noreferrer noopener"
-                    size="xs"
-                    underline="always"
-                  >
-                    evidence
-                  </Anchor>
-                </>
-              )}
+              <EvidenceLink href={attestation.evidenceUrl} />
             </Text>
           )}
           {mayAttest && !attestation && !editing && applicable && (

@@ -6,6 +6,7 @@ import { fieldErrorsOf, useFocusFirstInvalid } from '../../shared/field-errors';
 import { formatDateTime } from '../../shared/format';
 import { WhoMay } from '../../shared/permission';
 import { forwardPath } from '../../shared/playbook';
+import { EvidenceLink } from './EvidenceLink';
 import { WriteError } from './WriteError';
 import { useWorkspace, useWrite } from './workspace-context';
 
@@ -99,20 +100,7 @@ function MilestoneRow({
         <Text size="xs" c="dimmed">
           {formatDateTime(record.achievedAt)}, recorded by {nameOf(record.recordedBy)}
           {record.note && ` — “${record.note}”`}
-          {record.evidenceUrl && (
-            <>
-              {' — '}
-              <Anchor
-                href={record.evidenceUrl}
-                target="_blank"
-                rel="noreferrer noopener"
-                size="xs"
-                underline="always"
-              >
-                evidence
-              </Anchor>
-            </>
-          )}{' '}
+          <EvidenceLink href={record.evidenceUrl} />{' '}
           {may && (
             <Button
               size="compact-xs"
