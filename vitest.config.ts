@@ -2,7 +2,8 @@ import { configDefaults, defineConfig } from 'vitest/config';
 
 /**
  * Two projects, one `npm test`: everything on Node, and the browser tests (a real server and Debian's
- * Chromium), whose global setup builds the web app first when web/dist is missing or older than its sources.
+ * Chromium), whose global setup builds the web app first when web/dist is missing or older than its sources,
+ * and seeds the demo data once for every test file's server to start from a copy of.
  */
 export default defineConfig({
   test: {
@@ -24,7 +25,7 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
-          globalSetup: ['test/browser/support/build-web-app.ts'],
+          globalSetup: ['test/browser/support/build-web-app.ts', 'test/browser/support/demo-template.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
           // A browser waits for a server and a re-render: expect.poll gives them time (1 s by default).

@@ -1,9 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { inject } from 'vitest';
+import './demo-template.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const MAIN = path.join(ROOT, 'src/cli/main.ts');
@@ -25,12 +27,20 @@ async function adminStatement(adminUrl: string, statement: string) {
   }
 }
 
-/** A fresh database: a new one on the test PostgreSQL server when TEST_DATABASE_URL is set, else PGlite. */
+/**
+ * A fresh copy of the demo data the browser tests' global setup seeded once (demo-template.ts): a new
+ * database from the template on the test PostgreSQL server when TEST_DATABASE_URL is set, else a copy of the
+ * PGlite data directory.
+ */
 async function freshDatabase(dataDir: string) {
+  const template = inject('demoTemplate');
   const adminUrl = process.env.TEST_DATABASE_URL;
-  if (!adminUrl) return { env: { DATA_DIR: dataDir, DATABASE_URL: '' }, drop: async () => {} };
+  if (!adminUrl || template.kind === 'pglite') {
+    if (template.kind === 'pglite') await cp(template.dataDir, dataDir, { recursive: true });
+    return { env: { DATA_DIR: dataDir, DATABASE_URL: '' }, drop: async () => {} };
+  }
   const name = `cp_browser_${randomBytes(6).toString('hex')}`;
-  await adminStatement(adminUrl, `create database ${name}`);
+  await adminStatement(adminUrl, `create database ${name} template ${template.database}`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return {
@@ -61,7 +71,7 @@ function waitForAddress(child: ChildProcess, log: string[]): Promise<string> {
 
 /**
  * `closepath serve --demo` as a user runs it — the real CLI, on 127.0.0.1 and a port the system picks, over
- * a fresh database that the demo seed fills — serving the built web app.
+ * a fresh copy of the demo data (seeded once per run; see demo-template.ts) — serving the built web app.
  */
 export async function startServer(options: { dataDir?: string } = {}): Promise<RunningServer> {
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'closepath-browser-')));
