@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { type Browser, launchChromium } from './launch-chromium.js';
 import { type RunningServer, startServer } from './start-server.js';
 
@@ -26,6 +26,22 @@ export function openBrowserSession(): BrowserSession {
     session.server = await startServer();
     session.page = await browser.context.newPage();
     session.page.setDefaultTimeout(20_000);
+  });
+  // A failed test leaves what the user saw: a screenshot and the page's alerts (refusals, errors) in the log.
+  beforeEach(({ task, onTestFailed }) => {
+    onTestFailed(async () => {
+      const page = session.page;
+      if (!page) return;
+      const name = task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 80);
+      await page
+        .screenshot({ path: path.join(ARTIFACTS, `failed-${name}.png`), fullPage: true })
+        .catch(() => {});
+      const alerts = await page
+        .getByRole('alert')
+        .allTextContents()
+        .catch(() => []);
+      console.error(`failed at ${page.url()}; alerts on the page: ${JSON.stringify(alerts)}`);
+    });
   });
   afterAll(async () => {
     await browser?.close();

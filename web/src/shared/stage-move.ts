@@ -10,8 +10,11 @@ export interface StageMove {
 
 export const etagOf = (version: number) => `"v${version}"`;
 
-/** POST /opportunities/{id}/stage through the gate. */
-export function useStageMove() {
+/**
+ * POST /opportunities/{id}/stage through the gate. `readBack` (the deal and what shows it, read again) is
+ * awaited before the move stops pending, so no control is enabled while the page still holds the old version.
+ */
+export function useStageMove(readBack: (move: StageMove) => Promise<unknown>) {
   return useMutation({
     mutationFn: async ({ id, version, input }: StageMove) =>
       (
@@ -21,6 +24,7 @@ export function useStageMove() {
           etag: etagOf(version),
         })
       ).data,
+    onSettled: (_data, _error, move) => readBack(move),
   });
 }
 

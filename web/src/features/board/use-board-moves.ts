@@ -20,7 +20,18 @@ export interface AskedMove {
  */
 export function useBoardMoves(pipeline: Pipeline) {
   const queryClient = useQueryClient();
-  const move = useStageMove();
+  // After a move (made or refused) the board and the deal are read again before the card is released.
+  const move = useStageMove(({ id }) =>
+    Promise.all(
+      [
+        boardKey(pipeline.key),
+        ['opportunity', id],
+        ['history', id],
+        ['inspection', id],
+        ['deals-at-risk'],
+      ].map((queryKey) => queryClient.invalidateQueries({ queryKey })),
+    ),
+  );
   const [moving, setMoving] = useState<{ id: string; to: string } | null>(null);
   const [asked, setAsked] = useState<AskedMove | null>(null);
   const [blocked, setBlocked] = useState<BlockedMove | null>(null);
@@ -34,13 +45,6 @@ export function useBoardMoves(pipeline: Pipeline) {
     move.mutate(
       { id: card.id, version: card.version, input },
       {
-        onSuccess: async () => {
-          await queryClient.invalidateQueries({ queryKey: boardKey(pipeline.key) });
-          await queryClient.invalidateQueries({ queryKey: ['opportunity', card.id] });
-          await queryClient.invalidateQueries({ queryKey: ['history', card.id] });
-          await queryClient.invalidateQueries({ queryKey: ['inspection', card.id] });
-          await queryClient.invalidateQueries({ queryKey: ['deals-at-risk', pipeline.key] });
-        },
         onError: (error) => {
           const missing = missingFrom(error);
           if (missing)
@@ -52,7 +56,6 @@ export function useBoardMoves(pipeline: Pipeline) {
               reachable: reachableFrom(error),
             });
           else setFailure(error);
-          void queryClient.invalidateQueries({ queryKey: boardKey(pipeline.key) });
         },
         onSettled: () => setMoving(null),
       },

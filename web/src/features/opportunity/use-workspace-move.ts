@@ -23,8 +23,8 @@ export interface BlockedMove {
 
 /** A click on the stage path: through the gate, asking first for the reason where one is required. */
 export function useWorkspaceMove(pipeline: Pipeline, opportunity: Opportunity) {
-  const move = useStageMove();
   const refresh = useRefreshDeal(opportunity.id);
+  const move = useStageMove(refresh);
   const [asked, setAsked] = useState<{ to: string; toName: string; kind: MoveKind } | null>(null);
   const [blocked, setBlocked] = useState<BlockedMove | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
@@ -43,7 +43,6 @@ export function useWorkspaceMove(pipeline: Pipeline, opportunity: Opportunity) {
           if (missing) setBlocked({ to: input.to, toName, missing, reachable });
           else setFailure(error);
         },
-        onSettled: () => refresh(),
       },
     );
   };
