@@ -26,7 +26,7 @@ export function benchDomain(playbook: Playbook, count: number, now: Date) {
     const stage = path[index % path.length] ?? path[0];
     if (!stage) continue;
     const meddpicc = Object.fromEntries(
-      playbook.meddpicc.map((element, position) => [
+      playbook.qualification.elements.map((element, position) => [
         element.key,
         { level: LEVELS[(index + position) % 3] ?? 'unknown', summary: null, contactId: null },
       ]),

@@ -229,7 +229,7 @@ export interface PocSessionsTable {
 export interface PocSuccessCriteriaTable {
   id: string;
   plan_id: string;
-  criteria_group: 'technical' | 'business' | 'relationship';
+  criteria_group: string;
   position: number;
   text: string;
   target: string | null;

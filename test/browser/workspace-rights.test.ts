@@ -1,11 +1,11 @@
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations } from './support/axe.js';
 import { ARTIFACTS, openBrowserSession } from './support/browser-session.js';
 import { apiAs } from './support/deal-setup.js';
 import type { RunningServer } from './support/start-server.js';
-import { signInAs as signInAsUser } from './support/ui.js';
+import { choose as pick, signInAs as signInAsUser } from './support/ui.js';
 
 /**
  * The opportunity workspace by role: an AE works a fresh deal of theirs (logs a call in the Activity tab and
@@ -25,6 +25,7 @@ beforeAll(() => {
 });
 
 const signInAs = (name: string) => signInAsUser(page, server.url, name);
+const choose = (field: Locator, search: string, option: string) => pick(page, field, search, option);
 
 const shot = (name: string, fullPage = false) =>
   page.screenshot({ path: path.join(ARTIFACTS, `rights-${name}.png`), fullPage });
@@ -65,28 +66,54 @@ async function auditTabs(label: string) {
 let dealId = '';
 
 describe('the opportunity workspace knows the caller’s rights', () => {
-  it('an AE logs a call, names the Economic Buyer with a new contact and moves the deal to Discover', async () => {
+  it('an AE creates an account and a deal in the app, logs a call, names the Economic Buyer with a new contact and moves the deal to Discover', async () => {
     await signInAs(AE.name);
     const api = await apiAs(page, server.url);
-    const prospect = await api.newProspect('Halcyon Freight', {
-      country: 'US',
-      subdivision: 'US-CA',
-      city: 'Sacramento',
-    });
-    const deal = await api.call('POST', '/opportunities', {
-      accountId: prospect.accountId,
-      name: 'Halcyon Freight — shipment tracking analytics',
-      type: 'new_business',
-      amountMinor: 8_400_000,
-      currency: 'USD',
-      closeDate: '2027-06-30',
-      ownerId: api.user.id,
-      source: 'ae',
-    });
-    dealId = deal.id;
+
+    // The account, its country and state picked by name from the ISO 3166 lists.
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Accounts', exact: true })
+      .click();
+    await page.getByRole('button', { name: 'New account' }).click();
+    const accountForm = page.getByRole('dialog').getByRole('form', { name: 'New account' });
+    await accountForm.getByRole('textbox', { name: 'Name' }).fill('Halcyon Freight');
+    const country = accountForm.getByRole('combobox', { name: 'Country' });
+    await expect.poll(() => country.isEnabled()).toBe(true);
+    await choose(country, 'United States', 'United States of America');
+    await choose(accountForm.getByRole('combobox', { name: 'State / province' }), 'Califo', 'California');
+    await accountForm.getByRole('textbox', { name: 'City' }).fill('Sacramento');
+    await accountForm.getByRole('button', { name: 'Create account' }).click();
+    await expect
+      .poll(() => page.getByText('Sacramento, California, United States of America').count())
+      .toBe(1);
+    const accountId = new URL(page.url()).pathname.split('/').at(-1) ?? '';
+    await page.getByRole('button', { name: 'Add contact' }).click();
+    const contactForm = page.getByRole('dialog').getByRole('form', { name: 'New contact' });
+    await contactForm.getByRole('textbox', { name: 'Name' }).fill('Priya Raman');
+    await contactForm.getByRole('textbox', { name: 'Title' }).fill('Director of Data Platform');
+    await contactForm.getByRole('button', { name: /Add contact|Save contact|Create contact/ }).click();
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    const championId = (await api.call('GET', `/accounts/${accountId}`)).contacts[0]?.id as string;
+
+    // The deal, from the account page: a new prospect may only have New Business.
+    await page.getByRole('link', { name: 'New deal' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('account')).toBe(accountId);
+    const dealForm = page.getByRole('form', { name: 'New deal' });
+    const newBusiness = dealForm.getByRole('radio', { name: 'New Business', exact: true });
+    await expect.poll(() => newBusiness.isChecked()).toBe(true);
+    await dealForm
+      .getByRole('textbox', { name: 'Name' })
+      .fill('Halcyon Freight — shipment tracking analytics');
+    await dealForm.getByRole('textbox', { name: 'Amount' }).fill('84000');
+    await dealForm.getByLabel('Close date').fill('2027-06-30');
+    await expectNoAxeViolations(page, 'AE: new deal from the account page');
+    await dealForm.getByRole('button', { name: 'Create deal' }).click();
+    await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/opportunities\/opp_/);
+    dealId = new URL(page.url()).pathname.split('/').at(-1) ?? '';
+    const prospect = { accountId, championId };
 
     // A fresh deal: "Call notes in Salesforce" is derived from a logged call or meeting, not met yet.
-    await page.goto(`${server.url}/opportunities/${dealId}`);
     const callNotes = criterionRow('nb_call_notes');
     await expect.poll(() => callNotes.getByText('not met', { exact: true }).count()).toBe(1);
     expect(await callNotes.getByRole('checkbox').count()).toBe(0);

@@ -38,7 +38,7 @@ export function satisfiedFacts(
       ]),
   );
   const meddpicc = Object.fromEntries(
-    playbook.meddpicc.map((element) => [
+    playbook.qualification.elements.map((element) => [
       element.key,
       {
         level: 'validated' as const,

@@ -7,7 +7,9 @@ export const POC_AT = new Date('2026-10-05T15:00:00Z');
 /** A fresh plan from the playbook's template, with ids session_1…, criterion_1… */
 export function newPocPlan(playbook: Playbook): PocPlan {
   let counter = 0;
-  return createPocPlan(playbook.inspection.poc, {
+  const template = playbook.inspection.poc;
+  if (!template) throw new Error(`playbook ${playbook.id} has no POC method`);
+  return createPocPlan(template, {
     planId: 'poc_1',
     opportunityId: 'opp_1',
     createdBy: 'user_se',

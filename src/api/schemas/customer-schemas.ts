@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CUSTOMER_CLASSES } from '../../domain/account/customer-class.js';
+import { CUSTOMER_CLASS_RULES } from '../../domain/playbook/playbook.js';
 
 /** A contract's terms as the class and inspection cite them (the full record: ContractSchema). */
 export const contractTermsSchema = z
@@ -14,11 +14,12 @@ export const contractTermsSchema = z
 
 export const customerStandingSchema = z
   .object({
-    customerClass: z.enum(CUSTOMER_CLASSES),
+    customerClass: z.string().describe('A customer class key of the playbook'),
+    rule: z.enum(CUSTOMER_CLASS_RULES).describe('What makes the account this class'),
     name: z.string(),
     focus: z.string().describe("The playbook's focus guidance for the class"),
     activeContract: contractTermsSchema
       .nullable()
-      .describe('The commit contract in force today (what makes a Commit Customer)'),
+      .describe('The commit contract in force today (what makes the contract class)'),
   })
   .meta({ id: 'CustomerStanding' });

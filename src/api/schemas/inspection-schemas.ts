@@ -1,6 +1,4 @@
 import { z } from 'zod';
-import { CUSTOMER_CLASSES } from '../../domain/account/customer-class.js';
-import { RENEWAL_KINDS } from '../../domain/contract/renewal-uplift.js';
 import { VELOCITY_CLASSES } from '../../domain/inspection/velocity.js';
 import { HEALTH_INDICATORS } from '../../domain/playbook/inspection-settings.js';
 import { POSITIVE_INDICATORS } from '../../domain/playbook/validate-inspection.js';
@@ -79,7 +77,7 @@ export const inspectionSchema = z
     }),
     customer: z.object({
       fits: z.boolean().describe("Whether the deal's type suits the account's class"),
-      customerClass: z.enum(CUSTOMER_CLASSES),
+      customerClass: z.string().describe('A customer class key of the playbook'),
       className: z.string(),
       focus: z.string(),
       allowedTypes: z.array(z.string()).describe('The opportunity types that suit this account today'),
@@ -90,7 +88,7 @@ export const inspectionSchema = z
       message: z.string(),
       activeContract: contractTermsSchema
         .nullable()
-        .describe('The commit contract in force today (what makes a Commit Customer)'),
+        .describe('The commit contract in force today (what makes the contract class)'),
       uplift: z
         .object({
           fits: z
@@ -98,7 +96,10 @@ export const inspectionSchema = z
             .nullable()
             .describe('Whether the type matches the uplift; null when it cannot be compared'),
           upliftPct: z.number().nullable().describe('TCV uplift over the previous contract, in percent'),
-          expectedType: z.enum(RENEWAL_KINDS).nullable(),
+          expectedType: z
+            .string()
+            .nullable()
+            .describe('The type key the uplift calls for (its renewsContract.uplift side)'),
           previousContract: z
             .object({ id: z.string(), endDate: z.string(), tcvMinor: z.number().int(), currency: z.string() })
             .nullable(),
@@ -106,7 +107,7 @@ export const inspectionSchema = z
         })
         .nullable()
         .describe(
-          "Renewal vs Expansion by TCV uplift over the account's latest-ending commit contract; null for other types",
+          "The type by TCV uplift over the account's latest-ending commit contract (types told apart by uplift); null for other types",
         ),
     }),
     fixFirst: z

@@ -3,12 +3,14 @@ import { inspectionSchema } from '../../app/playbook/inspection-schema.js';
 import { ACTIVITY_KINDS } from '../../domain/activity/activity.js';
 import {
   CHECKABLE_FIELDS,
+  CUSTOMER_CLASS_RULES,
   FORECAST_CATEGORIES,
-  LEAD_SOURCES,
   MEDDPICC_LEVELS,
   type Playbook,
   POC_RULES,
+  QUALIFICATION_ROLES,
   STAGE_OUTCOMES,
+  UPLIFT_SIDES,
 } from '../../domain/playbook/playbook.js';
 
 /**
@@ -19,10 +21,10 @@ const requiredLevel = z.enum(MEDDPICC_LEVELS).exclude(['unknown']);
 
 const criterionSourceSchema = z.union([
   z.object({ kind: z.literal('attested'), evidenceRequired: z.boolean() }),
-  z.object({ kind: z.literal('derived'), rule: z.literal('meddpicc_stage_levels') }),
+  z.object({ kind: z.literal('derived'), rule: z.literal('qualification_stage_levels') }),
   z.object({
     kind: z.literal('derived'),
-    rule: z.literal('meddpicc_element'),
+    rule: z.literal('qualification_element'),
     element: z.string(),
     atLeast: requiredLevel,
   }),
@@ -43,7 +45,7 @@ export const criterionSchema = z
     key: z.string(),
     text: z.string(),
     source: criterionSourceSchema,
-    onlyForSources: z.array(z.enum(LEAD_SOURCES)).optional(),
+    onlyForSources: z.array(z.string()).optional(),
     help: z.string().optional(),
   })
   .meta({ id: 'Criterion' });
@@ -56,9 +58,9 @@ export const stageSchema = z
     forecastCategory: z.enum(FORECAST_CATEGORIES),
     outcome: z.enum(STAGE_OUTCOMES),
     description: z.string(),
-    meddpicc: z
+    qualification: z
       .record(z.string(), requiredLevel)
-      .describe('MEDDPICC element → level it must reach to leave this stage'),
+      .describe('Qualification element → level it must reach to leave this stage'),
     entrance: z.array(criterionSchema),
     exit: z.array(criterionSchema),
     milestones: z.array(z.string()),
@@ -74,18 +76,26 @@ export const playbookResponseSchema = z
   .object({
     id: z.string(),
     name: z.string(),
+    company: z.string().describe('The selling company, as screens and messages name it'),
     version: z.number().int(),
     defaultCurrency: z.string(),
-    meddpicc: z.array(
-      z.object({
-        key: z.string(),
-        letter: z.string(),
-        name: z.string(),
-        definition: z.string(),
-        questions: z.array(z.string()),
-        namesPerson: z.boolean(),
-      }),
-    ),
+    qualification: z.object({
+      framework: z.string().describe('The qualification framework, e.g. MEDDPICC or BANT'),
+      elements: z.array(
+        z.object({
+          key: z.string(),
+          letter: z.string(),
+          name: z.string(),
+          definition: z.string(),
+          questions: z.array(z.string()),
+          namesPerson: z.boolean(),
+          role: z
+            .enum(QUALIFICATION_ROLES)
+            .optional()
+            .describe('The part the element plays for health and stakeholder changes'),
+        }),
+      ),
+    }),
     opportunityTypes: z.array(
       z.object({
         key: z.string(),
@@ -97,16 +107,26 @@ export const playbookResponseSchema = z
         customerClasses: z.array(z.string()),
         revenueImplications: z.string(),
         renewsContract: z
-          .object({ graceDays: z.number().int() })
+          .object({ graceDays: z.number().int(), uplift: z.enum(UPLIFT_SIDES).optional() })
           .optional()
-          .describe('The type renews a contract: it still fits for graceDays after that contract ended'),
+          .describe(
+            'The type renews a contract: it still fits for graceDays after that contract ended; uplift says on which side of the expansion threshold it lies',
+          ),
       }),
     ),
-    customerClasses: z.array(z.object({ key: z.string(), name: z.string(), focus: z.string() })),
+    customerClasses: z.array(
+      z.object({
+        key: z.string(),
+        name: z.string(),
+        focus: z.string(),
+        when: z.enum(CUSTOMER_CLASS_RULES).describe('What makes an account this class'),
+      }),
+    ),
     pipelines: z.array(pipelineSchema),
     milestones: z.array(z.object({ key: z.string(), name: z.string(), description: z.string() })),
     lossReasons: z.array(z.object({ key: z.string(), name: z.string(), requiresCompetitor: z.boolean() })),
-    leadSources: z.array(z.object({ key: z.enum(LEAD_SOURCES), name: z.string() })),
+    leadSources: z.array(z.object({ key: z.string(), name: z.string() })),
+    contracts: z.object({ expansionUpliftThreshold: z.number().optional() }).optional(),
     inspection: inspectionSchema,
   })
   .meta({ id: 'Playbook' }) satisfies z.ZodType<Playbook>;

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { POC_CRITERIA_GROUPS } from '../../domain/playbook/inspection-settings.js';
 import { POC_CRITERION_STATUSES, POC_SESSION_STATUSES, POC_STATUSES } from '../../domain/poc/poc-plan.js';
 import { idParams, milestoneSchema, timestamp } from './record-schemas.js';
 
@@ -25,7 +24,7 @@ export const pocPlanSchema = z.object({
   criteria: z.array(
     z.object({
       id: z.string(),
-      group: z.enum(POC_CRITERIA_GROUPS),
+      group: z.string().describe("The key of the criterion's group in the playbook's POC method"),
       position: z.number().int(),
       text: z.string(),
       target: z.string().nullable(),

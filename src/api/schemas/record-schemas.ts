@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ENTITY_TYPES } from '../../db/repositories/events-repo.js';
 import { SEGMENTS } from '../../domain/account/account.js';
-import { FORECAST_CATEGORIES, LEAD_SOURCES, MEDDPICC_LEVELS } from '../../domain/playbook/playbook.js';
+import { FORECAST_CATEGORIES, MEDDPICC_LEVELS } from '../../domain/playbook/playbook.js';
 import { customerStandingSchema } from './customer-schemas.js';
 import { missingRequirementSchema } from './missing-requirement-schema.js';
 import { accountPermissionsSchema, opportunityPermissionsSchema } from './permission-schemas.js';
@@ -26,7 +26,7 @@ export const opportunitySchema = z
     currency: z.string(),
     closeDate: z.string(),
     ownerId: z.string(),
-    source: z.enum(LEAD_SOURCES),
+    source: z.string().describe('A lead source key of the playbook'),
     nextStep: z.string().nullable(),
     description: z.string().nullable(),
     lossReason: z.string().nullable(),

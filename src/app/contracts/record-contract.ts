@@ -2,6 +2,8 @@ import { saveAccount } from '../../db/repositories/accounts-repo.js';
 import { findContractOfOpportunity, insertContract } from '../../db/repositories/contracts-repo.js';
 import { findOpportunity } from '../../db/repositories/opportunities-repo.js';
 import type { Contract } from '../../domain/contract/contract.js';
+import { isWon } from '../../domain/playbook/lookup.js';
+import type { Playbook } from '../../domain/playbook/playbook.js';
 import { err, ok, type Result } from '../../domain/result.js';
 import { accessToOpportunity, lockAccountForContracts } from '../access/authorize.js';
 import { type AppError, type FieldIssue, invalid } from '../app-error.js';
@@ -26,13 +28,19 @@ export async function recordContract(
   input: RecordContractInput,
   expectedVersion?: number,
 ): Promise<Result<ContractRecorded, AppError>> {
+  if (!context.playbook.contracts) {
+    return err({
+      code: 'conflict',
+      message: 'This playbook keeps no contracts (it has no `contracts` section).',
+    });
+  }
   return context.db.transaction().execute(async (trx) => {
     const locked = await lockAccountForContracts(trx, actor, accountId, expectedVersion);
     if (!locked.ok) return locked;
     const account = locked.value;
     const opportunityId = input.opportunityId ?? null;
     if (opportunityId) {
-      const issue = await checkSourceDeal(trx, actor, accountId, opportunityId);
+      const issue = await checkSourceDeal(trx, context.playbook, actor, accountId, opportunityId);
       if (issue) return err(invalid([issue]));
     }
     const now = context.now();
@@ -66,6 +74,7 @@ export async function recordContract(
 /** The deal a contract came from must be a won deal on the same account, seen by the actor, not used yet. */
 async function checkSourceDeal(
   trx: AppContext['db'],
+  playbook: Playbook,
   actor: Actor,
   accountId: string,
   opportunityId: string,
@@ -74,7 +83,7 @@ async function checkSourceDeal(
   if (!deal || deal.accountId !== accountId || !(await accessToOpportunity(trx, actor, deal)).read) {
     return { path: 'opportunityId', message: 'no such deal on this account' };
   }
-  if (deal.stage !== 'closed_won') return { path: 'opportunityId', message: 'the deal is not won' };
+  if (!isWon(playbook, deal)) return { path: 'opportunityId', message: 'the deal is not won' };
   if (await findContractOfOpportunity(trx, opportunityId)) {
     return { path: 'opportunityId', message: 'a contract was already recorded from this deal' };
   }

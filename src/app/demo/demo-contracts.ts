@@ -1,9 +1,9 @@
 import type { Contract } from '../../domain/contract/contract.js';
-import type { RenewalKind } from '../../domain/contract/renewal-uplift.js';
 import type { Actor, AppContext } from '../context.js';
 import { recordContract } from '../contracts/record-contract.js';
 import type { DemoAccount } from './demo-accounts.js';
 import type { Random } from './random.js';
+import type { RenewalKind } from './seed-demo.js';
 
 const DAY = 86_400_000;
 const THOUSAND = 1_000_00;

@@ -89,7 +89,7 @@ export class DealPlayer {
     const found = findCriterion(this.context.playbook, this.deal.pipeline, missing.key);
     const source = found?.criterion.source;
     if (source?.kind === 'attested') return this.attest(actor, missing.key);
-    if (source?.kind === 'derived' && source.rule === 'meddpicc_element') {
+    if (source?.kind === 'derived' && source.rule === 'qualification_element') {
       return this.raiseMeddpicc(actor, source.element, source.atLeast);
     }
     if (source?.kind === 'derived' && source.rule === 'poc_plan_signed_off') return this.poc.signOff(actor);

@@ -1,7 +1,10 @@
 import { listMeddpicc } from '../../db/repositories/qualification-repo.js';
 import { hasUsers, insertUsers } from '../../db/repositories/users-repo.js';
 import type { Contract } from '../../domain/contract/contract.js';
-import { RENEWAL_KINDS, type RenewalKind } from '../../domain/contract/renewal-uplift.js';
+/** The seed's two types told apart by uplift. */
+export const RENEWAL_KINDS = ['renewal', 'expansion'] as const;
+export type RenewalKind = (typeof RENEWAL_KINDS)[number];
+
 import { forwardPath, openStages, pipelineForType } from '../../domain/playbook/lookup.js';
 import type { LeadSource, Pipeline } from '../../domain/playbook/playbook.js';
 import type { MeddpiccState } from '../../domain/qualification/meddpicc.js';

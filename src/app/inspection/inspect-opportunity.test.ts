@@ -72,7 +72,7 @@ describe('inspecting a deal', () => {
     ]);
     // Judged against Discover: the Economic Buyer was needed to leave Opportunity Created; the Decision
     // Criteria are not asked for before the POC, so they are no risk yet.
-    expect(reasons.incomplete_meddpicc).toEqual([
+    expect(reasons.incomplete_qualification).toEqual([
       'Economic Buyer is unknown; identified was needed to leave Opportunity Created.',
     ]);
     expect(reasons.no_recent_activity).toBeUndefined();

@@ -67,7 +67,7 @@ describe('deals at risk', () => {
     ]);
     // Each leads with one thing to fix: the heaviest risk of a red deal.
     expect(first?.inspection.fixFirst).toEqual({
-      cause: 'incomplete_meddpicc',
+      cause: 'incomplete_qualification',
       action: 'Complete the qualification',
       why: expect.stringMatching(
         /^Economic Buyer unknown with \d+ of 10 business days of Opportunity Created gone/,

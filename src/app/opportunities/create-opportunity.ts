@@ -28,6 +28,10 @@ export async function createOpportunity(
       const known = context.playbook.opportunityTypes.map((type) => type.key).join(', ');
       issues.push({ path: 'type', message: `unknown opportunity type; use one of: ${known}` });
     }
+    const sources = context.playbook.leadSources.map((source) => source.key);
+    if (!sources.includes(input.source)) {
+      issues.push({ path: 'source', message: `unknown lead source; use one of: ${sources.join(', ')}` });
+    }
     const account = await findAccount(trx, input.accountId);
     if (!account || !(await accessToAccount(trx, actor, account)).read) {
       issues.push({ path: 'accountId', message: 'no such account' });

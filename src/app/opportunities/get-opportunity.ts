@@ -69,7 +69,7 @@ export async function getOpportunity(
   return ok({
     opportunity,
     meddpicc: meddpiccView(
-      context.playbook.meddpicc.map((element) => element.key),
+      context.playbook.qualification.elements.map((element) => element.key),
       qualification.meddpicc,
     ),
     attestations: qualification.attestations,

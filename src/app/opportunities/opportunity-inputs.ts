@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FORECAST_CATEGORIES, LEAD_SOURCES, MEDDPICC_LEVELS } from '../../domain/playbook/playbook.js';
+import { FORECAST_CATEGORIES, MEDDPICC_LEVELS } from '../../domain/playbook/playbook.js';
 import {
   amountMinor,
   currency,
@@ -30,7 +30,10 @@ export const createOpportunityInput = z
     currency,
     closeDate: isoDate,
     ownerId: id,
-    source: z.enum(LEAD_SOURCES),
+    source: z
+      .string()
+      .regex(/^[a-z][a-z0-9_]{0,63}$/, 'a lead source key of the playbook')
+      .describe('Where the deal came from: a lead source key of the playbook'),
     nextStep: optionalText(500),
     description: optionalText(5000),
     override: typeOverride,

@@ -21,9 +21,9 @@ export async function setMeddpicc(
   input: MeddpiccInput,
   expectedVersion?: number,
 ): Promise<Result<MeddpiccRecord, AppError>> {
-  const element = context.playbook.meddpicc.find((candidate) => candidate.key === elementKey);
+  const element = context.playbook.qualification.elements.find((candidate) => candidate.key === elementKey);
   if (!element) {
-    const known = context.playbook.meddpicc.map((candidate) => candidate.key).join(', ');
+    const known = context.playbook.qualification.elements.map((candidate) => candidate.key).join(', ');
     return err(invalid([{ path: 'element', message: `unknown MEDDPICC element; use one of: ${known}` }]));
   }
   return context.db.transaction().execute(async (trx) => {

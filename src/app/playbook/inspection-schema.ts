@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_HEALTH, DEFAULT_VELOCITY } from '../../domain/playbook/health-defaults.js';
 import {
   HEALTH_INDICATORS,
   type HealthIndicator,
@@ -22,46 +23,59 @@ const session = z
   })
   .strict();
 
+/** Each indicator's points; one left out keeps the engine's default (src/domain/playbook/health-defaults.ts). */
 const weights = z
   .object(
     Object.fromEntries(
-      HEALTH_INDICATORS.map((indicator) => [indicator, z.number().int().min(-100).max(100)]),
+      HEALTH_INDICATORS.map((indicator) => [
+        indicator,
+        z.number().int().min(-100).max(100).default(DEFAULT_HEALTH.weights[indicator]),
+      ]),
     ),
   )
-  .strict() as unknown as z.ZodType<Record<HealthIndicator, number>>;
+  .strict()
+  .prefault({}) as unknown as z.ZodType<
+  Record<HealthIndicator, number>,
+  Partial<Record<HealthIndicator, number>> | undefined
+>;
 
-/** The inspection part of a playbook file: POC template, health weights, velocity settings. */
+/** The inspection part of a playbook file: POC template (optional), health weights and velocity (defaults). */
 export const inspectionSchema = z
   .object({
     poc: z
       .object({
+        pipelines: z.array(key).min(1),
         availableFromStage: key,
         sessions: z.array(session).min(1),
         successCriteria: z
-          .object({
-            technical: z.array(text).min(1),
-            business: z.array(text).min(1),
-            relationship: z.array(text).min(1),
-          })
-          .strict(),
+          .array(z.object({ key, name: text, criteria: z.array(text).min(1) }).strict())
+          .min(1),
       })
-      .strict(),
+      .strict()
+      .optional(),
     health: z
       .object({
-        base: z.number().int().min(0).max(100),
+        base: z.number().int().min(0).max(100).default(DEFAULT_HEALTH.base),
         weights,
         bands: z
           .object({ green: z.number().int().min(0).max(100), yellow: z.number().int().min(0).max(100) })
-          .strict(),
-        pushWindowDays: z.number().int().positive(),
-        pushesBeforeRisk: z.number().int().positive(),
-        stakeholderWindowDays: z.number().int().positive(),
-        inactivityBusinessDays: z.number().int().positive(),
+          .strict()
+          .default(DEFAULT_HEALTH.bands),
+        pushWindowDays: z.number().int().positive().default(DEFAULT_HEALTH.pushWindowDays),
+        pushesBeforeRisk: z.number().int().positive().default(DEFAULT_HEALTH.pushesBeforeRisk),
+        stakeholderWindowDays: z.number().int().positive().default(DEFAULT_HEALTH.stakeholderWindowDays),
+        inactivityBusinessDays: z.number().int().positive().default(DEFAULT_HEALTH.inactivityBusinessDays),
       })
-      .strict(),
+      .strict()
+      .prefault({ weights: {} }),
     velocity: z
-      .object({ historyThreshold: z.number().int().positive(), fastRatio: share, stallRatio: share })
-      .strict(),
-    expansionUpliftThreshold: z.number().min(0),
+      .object({
+        historyThreshold: z.number().int().positive().default(DEFAULT_VELOCITY.historyThreshold),
+        fastRatio: share.default(DEFAULT_VELOCITY.fastRatio),
+        stallRatio: share.default(DEFAULT_VELOCITY.stallRatio),
+      })
+      .strict()
+      .prefault({}),
   })
-  .strict() satisfies z.ZodType<InspectionSettings, unknown>;
+  .strict()
+  .prefault({}) satisfies z.ZodType<InspectionSettings, unknown>;

@@ -46,7 +46,7 @@ describe('the shipped playbook', () => {
       ['renewal', 'renewal'],
       ['expansion', 'renewal'],
     ]);
-    expect(result.value.meddpicc.map((element) => element.letter).join('')).toBe('MEDDPICC');
+    expect(result.value.qualification.elements.map((element) => element.letter).join('')).toBe('MEDDPICC');
   });
 });
 
@@ -74,7 +74,9 @@ describe('a broken playbook', () => {
     [
       'a criterion both attested and derived',
       (doc: ReturnType<typeof parseDocument>) =>
-        doc.setIn(['pipelines', 0, 'stages', 0, 'entrance', 0, 'derived'], { rule: 'meddpicc_stage_levels' }),
+        doc.setIn(['pipelines', 0, 'stages', 0, 'entrance', 0, 'derived'], {
+          rule: 'qualification_stage_levels',
+        }),
       'pipelines[0].stages[0].entrance[0]',
       /exactly one/,
     ],

@@ -2,29 +2,22 @@ import { z } from 'zod';
 import { ACTIVITY_KINDS } from '../../domain/activity/activity.js';
 import {
   CHECKABLE_FIELDS,
+  CUSTOMER_CLASS_RULES,
   FORECAST_CATEGORIES,
-  LEAD_SOURCES,
   type Playbook,
+  QUALIFICATION_ROLES,
   STAGE_OUTCOMES,
+  UPLIFT_SIDES,
 } from '../../domain/playbook/playbook.js';
 import { inspectionSchema } from './inspection-schema.js';
-
-const DEFAULT_LEAD_SOURCES = [
-  { key: 'sdr', name: 'SDR' },
-  { key: 'ae', name: 'Account Executive' },
-  { key: 'inbound', name: 'Inbound' },
-  { key: 'partner', name: 'Partner' },
-  { key: 'plg', name: 'Product-led (self-serve)' },
-  { key: 'customer_success', name: 'Customer Success' },
-] as const satisfies ReadonlyArray<{ key: (typeof LEAD_SOURCES)[number]; name: string }>;
 
 const key = z.string().regex(/^[a-z][a-z0-9_]*$/, 'use lower_snake_case');
 const text = z.string().trim().min(1, 'must not be empty');
 const requiredLevel = z.enum(['identified', 'validated']);
 
 const derivedRule = z.discriminatedUnion('rule', [
-  z.object({ rule: z.literal('meddpicc_stage_levels') }).strict(),
-  z.object({ rule: z.literal('meddpicc_element'), element: key, atLeast: requiredLevel }).strict(),
+  z.object({ rule: z.literal('qualification_stage_levels') }).strict(),
+  z.object({ rule: z.literal('qualification_element'), element: key, atLeast: requiredLevel }).strict(),
   z.object({ rule: z.literal('field_present'), field: z.enum(CHECKABLE_FIELDS) }).strict(),
   z.object({ rule: z.literal('poc_plan_signed_off') }).strict(),
   z.object({ rule: z.literal('poc_results_meet_criteria') }).strict(),
@@ -46,7 +39,7 @@ const criterion = z
     key,
     text,
     help: text.optional(),
-    onlyForSources: z.array(z.enum(LEAD_SOURCES)).min(1).optional(),
+    onlyForSources: z.array(key).min(1).optional(),
     attested: z
       .object({ evidenceRequired: z.boolean().default(false) })
       .strict()
@@ -74,7 +67,7 @@ const stage = z
     forecastCategory: z.enum(FORECAST_CATEGORIES),
     outcome: z.enum(STAGE_OUTCOMES).default('open'),
     description: text,
-    meddpicc: z.record(key, requiredLevel).default({}),
+    qualification: z.record(key, requiredLevel).default({}),
     entrance: z.array(criterion).default([]),
     exit: z.array(criterion).default([]),
     milestones: z.array(key).default([]),
@@ -87,22 +80,29 @@ export const playbookSchema = z
   .object({
     id: key,
     name: text,
+    company: text,
     version: z.number().int().positive(),
     defaultCurrency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as USD'),
-    meddpicc: z
-      .array(
-        z
-          .object({
-            key,
-            letter: z.string().regex(/^[A-Z]$/),
-            name: text,
-            definition: text,
-            questions: z.array(text).min(1),
-            namesPerson: z.boolean().default(false),
-          })
-          .strict(),
-      )
-      .min(1),
+    qualification: z
+      .object({
+        framework: text,
+        elements: z
+          .array(
+            z
+              .object({
+                key,
+                letter: z.string().regex(/^[A-Z]$/),
+                name: text,
+                definition: text,
+                questions: z.array(text).min(1),
+                namesPerson: z.boolean().default(false),
+                role: z.enum(QUALIFICATION_ROLES).optional(),
+              })
+              .strict(),
+          )
+          .min(1),
+      })
+      .strict(),
     opportunityTypes: z
       .array(
         z
@@ -116,23 +116,29 @@ export const playbookSchema = z
             customerClasses: z.array(key).min(1),
             revenueImplications: text,
             renewsContract: z
-              .object({ graceDays: z.number().int().min(0).max(3650) })
+              .object({
+                graceDays: z.number().int().min(0).max(3650),
+                uplift: z.enum(UPLIFT_SIDES).optional(),
+              })
               .strict()
               .optional(),
           })
           .strict(),
       )
       .min(1),
-    customerClasses: z.array(z.object({ key, name: text, focus: text }).strict()).min(1),
+    customerClasses: z
+      .array(z.object({ key, name: text, focus: text, when: z.enum(CUSTOMER_CLASS_RULES) }).strict())
+      .min(1),
     pipelines: z.array(z.object({ key, name: text, stages: z.array(stage).min(2) }).strict()).min(1),
     milestones: z.array(z.object({ key, name: text, description: text }).strict()).default([]),
     inspection: inspectionSchema,
     lossReasons: z
       .array(z.object({ key, name: text, requiresCompetitor: z.boolean().default(false) }).strict())
       .min(1),
-    leadSources: z
-      .array(z.object({ key: z.enum(LEAD_SOURCES), name: text }).strict())
-      .min(1)
-      .default(() => DEFAULT_LEAD_SOURCES.map((source) => ({ ...source }))),
+    leadSources: z.array(z.object({ key, name: text }).strict()).min(1),
+    contracts: z
+      .object({ expansionUpliftThreshold: z.number().min(0).max(100).optional() })
+      .strict()
+      .optional(),
   })
   .strict() satisfies z.ZodType<Playbook, unknown>;

@@ -57,6 +57,6 @@ export function changePoc(
       before: audit.before,
       after: audit.after,
     });
-    return ok(pocView(next, version));
+    return ok(pocView(next, version, context.playbook.inspection.poc));
   });
 }

@@ -9,12 +9,9 @@ import type { Actor, AppContext } from '../context.js';
 import { recordEvent } from '../shared/record-event.js';
 import { type PocView, pocView } from './poc-view.js';
 
-/** The pipeline whose deals run a POC (the seed's New Business pipeline: New Business and Upsell). */
-export const POC_PIPELINE = 'new_business';
-
 /**
- * Creates the deal's POC plan from the playbook's template: New Business-pipeline deals that are open and at
- * or past the template's first stage (Discover); one plan per deal.
+ * Creates the deal's POC plan from the playbook's template: open deals of a pipeline that runs the POC
+ * method, at or past the template's first stage (the seed: Discover); one plan per deal.
  */
 export async function createPocPlan(
   context: AppContext,
@@ -28,14 +25,20 @@ export async function createPocPlan(
     if (!locked.ok) return locked;
     const deal = locked.value;
     const pipeline = findPipeline(context.playbook, deal.pipeline);
-    const path = pipeline ? forwardPath(pipeline).map((stage) => stage.key) : [];
-    const from = path.indexOf(template.availableFromStage);
-    const at = path.indexOf(deal.stage);
-    if (deal.pipeline !== POC_PIPELINE || at < 0 || at === path.length - 1 || at < from) {
-      return err({
-        code: 'conflict',
-        message: `A POC plan is for open New Business-pipeline deals from ${template.availableFromStage} on.`,
-      });
+    if (!pipeline || !template?.pipelines.includes(pipeline.key)) {
+      const runs = (template?.pipelines ?? []).map((key) => findPipeline(context.playbook, key)?.name ?? key);
+      const message =
+        runs.length > 0
+          ? `The ${pipeline?.name ?? deal.pipeline} pipeline does not run the POC method (the playbook runs it in ${runs.join(', ')}).`
+          : 'This playbook has no POC method.';
+      return err({ code: 'conflict', message });
+    }
+    const path = forwardPath(pipeline);
+    const from = path.findIndex((stage) => stage.key === template.availableFromStage);
+    const at = path.findIndex((stage) => stage.key === deal.stage);
+    if (at < 0 || at === path.length - 1 || at < from) {
+      const fromName = path[from]?.name ?? template.availableFromStage;
+      return err({ code: 'conflict', message: `A POC plan is for open deals from ${fromName} on.` });
     }
     if (await findPocPlan(trx, id))
       return err({ code: 'conflict', message: 'This deal already has a POC plan.' });
@@ -56,6 +59,6 @@ export async function createPocPlan(
       action: 'opportunity.poc_plan_created',
       after: { planId: plan.id, sessions: plan.sessions.length, criteria: plan.criteria.length },
     });
-    return ok(pocView(plan, version));
+    return ok(pocView(plan, version, template));
   });
 }

@@ -15,5 +15,5 @@ export async function getPocPlan(
   if (!readable.ok) return readable;
   const plan = await findPocPlan(context.db, id);
   if (!plan) return err(notFound('POC plan of opportunity', id));
-  return ok(pocView(plan, readable.value.version));
+  return ok(pocView(plan, readable.value.version, context.playbook.inspection.poc));
 }

@@ -27,7 +27,14 @@ export const pocSessionChangeInput = z
 export type PocSessionChangeInput = z.infer<typeof pocSessionChangeInput>;
 
 export const pocSessionAddInput = z
-  .object({ templateKey: z.string().min(1).max(64).default('hands_on') })
+  .object({
+    templateKey: z
+      .string()
+      .min(1)
+      .max(64)
+      .optional()
+      .describe("A session template key of the playbook's POC method; absent: its first repeatable session"),
+  })
   .strict();
 export type PocSessionAddInput = z.infer<typeof pocSessionAddInput>;
 

@@ -89,7 +89,7 @@ export async function findPocPlans(
           completedAt: session.completed_at,
           notes: session.notes,
         }))
-        .sort((a, b) => order(a.templateKey) - order(b.templateKey) || a.sequence - b.sequence),
+        .sort((a, b) => a.templateKey.localeCompare(b.templateKey) || a.sequence - b.sequence),
       criteria: criteria
         .filter((criterion) => criterion.plan_id === row.id)
         .map((criterion) => ({
@@ -101,7 +101,7 @@ export async function findPocPlans(
           result: criterion.result,
           status: criterion.status,
         }))
-        .sort((a, b) => GROUPS.indexOf(a.group) - GROUPS.indexOf(b.group) || a.position - b.position),
+        .sort((a, b) => a.group.localeCompare(b.group) || a.position - b.position),
       benchmarks: benchmarks
         .filter((benchmark) => benchmark.plan_id === row.id)
         .map((benchmark) => ({
@@ -117,13 +117,6 @@ export async function findPocPlans(
   }
   return plans;
 }
-
-const GROUPS = ['technical', 'business', 'relationship'];
-const SESSION_ORDER = ['getting_started', 'discovery', 'hands_on', 'validation', 'migration_planning'];
-const order = (templateKey: string) => {
-  const index = SESSION_ORDER.indexOf(templateKey);
-  return index < 0 ? SESSION_ORDER.length : index;
-};
 
 /** The rows of `after` that differ from their version in `before` (all of them without `before`). */
 function changedRows<T extends { id: string }>(after: T[], before: T[] | undefined): T[] {

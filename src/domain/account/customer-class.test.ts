@@ -12,7 +12,20 @@ describe('customer classification', () => {
     [{ hasActiveCommitContract: false, selfServeUsage: true }, 'plg'],
     [{ hasActiveCommitContract: false, selfServeUsage: false }, 'new_prospect'],
   ] as const)('%o is a %s', (facts, expected) => {
-    expect(classifyCustomer(facts)).toBe(expected);
+    expect(classifyCustomer(playbook, facts)).toBe(expected);
+  });
+
+  it("follows the playbook's rules, whatever its classes are called", () => {
+    const own = {
+      ...playbook,
+      customerClasses: [
+        { key: 'customer', name: 'Customer', focus: 'Grow', when: 'contract_in_force' as const },
+        { key: 'prospect', name: 'Prospect', focus: 'Win', when: 'otherwise' as const },
+      ],
+    };
+    expect(classifyCustomer(own, { hasActiveCommitContract: true, selfServeUsage: false })).toBe('customer');
+    // No class for self-serve usage: such an account is a prospect.
+    expect(classifyCustomer(own, { hasActiveCommitContract: false, selfServeUsage: true })).toBe('prospect');
   });
 });
 

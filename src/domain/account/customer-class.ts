@@ -1,8 +1,8 @@
 import { activeCommitContract, type Contract } from '../contract/contract.js';
-import type { Playbook } from '../playbook/playbook.js';
+import type { CustomerClassRule, Playbook } from '../playbook/playbook.js';
 
-export const CUSTOMER_CLASSES = ['new_prospect', 'plg', 'commit_customer'] as const;
-export type CustomerClassKey = (typeof CUSTOMER_CLASSES)[number];
+/** A customer class's key, as the playbook lists them (`customerClasses`). */
+export type CustomerClassKey = string;
 
 export interface CustomerFacts {
   /** The account has a commit contract in force today. */
@@ -11,10 +11,24 @@ export interface CustomerFacts {
   selfServeUsage: boolean;
 }
 
-/** Commit customer = an active commit contract; PLG = self-serve usage and no commit contract; else new prospect. */
-export function classifyCustomer(facts: CustomerFacts): CustomerClassKey {
-  if (facts.hasActiveCommitContract) return 'commit_customer';
-  return facts.selfServeUsage ? 'plg' : 'new_prospect';
+/** The rule that holds for these facts, first match in the playbook's order of precedence. */
+function ruleOf(playbook: Playbook, facts: CustomerFacts): CustomerClassRule {
+  const has = (rule: CustomerClassRule) => playbook.customerClasses.some((klass) => klass.when === rule);
+  if (facts.hasActiveCommitContract && has('contract_in_force')) return 'contract_in_force';
+  if (facts.selfServeUsage && has('self_serve_usage')) return 'self_serve_usage';
+  return 'otherwise';
+}
+
+/**
+ * The account's class by the playbook's rules: the class made by a contract in force if one is, else the
+ * self-serve class if the account uses the product, else the `otherwise` class (the seed: Commit Customer,
+ * PLG Customer, New Prospect). A rule no class claims is skipped.
+ */
+export function classifyCustomer(playbook: Playbook, facts: CustomerFacts): CustomerClassKey {
+  const rule = ruleOf(playbook, facts);
+  const klass = playbook.customerClasses.find((candidate) => candidate.when === rule);
+  // The playbook check guarantees an `otherwise` class.
+  return klass?.key ?? playbook.customerClasses[0]?.key ?? rule;
 }
 
 /** The facts of an account's class from its recorded contracts and self-serve usage, on `today` ('YYYY-MM-DD'). */
@@ -31,6 +45,8 @@ export function customerFactsOf(
 
 export interface CustomerStanding {
   customerClass: CustomerClassKey;
+  /** What makes the account that class. */
+  rule: CustomerClassRule;
   /** The class's name and the seed's focus guidance for it. */
   name: string;
   focus: string;
@@ -45,10 +61,11 @@ export function describeCustomer(
   contracts: readonly Contract[],
   today: string,
 ): CustomerStanding {
-  const customerClass = classifyCustomer(customerFactsOf(account, contracts, today));
+  const customerClass = classifyCustomer(playbook, customerFactsOf(account, contracts, today));
   const klass = playbook.customerClasses.find((candidate) => candidate.key === customerClass);
   return {
     customerClass,
+    rule: klass?.when ?? 'otherwise',
     name: klass?.name ?? customerClass,
     focus: klass?.focus ?? '',
     activeContract: activeCommitContract(contracts, today),

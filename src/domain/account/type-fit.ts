@@ -36,15 +36,16 @@ function className(playbook: Playbook, key: string) {
 
 const withArticle = (name: string) => `${/^[aeiou]/i.test(name) ? 'an' : 'a'} ${name}`;
 
-/** The class a type is judged against: today's, or a commit customer's while a renewed contract is in grace. */
+/** The class a type is judged against: today's, or the contract class while a renewed contract is in grace. */
 function judgedClass(
+  playbook: Playbook,
   type: OpportunityType | undefined,
   customer: CustomerRecord,
   today: string,
   opportunityId: string | null,
 ): { customerClass: CustomerClassKey; graceUntil: string | null } {
   const hasActiveCommitContract = activeCommitContract(customer.contracts, today) !== null;
-  const customerClass = classifyCustomer({
+  const customerClass = classifyCustomer(playbook, {
     hasActiveCommitContract,
     selfServeUsage: customer.selfServeUsage,
   });
@@ -55,7 +56,7 @@ function judgedClass(
   const graceUntil = addDays(renewed.endDate, graceDays);
   if (today > graceUntil) return { customerClass, graceUntil: null };
   return {
-    customerClass: classifyCustomer({
+    customerClass: classifyCustomer(playbook, {
       hasActiveCommitContract: true,
       selfServeUsage: customer.selfServeUsage,
     }),
@@ -64,17 +65,20 @@ function judgedClass(
 }
 
 function fitsType(
+  playbook: Playbook,
   type: OpportunityType,
   customer: CustomerRecord,
   today: string,
   opportunityId: string | null,
 ) {
-  return type.customerClasses.includes(judgedClass(type, customer, today, opportunityId).customerClass);
+  return type.customerClasses.includes(
+    judgedClass(playbook, type, customer, today, opportunityId).customerClass,
+  );
 }
 
 /**
- * Judges a deal type against the account: each type lists the customer classes it is for (New Business:
- * prospects and PLG; Upsell, Renewal, Expansion: commit customers). A type that renews a contract still fits
+ * Judges a deal type against the account: each type lists the customer classes it is for (the seed: New
+ * Business for prospects and PLG; Upsell, Renewal, Expansion for commit customers). A type that renews a contract still fits
  * during its grace period after the contract it renews (the account's latest-ending commit contract, not the
  * one booked from this deal) has ended. Pure; `today` is 'YYYY-MM-DD'.
  */
@@ -86,13 +90,13 @@ export function judgeTypeFit(
   opportunityId: string | null = null,
 ): TypeFit {
   const type = playbook.opportunityTypes.find((candidate) => candidate.key === typeKey);
-  const { customerClass, graceUntil } = judgedClass(type, customer, today, opportunityId);
-  const classToday = classifyCustomer({
+  const { customerClass, graceUntil } = judgedClass(playbook, type, customer, today, opportunityId);
+  const classToday = classifyCustomer(playbook, {
     hasActiveCommitContract: activeCommitContract(customer.contracts, today) !== null,
     selfServeUsage: customer.selfServeUsage,
   });
   const allowedTypes = playbook.opportunityTypes
-    .filter((candidate) => fitsType(candidate, customer, today, opportunityId))
+    .filter((candidate) => fitsType(playbook, candidate, customer, today, opportunityId))
     .map((candidate) => candidate.key);
   const fits = type?.customerClasses.includes(customerClass) ?? false;
   const typeName = type?.name ?? typeKey;

@@ -21,7 +21,7 @@ const deal = (type: string, amountMinor: number, currency = 'USD') => ({ type, a
 
 describe('Renewal vs Expansion by TCV uplift (threshold 20%)', () => {
   it('reads the threshold from the playbook', () => {
-    expect(playbook.inspection.expansionUpliftThreshold).toBe(0.2);
+    expect(playbook.contracts?.expansionUpliftThreshold).toBe(0.2);
   });
 
   it.each([
@@ -99,7 +99,7 @@ describe('Renewal vs Expansion by TCV uplift (threshold 20%)', () => {
   });
 
   it('takes the threshold from the playbook, exact at the boundary', () => {
-    const strict = { ...playbook, inspection: { ...playbook.inspection, expansionUpliftThreshold: 0.07 } };
+    const strict = { ...playbook, contracts: { expansionUpliftThreshold: 0.07 } };
     expect(checkRenewalUplift(strict, deal('renewal', 107_000_00), previous)?.expectedType).toBe('expansion');
     expect(checkRenewalUplift(strict, deal('renewal', 106_999_99), previous)?.expectedType).toBe('renewal');
   });

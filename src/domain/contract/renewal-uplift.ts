@@ -1,9 +1,5 @@
-import type { Playbook } from '../playbook/playbook.js';
+import type { OpportunityType, Playbook, UpliftSide } from '../playbook/playbook.js';
 import type { Contract } from './contract.js';
-
-/** The two types of the Renewal pipeline, told apart by TCV uplift over the contract they renew. */
-export const RENEWAL_KINDS = ['renewal', 'expansion'] as const;
-export type RenewalKind = (typeof RENEWAL_KINDS)[number];
 
 export interface UpliftVerdict {
   /** true: the type matches the uplift; false: the uplift says the other type; null: cannot compare. */
@@ -11,7 +7,7 @@ export interface UpliftVerdict {
   /** TCV uplift over the previous contract in percent (one decimal, toward zero); null when not compared. */
   upliftPct: number | null;
   /** The type the uplift calls for; null when not compared. */
-  expectedType: RenewalKind | null;
+  expectedType: string | null;
   /** The contract compared with: the account's latest-ending commit contract. */
   previousContract: Pick<Contract, 'id' | 'endDate' | 'tcvMinor' | 'currency'> | null;
   message: string;
@@ -23,8 +19,16 @@ export interface RenewalDeal {
   currency: string;
 }
 
-const isRenewalKind = (type: string): type is RenewalKind =>
-  (RENEWAL_KINDS as readonly string[]).includes(type);
+/** The type on `side` of the uplift threshold in the same pipeline as `type` (the seed: Renewal ↔ Expansion). */
+function typeOnSide(
+  playbook: Playbook,
+  type: OpportunityType,
+  side: UpliftSide,
+): OpportunityType | undefined {
+  return playbook.opportunityTypes.find(
+    (candidate) => candidate.pipeline === type.pipeline && candidate.renewsContract?.uplift === side,
+  );
+}
 const percent = (value: number) => `${Number.isInteger(value) ? value : value.toFixed(1)}%`;
 const withArticle = (name: string) => `${/^[aeiou]/i.test(name) ? 'an' : 'a'} ${name}`;
 const change = (pct: number, what = '') =>
@@ -32,19 +36,22 @@ const change = (pct: number, what = '') =>
 
 /**
  * Renewal vs Expansion by TCV uplift over the previous contract: an uplift at or above the playbook's
- * `expansionUpliftThreshold` is an Expansion, below it a Renewal. Null for deals of other types. Money is
- * compared in integers (minor units), so the threshold itself is exact.
+ * `contracts.expansionUpliftThreshold` calls for the pipeline's `atOrAbove` type (Expansion), below it for
+ * its `below` type (Renewal). Null for types the uplift does not decide. Money is compared in integers
+ * (minor units), so the threshold itself is exact.
  */
 export function checkRenewalUplift(
   playbook: Playbook,
   deal: RenewalDeal,
   previous: Contract | null,
 ): UpliftVerdict | null {
-  if (!isRenewalKind(deal.type)) return null;
-  const nameOf = (key: RenewalKind) =>
-    playbook.opportunityTypes.find((type) => type.key === key)?.name ?? key;
-  const typed = nameOf(deal.type);
-  const threshold = playbook.inspection.expansionUpliftThreshold;
+  const type = playbook.opportunityTypes.find((candidate) => candidate.key === deal.type);
+  const threshold = playbook.contracts?.expansionUpliftThreshold;
+  if (!type?.renewsContract?.uplift || threshold === undefined) return null;
+  const below = typeOnSide(playbook, type, 'below');
+  const atOrAbove = typeOnSide(playbook, type, 'atOrAbove');
+  if (!below || !atOrAbove) return null;
+  const typed = type.name;
   const thresholdText = percent(Math.round(threshold * 1000) / 10);
   const notCompared = (message: string): UpliftVerdict => ({
     fits: null,
@@ -73,18 +80,19 @@ export function checkRenewalUplift(
   const gain = BigInt(deal.amountMinor) - tcv;
   const upliftPct = Number((gain * 1000n) / tcv) / 10;
   const thresholdBasisPoints = BigInt(Math.round(threshold * 10_000));
-  const expectedType: RenewalKind = gain * 10_000n >= thresholdBasisPoints * tcv ? 'expansion' : 'renewal';
-  const fits = expectedType === deal.type;
-  const versus = expectedType === 'expansion' ? `at or above ${thresholdText}` : `below ${thresholdText}`;
+  const above = gain * 10_000n >= thresholdBasisPoints * tcv;
+  const expected = above ? atOrAbove : below;
+  const fits = expected.key === deal.type;
+  const versus = above ? `at or above ${thresholdText}` : `below ${thresholdText}`;
   const message = fits
     ? `${typed}: ${change(upliftPct, 'TCV ')} over ${ending} (${
-        expectedType === 'expansion' ? `threshold ${thresholdText}` : `below the ${thresholdText} threshold`
+        above ? `threshold ${thresholdText}` : `below the ${thresholdText} threshold`
       }).`
-    : `This is ${withArticle(nameOf(expectedType))} (${change(upliftPct)}, ${versus}); typed as ${typed}.`;
+    : `This is ${withArticle(expected.name)} (${change(upliftPct)}, ${versus}); typed as ${typed}.`;
   return {
     fits,
     upliftPct,
-    expectedType,
+    expectedType: expected.key,
     previousContract: {
       id: previous.id,
       endDate: previous.endDate,

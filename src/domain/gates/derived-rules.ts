@@ -35,7 +35,7 @@ const FIELD_LABELS = {
 } as const satisfies Record<CheckableField, string>;
 
 function elementName(playbook: Playbook, key: string): string {
-  return playbook.meddpicc.find((element: MeddpiccElement) => element.key === key)?.name ?? key;
+  return playbook.qualification.elements.find((element: MeddpiccElement) => element.key === key)?.name ?? key;
 }
 
 function isFilled(value: unknown): boolean {
@@ -47,7 +47,10 @@ function isFilled(value: unknown): boolean {
 
 /** Each derived criterion names one of these rules; each returns whether it holds and why. */
 export const DERIVED_RULES = {
-  meddpicc_stage_levels: (_rule: RuleOf<'meddpicc_stage_levels'>, { playbook, pipeline, stage, facts }) => {
+  qualification_stage_levels: (
+    _rule: RuleOf<'qualification_stage_levels'>,
+    { playbook, pipeline, stage, facts },
+  ) => {
     const required = meddpiccRequiredToLeave(pipeline, stage);
     const short = required.filter((req) => !meetsLevel(levelOf(facts.meddpicc, req.element), req.level));
     if (short.length === 0) {
@@ -56,7 +59,7 @@ export const DERIVED_RULES = {
     const names = short.map((req) => `${elementName(playbook, req.element)} (${req.level} needed)`);
     return { met: false, message: `MEDDPICC not yet populated: ${names.join(', ')}.` };
   },
-  meddpicc_element: (rule: RuleOf<'meddpicc_element'>, { playbook, facts }) => {
+  qualification_element: (rule: RuleOf<'qualification_element'>, { playbook, facts }) => {
     const actual = levelOf(facts.meddpicc, rule.element);
     const name = elementName(playbook, rule.element);
     return meetsLevel(actual, rule.atLeast)
@@ -81,8 +84,14 @@ export const DERIVED_RULES = {
       ? { met: true, message: `${name} recorded on ${record.achievedAt.toISOString().slice(0, 10)}.` }
       : { met: false, message: `${name} is not recorded yet.` };
   },
-  type_matches_uplift: (_rule: RuleOf<'type_matches_uplift'>, { facts }) => {
-    if (!facts.uplift) return { met: true, message: 'Not a Renewal or Expansion: no uplift to check.' };
+  type_matches_uplift: (_rule: RuleOf<'type_matches_uplift'>, { playbook, facts }) => {
+    if (!facts.uplift) {
+      const type = playbook.opportunityTypes.find((candidate) => candidate.key === facts.type);
+      return {
+        met: true,
+        message: `${type?.name ?? facts.type} is not decided by TCV uplift: nothing to check.`,
+      };
+    }
     // "Cannot compare" (no contract renewed, another currency) does not pass: the contract must be on file.
     return { met: facts.uplift.fits === true, message: facts.uplift.message };
   },
@@ -91,10 +100,10 @@ export const DERIVED_RULES = {
 
 export function applyDerivedRule(rule: DerivedRule, context: RuleContext): RuleVerdict {
   switch (rule.rule) {
-    case 'meddpicc_stage_levels':
-      return DERIVED_RULES.meddpicc_stage_levels(rule, context);
-    case 'meddpicc_element':
-      return DERIVED_RULES.meddpicc_element(rule, context);
+    case 'qualification_stage_levels':
+      return DERIVED_RULES.qualification_stage_levels(rule, context);
+    case 'qualification_element':
+      return DERIVED_RULES.qualification_element(rule, context);
     case 'field_present':
       return DERIVED_RULES.field_present(rule, context);
     case 'poc_plan_signed_off':

@@ -9,7 +9,8 @@ import type { RequirementCheck } from './requirement-check.js';
 function checkMeddpicc(playbook: Playbook, pipeline: Pipeline, leaving: Stage, facts: OpportunityFacts) {
   return meddpiccRequiredToLeave(pipeline, leaving).map((req): RequirementCheck => {
     const actual = levelOf(facts.meddpicc, req.element);
-    const name = playbook.meddpicc.find((element) => element.key === req.element)?.name ?? req.element;
+    const name =
+      playbook.qualification.elements.find((element) => element.key === req.element)?.name ?? req.element;
     const met = meetsLevel(actual, req.level);
     return {
       kind: 'meddpicc',

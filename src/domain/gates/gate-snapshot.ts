@@ -40,7 +40,7 @@ export function buildSnapshot(
     override: GateSnapshot['override'];
   },
 ): GateSnapshot {
-  const levels = playbook.meddpicc.map((element): [string, MeddpiccLevel] => [
+  const levels = playbook.qualification.elements.map((element): [string, MeddpiccLevel] => [
     element.key,
     levelOf(facts.meddpicc, element.key),
   ]);
@@ -78,7 +78,7 @@ export function typeFitSnapshot(
     kind,
     checks: [pass.check],
     meddpicc: Object.fromEntries(
-      playbook.meddpicc.map((element) => [element.key, levelOf(deal.meddpicc, element.key)]),
+      playbook.qualification.elements.map((element) => [element.key, levelOf(deal.meddpicc, element.key)]),
     ),
     override: pass.override,
     reason: null,

@@ -127,8 +127,8 @@ describe.each(steps)('$pipeline.key: $from.key → $to.key', ({ pipeline, from, 
         expect(missingKeys(plan(facts, { to: to.key }))).toContain(criterion.key);
         return;
       }
-      const element = source.rule === 'meddpicc_element' ? source.element : 'economic_buyer';
-      const level = source.rule === 'meddpicc_element' ? below(source.atLeast) : 'unknown';
+      const element = source.rule === 'qualification_element' ? source.element : 'economic_buyer';
+      const level = source.rule === 'qualification_element' ? below(source.atLeast) : 'unknown';
       expect(missingKeys(plan(withLevel(ready, element, level), { to: to.key }))).toContain(criterion.key);
     },
   );
@@ -166,7 +166,9 @@ describe('cumulative MEDDPICC', () => {
     const pipeline = must(playbook.pipelines[0]);
     const negotiate = must(pipeline.stages.find((stage) => stage.key === 'negotiate'));
     const required = meddpiccRequiredToLeave(pipeline, negotiate);
-    expect(required.map((req) => req.element).sort()).toEqual(playbook.meddpicc.map((e) => e.key).sort());
+    expect(required.map((req) => req.element).sort()).toEqual(
+      playbook.qualification.elements.map((e) => e.key).sort(),
+    );
     expect(required.every((req) => levelRank(req.level) === levelRank('validated'))).toBe(true);
   });
 });

@@ -4,7 +4,7 @@ import type { Velocity } from './velocity.js';
 
 export type RiskIndicator = Exclude<
   HealthIndicator,
-  | 'meddpicc_complete'
+  | 'qualification_complete'
   | 'poc_success'
   | 'champion_strength'
   | 'decision_process_clarity'
@@ -19,7 +19,7 @@ export interface FixFirst {
 }
 
 const ACTIONS = {
-  incomplete_meddpicc: 'Complete the qualification',
+  incomplete_qualification: 'Complete the qualification',
   poc_challenges: 'Get the POC back on track',
   stakeholder_changes: 'Re-establish the Champion and Economic Buyer',
   timeline_pressure: 'Set a realistic close date',

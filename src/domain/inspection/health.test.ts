@@ -10,7 +10,7 @@ const playbook = firebolt();
 const nb = playbook.pipelines.find((pipeline) => pipeline.key === 'new_business');
 if (!nb) throw new Error('no pipeline');
 const NOW = new Date('2026-11-20T12:00:00Z');
-const ELEMENTS = playbook.meddpicc.map((element) => element.key);
+const ELEMENTS = playbook.qualification.elements.map((element) => element.key);
 const levels = (level: MeddpiccLevel, overrides: Record<string, MeddpiccLevel> = {}): MeddpiccState =>
   Object.fromEntries(
     ELEMENTS.map((key) => [
@@ -48,7 +48,7 @@ describe('health indicators', () => {
     [
       'MEDDPICC complete',
       { meddpicc: levels('validated') },
-      ['meddpicc_complete', 'champion_strength', 'decision_process_clarity', 'competitive_position'],
+      ['qualification_complete', 'champion_strength', 'decision_process_clarity', 'competitive_position'],
     ],
     ['POC success', { poc: { status: 'succeeded', reasons: ['8 of 8 criteria met'] } }, ['poc_success']],
     [
@@ -69,7 +69,7 @@ describe('health indicators', () => {
     [
       'an Economic Buyer still unknown in Discover, though leaving Opportunity Created needed it',
       { meddpicc: levels('identified', { economic_buyer: 'unknown' }) },
-      ['incomplete_meddpicc'],
+      ['incomplete_qualification'],
     ],
     [
       'Decision Criteria unknown in Discover: not required before the POC, so not a risk',
@@ -95,7 +95,7 @@ describe('health indicators', () => {
         daysInStage: 16,
         expectedDaysInStage: 30,
       },
-      ['incomplete_meddpicc'],
+      ['incomplete_qualification'],
     ],
     [
       'a new deal in the first stage knows little yet',
@@ -105,7 +105,7 @@ describe('health indicators', () => {
     [
       'a deal past half its first stage without an Economic Buyer or Champion',
       { stage: 'created', meddpicc: levels('unknown'), daysInStage: 6, expectedDaysInStage: 10 },
-      ['incomplete_meddpicc'],
+      ['incomplete_qualification'],
     ],
     [
       'a POC not started past half of the POC stage',
@@ -176,7 +176,7 @@ describe('health indicators', () => {
     [
       'competition not validated past the POC (nor the Decision Criteria leaving it needed)',
       { stage: 'propose', meddpicc: levels('identified') },
-      ['competitive_threat', 'incomplete_meddpicc'],
+      ['competitive_threat', 'incomplete_qualification'],
     ],
     [
       'a gate override',

@@ -37,7 +37,7 @@ type Indicator = (facts: HealthFacts, context: Context) => string[] | null;
 const DAY = 86_400_000;
 const within = (at: Date, now: Date, days: number) => now.getTime() - at.getTime() <= days * DAY;
 const named = (context: Context, key: string) =>
-  context.playbook.meddpicc.find((e) => e.key === key)?.name ?? key;
+  context.playbook.qualification.elements.find((e) => e.key === key)?.name ?? key;
 const day = (at: Date) => at.toISOString().slice(0, 10);
 
 /** The elements whose absence the seed calls "Incomplete MEDDPICC". */
@@ -113,16 +113,18 @@ const judgesPoc = (stage: Stage) =>
 
 /** Each indicator of the seed: null when it does not hold, else its evidence. Monotone in the facts. */
 const INDICATORS = {
-  meddpicc_complete: (facts, context) =>
-    context.playbook.meddpicc.every((element) => levelOf(facts.meddpicc, element.key) === 'validated')
-      ? [`All ${context.playbook.meddpicc.length} MEDDPICC elements validated.`]
+  qualification_complete: (facts, context) =>
+    context.playbook.qualification.elements.every(
+      (element) => levelOf(facts.meddpicc, element.key) === 'validated',
+    )
+      ? [`All ${context.playbook.qualification.elements.length} MEDDPICC elements validated.`]
       : null,
   poc_success: (facts) =>
     facts.poc.status === 'succeeded' ? ['POC succeeded.', ...facts.poc.reasons] : null,
   champion_strength: validated('champion'),
   decision_process_clarity: validated('decision_process'),
   competitive_position: validated('competition'),
-  incomplete_meddpicc: (facts, context) => {
+  incomplete_qualification: (facts, context) => {
     const shortfalls = meddpiccShortfalls(facts, context, MISSING_MEANS_RISK);
     return shortfalls.length > 0 ? shortfalls.map((shortfall) => shortfall.text) : null;
   },

@@ -17,23 +17,29 @@ export interface PocSessionTemplate {
   agenda: AgendaItem[];
 }
 
-export const POC_CRITERIA_GROUPS = ['technical', 'business', 'relationship'] as const;
-export type PocCriteriaGroup = (typeof POC_CRITERIA_GROUPS)[number];
+/** A group of POC success criteria (the seed: technical, business, relationship), in the playbook's order. */
+export interface PocCriteriaGroup {
+  key: string;
+  name: string;
+  criteria: string[];
+}
 
 export interface PocTemplate {
-  /** The first stage at which a POC plan can be created (the seed: Discover). */
+  /** The pipelines whose deals run the POC method. */
+  pipelines: string[];
+  /** The first stage at which a POC plan can be created (the seed: Discover); a stage of each POC pipeline. */
   availableFromStage: string;
   sessions: PocSessionTemplate[];
-  successCriteria: Record<PocCriteriaGroup, string[]>;
+  successCriteria: PocCriteriaGroup[];
 }
 
 export const HEALTH_INDICATORS = [
-  'meddpicc_complete',
+  'qualification_complete',
   'poc_success',
   'champion_strength',
   'decision_process_clarity',
   'competitive_position',
-  'incomplete_meddpicc',
+  'incomplete_qualification',
   'poc_challenges',
   'stakeholder_changes',
   'timeline_pressure',
@@ -69,9 +75,8 @@ export interface VelocitySettings {
 }
 
 export interface InspectionSettings {
-  poc: PocTemplate;
+  /** Absent: no pipeline runs a POC. */
+  poc?: PocTemplate;
   health: HealthSettings;
   velocity: VelocitySettings;
-  /** TCV uplift over the previous contract from which a renewal is an Expansion (0.2 = 20%). */
-  expansionUpliftThreshold: number;
 }

@@ -71,3 +71,9 @@ export function findCriterion(
     (entry) => entry.pipeline.key === pipelineKey && entry.criterion.key === criterionKey,
   );
 }
+
+/** The deal sits in its pipeline's won stage (whatever the playbook keys it). */
+export function isWon(playbook: Playbook, deal: { pipeline: string; stage: string }): boolean {
+  const pipeline = findPipeline(playbook, deal.pipeline);
+  return (pipeline && findStage(pipeline, deal.stage)?.outcome) === 'won';
+}

@@ -18,8 +18,25 @@ export type StageOutcome = (typeof STAGE_OUTCOMES)[number];
 export const CHECKABLE_FIELDS = ['nextStep', 'description', 'amountMinor', 'closeDate'] as const;
 export type CheckableField = (typeof CHECKABLE_FIELDS)[number];
 
-export const LEAD_SOURCES = ['sdr', 'ae', 'inbound', 'partner', 'plg', 'customer_success'] as const;
-export type LeadSource = (typeof LEAD_SOURCES)[number];
+/** A lead source's key, as the playbook lists them (`leadSources`). */
+export type LeadSource = string;
+
+/**
+ * The parts a qualification element may play, which the engine's behaviour reads (health, stakeholder
+ * changes): whatever the framework calls them. A playbook may give some, all or none; an indicator whose
+ * role no element plays is off.
+ */
+export const QUALIFICATION_ROLES = [
+  'economic_buyer',
+  'champion',
+  'decision_criteria',
+  'decision_process',
+  'paper_process',
+  'pain',
+  'competition',
+  'metrics',
+] as const;
+export type QualificationRole = (typeof QUALIFICATION_ROLES)[number];
 
 export interface MeddpiccElement {
   key: string;
@@ -27,14 +44,22 @@ export interface MeddpiccElement {
   name: string;
   definition: string;
   questions: string[];
-  /** The element names a person (Economic Buyer, Champion): a contact is linked once identified. */
+  /** The element names a person (an Economic Buyer, a Champion): a contact is linked once identified. */
   namesPerson: boolean;
+  /** The part the element plays for the engine, if any. */
+  role?: QualificationRole;
+}
+
+/** The qualification framework (MEDDPICC, BANT, SPICED, …): its name and its elements in order. */
+export interface Qualification {
+  framework: string;
+  elements: MeddpiccElement[];
 }
 
 /** A named rule that computes whether a criterion is met from the deal's data. */
 export type DerivedRule =
-  | { rule: 'meddpicc_stage_levels' }
-  | { rule: 'meddpicc_element'; element: string; atLeast: Exclude<MeddpiccLevel, 'unknown'> }
+  | { rule: 'qualification_stage_levels' }
+  | { rule: 'qualification_element'; element: string; atLeast: Exclude<MeddpiccLevel, 'unknown'> }
   | { rule: 'field_present'; field: CheckableField }
   | { rule: 'poc_plan_signed_off' }
   | { rule: 'poc_results_meet_criteria' }
@@ -75,8 +100,8 @@ export interface Stage {
   forecastCategory: ForecastCategory;
   outcome: StageOutcome;
   description: string;
-  /** MEDDPICC elements and the level each must reach to leave this stage, as the seed lists them. */
-  meddpicc: Record<string, Exclude<MeddpiccLevel, 'unknown'>>;
+  /** Qualification elements and the level each must reach to leave this stage, as the seed lists them. */
+  qualification: Record<string, Exclude<MeddpiccLevel, 'unknown'>>;
   entrance: Criterion[];
   exit: Criterion[];
   milestones: string[];
@@ -103,13 +128,40 @@ export interface OpportunityType {
    * The type renews a contract (Renewal, Expansion): it keeps fitting the account for `graceDays` after the
    * contract it renews has ended, though the account is no longer a commit customer by then.
    */
-  renewsContract?: { graceDays: number };
+  renewsContract?: RenewsContract;
 }
+
+/**
+ * How a type that renews a contract is told from its sibling by the TCV uplift over the renewed contract
+ * (the playbook's `contracts.expansionUpliftThreshold`): `below` the threshold (a Renewal) or `atOrAbove` it
+ * (an Expansion); absent when the uplift does not decide the type.
+ */
+export const UPLIFT_SIDES = ['below', 'atOrAbove'] as const;
+export type UpliftSide = (typeof UPLIFT_SIDES)[number];
+
+export interface RenewsContract {
+  graceDays: number;
+  uplift?: UpliftSide;
+}
+
+/** Contracts recorded from won deals; absent: the playbook keeps no contracts. */
+export interface ContractSettings {
+  /** TCV uplift over the renewed contract from which the `atOrAbove` type applies (0.2 = 20%). */
+  expansionUpliftThreshold?: number;
+}
+
+/**
+ * What makes an account a class, checked in this order: a commit contract in force, else self-serve usage,
+ * else neither. Each rule belongs to at most one class; `otherwise` to exactly one.
+ */
+export const CUSTOMER_CLASS_RULES = ['contract_in_force', 'self_serve_usage', 'otherwise'] as const;
+export type CustomerClassRule = (typeof CUSTOMER_CLASS_RULES)[number];
 
 export interface CustomerClass {
   key: string;
   name: string;
   focus: string;
+  when: CustomerClassRule;
 }
 
 export interface LossReason {
@@ -133,9 +185,11 @@ export interface LeadSourceEntry {
 export interface Playbook {
   id: string;
   name: string;
+  /** The selling company's name, as screens and messages say it ("a decision in favor of …"). */
+  company: string;
   version: number;
   defaultCurrency: string;
-  meddpicc: MeddpiccElement[];
+  qualification: Qualification;
   opportunityTypes: OpportunityType[];
   customerClasses: CustomerClass[];
   pipelines: Pipeline[];
@@ -143,5 +197,7 @@ export interface Playbook {
   lossReasons: LossReason[];
   /** Where deals come from, with their names (a deal's `source`; criteria may apply to some only). */
   leadSources: LeadSourceEntry[];
+  /** Absent: deals record no contracts (and no type renews one). */
+  contracts?: ContractSettings;
   inspection: InspectionSettings;
 }

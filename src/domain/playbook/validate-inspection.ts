@@ -1,10 +1,10 @@
-import type { HealthIndicator } from './inspection-settings.js';
+import type { HealthIndicator, PocTemplate } from './inspection-settings.js';
 import type { Playbook } from './playbook.js';
 import type { PlaybookIssue } from './validate-playbook.js';
 
 /** Indicators that add to health; the others are risks and subtract. */
 export const POSITIVE_INDICATORS: readonly HealthIndicator[] = [
-  'meddpicc_complete',
+  'qualification_complete',
   'poc_success',
   'champion_strength',
   'decision_process_clarity',
@@ -28,10 +28,35 @@ export function validateInspection(playbook: Playbook): PlaybookIssue[] {
   if (velocity.fastRatio >= velocity.stallRatio) {
     issues.push({ path: ['inspection', 'velocity', 'fastRatio'], message: 'must be below stallRatio' });
   }
-  const stages = playbook.pipelines.flatMap((pipeline) => pipeline.stages.map((stage) => stage.key));
-  if (!stages.includes(poc.availableFromStage)) {
-    const message = `unknown stage "${poc.availableFromStage}"`;
-    issues.push({ path: ['inspection', 'poc', 'availableFromStage'], message });
-  }
+  if (poc) issues.push(...validatePoc(playbook, poc));
   return issues;
+}
+
+/** The POC method's pipelines exist and each has the stage it starts from; keys are unique. */
+function validatePoc(playbook: Playbook, poc: PocTemplate): PlaybookIssue[] {
+  const issues: PlaybookIssue[] = [];
+  const at = ['inspection', 'poc'];
+  poc.pipelines.forEach((key, index) => {
+    const pipeline = playbook.pipelines.find((candidate) => candidate.key === key);
+    if (!pipeline) {
+      issues.push({ path: [...at, 'pipelines', index], message: `unknown pipeline "${key}"` });
+      return;
+    }
+    const from = pipeline.stages.find((stage) => stage.key === poc.availableFromStage);
+    if (!from || from.outcome !== 'open') {
+      const message = `"${poc.availableFromStage}" is not an open stage of pipeline "${key}"`;
+      issues.push({ path: [...at, 'availableFromStage'], message });
+    }
+  });
+  issues.push(...uniqueKeys(poc.sessions, [...at, 'sessions']));
+  issues.push(...uniqueKeys(poc.successCriteria, [...at, 'successCriteria']));
+  return issues;
+}
+
+function uniqueKeys(items: ReadonlyArray<{ key: string }>, path: Array<string | number>): PlaybookIssue[] {
+  return items.flatMap((item, index) =>
+    items.findIndex((other) => other.key === item.key) < index
+      ? [{ path: [...path, index, 'key'], message: `duplicate key "${item.key}"` }]
+      : [],
+  );
 }

@@ -1,4 +1,5 @@
-import type { Pipeline, Playbook } from './playbook.js';
+import { type Pipeline, type Playbook, POC_RULES } from './playbook.js';
+import { validateCustomerModel } from './validate-customer-model.js';
 import { validateInspection } from './validate-inspection.js';
 
 export interface PlaybookIssue {
@@ -57,10 +58,10 @@ function checkPipelineShape(pipeline: Pipeline, at: Array<string | number>): Pla
       });
     }
     previous = stage.probability;
-    if (stage.outcome !== 'open' && (stage.exit.length > 0 || Object.keys(stage.meddpicc).length > 0)) {
+    if (stage.outcome !== 'open' && (stage.exit.length > 0 || Object.keys(stage.qualification).length > 0)) {
       issues.push({
         path: [...at, 'stages', index],
-        message: 'a closed stage has no exit criteria or MEDDPICC',
+        message: 'a closed stage has no exit criteria or qualification levels',
       });
     }
   });
@@ -69,12 +70,16 @@ function checkPipelineShape(pipeline: Pipeline, at: Array<string | number>): Pla
 
 /** Checks what a schema cannot: unique keys, references between parts, and the shape of each pipeline. */
 export function validatePlaybook(playbook: Playbook): PlaybookIssue[] {
-  const elements = new Set(playbook.meddpicc.map((element) => element.key));
+  const framework = playbook.qualification.framework;
+  const elements = new Set(playbook.qualification.elements.map((element) => element.key));
   const milestones = new Set(playbook.milestones.map((milestone) => milestone.key));
   const pipelines = new Set(playbook.pipelines.map((pipeline) => pipeline.key));
   const classes = new Set(playbook.customerClasses.map((customerClass) => customerClass.key));
+  const sources = new Set(playbook.leadSources.map((source) => source.key));
+  const pocPipelines = new Set(playbook.inspection.poc?.pipelines ?? []);
   const issues: PlaybookIssue[] = [
-    ...duplicates(playbook.meddpicc, (item) => item.key, ['meddpicc']),
+    ...duplicates(playbook.qualification.elements, (item) => item.key, ['qualification', 'elements']),
+    ...duplicates(playbook.leadSources, (item) => item.key, ['leadSources']),
     ...duplicates(playbook.opportunityTypes, (item) => item.key, ['opportunityTypes']),
     ...duplicates(playbook.customerClasses, (item) => item.key, ['customerClasses']),
     ...duplicates(playbook.pipelines, (item) => item.key, ['pipelines']),
@@ -107,6 +112,16 @@ export function validatePlaybook(playbook: Playbook): PlaybookIssue[] {
       if (seen.has(criterion.key))
         issues.push({ path: [...path, 'key'], message: `duplicate criterion "${criterion.key}"` });
       seen.add(criterion.key);
+      criterion.onlyForSources?.forEach((source, index) => {
+        issues.push(...unknownRef(sources, source, [...path, 'onlyForSources', index], 'lead source'));
+      });
+      const { source } = criterion;
+      if (source.kind === 'derived' && (POC_RULES as readonly string[]).includes(source.rule)) {
+        if (!pocPipelines.has(pipeline.key)) {
+          const message = `rule "${source.rule}" reads the POC plan, but pipeline "${pipeline.key}" does not run the POC method (inspection.poc.pipelines)`;
+          issues.push({ path: [...path, 'derived', 'rule'], message });
+        }
+      }
       if (criterion.source.kind === 'derived' && criterion.source.rule === 'milestone_recorded') {
         issues.push(
           ...unknownRef(
@@ -117,27 +132,30 @@ export function validatePlaybook(playbook: Playbook): PlaybookIssue[] {
           ),
         );
       }
-      if (criterion.source.kind === 'derived' && criterion.source.rule === 'meddpicc_element') {
+      if (criterion.source.kind === 'derived' && criterion.source.rule === 'qualification_element') {
         issues.push(
           ...unknownRef(
             elements,
             criterion.source.element,
             [...path, 'derived', 'element'],
-            'MEDDPICC element',
+            `${framework} element`,
           ),
         );
       }
     }
     pipeline.stages.forEach((stage, stageIndex) => {
       const stageAt = [...at, 'stages', stageIndex];
-      for (const element of Object.keys(stage.meddpicc)) {
-        issues.push(...unknownRef(elements, element, [...stageAt, 'meddpicc', element], 'MEDDPICC element'));
+      for (const element of Object.keys(stage.qualification)) {
+        issues.push(
+          ...unknownRef(elements, element, [...stageAt, 'qualification', element], `${framework} element`),
+        );
       }
       stage.milestones.forEach((milestone, index) => {
         issues.push(...unknownRef(milestones, milestone, [...stageAt, 'milestones', index], 'milestone'));
       });
     });
   });
+  issues.push(...validateCustomerModel(playbook));
   issues.push(...validateInspection(playbook));
   return issues;
 }

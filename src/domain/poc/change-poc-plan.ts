@@ -56,13 +56,22 @@ function withSession(plan: PocPlan, session: PocSession, now: Date): PocPlan {
 /** Adds another instance of a repeatable session (Hands-On Working Sessions). */
 export function addSession(
   plan: PocPlan,
-  template: PocTemplate,
-  templateKey: string,
+  template: PocTemplate | undefined,
+  templateKey: string | undefined,
   sessionId: string,
   now: Date,
 ): Changed {
-  const found = template.sessions.find((session) => session.key === templateKey);
-  if (!found) return err({ code: 'not_found', message: `no POC session template ${templateKey}` });
+  if (!template) return err({ code: 'conflict', message: 'This playbook has no POC method.' });
+  // Without a key: the first session the template lets a plan hold again.
+  const found = templateKey
+    ? template.sessions.find((session) => session.key === templateKey)
+    : template.sessions.find((session) => session.repeatable);
+  if (!found) {
+    const message = templateKey
+      ? `no POC session template ${templateKey}`
+      : 'the playbook has no repeatable POC session';
+    return err({ code: 'not_found', message });
+  }
   if (!found.repeatable) {
     return err({
       code: 'conflict',
@@ -70,7 +79,7 @@ export function addSession(
     });
   }
   const sequence =
-    Math.max(0, ...plan.sessions.filter((s) => s.templateKey === templateKey).map((s) => s.sequence)) + 1;
+    Math.max(0, ...plan.sessions.filter((s) => s.templateKey === found.key).map((s) => s.sequence)) + 1;
   return ok(withSession(plan, sessionFromTemplate(found, sessionId, sequence), now));
 }
 

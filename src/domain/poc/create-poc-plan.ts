@@ -1,8 +1,4 @@
-import {
-  POC_CRITERIA_GROUPS,
-  type PocSessionTemplate,
-  type PocTemplate,
-} from '../playbook/inspection-settings.js';
+import type { PocSessionTemplate, PocTemplate } from '../playbook/inspection-settings.js';
 import type { PocPlan, PocSession } from './poc-plan.js';
 
 export interface NewPlanFacts {
@@ -32,16 +28,16 @@ export function sessionFromTemplate(template: PocSessionTemplate, id: string, se
   };
 }
 
-/** The playbook's five sessions and its success criteria in their three groups, all still to be done. */
+/** The playbook's POC sessions and its success criteria in their groups, all still to be done. */
 export function createPocPlan(template: PocTemplate, facts: NewPlanFacts): PocPlan {
   return {
     id: facts.planId,
     opportunityId: facts.opportunityId,
     sessions: template.sessions.map((session) => sessionFromTemplate(session, facts.newId('session'), 1)),
-    criteria: POC_CRITERIA_GROUPS.flatMap((group) =>
-      template.successCriteria[group].map((text, position) => ({
+    criteria: template.successCriteria.flatMap((group) =>
+      group.criteria.map((text, position) => ({
         id: facts.newId('criterion'),
-        group,
+        group: group.key,
         position,
         text,
         target: null,

@@ -1,4 +1,4 @@
-import type { AgendaItem, PocCriteriaGroup } from '../playbook/inspection-settings.js';
+import type { AgendaItem } from '../playbook/inspection-settings.js';
 
 /** A POC plan: the playbook's session template instantiated for one deal, with its criteria and results. */
 export const POC_SESSION_STATUSES = ['planned', 'completed', 'cancelled'] as const;
@@ -34,7 +34,8 @@ export interface PocSession {
 
 export interface PocCriterion {
   id: string;
-  group: PocCriteriaGroup;
+  /** The key of its group in the playbook's POC method. */
+  group: string;
   position: number;
   text: string;
   target: string | null;

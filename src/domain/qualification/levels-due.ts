@@ -18,7 +18,7 @@ function raise(due: Map<string, LevelDue>, element: string, level: RequiredLevel
 function fromCriteria(due: Map<string, LevelDue>, criteria: readonly Criterion[], stage: Stage) {
   for (const criterion of criteria) {
     const source = criterion.source;
-    if (source.kind === 'derived' && source.rule === 'meddpicc_element')
+    if (source.kind === 'derived' && source.rule === 'qualification_element')
       raise(due, source.element, source.atLeast, stage);
   }
 }
@@ -35,7 +35,7 @@ export function levelsOwed(pipeline: Pipeline, stageKey: string): Map<string, Le
       fromCriteria(due, stage.entrance, stage);
       break;
     }
-    for (const [element, level] of Object.entries(stage.meddpicc)) raise(due, element, level, stage);
+    for (const [element, level] of Object.entries(stage.qualification)) raise(due, element, level, stage);
     fromCriteria(due, [...stage.entrance, ...stage.exit], stage);
   }
   return due;
@@ -49,7 +49,7 @@ export function levelsToLeave(pipeline: Pipeline, stageKey: string): Map<string,
   const due = levelsOwed(pipeline, stageKey);
   const stage = pipeline.stages.find((candidate) => candidate.key === stageKey);
   if (stage?.outcome !== 'open') return due;
-  for (const [element, level] of Object.entries(stage.meddpicc)) raise(due, element, level, stage);
+  for (const [element, level] of Object.entries(stage.qualification)) raise(due, element, level, stage);
   fromCriteria(due, stage.exit, stage);
   const next = nextStage(pipeline, stage);
   if (next) fromCriteria(due, next.entrance, stage);

@@ -17,14 +17,16 @@ describe('MEDDPICC score', () => {
   it.each<[Record<string, MeddpiccLevel>, number]>([
     [{}, 0],
     [{ metrics: 'identified' }, 6],
-    [Object.fromEntries(playbook.meddpicc.map((e) => [e.key, 'identified'])), 50],
-    [Object.fromEntries(playbook.meddpicc.map((e) => [e.key, 'validated'])), 100],
+    [Object.fromEntries(playbook.qualification.elements.map((e) => [e.key, 'identified'])), 50],
+    [Object.fromEntries(playbook.qualification.elements.map((e) => [e.key, 'validated'])), 100],
   ])('scores %j as %i', (levels, score) => {
     expect(scoreMeddpicc(playbook, nb, 'discover', state(levels)).score).toBe(score);
   });
 
   it('flags an Economic Buyer unknown at Propose as a high-severity gap', () => {
-    const levels = Object.fromEntries(playbook.meddpicc.map((e) => [e.key, 'validated' as MeddpiccLevel]));
+    const levels = Object.fromEntries(
+      playbook.qualification.elements.map((e) => [e.key, 'validated' as MeddpiccLevel]),
+    );
     const result = scoreMeddpicc(playbook, nb, 'propose', state({ ...levels, economic_buyer: 'unknown' }));
     expect(result.gaps).toContainEqual(
       expect.objectContaining({

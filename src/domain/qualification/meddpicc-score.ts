@@ -66,7 +66,7 @@ export function scoreMeddpicc(
   stageKey: string,
   state: MeddpiccState,
 ): MeddpiccScore {
-  const elements = playbook.meddpicc.map((element) => {
+  const elements = playbook.qualification.elements.map((element) => {
     const level = levelOf(state, element.key);
     return {
       element: element.key,

@@ -34,7 +34,7 @@ export interface MeddpiccRequirement {
 export function meddpiccRequiredToLeave(pipeline: Pipeline, stage: Stage): MeddpiccRequirement[] {
   const required = new Map<string, MeddpiccRequirement>();
   for (const candidate of pipeline.stages) {
-    for (const [element, level] of Object.entries(candidate.meddpicc)) {
+    for (const [element, level] of Object.entries(candidate.qualification)) {
       const known = required.get(element);
       if (!known || levelRank(level) > levelRank(known.level)) {
         required.set(element, { element, level, introducedAt: candidate.key });

@@ -5,8 +5,8 @@ export type MeddpiccLevel = 'unknown' | 'identified' | 'validated';
 
 export type CriterionSource =
   | { kind: 'attested'; evidenceRequired: boolean }
-  | { kind: 'derived'; rule: 'meddpicc_stage_levels' }
-  | { kind: 'derived'; rule: 'meddpicc_element'; element: string; atLeast: MeddpiccLevel }
+  | { kind: 'derived'; rule: 'qualification_stage_levels' }
+  | { kind: 'derived'; rule: 'qualification_element'; element: string; atLeast: MeddpiccLevel }
   | { kind: 'derived'; rule: 'field_present'; field: string }
   | {
       kind: 'derived';
@@ -31,7 +31,7 @@ export interface Stage {
   forecastCategory: string;
   outcome: 'open' | 'won' | 'lost';
   description: string;
-  meddpicc: Record<string, Exclude<MeddpiccLevel, 'unknown'>>;
+  qualification: Record<string, Exclude<MeddpiccLevel, 'unknown'>>;
   entrance: Criterion[];
   exit: Criterion[];
   milestones: string[];
@@ -51,28 +51,39 @@ export interface MeddpiccElement {
   definition: string;
   questions: string[];
   namesPerson: boolean;
+  role?: string;
 }
+
+export type CustomerClassRule = 'contract_in_force' | 'self_serve_usage' | 'otherwise';
 
 export interface Playbook {
   id: string;
   name: string;
+  /** The selling company, as screens name it. */
+  company: string;
   version: number;
   defaultCurrency: string;
-  meddpicc: MeddpiccElement[];
+  qualification: { framework: string; elements: MeddpiccElement[] };
   opportunityTypes: Array<{
     key: string;
     name: string;
     pipeline: string;
     description: string;
-    renewsContract?: { graceDays: number };
+    customerClasses: string[];
+    renewsContract?: { graceDays: number; uplift?: 'below' | 'atOrAbove' };
   }>;
+  customerClasses: Array<{ key: string; name: string; focus: string; when: CustomerClassRule }>;
   pipelines: Pipeline[];
   milestones: Array<{ key: string; name: string; description: string }>;
   lossReasons: Array<{ key: string; name: string; requiresCompetitor: boolean }>;
   leadSources: Array<{ key: string; name: string }>;
+  contracts?: { expansionUpliftThreshold?: number };
   inspection: {
-    poc: {
+    /** Absent: no pipeline runs the POC method. */
+    poc?: {
+      pipelines: string[];
       availableFromStage: string;
+      successCriteria: Array<{ key: string; name: string; criteria: string[] }>;
       sessions: Array<{
         key: string;
         name: string;

@@ -3,14 +3,18 @@ import type { Pipeline, Stage } from '../api';
 import { quarterOf, quartersAround } from './format';
 import { classifyMove } from './playbook';
 
-const stage = (key: string, outcome: Stage['outcome'], meddpicc: Stage['meddpicc'] = {}): Stage => ({
+const stage = (
+  key: string,
+  outcome: Stage['outcome'],
+  qualification: Stage['qualification'] = {},
+): Stage => ({
   key,
   name: key.toUpperCase(),
   probability: 0,
   forecastCategory: 'pipeline',
   outcome,
   description: '',
-  meddpicc,
+  qualification,
   entrance: [],
   exit: [],
   milestones: [],

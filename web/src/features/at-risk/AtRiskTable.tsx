@@ -56,12 +56,12 @@ function SortHeader({
 
 /** The health indicators in words (MEDDPICC and POC as written); an unknown key falls back to its words. */
 const INDICATOR_NAMES: Record<string, string> = {
-  meddpicc_complete: 'MEDDPICC complete',
+  qualification_complete: 'MEDDPICC complete',
   poc_success: 'POC success',
   champion_strength: 'Champion strength',
   decision_process_clarity: 'Decision process clarity',
   competitive_position: 'Competitive position',
-  incomplete_meddpicc: 'Incomplete MEDDPICC',
+  incomplete_qualification: 'Incomplete MEDDPICC',
   poc_challenges: 'POC challenges',
   stakeholder_changes: 'Stakeholder changes',
   timeline_pressure: 'Timeline pressure',

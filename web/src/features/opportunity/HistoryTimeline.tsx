@@ -28,7 +28,8 @@ export function HistoryTimeline() {
   const history = useHistory(view.opportunity.id);
   const lossReasonName = (key: string) =>
     playbook.lossReasons.find((reason) => reason.key === key)?.name ?? key;
-  const elementName = (key: string) => playbook.meddpicc.find((element) => element.key === key)?.name ?? key;
+  const elementName = (key: string) =>
+    playbook.qualification.elements.find((element) => element.key === key)?.name ?? key;
   const kinds = activityKinds(history.data ?? []);
   const context: HistoryContext = {
     playbook,

@@ -17,7 +17,7 @@ export function MeddpiccScorecard() {
           Cumulative: the levels needed to leave a stage stay needed in every later stage.
         </Text>
         <WhoMay permission={view.permissions.qualify} what="Record MEDDPICC" />
-        {playbook.meddpicc.map((element) => {
+        {playbook.qualification.elements.map((element) => {
           const entry = view.meddpicc.find((candidate) => candidate.element === element.key) ?? {
             element: element.key,
             level: 'unknown' as const,

@@ -19,7 +19,12 @@ const pipeline = {
         {
           key: 'nb_champion_emerging',
           text: 'Champion emerging',
-          source: { kind: 'derived', rule: 'meddpicc_element', element: 'champion', atLeast: 'identified' },
+          source: {
+            kind: 'derived',
+            rule: 'qualification_element',
+            element: 'champion',
+            atLeast: 'identified',
+          },
         },
       ],
     },

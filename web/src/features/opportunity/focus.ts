@@ -88,9 +88,9 @@ export function derivedFix(criterion: Criterion): { focus: string; label: string
       return { focus: `milestone:${source.milestone}`, label: 'Record it under Win milestones' };
     case 'type_matches_uplift':
       return { focus: 'field:type', label: 'Change the type under Deal' };
-    case 'meddpicc_element':
+    case 'qualification_element':
       return { focus: `meddpicc:${source.element}`, label: 'Qualify it in MEDDPICC' };
-    case 'meddpicc_stage_levels':
+    case 'qualification_stage_levels':
       return { focus: 'qualification', label: 'Open MEDDPICC' };
     case 'field_present':
       return { focus: `field:${source.field}`, label: 'Fill it in under Deal' };

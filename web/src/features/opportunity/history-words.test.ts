@@ -167,7 +167,7 @@ describe('history in words', () => {
   });
 
   it('spells MEDDPICC and POC in capitals', () => {
-    expect(words('incomplete_meddpicc')).toBe('Incomplete MEDDPICC');
+    expect(words('incomplete_qualification')).toBe('Incomplete MEDDPICC');
     expect(words('poc_success')).toBe('POC success');
   });
 });

@@ -76,7 +76,9 @@ function stageName(context: HistoryContext, key: unknown): string {
 }
 
 function elementName(context: HistoryContext, key: unknown): string {
-  return context.playbook.meddpicc.find((element) => element.key === key)?.name ?? words(String(key));
+  return (
+    context.playbook.qualification.elements.find((element) => element.key === key)?.name ?? words(String(key))
+  );
 }
 
 function contactList(ids: unknown, context: HistoryContext): string {

@@ -2,14 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { Pipeline, Stage } from '../../api';
 import { describeNeeds, levelNeededToLeave } from './meddpicc-needs';
 
-const stage = (key: string, meddpicc: Stage['meddpicc'] = {}): Stage => ({
+const stage = (key: string, qualification: Stage['qualification'] = {}): Stage => ({
   key,
   name: key.toUpperCase(),
   probability: 0,
   forecastCategory: 'pipeline',
   outcome: 'open',
   description: '',
-  meddpicc,
+  qualification,
   entrance: [],
   exit: [],
   milestones: [],

@@ -8,7 +8,7 @@ import type { MeddpiccLevel, Pipeline } from '../../api';
 export function describeNeeds(pipeline: Pipeline, element: string): string {
   const firsts = new Map<MeddpiccLevel, string>();
   for (const stage of pipeline.stages) {
-    const level = stage.meddpicc[element];
+    const level = stage.qualification[element];
     if (level && !firsts.has(level)) firsts.set(level, stage.name);
   }
   if (firsts.size === 0) return 'Not required by this pipeline.';
@@ -24,7 +24,7 @@ export function levelNeededToLeave(
   const rank: Record<MeddpiccLevel, number> = { unknown: 0, identified: 1, validated: 2 };
   let needed: MeddpiccLevel | null = null;
   for (const stage of pipeline.stages) {
-    const level = stage.meddpicc[element];
+    const level = stage.qualification[element];
     if (level && (needed === null || rank[level] > rank[needed])) needed = level;
     if (stage.key === stageKey) break;
   }

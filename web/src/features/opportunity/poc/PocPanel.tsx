@@ -30,9 +30,11 @@ function whyNoPlan(pipeline: Pipeline, fromStage: Stage, opportunity: Opportunit
   return null;
 }
 
-/** The stage from which the playbook's POC method applies; undefined for a pipeline without it (Renewal). */
+/** The stage from which the playbook's POC method applies; undefined for a pipeline that does not run it. */
 export function pocFromStage(playbook: Playbook, pipeline: Pipeline): Stage | undefined {
-  return findStage(pipeline, playbook.inspection.poc.availableFromStage);
+  const poc = playbook.inspection.poc;
+  if (!poc?.pipelines.includes(pipeline.key)) return undefined;
+  return findStage(pipeline, poc.availableFromStage);
 }
 
 function Assessment({ view }: { view: PocView }) {
