@@ -8,9 +8,10 @@ import { expect } from 'vitest';
 
 /** Signs out if someone is signed in, then signs in as the demo user of this name from the sign-in page. */
 export async function signInAs(page: Page, baseUrl: string, name: string) {
-  if ((await page.getByRole('button', { name: 'Sign out' }).count()) > 0) {
-    await page.getByRole('button', { name: 'Sign out' }).click();
-  }
+  const signOut = page.getByRole('button', { name: 'Sign out' });
+  // A sign-out already under way shows a disabled (loading) button: wait for it rather than click again.
+  if ((await signOut.count()) > 0 && (await signOut.isEnabled())) await signOut.click();
+  await expect.poll(() => signOut.count()).toBe(0);
   await page.goto(baseUrl);
   await expect.poll(() => page.getByText('Demo users').isVisible()).toBe(true);
   await page.getByRole('button', { name }).click();
