@@ -61,8 +61,8 @@ describe('a broken playbook', () => {
     [
       'an unknown MEDDPICC element',
       (doc: ReturnType<typeof parseDocument>) =>
-        doc.setIn(['pipelines', 0, 'stages', 1, 'meddpicc', 'budget'], 'identified'),
-      'pipelines[0].stages[1].meddpicc.budget',
+        doc.setIn(['pipelines', 0, 'stages', 1, 'qualification', 'budget'], 'identified'),
+      'pipelines[0].stages[1].qualification.budget',
       /unknown MEDDPICC element "budget"/,
     ],
     [
@@ -104,7 +104,72 @@ describe('a broken playbook', () => {
       (doc: ReturnType<typeof parseDocument>) =>
         doc.setIn(['inspection', 'poc', 'availableFromStage'], 'pilot'),
       'inspection.poc.availableFromStage',
-      /unknown stage "pilot"/,
+      /"pilot" is not an open stage of pipeline "new_business"/,
+    ],
+    [
+      'a POC criterion in a pipeline that does not run the POC method',
+      (doc: ReturnType<typeof parseDocument>) =>
+        doc.setIn(['pipelines', 1, 'stages', 0, 'exit', 0, 'derived'], { rule: 'poc_succeeded' }),
+      'pipelines[1].stages[0].exit[0].derived.rule',
+      /does not run the POC method/,
+    ],
+    [
+      'a POC method on an unknown pipeline',
+      (doc: ReturnType<typeof parseDocument>) => doc.setIn(['inspection', 'poc', 'pipelines', 0], 'pilots'),
+      'inspection.poc.pipelines[0]',
+      /unknown pipeline "pilots"/,
+    ],
+    [
+      'a role played by two elements',
+      (doc: ReturnType<typeof parseDocument>) =>
+        doc.setIn(['qualification', 'elements', 0, 'role'], 'champion'),
+      'qualification.elements[6].role',
+      /role "champion" is already played by "metrics"/,
+    ],
+    [
+      'an unknown role',
+      (doc: ReturnType<typeof parseDocument>) => doc.setIn(['qualification', 'elements', 0, 'role'], 'hero'),
+      'qualification.elements[0].role',
+      /Invalid option/,
+    ],
+    [
+      'two classes made by the same rule',
+      (doc: ReturnType<typeof parseDocument>) => doc.setIn(['customerClasses', 1, 'when'], 'otherwise'),
+      'customerClasses[1].when',
+      /rule "otherwise" already makes class "new_prospect"/,
+    ],
+    [
+      'no class for an account with neither contract nor usage',
+      (doc: ReturnType<typeof parseDocument>) => doc.setIn(['customerClasses', 0, 'when'], 'self_serve_usage'),
+      'customerClasses',
+      /one class must be `when: otherwise`/,
+    ],
+    [
+      'a type naming an unknown customer class',
+      (doc: ReturnType<typeof parseDocument>) =>
+        doc.setIn(['opportunityTypes', 0, 'customerClasses', 0], 'startup'),
+      'opportunityTypes[0].customerClasses[0]',
+      /unknown customer class "startup"/,
+    ],
+    [
+      'an uplift rule without its other side',
+      (doc: ReturnType<typeof parseDocument>) =>
+        doc.setIn(['opportunityTypes', 3, 'renewsContract', 'uplift'], 'below'),
+      'pipelines[1].stages[3].exit[2].derived.rule',
+      /needs a type of pipeline "renewal" with renewsContract.uplift "below" and one with "atOrAbove"/,
+    ],
+    [
+      'contract classes without the contracts section',
+      (doc: ReturnType<typeof parseDocument>) => doc.deleteIn(['contracts']),
+      'customerClasses[2].when',
+      /needs the `contracts` section/,
+    ],
+    [
+      'a criterion for an unknown lead source',
+      (doc: ReturnType<typeof parseDocument>) =>
+        doc.setIn(['pipelines', 0, 'stages', 0, 'exit', 2, 'onlyForSources', 0], 'webinar'),
+      'pipelines[0].stages[0].exit[2].onlyForSources[0]',
+      /unknown lead source "webinar"/,
     ],
     [
       'an unexpected field (a typo)',
