@@ -13,14 +13,15 @@ import type { Principal } from '../../src/domain/access/principal.js';
 import type { Account, Contact } from '../../src/domain/account/account.js';
 import type { Contract } from '../../src/domain/contract/contract.js';
 import type { Opportunity } from '../../src/domain/opportunity/opportunity.js';
+import type { Playbook } from '../../src/domain/playbook/playbook.js';
 import { firebolt } from './playbook-fixtures.js';
 
 export const T0 = new Date('2026-11-02T09:00:00Z');
 
-/** A context over a test database with a clock the test moves by hand. */
-export function testContext(db: Kysely<Database>, start: Date = T0) {
+/** A context over a test database with a clock the test moves by hand (Firebolt's playbook unless given). */
+export function testContext(db: Kysely<Database>, start: Date = T0, playbook: Playbook = firebolt()) {
   let current = start;
-  const context: AppContext = { db, playbook: firebolt(), now: () => current, newId };
+  const context: AppContext = { db, playbook, now: () => current, newId };
   return {
     context,
     setNow: (at: Date) => {

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { DEFAULT_PLAYBOOK_FILE, parsePlaybook } from '../../src/app/playbook/load-playbook.js';
 import type { OpportunityFacts } from '../../src/domain/opportunity/opportunity-facts.js';
 import { allCriteria } from '../../src/domain/playbook/lookup.js';
@@ -8,6 +9,14 @@ import { succeededPocPlan } from './poc-fixtures.js';
 
 export function firebolt(): Playbook {
   const result = parsePlaybook(readFileSync(DEFAULT_PLAYBOOK_FILE, 'utf8'), 'firebolt.yaml');
+  if (!result.ok) throw new Error(JSON.stringify(result.error));
+  return result.value;
+}
+
+/** The second shipped playbook (BANT, one pipeline, a pilot, no renewals): what another company loads. */
+export function northwind(): Playbook {
+  const file = fileURLToPath(new URL('../../playbooks/northwind.yaml', import.meta.url));
+  const result = parsePlaybook(readFileSync(file, 'utf8'), 'northwind.yaml');
   if (!result.ok) throw new Error(JSON.stringify(result.error));
   return result.value;
 }

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { Playbook } from '../../src/domain/playbook/playbook.js';
 import { buildTestServer, type TestServerOptions } from './api-client.js';
 import { testContext } from './factories.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
@@ -13,11 +14,15 @@ export interface TestApi {
 
 /** A fresh database and the real server over it, with a clock the test moves; add test routes in beforeReady. */
 export async function openTestApi(
-  options: TestServerOptions & { beforeReady?: (app: FastifyInstance) => Promise<void> } = {},
+  options: TestServerOptions & {
+    beforeReady?: (app: FastifyInstance) => Promise<void>;
+    /** The playbook the server runs (Firebolt's unless given). */
+    playbook?: Playbook;
+  } = {},
 ): Promise<TestApi> {
-  const { beforeReady, ...serverOptions } = options;
+  const { beforeReady, playbook, ...serverOptions } = options;
   const database = await createTestDatabase();
-  const clock = testContext(database.db);
+  const clock = testContext(database.db, undefined, playbook);
   const app = await buildTestServer(clock.context, serverOptions);
   await beforeReady?.(app);
   await app.ready();

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
 import type { Playbook } from '../../domain/playbook/playbook.js';
 import { validatePlaybook } from '../../domain/playbook/validate-playbook.js';
 import { err, ok, type Result } from '../../domain/result.js';
+import { DEFAULT_PLAYBOOK_FILE } from '../demo/demo-playbook.js';
 import { playbookSchema } from './playbook-schema.js';
 
 export interface PlaybookProblem {
@@ -13,9 +13,7 @@ export interface PlaybookProblem {
   message: string;
 }
 
-export const DEFAULT_PLAYBOOK_FILE = fileURLToPath(
-  new URL('../../../playbooks/firebolt.yaml', import.meta.url),
-);
+export { DEFAULT_PLAYBOOK_FILE };
 
 function formatPath(segments: ReadonlyArray<PropertyKey>): string {
   return segments.reduce<string>((text, segment) => {

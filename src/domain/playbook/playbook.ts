@@ -3,7 +3,7 @@ import type { InspectionSettings } from './inspection-settings.js';
 
 /**
  * A selling playbook as data. Everything a deal is run, gated, scored and forecast against lives here;
- * the shipped one is playbooks/firebolt.yaml. Shapes only — lookups live in lookup.ts.
+ * the shipped ones live in playbooks/. Shapes only — lookups live in lookup.ts.
  */
 export const MEDDPICC_LEVELS = ['unknown', 'identified', 'validated'] as const;
 export type MeddpiccLevel = (typeof MEDDPICC_LEVELS)[number];

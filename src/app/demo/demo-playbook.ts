@@ -1,0 +1,6 @@
+import { fileURLToPath } from 'node:url';
+
+/** The playbook the product runs without PLAYBOOK_FILE or --playbook: the demo's, Firebolt's. */
+export const DEFAULT_PLAYBOOK_FILE = fileURLToPath(
+  new URL('../../../playbooks/firebolt.yaml', import.meta.url),
+);
