@@ -195,7 +195,7 @@ export interface PocPlansTable {
   id: string;
   opportunity_id: string;
   tco_baseline_annual_minor: number | null;
-  tco_firebolt_annual_minor: number | null;
+  tco_our_annual_minor: number | null;
   tco_currency: string | null;
   tco_note: string | null;
   signed_off_by_contact_id: string | null;
@@ -242,9 +242,9 @@ export interface PocBenchmarksTable {
   plan_id: string;
   workload: string;
   baseline_latency_ms: number;
-  firebolt_latency_ms: number;
+  our_latency_ms: number;
   baseline_cost_minor: number;
-  firebolt_cost_minor: number;
+  our_cost_minor: number;
   currency: string;
   created_at: Date;
 }

@@ -242,7 +242,7 @@ const OPERATIONS: Record<string, Operation> = {
       await pocAsAdmin(t);
       return t.me.call('PUT', `/api/v1/opportunities/${t.deal.id}/poc/tco`, {
         baselineAnnualMinor: 100,
-        fireboltAnnualMinor: 50,
+        ourAnnualMinor: 50,
         currency: 'USD',
       });
     },
@@ -461,9 +461,9 @@ const OPERATIONS: Record<string, Operation> = {
 const BENCHMARK = {
   workload: 'Dashboard p95',
   baselineLatencyMs: 900,
-  fireboltLatencyMs: 120,
+  ourLatencyMs: 120,
   baselineCostMinor: 500,
-  fireboltCostMinor: 200,
+  ourCostMinor: 200,
   currency: 'USD',
 };
 

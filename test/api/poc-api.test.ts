@@ -94,9 +94,9 @@ describe('the POC method over HTTP, driving the gate', () => {
     const slower = await ae.call('POST', url('/poc/benchmarks'), {
       workload: 'Dashboard p95',
       baselineLatencyMs: 900,
-      fireboltLatencyMs: 1200,
+      ourLatencyMs: 1200,
       baselineCostMinor: 500,
-      fireboltCostMinor: 200,
+      ourCostMinor: 200,
       currency: 'USD',
     });
     expect(slower.status).toBe(201);
@@ -119,15 +119,15 @@ describe('the POC method over HTTP, driving the gate', () => {
     const faster = await ae.call('PUT', url(`/poc/benchmarks/${benchmarkId}`), {
       workload: 'Dashboard p95',
       baselineLatencyMs: 900,
-      fireboltLatencyMs: 110,
+      ourLatencyMs: 110,
       baselineCostMinor: 500,
-      fireboltCostMinor: 200,
+      ourCostMinor: 200,
       currency: 'USD',
     });
     expect(faster.body.assessment.status).toBe('succeeded');
     const tco = await ae.call('PUT', url('/poc/tco'), {
       baselineAnnualMinor: 900_000_00,
-      fireboltAnnualMinor: 400_000_00,
+      ourAnnualMinor: 400_000_00,
       currency: 'USD',
     });
     expect(tco.body.plan.tco).toMatchObject({ baselineAnnualMinor: 900_000_00 });
@@ -144,9 +144,9 @@ describe('the POC method over HTTP, driving the gate', () => {
     const wrong = await ae.call('POST', url('/poc/benchmarks'), {
       workload: 'Typo: 10x slower',
       baselineLatencyMs: 100,
-      fireboltLatencyMs: 1000,
+      ourLatencyMs: 1000,
       baselineCostMinor: 100,
-      fireboltCostMinor: 100,
+      ourCostMinor: 100,
       currency: 'USD',
     });
     expect(wrong.body.assessment.status).toBe('challenged');

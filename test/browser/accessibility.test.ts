@@ -58,14 +58,14 @@ async function discoverDealWithPocPlan() {
   await api.call('POST', `/opportunities/${deal.id}/poc/benchmarks`, {
     workload: 'Top 20 dashboard queries',
     baselineLatencyMs: 2400,
-    fireboltLatencyMs: 310,
+    ourLatencyMs: 310,
     baselineCostMinor: 1_200_000,
-    fireboltCostMinor: 450_000,
+    ourCostMinor: 450_000,
     currency: 'USD',
   });
   await api.call('PUT', `/opportunities/${deal.id}/poc/tco`, {
     baselineAnnualMinor: 42_000_000,
-    fireboltAnnualMinor: 18_000_000,
+    ourAnnualMinor: 18_000_000,
     currency: 'USD',
     note: 'Three-year view agreed with the Economic Buyer',
   });

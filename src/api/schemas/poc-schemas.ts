@@ -37,16 +37,16 @@ export const pocPlanSchema = z.object({
       id: z.string(),
       workload: z.string(),
       baselineLatencyMs: z.number().int(),
-      fireboltLatencyMs: z.number().int(),
+      ourLatencyMs: z.number().int(),
       baselineCostMinor: z.number().int(),
-      fireboltCostMinor: z.number().int(),
+      ourCostMinor: z.number().int(),
       currency: z.string(),
     }),
   ),
   tco: z
     .object({
       baselineAnnualMinor: z.number().int(),
-      fireboltAnnualMinor: z.number().int(),
+      ourAnnualMinor: z.number().int(),
       currency: z.string(),
       note: z.string().nullable(),
     })

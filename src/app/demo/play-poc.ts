@@ -70,16 +70,16 @@ export class PocPlayer {
       await savePocBenchmark(this.context, actor, id, null, {
         workload: 'Customer-facing dashboard, p95 at 200 QPS',
         baselineLatencyMs: 2400,
-        fireboltLatencyMs: slower ? 2900 : 320,
+        ourLatencyMs: slower ? 2900 : 320,
         baselineCostMinor: 1_450_00,
-        fireboltCostMinor: 610_00,
+        ourCostMinor: 610_00,
         currency: 'USD',
       }),
     );
     unwrap(
       await setPocTco(this.context, actor, id, {
         baselineAnnualMinor: 960_000_00,
-        fireboltAnnualMinor: 410_000_00,
+        ourAnnualMinor: 410_000_00,
         currency: 'USD',
       }),
     );

@@ -51,9 +51,9 @@ export const pocBenchmarkInput = z
   .object({
     workload: z.string().trim().min(1).max(500),
     baselineLatencyMs: millis,
-    fireboltLatencyMs: millis,
+    ourLatencyMs: millis,
     baselineCostMinor: amountMinor,
-    fireboltCostMinor: amountMinor,
+    ourCostMinor: amountMinor,
     currency,
   })
   .strict();
@@ -62,7 +62,7 @@ export type PocBenchmarkInput = z.infer<typeof pocBenchmarkInput>;
 export const pocTcoInput = z
   .object({
     baselineAnnualMinor: amountMinor,
-    fireboltAnnualMinor: amountMinor,
+    ourAnnualMinor: amountMinor,
     currency,
     note: optionalText(2000),
   })

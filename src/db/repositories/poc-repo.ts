@@ -4,10 +4,10 @@ import type { Database, PocPlansTable } from '../schema.js';
 
 function planFrom(row: Selectable<PocPlansTable>): Omit<PocPlan, 'sessions' | 'criteria' | 'benchmarks'> {
   const tco =
-    row.tco_baseline_annual_minor !== null && row.tco_firebolt_annual_minor !== null && row.tco_currency
+    row.tco_baseline_annual_minor !== null && row.tco_our_annual_minor !== null && row.tco_currency
       ? {
           baselineAnnualMinor: row.tco_baseline_annual_minor,
-          fireboltAnnualMinor: row.tco_firebolt_annual_minor,
+          ourAnnualMinor: row.tco_our_annual_minor,
           currency: row.tco_currency,
           note: row.tco_note,
         }
@@ -108,9 +108,9 @@ export async function findPocPlans(
           id: benchmark.id,
           workload: benchmark.workload,
           baselineLatencyMs: benchmark.baseline_latency_ms,
-          fireboltLatencyMs: benchmark.firebolt_latency_ms,
+          ourLatencyMs: benchmark.our_latency_ms,
           baselineCostMinor: benchmark.baseline_cost_minor,
-          fireboltCostMinor: benchmark.firebolt_cost_minor,
+          ourCostMinor: benchmark.our_cost_minor,
           currency: benchmark.currency,
         })),
     });
@@ -135,7 +135,7 @@ export async function savePocPlan(db: Kysely<Database>, plan: PocPlan, before?: 
   const benchmarks = changedRows(plan.benchmarks, before?.benchmarks);
   const values = {
     tco_baseline_annual_minor: plan.tco?.baselineAnnualMinor ?? null,
-    tco_firebolt_annual_minor: plan.tco?.fireboltAnnualMinor ?? null,
+    tco_our_annual_minor: plan.tco?.ourAnnualMinor ?? null,
     tco_currency: plan.tco?.currency ?? null,
     tco_note: plan.tco?.note ?? null,
     signed_off_by_contact_id: plan.signOff?.contactId ?? null,
@@ -235,9 +235,9 @@ export async function savePocPlan(db: Kysely<Database>, plan: PocPlan, before?: 
           plan_id: plan.id,
           workload: benchmark.workload,
           baseline_latency_ms: benchmark.baselineLatencyMs,
-          firebolt_latency_ms: benchmark.fireboltLatencyMs,
+          our_latency_ms: benchmark.ourLatencyMs,
           baseline_cost_minor: benchmark.baselineCostMinor,
-          firebolt_cost_minor: benchmark.fireboltCostMinor,
+          our_cost_minor: benchmark.ourCostMinor,
           currency: benchmark.currency,
           created_at: plan.updatedAt,
         })),
@@ -246,9 +246,9 @@ export async function savePocPlan(db: Kysely<Database>, plan: PocPlan, before?: 
         conflict.column('id').doUpdateSet((eb) => ({
           workload: eb.ref('excluded.workload'),
           baseline_latency_ms: eb.ref('excluded.baseline_latency_ms'),
-          firebolt_latency_ms: eb.ref('excluded.firebolt_latency_ms'),
+          our_latency_ms: eb.ref('excluded.our_latency_ms'),
           baseline_cost_minor: eb.ref('excluded.baseline_cost_minor'),
-          firebolt_cost_minor: eb.ref('excluded.firebolt_cost_minor'),
+          our_cost_minor: eb.ref('excluded.our_cost_minor'),
           currency: eb.ref('excluded.currency'),
         })),
       )

@@ -361,7 +361,7 @@ describe('criteria derived from the POC plan', () => {
   });
   const slower = (plan: PocPlan): PocPlan => ({
     ...plan,
-    benchmarks: plan.benchmarks.map((b) => ({ ...b, fireboltLatencyMs: b.baselineLatencyMs + 1 })),
+    benchmarks: plan.benchmarks.map((b) => ({ ...b, ourLatencyMs: b.baselineLatencyMs + 1 })),
   });
 
   it.each([

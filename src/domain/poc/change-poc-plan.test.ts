@@ -99,14 +99,14 @@ describe('criteria, benchmarks and readout', () => {
       id: 'b1',
       workload: 'q1',
       baselineLatencyMs: 9,
-      fireboltLatencyMs: 3,
+      ourLatencyMs: 3,
       baselineCostMinor: 5,
-      fireboltCostMinor: 2,
+      ourCostMinor: 2,
       currency: 'USD',
     };
     const added = value(saveBenchmark(plan, bench, POC_AT, false));
-    const edited = value(saveBenchmark(added, { ...bench, fireboltLatencyMs: 2 }, POC_AT, true));
-    expect(edited.benchmarks).toEqual([{ ...bench, fireboltLatencyMs: 2 }]);
+    const edited = value(saveBenchmark(added, { ...bench, ourLatencyMs: 2 }, POC_AT, true));
+    expect(edited.benchmarks).toEqual([{ ...bench, ourLatencyMs: 2 }]);
     expect(saveBenchmark(plan, bench, POC_AT, true)).toMatchObject({
       ok: false,
       error: { code: 'not_found' },

@@ -48,15 +48,15 @@ export interface PocBenchmark {
   id: string;
   workload: string;
   baselineLatencyMs: number;
-  fireboltLatencyMs: number;
+  ourLatencyMs: number;
   baselineCostMinor: number;
-  fireboltCostMinor: number;
+  ourCostMinor: number;
   currency: string;
 }
 
 export interface PocTco {
   baselineAnnualMinor: number;
-  fireboltAnnualMinor: number;
+  ourAnnualMinor: number;
   currency: string;
   note: string | null;
 }

@@ -33,9 +33,9 @@ export interface PocBenchmark {
   id: string;
   workload: string;
   baselineLatencyMs: number;
-  fireboltLatencyMs: number;
+  ourLatencyMs: number;
   baselineCostMinor: number;
-  fireboltCostMinor: number;
+  ourCostMinor: number;
   currency: string;
 }
 
@@ -47,7 +47,7 @@ export interface PocPlan {
   benchmarks: PocBenchmark[];
   tco: {
     baselineAnnualMinor: number;
-    fireboltAnnualMinor: number;
+    ourAnnualMinor: number;
     currency: string;
     note: string | null;
   } | null;

@@ -216,7 +216,7 @@ function opportunityWords(event: HistoryEvent, context: HistoryContext): EventWo
       const verb = event.action.slice('opportunity.poc_benchmark_'.length);
       const latency =
         typeof benchmark.baselineLatencyMs === 'number'
-          ? [`${benchmark.baselineLatencyMs} → ${String(benchmark.fireboltLatencyMs)} ms`]
+          ? [`${benchmark.baselineLatencyMs} → ${String(benchmark.ourLatencyMs)} ms`]
           : [];
       return { title: `Benchmark ${verb}: ${quoted(benchmark.workload)}`, lines: latency };
     }
@@ -229,7 +229,7 @@ function opportunityWords(event: HistoryEvent, context: HistoryContext): EventWo
         lines:
           typeof tco.baselineAnnualMinor === 'number'
             ? [
-                `${money(tco.baselineAnnualMinor)} a year today → ${money(tco.fireboltAnnualMinor)} on Firebolt`,
+                `${money(tco.baselineAnnualMinor)} a year today → ${money(tco.ourAnnualMinor)} on Firebolt`,
               ]
             : [],
       };

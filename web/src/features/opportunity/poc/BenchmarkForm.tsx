@@ -21,9 +21,9 @@ interface Props {
 const FIELDS = [
   'workload',
   'baselineLatencyMs',
-  'fireboltLatencyMs',
+  'ourLatencyMs',
   'baselineCostMinor',
-  'fireboltCostMinor',
+  'ourCostMinor',
   'currency',
 ] as const;
 
@@ -46,9 +46,9 @@ const units = (minor: number | undefined) => (minor === undefined ? '' : minor /
 export function BenchmarkForm({ initial, currency, busy, error, onSave, onCancel }: Props) {
   const [workload, setWorkload] = useState(initial?.workload ?? '');
   const [baselineMs, setBaselineMs] = useState<string | number>(initial?.baselineLatencyMs ?? '');
-  const [fireboltMs, setFireboltMs] = useState<string | number>(initial?.fireboltLatencyMs ?? '');
+  const [ourMs, setOurMs] = useState<string | number>(initial?.ourLatencyMs ?? '');
   const [baselineCost, setBaselineCost] = useState<string | number>(units(initial?.baselineCostMinor));
-  const [fireboltCost, setFireboltCost] = useState<string | number>(units(initial?.fireboltCostMinor));
+  const [ourCost, setOurCost] = useState<string | number>(units(initial?.ourCostMinor));
   const form = useRef<HTMLFormElement>(null);
   const errors = fieldErrorsOf(error, FIELDS);
   useFocusFirstInvalid(form, error);
@@ -57,9 +57,9 @@ export function BenchmarkForm({ initial, currency, busy, error, onSave, onCancel
     onSave({
       workload: workload.trim(),
       baselineLatencyMs: Number(baselineMs),
-      fireboltLatencyMs: Number(fireboltMs),
+      ourLatencyMs: Number(ourMs),
       baselineCostMinor: toMinor(baselineCost),
-      fireboltCostMinor: toMinor(fireboltCost),
+      ourCostMinor: toMinor(ourCost),
       currency: initial?.currency ?? currency,
     });
   };
@@ -89,9 +89,9 @@ export function BenchmarkForm({ initial, currency, busy, error, onSave, onCancel
         />
         <Millis
           label="Firebolt ms"
-          value={fireboltMs}
-          onChange={setFireboltMs}
-          error={errors.byField.fireboltLatencyMs}
+          value={ourMs}
+          onChange={setOurMs}
+          error={errors.byField.ourLatencyMs}
         />
         <Money
           label={`Baseline cost ${cost}`}
@@ -101,9 +101,9 @@ export function BenchmarkForm({ initial, currency, busy, error, onSave, onCancel
         />
         <Money
           label={`Firebolt cost ${cost}`}
-          value={fireboltCost}
-          onChange={setFireboltCost}
-          error={errors.byField.fireboltCostMinor}
+          value={ourCost}
+          onChange={setOurCost}
+          error={errors.byField.ourCostMinor}
         />
         <FormButtons submit={initial ? 'Save benchmark' : 'Add benchmark'} busy={busy} onCancel={onCancel} />
       </Group>

@@ -9,17 +9,17 @@ import { pocPath } from './poc-write';
 import { TcoForm } from './TcoForm';
 
 const speedup = (benchmark: PocBenchmark) =>
-  benchmark.fireboltLatencyMs === 0
+  benchmark.ourLatencyMs === 0
     ? '∞'
-    : (benchmark.baselineLatencyMs / benchmark.fireboltLatencyMs).toFixed(1);
+    : (benchmark.baselineLatencyMs / benchmark.ourLatencyMs).toFixed(1);
 
 /** Baseline and Firebolt latency as two bars on one scale: the picture a buyer remembers. */
 function LatencyBars({ benchmark }: { benchmark: PocBenchmark }) {
-  const max = Math.max(benchmark.baselineLatencyMs, benchmark.fireboltLatencyMs, 1);
+  const max = Math.max(benchmark.baselineLatencyMs, benchmark.ourLatencyMs, 1);
   return (
     <Stack gap={2} w={140} aria-hidden>
       <Progress size="sm" color="gray" value={(benchmark.baselineLatencyMs / max) * 100} />
-      <Progress size="sm" color="indigo" value={(benchmark.fireboltLatencyMs / max) * 100} />
+      <Progress size="sm" color="indigo" value={(benchmark.ourLatencyMs / max) * 100} />
     </Stack>
   );
 }
@@ -28,8 +28,8 @@ function BenchmarkRow({ benchmark, may }: { benchmark: PocBenchmark; may: boolea
   const { busy } = useWorkspace();
   const write = useWrite();
   const [editing, setEditing] = useState(false);
-  const slower = benchmark.fireboltLatencyMs > benchmark.baselineLatencyMs;
-  const costlier = benchmark.fireboltCostMinor > benchmark.baselineCostMinor;
+  const slower = benchmark.ourLatencyMs > benchmark.baselineLatencyMs;
+  const costlier = benchmark.ourCostMinor > benchmark.baselineCostMinor;
   if (editing)
     return (
       <Table.Tr>
@@ -57,14 +57,14 @@ function BenchmarkRow({ benchmark, may }: { benchmark: PocBenchmark; may: boolea
     <Table.Tr data-testid="poc-benchmark">
       <Table.Td>{benchmark.workload}</Table.Td>
       <Table.Td>
-        {benchmark.baselineLatencyMs} → {benchmark.fireboltLatencyMs} ms ({speedup(benchmark)}×)
+        {benchmark.baselineLatencyMs} → {benchmark.ourLatencyMs} ms ({speedup(benchmark)}×)
       </Table.Td>
       <Table.Td>
         <LatencyBars benchmark={benchmark} />
       </Table.Td>
       <Table.Td>
         {formatMoney(benchmark.baselineCostMinor, benchmark.currency)} →{' '}
-        {formatMoney(benchmark.fireboltCostMinor, benchmark.currency)}
+        {formatMoney(benchmark.ourCostMinor, benchmark.currency)}
       </Table.Td>
       <Table.Td>
         {slower || costlier ? (

@@ -7,16 +7,16 @@ import { WriteError } from '../WriteError';
 import { useWorkspace, useWrite } from '../workspace-context';
 import { pocPath, toMinor } from './poc-write';
 
-const FIELDS = ['baselineAnnualMinor', 'fireboltAnnualMinor', 'currency', 'note'] as const;
+const FIELDS = ['baselineAnnualMinor', 'ourAnnualMinor', 'currency', 'note'] as const;
 
 /** The yearly cost today against the yearly cost on Firebolt, and what the customer saves. */
 function Savings({ tco }: { tco: NonNullable<PocPlan['tco']> }) {
-  const saved = tco.baselineAnnualMinor - tco.fireboltAnnualMinor;
+  const saved = tco.baselineAnnualMinor - tco.ourAnnualMinor;
   const share = tco.baselineAnnualMinor > 0 ? Math.round((saved / tco.baselineAnnualMinor) * 100) : 0;
   return (
     <Text size="sm" c={saved >= 0 ? 'green.8' : 'red.8'} data-testid="poc-tco">
       {formatMoney(tco.baselineAnnualMinor, tco.currency)} a year today →{' '}
-      {formatMoney(tco.fireboltAnnualMinor, tco.currency)} on Firebolt:{' '}
+      {formatMoney(tco.ourAnnualMinor, tco.currency)} on Firebolt:{' '}
       {saved >= 0
         ? `saves ${formatMoney(saved, tco.currency)} (${share}%)`
         : `costs ${formatMoney(-saved, tco.currency)} more`}
@@ -33,7 +33,7 @@ export function TcoForm({ tco }: { tco: PocPlan['tco'] }) {
   useFocusFirstInvalid(form, write.error);
   const currency = view.opportunity.currency;
   const [baseline, setBaseline] = useState<string | number>(tco ? tco.baselineAnnualMinor / 100 : '');
-  const [firebolt, setFirebolt] = useState<string | number>(tco ? tco.fireboltAnnualMinor / 100 : '');
+  const [ours, setOurs] = useState<string | number>(tco ? tco.ourAnnualMinor / 100 : '');
   const [note, setNote] = useState(tco?.note ?? '');
   const money = tco?.currency ?? currency;
   const submit = (event: FormEvent) => {
@@ -43,7 +43,7 @@ export function TcoForm({ tco }: { tco: PocPlan['tco'] }) {
       subpath: pocPath.tco,
       body: {
         baselineAnnualMinor: toMinor(baseline),
-        fireboltAnnualMinor: toMinor(firebolt),
+        ourAnnualMinor: toMinor(ours),
         currency: money,
         note: note.trim() || null,
       },
@@ -82,9 +82,9 @@ export function TcoForm({ tco }: { tco: PocPlan['tco'] }) {
               min={0}
               decimalScale={2}
               thousandSeparator=","
-              value={firebolt}
-              onChange={setFirebolt}
-              error={errors.byField.fireboltAnnualMinor}
+              value={ours}
+              onChange={setOurs}
+              error={errors.byField.ourAnnualMinor}
             />
             <TextInput
               size="xs"
