@@ -1,6 +1,9 @@
+import type { CustomerClassRule } from './playbook-types';
+
 /** Contracts and customer classification as the API answers them (dates 'YYYY-MM-DD', instants ISO strings). */
 
-export type CustomerClassKey = 'new_prospect' | 'plg' | 'commit_customer';
+/** A customer class key of the playbook in force (`customerClasses[].key`). */
+export type CustomerClassKey = string;
 
 export interface ContractTerms {
   id: string;
@@ -42,22 +45,25 @@ export interface ContractInput {
 /** The account's class today, with the playbook's focus for it (GET /accounts/{id} `customer`). */
 export interface CustomerStanding {
   customerClass: CustomerClassKey;
+  /** What makes the account this class (the class's `when` in the playbook). */
+  rule: CustomerClassRule;
   name: string;
   focus: string;
   activeContract: ContractTerms | null;
 }
 
-/** Renewal vs Expansion by TCV uplift over the previous contract (inspection `customer.uplift`). */
+/** The type a renewal calls for by TCV uplift over the previous contract (inspection `customer.uplift`). */
 export interface UpliftVerdict {
   /** null: cannot compare (no previous contract, another currency). */
   fits: boolean | null;
   upliftPct: number | null;
-  expectedType: 'renewal' | 'expansion' | null;
+  /** The type key the uplift calls for (the type whose `renewsContract.uplift` side it is on). */
+  expectedType: string | null;
   previousContract: Omit<ContractTerms, 'startDate'> | null;
   message: string;
 }
 
-/** The inspection's customer part: class, type fit and, for Renewal/Expansion deals, the uplift verdict. */
+/** The inspection's customer part: class, type fit and, for types told apart by uplift, the uplift verdict. */
 export interface CustomerFit {
   fits: boolean;
   customerClass: CustomerClassKey;

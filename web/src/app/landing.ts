@@ -5,17 +5,20 @@ import { paths } from '../shared/paths';
 export type Role = 'ae' | 'sdr' | 'se' | 'csm' | 'rvp' | 'vp_finance' | 'revops_admin' | 'viewer';
 
 /**
- * Where a role's work is:
- * - `first_board`: the playbook's first pipeline (new business, in the shipped playbook);
- * - `renewal_board`: the first pipeline whose opportunity types renew a contract;
- * - `commit_deals`: the deals list in forecast category Commit (deals in Signature: what Finance closes);
+ * Where a role's work is, read from the loaded playbook (no pipeline is named here):
+ * - `first_board`: the playbook's first pipeline;
+ * - `selling_board`: the first pipeline with a type that does not renew a contract (winning new business,
+ *   selling more), else the first pipeline;
+ * - `renewal_board`: the first pipeline whose opportunity types renew a contract, else the first pipeline
+ *   (a playbook without renewals);
+ * - `commit_deals`: the deals list in forecast category Commit (what Finance closes);
  * - `at_risk`: the deals at risk (a manager's and RevOps's first look).
  */
-type Landing = 'first_board' | 'renewal_board' | 'commit_deals' | 'at_risk';
+type Landing = 'first_board' | 'selling_board' | 'renewal_board' | 'commit_deals' | 'at_risk';
 
 /**
  * Which boards open on the caller's own deals: `selling`, the pipelines with a type that does not renew a
- * contract (new business, upsell); `renewing`, the pipelines with a type that does; null, none.
+ * contract; `renewing`, the pipelines with a type that does; null, none.
  */
 type OwnWork = 'selling' | 'renewing' | null;
 
@@ -26,9 +29,9 @@ interface RoleHome {
 
 /** Each role lands where its work is, and sees its own deals first where it owns the work. */
 const ROLE_HOMES: Record<Role, RoleHome> = {
-  ae: { lands: 'first_board', myDealsOn: 'selling' },
-  sdr: { lands: 'first_board', myDealsOn: 'selling' },
-  se: { lands: 'first_board', myDealsOn: null },
+  ae: { lands: 'selling_board', myDealsOn: 'selling' },
+  sdr: { lands: 'selling_board', myDealsOn: 'selling' },
+  se: { lands: 'selling_board', myDealsOn: null },
   csm: { lands: 'renewal_board', myDealsOn: 'renewing' },
   vp_finance: { lands: 'commit_deals', myDealsOn: null },
   rvp: { lands: 'at_risk', myDealsOn: null },
@@ -61,10 +64,8 @@ export function landingPath(user: { id: string; role: string }, playbook: Playbo
   const { lands } = homeOf(user.role);
   if (lands === 'commit_deals') return paths.deals({ forecast: 'commit' });
   if (lands === 'at_risk') return paths.atRisk;
-  const first = playbook.pipelines[0];
-  const pipeline =
-    (lands === 'renewal_board' && playbook.pipelines.find((candidate) => renews(playbook, candidate))) ||
-    first;
+  const fits = lands === 'renewal_board' ? renews : lands === 'selling_board' ? sells : () => true;
+  const pipeline = playbook.pipelines.find((candidate) => fits(playbook, candidate)) ?? playbook.pipelines[0];
   if (!pipeline) return paths.deals();
   return paths.board(pipeline.key, myDealsFirst(user.role, playbook, pipeline.key) ? { owner: user.id } : {});
 }

@@ -3,6 +3,7 @@ import { type FormEvent, useRef, useState } from 'react';
 import type { Account, Permission } from '../../api';
 import { fieldErrorsOf, useFocusFirstInvalid } from '../../shared/field-errors';
 import { type Geography, type PlaceOption, useGeography } from '../../shared/geography';
+import { usePlaybook } from '../../shared/playbook';
 import { useUsers } from '../../shared/users';
 import { useSession } from '../auth';
 import { type AccountFields, useSaveAccount } from './queries';
@@ -58,6 +59,10 @@ export function AccountForm({
   const [ownerId, setOwnerId] = useState<string | null>(account ? account.ownerId : me);
   const mayReassign = !account || reassign?.allowed !== false;
   const [selfServe, setSelfServe] = useState(account?.selfServeUsage ?? false);
+  // The class self-serve usage makes, as the playbook calls it ("PLG"), if it has one.
+  const selfServeClass = usePlaybook().data?.customerClasses.find(
+    (candidate) => candidate.when === 'self_serve_usage',
+  );
   const geography = useGeography();
   const form = useRef<HTMLFormElement>(null);
   const errors = fieldErrorsOf(save.error, FIELDS);
@@ -176,7 +181,7 @@ export function AccountForm({
           />
         </SimpleGrid>
         <Switch
-          label="Uses the self-serve product (PLG)"
+          label={`Uses the self-serve product${selfServeClass ? ` (${selfServeClass.name})` : ''}`}
           checked={selfServe}
           onChange={(e) => setSelfServe(e.currentTarget.checked)}
           error={errors.byField.selfServeUsage}

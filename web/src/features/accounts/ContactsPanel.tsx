@@ -2,6 +2,7 @@ import { Button, Group, Modal, Paper, Table, Title, VisuallyHidden } from '@mant
 import { useState } from 'react';
 import type { Contact, Permission } from '../../api';
 import { WhoMay } from '../../shared/permission';
+import { usePlaybook } from '../../shared/playbook';
 import { EmptyState } from '../../shared/states';
 import { ContactForm } from './ContactForm';
 
@@ -17,6 +18,10 @@ export function ContactsPanel({
 }) {
   const [contact, setContact] = useState<Contact | 'new' | null>(null);
   const may = keepContacts.allowed;
+  // The people the playbook's qualification names (an Economic Buyer, a Champion), as examples.
+  const people = (usePlaybook().data?.qualification.elements ?? [])
+    .filter((element) => element.namesPerson)
+    .map((element) => element.name.toLowerCase());
 
   return (
     <Paper withBorder p="md">
@@ -34,7 +39,9 @@ export function ContactsPanel({
       </Group>
       {contacts.length === 0 ? (
         <EmptyState title="No contacts yet">
-          Add the people you work with: champion, economic buyer…
+          {people.length > 0
+            ? `Add the people you work with: ${people.join(', ')}…`
+            : 'Add the people you work with.'}
         </EmptyState>
       ) : (
         <Table aria-label="Contacts">

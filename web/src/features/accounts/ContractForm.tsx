@@ -2,6 +2,8 @@ import { Alert, Button, Group, NumberInput, Select, Stack, Text, TextInput } fro
 import { type FormEvent, useState } from 'react';
 import { ApiError, type ContractInput, describeError, type Opportunity } from '../../api';
 import { formatMoney } from '../../shared/format';
+import { usePlaybook } from '../../shared/playbook';
+import { contractsHelp } from './customer-class';
 import { useRecordContract } from './queries';
 
 type Field = 'startDate' | 'endDate' | 'tcvMinor' | 'currency' | 'opportunityId';
@@ -49,10 +51,11 @@ export function ContractForm({
   onDone: () => void;
 }) {
   const record = useRecordContract(accountId);
+  const playbook = usePlaybook().data;
   const [start, setStart] = useState('');
   const [end, setEnd] = useState('');
   const [tcv, setTcv] = useState<string | number>('');
-  const [currency, setCurrency] = useState<string | null>('USD');
+  const [currency, setCurrency] = useState<string | null>(playbook?.defaultCurrency ?? 'USD');
   const [dealId, setDealId] = useState<string | null>(null);
   const [issues, setIssues] = useState<Issues>({});
   const shown = { ...serverIssues(record.error), ...issues };
@@ -86,8 +89,7 @@ export function ContractForm({
     <form onSubmit={submit} aria-label="Record contract" noValidate>
       <Stack gap="sm">
         <Text size="sm" c="dimmed">
-          A commit contract in force today makes the account a Commit Customer; Renewals and Expansions are
-          measured against its latest-ending contract. Finance and RevOps record contracts.
+          {contractsHelp(playbook)}
         </Text>
         <Group grow align="flex-start">
           <TextInput

@@ -1,29 +1,27 @@
 import { Alert, Badge, Button, Group, Modal, Paper, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import type { AccountView, CustomerClassKey } from '../../api';
+import type { AccountView, Playbook } from '../../api';
 import { formatDate, formatMoney } from '../../shared/format';
 import { WhoMay } from '../../shared/permission';
+import { usePlaybook } from '../../shared/playbook';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/states';
 import { nameOf, useUsers } from '../../shared/users';
 import { ContractForm } from './ContractForm';
+import { classByRule, classColor, wonDealsOf } from './customer-class';
 import { useContracts } from './queries';
 
-const CLASS_COLORS: Record<CustomerClassKey, string> = {
-  new_prospect: 'gray',
-  plg: 'teal',
-  commit_customer: 'violet',
-};
-
 /** Why the account is in its class, in words. */
-function classReason(view: AccountView): string {
-  const { customer, account } = view;
+function classReason(view: AccountView, playbook: Playbook | undefined): string {
+  const { customer } = view;
   if (customer.activeContract) {
     const { endDate, tcvMinor, currency } = customer.activeContract;
     return `A commit contract is in force until ${formatDate(endDate)} (${formatMoney(tcvMinor, currency)} TCV).`;
   }
-  return account.selfServeUsage
-    ? 'Uses the self-serve product and has no commit contract in force.'
-    : 'No commit contract in force and no self-serve usage.';
+  if (customer.rule === 'self_serve_usage')
+    return 'Uses the self-serve product and has no commit contract in force.';
+  return classByRule(playbook, 'self_serve_usage')
+    ? 'No commit contract in force and no self-serve usage.'
+    : 'No commit contract in force.';
 }
 
 /**
@@ -33,9 +31,12 @@ function classReason(view: AccountView): string {
 export function CustomerPanel({ view }: { view: AccountView }) {
   const contracts = useContracts(view.account.id);
   const users = useUsers();
+  const playbook = usePlaybook().data;
   const [recording, setRecording] = useState(false);
   const { recordContracts } = view.permissions;
-  const wonDeals = view.opportunities.filter((deal) => deal.stage === 'closed_won');
+  const wonDeals = wonDealsOf(view.opportunities, playbook);
+  const color = classColor(view.customer.rule);
+  const contractClass = classByRule(playbook, 'contract_in_force');
 
   return (
     <Paper withBorder p="md" aria-label="Customer class and contracts">
@@ -44,7 +45,7 @@ export function CustomerPanel({ view }: { view: AccountView }) {
           <Title order={2} size="h3">
             Customer
           </Title>
-          <Badge color={CLASS_COLORS[view.customer.customerClass]} data-testid="customer-class">
+          <Badge color={color} data-testid="customer-class">
             {view.customer.name}
           </Badge>
         </Group>
@@ -56,8 +57,8 @@ export function CustomerPanel({ view }: { view: AccountView }) {
           <WhoMay permission={recordContracts} what="Record contract" />
         )}
       </Group>
-      <Text size="sm">{classReason(view)}</Text>
-      <Alert variant="light" color={CLASS_COLORS[view.customer.customerClass]} mt="xs" title="Focus">
+      <Text size="sm">{classReason(view, playbook)}</Text>
+      <Alert variant="light" color={color} mt="xs" title="Focus">
         {view.customer.focus}
       </Alert>
 
@@ -74,7 +75,9 @@ export function CustomerPanel({ view }: { view: AccountView }) {
         />
       ) : contracts.data.items.length === 0 ? (
         <EmptyState title="No contracts recorded">
-          A commit contract in force makes this account a Commit Customer.
+          {contractClass
+            ? `A commit contract in force makes this account a ${contractClass.name}.`
+            : 'A commit contract recorded here is kept with the account.'}
         </EmptyState>
       ) : (
         <Table aria-label="Contracts">

@@ -6,6 +6,7 @@ import { HealthBadge, VelocityBadge } from '../../shared/health';
 import { paths } from '../../shared/paths';
 import { findPipeline, stageName } from '../../shared/playbook';
 import { nameOf } from '../../shared/users';
+import { indicatorName } from '../../shared/words';
 import type { AtRiskSort } from './queries';
 
 type Item = DealsAtRisk['items'][number];
@@ -54,28 +55,6 @@ function SortHeader({
   );
 }
 
-/** The health indicators in words (MEDDPICC and POC as written); an unknown key falls back to its words. */
-const INDICATOR_NAMES: Record<string, string> = {
-  qualification_complete: 'MEDDPICC complete',
-  poc_success: 'POC success',
-  champion_strength: 'Champion strength',
-  decision_process_clarity: 'Decision process clarity',
-  competitive_position: 'Competitive position',
-  incomplete_qualification: 'Incomplete MEDDPICC',
-  poc_challenges: 'POC challenges',
-  stakeholder_changes: 'Stakeholder changes',
-  timeline_pressure: 'Timeline pressure',
-  competitive_threat: 'Competitive threat',
-  gate_override: 'Gate override',
-  no_recent_activity: 'No recent activity',
-};
-
-export const indicatorName = (indicator: string): string =>
-  INDICATOR_NAMES[indicator] ??
-  humanize(indicator)
-    .replace(/\bmeddpicc\b/gi, 'MEDDPICC')
-    .replace(/\bpoc\b/gi, 'POC');
-
 /** The one thing to fix first, in bold, and why (the evidence). */
 function FixFirst({ fix }: { fix: Inspection['fixFirst'] }) {
   if (!fix) return null;
@@ -98,14 +77,14 @@ function FixFirst({ fix }: { fix: Inspection['fixFirst'] }) {
  * The other reasons, after the one to fix first: the next two risks the health score counts, each with its
  * first piece of evidence, and the stall when it is not the one to fix first.
  */
-function OtherReasons({ inspection }: { inspection: Inspection }) {
+function OtherReasons({ inspection, playbook }: { inspection: Inspection; playbook: Playbook | undefined }) {
   const cause = inspection.fixFirst?.cause;
   const risks = inspection.health.reasons
     .filter((reason) => reason.kind === 'risk' && reason.indicator !== cause)
     .slice(0, 2)
     .map((reason) => ({
       key: reason.indicator,
-      text: `${indicatorName(reason.indicator)} (${reason.points})${reason.evidence[0] ? `: ${reason.evidence[0]}` : ''}`,
+      text: `${indicatorName(reason.indicator, playbook)} (${reason.points})${reason.evidence[0] ? `: ${reason.evidence[0]}` : ''}`,
     }));
   const stall =
     inspection.velocity.class === 'at_risk' && cause !== 'stalled'
@@ -225,7 +204,7 @@ export function AtRiskTable({ items, playbook, users, sort, onSort, showPipeline
                 </Text>
               </Table.Td>
               <Table.Td maw={300}>
-                <OtherReasons inspection={inspection} />
+                <OtherReasons inspection={inspection} playbook={playbook} />
               </Table.Td>
             </Table.Tr>
           ))}

@@ -4,6 +4,7 @@ import type { DealsAtRisk } from '../../api';
 import { usePlaybook } from '../../shared/playbook';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/states';
 import { nameOf, useUsers } from '../../shared/users';
+import { frameworkOf } from '../../shared/words';
 import { AtRiskByOwner } from './AtRiskByOwner';
 import { AtRiskFiltersBar, type AtRiskView } from './AtRiskFiltersBar';
 import { AtRiskTable, SORT_LABELS } from './AtRiskTable';
@@ -66,15 +67,15 @@ function TotalsLine({ answer, owner }: { answer: DealsAtRisk; owner: string | nu
   );
 }
 
-function HelpText() {
+function HelpText({ framework }: { framework: string }) {
   return (
     <Text size="sm" c="dimmed" maw={900}>
       A deal is <b>at risk</b> when it is open, you may see it, and either its <b>health</b> is in the red
-      band (the score the playbook's indicators add up to is low: risks such as incomplete MEDDPICC, a pushed
-      close date or a lost champion outweigh what is going well) or its <b>velocity</b> is At Risk (it has
-      stayed in its stage well beyond the business days the stage is expected to take, or moved back a stage
-      and not forward since). Each deal leads with the one thing to fix first, then its other reasons; open it
-      to see every reason with its evidence.
+      band (the score the playbook's indicators add up to is low: risks such as incomplete {framework}, a
+      pushed close date or a lost stakeholder outweigh what is going well) or its <b>velocity</b> is At Risk
+      (it has stayed in its stage well beyond the business days the stage is expected to take, or moved back a
+      stage and not forward since). Each deal leads with the one thing to fix first, then its other reasons;
+      open it to see every reason with its evidence.
     </Text>
   );
 }
@@ -100,7 +101,7 @@ export function DealsAtRiskPage() {
       <Title order={1} size="h2">
         Deals at risk
       </Title>
-      <HelpText />
+      <HelpText framework={frameworkOf(playbook.data)} />
       <AtRiskFiltersBar
         playbook={playbook.data}
         filters={filters}

@@ -16,6 +16,7 @@ import { MoveReasonDialog } from '../../shared/MoveReasonDialog';
 import { paths } from '../../shared/paths';
 import { findPipeline, usePlaybook } from '../../shared/playbook';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/states';
+import { frameworkOf } from '../../shared/words';
 import { useSession } from '../auth';
 import { useDealsAtRisk } from './at-risk-query';
 import { BoardColumn } from './BoardColumn';
@@ -140,7 +141,12 @@ function Board({ pipeline, playbook, mineFirst }: BoardProps) {
         onChange={setFilters}
       />
       {moves.blocked && (
-        <MissingPanel blocked={moves.blocked} pipeline={pipeline} onClose={moves.dismissBlocked} />
+        <MissingPanel
+          blocked={moves.blocked}
+          pipeline={pipeline}
+          framework={frameworkOf(playbook)}
+          onClose={moves.dismissBlocked}
+        />
       )}
       {moves.failure !== null && (
         <ErrorState title="The deal did not move" error={moves.failure} onRetry={moves.dismissFailure} />

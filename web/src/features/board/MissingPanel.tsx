@@ -13,13 +13,14 @@ export interface BlockedMove {
   reachable: { stage: string; name: string } | null;
 }
 
-const KIND_WORDS: Record<MissingRequirement['kind'], string> = {
+/** Each kind of requirement in a word; a qualification level by the playbook's framework (MEDDPICC, BANT, …). */
+const kindWords = (framework: string): Record<MissingRequirement['kind'], string> => ({
   criterion: 'criterion',
-  meddpicc: 'MEDDPICC',
+  meddpicc: framework,
   field: 'field',
   transition: 'move',
   customer_fit: 'deal type',
-};
+});
 
 function phaseOf(item: MissingRequirement): string | null {
   if (!item.phase) return null;
@@ -36,6 +37,8 @@ const fixAt = (dealId: string, item: MissingRequirement) =>
 interface Props {
   blocked: BlockedMove;
   pipeline: Pipeline;
+  /** The playbook's qualification framework, naming qualification requirements. */
+  framework: string;
   onClose: () => void;
 }
 
@@ -43,7 +46,8 @@ interface Props {
  * What the gate said is missing, grouped by the stage each requirement belongs to (each once), with the
  * furthest stage the deal could reach now and a link to fix each item in the deal's workspace.
  */
-export function MissingPanel({ blocked, pipeline, onClose }: Props) {
+export function MissingPanel({ blocked, pipeline, framework, onClose }: Props) {
+  const kinds = kindWords(framework);
   const groups = groupMissing(blocked.missing, pipeline);
   const count = groups.reduce((sum, group) => sum + group.items.length, 0);
   return (
@@ -87,7 +91,7 @@ export function MissingPanel({ blocked, pipeline, onClose }: Props) {
                 >
                   <Group gap={6} wrap="wrap">
                     <Badge size="xs" variant="outline">
-                      {KIND_WORDS[item.kind]}
+                      {kinds[item.kind]}
                     </Badge>
                     <Text size="sm" fw={500}>
                       {item.label}

@@ -1,7 +1,8 @@
 import { Anchor, Radio, Stack, Text } from '@mantine/core';
 import { Link } from 'wouter';
 import { paths } from '../../shared/paths';
-import type { TypeChoice } from './deal-form';
+import { usePlaybook } from '../../shared/playbook';
+import { type TypeChoice, typeHelp } from './deal-form';
 
 interface Props {
   accountId: string | null;
@@ -13,18 +14,15 @@ interface Props {
   error?: string | undefined;
 }
 
-const DESCRIPTION =
-  'Which deal types the account may have depends on its customer class today (new prospect, PLG or commit ' +
-  'customer): the others are listed with the reason.';
-
 /** The deal type: the ones that suit the account can be chosen; the others are shown, disabled, with why. */
 export function TypePicker({ accountId, choices, pipelineName, value, onChange, error }: Props) {
   const none = choices !== null && !choices.some((choice) => choice.fits);
+  const playbook = usePlaybook().data;
   return (
     <Radio.Group
       label="Type"
       required
-      description={DESCRIPTION}
+      description={typeHelp(playbook)}
       value={value}
       onChange={onChange}
       error={error}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Playbook } from '../../api';
-import { defaultOwner, defaultSource, onlyFit, toMinor, typeChoices } from './deal-form';
+import { defaultOwner, defaultSource, onlyFit, toMinor, typeChoices, typeHelp } from './deal-form';
 
 const playbook = {
   defaultCurrency: 'USD',
@@ -40,6 +40,19 @@ describe('the new deal form', () => {
     expect(onlyFit(all)).toBe('new_business');
     expect(onlyFit(typeChoices(prospect, playbook, 'renewal'))).toBeNull();
     expect(onlyFit(all.map((choice) => ({ ...choice, fits: true })))).toBeNull();
+  });
+
+  it('explains the types with the playbook’s customer classes', () => {
+    const classes = (...names: string[]) =>
+      ({ customerClasses: names.map((name) => ({ key: name, name })) }) as unknown as Playbook;
+    expect(typeHelp(classes('Prospect', 'Customer'))).toBe(
+      'Which deal types the account may have depends on its customer class today (Prospect or Customer): the ' +
+        'others are listed with the reason.',
+    );
+    expect(typeHelp(classes('New Prospect', 'PLG Customer', 'Commit Customer'))).toMatch(
+      /today \(New Prospect, PLG Customer or Commit Customer\):/,
+    );
+    expect(typeHelp(undefined)).toMatch(/customer class today: the others/);
   });
 
   it('sends the amount typed in whole units as integer cents', () => {

@@ -10,6 +10,19 @@ export interface TypeChoice {
 }
 
 /**
+ * How the types are offered, naming the playbook's customer classes ("… today (New Prospect, PLG Customer or
+ * Commit Customer): …").
+ */
+export function typeHelp(playbook: Playbook | undefined): string {
+  const names = (playbook?.customerClasses ?? []).map((customerClass) => customerClass.name);
+  const classes =
+    names.length === 0
+      ? ''
+      : ` (${names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`})`;
+  return `Which deal types the account may have depends on its customer class today${classes}: the others are listed with the reason.`;
+}
+
+/**
  * The account's deal types (every type of the playbook, whether it fits, and why), in the playbook's order;
  * only those of `pipeline` when one is given.
  */

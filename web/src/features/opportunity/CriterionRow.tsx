@@ -5,6 +5,7 @@ import type { Attestation, Criterion, Permission, RequirementCheck } from '../..
 import { kindLabel, useActivities } from '../../shared/activities';
 import { formatDateTime } from '../../shared/format';
 import { WhoMay } from '../../shared/permission';
+import { frameworkOf } from '../../shared/words';
 import { AttestForm } from './AttestForm';
 import { EvidenceLink } from './EvidenceLink';
 import { derivedFix, logLabel } from './focus';
@@ -37,7 +38,7 @@ function FixLinks({
   check: RequirementCheck | undefined;
   passed: boolean;
 }) {
-  const { view } = useWorkspace();
+  const { view, playbook } = useWorkspace();
   const hrefOf = useFocusHref();
   const { source } = criterion;
   if (source.kind !== 'derived') return null;
@@ -60,7 +61,7 @@ function FixLinks({
     );
   }
   if (check?.met === true || (!check && passed)) return null;
-  const fix = derivedFix(criterion);
+  const fix = derivedFix(criterion, frameworkOf(playbook));
   if (!fix) return null;
   return (
     <Anchor component={Link} href={hrefOf(fix.focus)} size="xs">

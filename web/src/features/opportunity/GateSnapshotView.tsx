@@ -8,6 +8,8 @@ interface Props {
   nameOf: (userId: string) => string;
   lossReasonName: (key: string) => string;
   elementName: (key: string) => string;
+  /** The playbook's qualification framework (MEDDPICC, BANT, …), naming the levels the gate saw. */
+  framework: string;
 }
 
 const KIND_WORDS: Record<GateSnapshot['kind'], string> = {
@@ -21,7 +23,7 @@ const KIND_WORDS: Record<GateSnapshot['kind'], string> = {
 };
 
 /** What the gate saw at a stage change (or the type rule at a create or type change): each check, who attested what. */
-export function GateSnapshotView({ gate, stageName, nameOf, lossReasonName, elementName }: Props) {
+export function GateSnapshotView({ gate, stageName, nameOf, lossReasonName, elementName, framework }: Props) {
   const met = gate.checks.filter((check) => check.met).length;
   const typeRule = gate.kind === 'create' || gate.kind === 'type_change';
   return (
@@ -66,7 +68,7 @@ export function GateSnapshotView({ gate, stageName, nameOf, lossReasonName, elem
       )}
       {!typeRule && (
         <Text size="xs" c="dimmed" mt={2}>
-          MEDDPICC then:{' '}
+          {framework} then:{' '}
           {Object.entries(gate.meddpicc)
             .map(([element, level]) => `${elementName(element)} ${level}`)
             .join(' · ')}

@@ -3,6 +3,7 @@ import type { HistoryEvent } from '../../api';
 import { formatDateTime } from '../../shared/format';
 import { stageName } from '../../shared/playbook';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/states';
+import { frameworkOf } from '../../shared/words';
 import { GateSnapshotView } from './GateSnapshotView';
 import { describeEvent, type HistoryContext } from './history-words';
 import { useHistory } from './queries';
@@ -79,6 +80,7 @@ export function HistoryTimeline() {
                     nameOf={nameOf}
                     lossReasonName={lossReasonName}
                     elementName={elementName}
+                    framework={frameworkOf(playbook)}
                   />
                 )}
               </Timeline.Item>

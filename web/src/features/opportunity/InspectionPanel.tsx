@@ -3,10 +3,12 @@ import type { Inspection } from '../../api';
 import { formatDate } from '../../shared/format';
 import { HealthBadge, VelocityBadge } from '../../shared/health';
 import { ErrorState, LoadingState } from '../../shared/states';
-import { words } from './copy';
+import { indicatorName } from '../../shared/words';
 import { useInspection } from './queries';
+import { useWorkspace } from './workspace-context';
 
 function HealthReasons({ health }: { health: Inspection['health'] }) {
+  const { playbook } = useWorkspace();
   return (
     <List size="xs" spacing={2}>
       <List.Item icon="·">Base {health.base}</List.Item>
@@ -15,7 +17,7 @@ function HealthReasons({ health }: { health: Inspection['health'] }) {
           <Text span size="xs" c={reason.kind === 'risk' ? 'red.8' : 'green.8'}>
             {reason.points > 0 ? `+${reason.points}` : reason.points}
           </Text>{' '}
-          {words(reason.indicator)}
+          {indicatorName(reason.indicator, playbook)}
           {reason.evidence.length > 0 && (
             <Text size="xs" c="dimmed">
               {reason.evidence.join(' · ')}

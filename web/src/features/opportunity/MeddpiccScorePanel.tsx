@@ -3,7 +3,9 @@ import type { Inspection, MeddpiccReadiness, Pipeline } from '../../api';
 import { humanize } from '../../shared/format';
 import { findStage } from '../../shared/playbook';
 import { ErrorState, LoadingState } from '../../shared/states';
+import { frameworkOf } from '../../shared/words';
 import { useInspection } from './queries';
+import { useWorkspace } from './workspace-context';
 
 const SEVERITY_COLORS = { high: 'red', medium: 'orange', low: 'gray' } as const;
 const LEVEL_RANK = { unknown: 0, identified: 1, validated: 2 } as const;
@@ -13,11 +15,13 @@ function Readiness({
   readiness,
   pipeline,
   score,
+  framework,
 }: {
   title: string;
   readiness: MeddpiccReadiness | null;
   pipeline: Pipeline;
   score: Inspection['meddpicc'];
+  framework: string;
 }) {
   if (!readiness) return null;
   const stage = findStage(pipeline, readiness.stage)?.name ?? readiness.stage;
@@ -31,7 +35,7 @@ function Readiness({
           {readiness.ready ? 'ready' : 'not ready'}
         </Badge>
       </Group>
-      {readiness.required.length === 0 && <Text size="xs">No MEDDPICC level required.</Text>}
+      {readiness.required.length === 0 && <Text size="xs">No {framework} level required.</Text>}
       {readiness.required.map((need) => {
         const element = score.elements.find((candidate) => candidate.element === need.element);
         const met = element ? LEVEL_RANK[element.level] >= LEVEL_RANK[need.level] : false;
@@ -46,19 +50,20 @@ function Readiness({
   );
 }
 
-/** The MEDDPICC score (0–100), readiness to leave this stage and the next, and the gaps by severity. */
+/** The qualification score (0–100, "MEDDPICC score"), readiness to leave this stage and the next, and the gaps by severity. */
 export function MeddpiccScorePanel({ id, pipeline }: { id: string; pipeline: Pipeline }) {
   const inspection = useInspection(id);
   const score = inspection.data?.meddpicc;
+  const framework = frameworkOf(useWorkspace().playbook);
   return (
     <Paper withBorder p="md" radius="md" data-testid="meddpicc-score">
       <Title order={2} size="h3" mb="xs">
-        MEDDPICC score
+        {framework} score
       </Title>
-      {inspection.isPending && <LoadingState label="Scoring MEDDPICC…" />}
+      {inspection.isPending && <LoadingState label={`Scoring ${framework}…`} />}
       {inspection.isError && (
         <ErrorState
-          title="Could not score MEDDPICC"
+          title={`Could not score ${framework}`}
           error={inspection.error}
           onRetry={() => inspection.refetch()}
         />
@@ -81,7 +86,7 @@ export function MeddpiccScorePanel({ id, pipeline }: { id: string; pipeline: Pip
                   {score.score}
                 </Text>
               }
-              aria-label={`MEDDPICC score ${score.score} of 100`}
+              aria-label={`${framework} score ${score.score} of 100`}
             />
             <Stack gap={0}>
               {score.elements.map((element) => (
@@ -98,12 +103,14 @@ export function MeddpiccScorePanel({ id, pipeline }: { id: string; pipeline: Pip
               readiness={score.readiness.current}
               pipeline={pipeline}
               score={score}
+              framework={framework}
             />
             <Readiness
               title="Then to leave"
               readiness={score.readiness.next}
               pipeline={pipeline}
               score={score}
+              framework={framework}
             />
           </Stack>
           <Stack gap={4}>

@@ -8,6 +8,7 @@ import { WhoMay } from '../../shared/permission';
 import { findStage } from '../../shared/playbook';
 import { ErrorState } from '../../shared/states';
 import { nameOf, useUsers } from '../../shared/users';
+import { frameworkOf } from '../../shared/words';
 import { ActivityPanel } from './ActivityPanel';
 import { DealFields } from './DealFields';
 import { isTab, TABS, type TabKey } from './focus';
@@ -33,13 +34,14 @@ interface Props {
   etag: string | null;
 }
 
-const TAB_LABELS: Record<TabKey, string> = {
+/** The tabs' names; the qualification tab is named by the playbook's framework (MEDDPICC, BANT, …). */
+const tabLabels = (framework: string): Record<TabKey, string> => ({
   overview: 'Overview',
-  qualification: 'MEDDPICC',
+  qualification: framework,
   poc: 'POC plan',
   activity: 'Activity',
   history: 'History',
-};
+});
 
 /** The stage's guidance from the playbook: what it means, its milestones, and what the next stage asks. */
 function Guidance() {
@@ -72,7 +74,7 @@ function Guidance() {
 
 /**
  * The opportunity workspace: the header and the stage path stay in view (sticky) while the tabs below hold
- * the checklist and deal fields, MEDDPICC, the POC plan, the activity and the history. Every control follows
+ * the checklist and deal fields, the qualification (MEDDPICC, BANT, …), the POC plan, the activity and the history. Every control follows
  * the caller's rights on the deal (`view.permissions`): what they may not use is not offered, and the place
  * says who may.
  */
@@ -187,7 +189,7 @@ export function Workspace({ playbook, pipeline, view, etag }: Props) {
             <Tabs.List aria-label="Parts of the deal">
               {tabs.map((key) => (
                 <Tabs.Tab key={key} value={key}>
-                  {TAB_LABELS[key]}
+                  {tabLabels(frameworkOf(playbook))[key]}
                 </Tabs.Tab>
               ))}
             </Tabs.List>

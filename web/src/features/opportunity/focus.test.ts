@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Pipeline } from '../../api';
-import { elementIdOf, fixFocus, logLabel, tabOfFocus } from './focus';
+import type { Criterion, Pipeline } from '../../api';
+import { derivedFix, elementIdOf, fixFocus, logLabel, tabOfFocus } from './focus';
 
 const pipeline = {
   key: 'new_business',
@@ -72,6 +72,21 @@ describe('where the workspace fixes what the gate misses', () => {
     expect(fixFocus({ kind: 'meddpicc', key: 'metrics' }, pipeline)).toBe('meddpicc:metrics');
     expect(fixFocus({ kind: 'customer_fit', key: 'type_fits_customer' }, pipeline)).toBe('field:type');
     expect(fixFocus({ kind: 'transition', key: 'x' }, pipeline)).toBeNull();
+  });
+
+  it('names the qualification by the playbook’s framework where a criterion is met', () => {
+    const element = {
+      key: 'need_named',
+      text: 'Need written down',
+      source: { kind: 'derived', rule: 'qualification_element', element: 'need', atLeast: 'identified' },
+    } as Criterion;
+    const levels = {
+      key: 'bant_known',
+      text: 'BANT filled in',
+      source: { kind: 'derived', rule: 'qualification_stage_levels' },
+    } as Criterion;
+    expect(derivedFix(element, 'BANT')).toEqual({ focus: 'meddpicc:need', label: 'Qualify it in BANT' });
+    expect(derivedFix(levels, 'MEDDPICC')).toEqual({ focus: 'qualification', label: 'Open MEDDPICC' });
   });
 
   it('offers to log the kinds a derived criterion counts', () => {

@@ -9,7 +9,7 @@ export const isTab = (value: string | null): value is TabKey =>
 
 /**
  * What a `?focus=` asks for lives in one tab: `criterion:key`, `field:key`, `milestone:key` on the overview,
- * `meddpicc:key` (or `qualification`) with MEDDPICC, `poc` on the POC plan, `activity:id` and `log:kind` in
+ * `meddpicc:key` (or `qualification`) with the qualification (MEDDPICC, BANT, …), `poc` on the POC plan, `activity:id` and `log:kind` in
  * the activity, `history` in the history. Null for a focus the workspace does not know.
  */
 export function tabOfFocus(focus: string | null): TabKey | null {
@@ -73,9 +73,13 @@ export function criterionOf(pipeline: Pipeline, key: string): Criterion | undefi
 
 /**
  * Where a derived criterion is met, as a focus and in words: the POC plan, a milestone, the type field, a
- * MEDDPICC element, a deal field, or the activity log. Null for attested criteria (ticked where they are).
+ * qualification element, a deal field, or the activity log; the qualification named by the playbook's framework
+ * ("Qualify it in MEDDPICC"), as its tab is. Null for attested criteria (ticked where they are).
  */
-export function derivedFix(criterion: Criterion): { focus: string; label: string } | null {
+export function derivedFix(
+  criterion: Criterion,
+  framework = 'Qualification',
+): { focus: string; label: string } | null {
   const { source } = criterion;
   if (source.kind !== 'derived') return null;
   switch (source.rule) {
@@ -89,9 +93,9 @@ export function derivedFix(criterion: Criterion): { focus: string; label: string
     case 'type_matches_uplift':
       return { focus: 'field:type', label: 'Change the type under Deal' };
     case 'qualification_element':
-      return { focus: `meddpicc:${source.element}`, label: 'Qualify it in MEDDPICC' };
+      return { focus: `meddpicc:${source.element}`, label: `Qualify it in ${framework}` };
     case 'qualification_stage_levels':
-      return { focus: 'qualification', label: 'Open MEDDPICC' };
+      return { focus: 'qualification', label: `Open ${framework}` };
     case 'field_present':
       return { focus: `field:${source.field}`, label: 'Fill it in under Deal' };
     case 'activity_logged':

@@ -18,11 +18,12 @@ const pipeline = {
 } as unknown as Pipeline;
 
 const playbook = {
+  company: 'Firebolt',
   opportunityTypes: [
     { key: 'renewal', name: 'Renewal', pipeline: 'renewal' },
     { key: 'expansion', name: 'Expansion', pipeline: 'renewal' },
   ],
-  meddpicc: [{ key: 'economic_buyer', name: 'Economic Buyer' }],
+  qualification: { framework: 'MEDDPICC', elements: [{ key: 'economic_buyer', name: 'Economic Buyer' }] },
   milestones: [{ key: 'legal_win', name: 'Legal Win' }],
   leadSources: [],
   pipelines: [pipeline],
@@ -166,8 +167,38 @@ describe('history in words', () => {
     ).toBe('Meeting deleted: “Demo”');
   });
 
-  it('spells MEDDPICC and POC in capitals', () => {
-    expect(words('incomplete_qualification')).toBe('Incomplete MEDDPICC');
+  it('names the qualification by the playbook’s framework and the product by its company', () => {
+    const northwind = {
+      ...playbook,
+      company: 'Northwind Robotics',
+      qualification: { framework: 'BANT', elements: [{ key: 'authority', name: 'Authority' }] },
+    } as unknown as Playbook;
+    const bant = { ...context, playbook: northwind };
+    expect(
+      describeEvent(
+        event({
+          action: 'opportunity.meddpicc_updated',
+          before: { element: 'authority', level: 'identified' },
+          after: { element: 'authority', level: 'validated' },
+        }),
+        bant,
+      ).title,
+    ).toBe('BANT Authority identified → validated');
+    const tco = event({
+      action: 'opportunity.poc_tco_set',
+      after: { tco: { baselineAnnualMinor: 20_000_000, ourAnnualMinor: 12_000_000, currency: 'EUR' } },
+    });
+    expect(describeEvent(tco, bant).lines).toEqual([
+      '€200,000 a year today → €120,000 on Northwind Robotics',
+    ]);
+    expect(describeEvent(tco, context).lines).toEqual(['€200,000 a year today → €120,000 on Firebolt']);
+  });
+
+  it('spells the framework, POC and TCO as written', () => {
+    expect(words('incomplete_qualification', 'MEDDPICC')).toBe('Incomplete MEDDPICC');
+    expect(words('incomplete_qualification', 'BANT')).toBe('Incomplete BANT');
+    expect(words('incomplete_qualification')).toBe('Incomplete qualification');
     expect(words('poc_success')).toBe('POC success');
+    expect(words('tco_set')).toBe('TCO set');
   });
 });

@@ -1,10 +1,13 @@
 import type { HistoryEvent, Pipeline, Playbook } from '../../api';
 import { formatDateTime, formatMoney } from '../../shared/format';
-import { words } from './copy';
+import { companyOf, frameworkOf, words } from '../../shared/words';
 import { criterionOf } from './focus';
 import { sessionTemplates, sessionTitle } from './poc/poc-write';
 
-/** What the words of an event need to know: names of stages, people, contacts, types. */
+/**
+ * What the words of an event need to know: names of stages, people, contacts, types, and the playbook's
+ * words (its qualification framework, its company).
+ */
 export interface HistoryContext {
   playbook: Playbook;
   pipeline: Pipeline;
@@ -136,7 +139,7 @@ function opportunityWords(event: HistoryEvent, context: HistoryContext): EventWo
       if ((before.summary ?? null) !== (after.summary ?? null))
         lines.push(`Summary ${quoted(after.summary)}`);
       return {
-        title: `MEDDPICC ${element} ${String(before.level ?? 'unknown')} → ${String(after.level ?? 'unknown')}`,
+        title: `${frameworkOf(context.playbook)} ${element} ${String(before.level ?? 'unknown')} → ${String(after.level ?? 'unknown')}`,
         lines,
       };
     }
@@ -229,7 +232,7 @@ function opportunityWords(event: HistoryEvent, context: HistoryContext): EventWo
         lines:
           typeof tco.baselineAnnualMinor === 'number'
             ? [
-                `${money(tco.baselineAnnualMinor)} a year today → ${money(tco.ourAnnualMinor)} on Firebolt`,
+                `${money(tco.baselineAnnualMinor)} a year today → ${money(tco.ourAnnualMinor)} on ${companyOf(context.playbook)}`,
               ]
             : [],
       };
@@ -257,7 +260,10 @@ function opportunityWords(event: HistoryEvent, context: HistoryContext): EventWo
     case 'opportunity.stall_resumed':
       return { title: 'Stall snooze ended', lines: [] };
     default:
-      return { title: words(event.action.split('.')[1] ?? event.action), lines: [] };
+      return {
+        title: words(event.action.split('.')[1] ?? event.action, frameworkOf(context.playbook)),
+        lines: [],
+      };
   }
 }
 
