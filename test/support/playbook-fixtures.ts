@@ -67,7 +67,7 @@ export function satisfiedFacts(
     description: 'Analytics workload migration',
     meddpicc,
     attestations,
-    poc: assessPoc(succeededPocPlan(playbook)),
+    poc: assessPoc(succeededPocPlan(playbook), playbook.inspection.poc?.resultsSession),
     milestones: Object.fromEntries(
       playbook.milestones.map((milestone) => [
         milestone.key,

@@ -108,7 +108,7 @@ describe('the customer part of an inspection, from recorded contracts', () => {
         }),
       );
     }
-    const evidence = await loadDealEvidence(database.db, deals, NOW);
+    const evidence = await loadDealEvidence(database.db, deals, NOW, 'validation');
     expect(evidence.map((entry) => [entry.customer.selfServeUsage, entry.customer.contracts.length])).toEqual(
       [
         [false, 1],

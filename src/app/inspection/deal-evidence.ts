@@ -44,6 +44,8 @@ export async function loadDealEvidence(
   db: Kysely<Database>,
   deals: readonly DealHead[],
   now: Date,
+  /** The playbook's POC results session (a POC succeeds once it is held). */
+  resultsSession: string | undefined,
 ): Promise<DealEvidence[]> {
   const ids = deals.map((deal) => deal.id);
   const meddpicc = await listMeddpiccOfDeals(db, ids);
@@ -58,7 +60,7 @@ export async function loadDealEvidence(
     history: histories.get(deal.id) ?? [],
     events: (events.get(deal.id) ?? []).filter((event) => event.occurredAt <= now),
     customer: customers.get(deal.accountId) ?? { selfServeUsage: false, contracts: [] },
-    poc: pocs.has(deal.id) ? assessPoc(pocs.get(deal.id) ?? null) : null,
+    poc: pocs.has(deal.id) ? assessPoc(pocs.get(deal.id) ?? null, resultsSession) : null,
     lastActivity: lastActivities.get(deal.id) ?? null,
   }));
 }

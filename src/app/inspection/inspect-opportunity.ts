@@ -16,7 +16,12 @@ export async function inspectOpportunity(
   const readable = await readableOpportunity(context.db, actor, id);
   if (!readable.ok) return readable;
   const now = context.now();
-  const [evidence] = await loadDealEvidence(context.db, [readable.value], now);
+  const [evidence] = await loadDealEvidence(
+    context.db,
+    [readable.value],
+    now,
+    context.playbook.inspection.poc?.resultsSession,
+  );
   const expected = (await loadExpectedDurations(context.db, context.playbook, [readable.value.pipeline])).get(
     readable.value.pipeline,
   );

@@ -97,7 +97,12 @@ export async function listDealsAtRisk(
     context.playbook,
     scanned.map((deal) => deal.pipeline),
   );
-  const evidence = await loadDealEvidence(context.db, scanned, now);
+  const evidence = await loadDealEvidence(
+    context.db,
+    scanned,
+    now,
+    context.playbook.inspection.poc?.resultsSession,
+  );
   const atRisk = evidence.flatMap((item): Assessed[] => {
     const durations = expected.get(item.deal.pipeline);
     if (!durations) return [];

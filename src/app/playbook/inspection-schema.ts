@@ -47,11 +47,16 @@ export const inspectionSchema = z
         pipelines: z.array(key).min(1),
         availableFromStage: key,
         sessions: z.array(session).min(1),
+        resultsSession: key.optional(),
         successCriteria: z
           .array(z.object({ key, name: text, criteria: z.array(text).min(1) }).strict())
           .min(1),
       })
       .strict()
+      .transform(({ resultsSession, ...poc }) => ({
+        ...poc,
+        resultsSession: resultsSession ?? poc.sessions[poc.sessions.length - 1]?.key ?? '',
+      }))
       .optional(),
     health: z
       .object({

@@ -17,6 +17,6 @@ export const pocView = (
   template: PocTemplate | undefined,
 ): PocView => ({
   plan: inTemplateOrder(plan, template),
-  assessment: assessPoc(plan),
+  assessment: assessPoc(plan, template?.resultsSession),
   opportunityVersion,
 });

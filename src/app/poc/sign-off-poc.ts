@@ -73,6 +73,7 @@ export function recordPocReadout(
           plan,
           { completedAt: input.completedAt ?? now, recordedBy: actor.id, note: input.note ?? null },
           now,
+          context.playbook.inspection.poc?.resultsSession,
         ),
       audit: (before, after) => ({ before: before.readout, after: after.readout }),
     },

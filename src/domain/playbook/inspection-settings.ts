@@ -30,6 +30,11 @@ export interface PocTemplate {
   /** The first stage at which a POC plan can be created (the seed: Discover); a stage of each POC pipeline. */
   availableFromStage: string;
   sessions: PocSessionTemplate[];
+  /**
+   * The session where the results are presented (the seed: POC Validation): success and the readout need
+   * it held. The file may leave it out: then the last session.
+   */
+  resultsSession: string;
   successCriteria: PocCriteriaGroup[];
 }
 

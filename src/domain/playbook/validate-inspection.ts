@@ -49,6 +49,10 @@ function validatePoc(playbook: Playbook, poc: PocTemplate): PlaybookIssue[] {
     }
   });
   issues.push(...uniqueKeys(poc.sessions, [...at, 'sessions']));
+  if (!poc.sessions.some((session) => session.key === poc.resultsSession)) {
+    const message = `unknown session "${poc.resultsSession}"`;
+    issues.push({ path: [...at, 'resultsSession'], message });
+  }
   issues.push(...uniqueKeys(poc.successCriteria, [...at, 'successCriteria']));
   return issues;
 }

@@ -70,17 +70,17 @@ describe('assessPoc', () => {
     ['Firebolt equal on a benchmark', withBenchmark(done, [100, 100], [10, 10]), 'succeeded'],
     ['slower benchmark before anything else', withBenchmark(fresh, [1, 2], [1, 1]), 'challenged'],
   ] as const)('%s → %s', (_label, plan, status) => {
-    const assessment = assessPoc(plan);
+    const assessment = assessPoc(plan, 'validation');
     expect(assessment.status).toBe(status);
     expect(assessment.reasons.length).toBeGreaterThan(0);
   });
 
   it('names each challenge', () => {
     const plan = withBenchmark(withCriterion(done, 0, 'not_met'), [100, 300], [10, 20]);
-    expect(assessPoc(plan).reasons).toEqual([
+    expect(assessPoc(plan, 'validation').reasons).toEqual([
       'Criterion not met: Performance improvements demonstrated through benchmarks (r).',
-      'Benchmark "Top-N query": Firebolt slower (300 ms vs 100 ms).',
-      'Benchmark "Top-N query": Firebolt costlier (0.20 USD vs 0.10 USD).',
+      'Benchmark "Top-N query": slower than the baseline (300 ms vs 100 ms).',
+      'Benchmark "Top-N query": costlier than the baseline (0.20 USD vs 0.10 USD).',
     ]);
   });
 });

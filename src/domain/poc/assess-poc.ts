@@ -11,27 +11,28 @@ export interface PocAssessment {
   sessions: { total: number; completed: number; validationCompleted: boolean };
 }
 
-export const VALIDATION_SESSION = 'validation';
-
 const money = (minor: number, currency: string) => `${(minor / 100).toFixed(2)} ${currency}`;
 
-/** Why a benchmark counts against Firebolt (slower or costlier than the baseline); empty when it does not. */
+/**
+ * Why a benchmark counts against us (slower or costlier than the customer's baseline); empty when it does not.
+ * The words name no company: the reasons reach every playbook's screens and gate messages.
+ */
 export function benchmarkShortfalls(benchmark: PocBenchmark): string[] {
   const shortfalls: string[] = [];
   if (benchmark.ourLatencyMs > benchmark.baselineLatencyMs) {
     shortfalls.push(
-      `Benchmark "${benchmark.workload}": Firebolt slower (${benchmark.ourLatencyMs} ms vs ${benchmark.baselineLatencyMs} ms).`,
+      `Benchmark "${benchmark.workload}": slower than the baseline (${benchmark.ourLatencyMs} ms vs ${benchmark.baselineLatencyMs} ms).`,
     );
   }
   if (benchmark.ourCostMinor > benchmark.baselineCostMinor) {
     shortfalls.push(
-      `Benchmark "${benchmark.workload}": Firebolt costlier (${money(benchmark.ourCostMinor, benchmark.currency)} vs ${money(benchmark.baselineCostMinor, benchmark.currency)}).`,
+      `Benchmark "${benchmark.workload}": costlier than the baseline (${money(benchmark.ourCostMinor, benchmark.currency)} vs ${money(benchmark.baselineCostMinor, benchmark.currency)}).`,
     );
   }
   return shortfalls;
 }
 
-/** Every success criterion is met and no benchmark has Firebolt slower or costlier than the baseline. */
+/** Every success criterion is met and no benchmark has us slower or costlier than the baseline. */
 export function resultsMeetCriteria(plan: PocPlan): boolean {
   return (
     plan.criteria.length > 0 &&
@@ -44,9 +45,10 @@ export const readoutCompleted = (plan: PocPlan): boolean => plan.readout !== nul
 
 export const planSignedOff = (plan: PocPlan): boolean => plan.signOff !== null;
 
-function validationCompleted(plan: PocPlan): boolean {
+/** The session where the results are presented (the playbook's `resultsSession`) has been held. */
+export function resultsSessionHeld(plan: PocPlan, resultsSession: string | undefined): boolean {
   return plan.sessions.some(
-    (session) => session.templateKey === VALIDATION_SESSION && session.status === 'completed',
+    (session) => session.templateKey === resultsSession && session.status === 'completed',
   );
 }
 
@@ -59,10 +61,10 @@ function hasStarted(plan: PocPlan): boolean {
 }
 
 /**
- * none: no plan · challenged: a criterion not met, or a benchmark where Firebolt is slower or costlier ·
- * succeeded: the validation session held and every criterion met · in_progress: something done · planned.
+ * none: no plan · challenged: a criterion not met, or a benchmark where we are slower or costlier ·
+ * succeeded: the results session (the seed: POC Validation) held and every criterion met · in_progress: something done · planned.
  */
-export function assessPoc(plan: PocPlan | null): PocAssessment {
+export function assessPoc(plan: PocPlan | null, resultsSession: string | undefined): PocAssessment {
   if (!plan) {
     return {
       status: 'none',
@@ -85,7 +87,7 @@ export function assessPoc(plan: PocPlan | null): PocAssessment {
   const sessions = {
     total: live.length,
     completed: live.filter((session) => session.status === 'completed').length,
-    validationCompleted: validationCompleted(plan),
+    validationCompleted: resultsSessionHeld(plan, resultsSession),
   };
   const base = {
     resultsMeetCriteria: resultsMeetCriteria(plan),

@@ -1,5 +1,6 @@
 import type { PocTemplate } from '../playbook/inspection-settings.js';
 import { err, ok, type Result } from '../result.js';
+import { resultsSessionHeld } from './assess-poc.js';
 import { sessionFromTemplate } from './create-poc-plan.js';
 import type {
   PocAttendee,
@@ -148,13 +149,18 @@ export function signOff(plan: PocPlan, signOff: PocPlan['signOff'], now: Date): 
   return { ...plan, signOff, updatedAt: now };
 }
 
-/** The readout can only follow the validation session (where the results are presented). */
-export function recordReadout(plan: PocPlan, readout: PocPlan['readout'], now: Date): Changed {
-  const validated = plan.sessions.some((s) => s.templateKey === 'validation' && s.status === 'completed');
-  if (readout && !validated) {
+/** The readout can only follow the session where the results are presented (the playbook's `resultsSession`). */
+export function recordReadout(
+  plan: PocPlan,
+  readout: PocPlan['readout'],
+  now: Date,
+  resultsSession: string | undefined,
+): Changed {
+  if (readout && !resultsSessionHeld(plan, resultsSession)) {
+    const session = plan.sessions.find((candidate) => candidate.templateKey === resultsSession);
     return err({
       code: 'conflict',
-      message: 'Hold the POC Validation session before recording the readout.',
+      message: `Hold the ${session?.name ?? 'results'} session before recording the readout.`,
     });
   }
   return ok({ ...plan, readout, updatedAt: now });
