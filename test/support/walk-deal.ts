@@ -86,6 +86,13 @@ export async function satisfyNextStage(
             summary: `Logged for ${item.key}`,
           });
         }
+      } else if (source.rule === 'qualification_element') {
+        const element = playbook.qualification.elements.find((candidate) => candidate.key === source.element);
+        await ok(client, 'PUT', `${base}/meddpicc/${source.element}`, {
+          level: source.atLeast,
+          summary: `${element?.name ?? source.element} confirmed`,
+          contactId: element?.namesPerson ? contactId : null,
+        });
       } else if (source.rule === 'milestone_recorded') {
         await ok(client, 'PUT', `${base}/milestones/${source.milestone}`, { note: 'Accepted in writing' });
       } else if (source.rule.startsWith('poc_')) {
