@@ -15,7 +15,7 @@ export const changeStageRoute: FastifyPluginAsyncZod = async (app) => {
         summary: 'Move an opportunity to another stage, through the gate',
         description:
           'Forward moves need the exit criteria of every stage left, the entrance criteria of every stage entered ' +
-          'and the cumulative MEDDPICC; backward moves a `reason`; Closed Lost a `lossReason`; Closed Won is ' +
+          'and the cumulative qualification levels; backward moves a `reason`; Closed Lost a `lossReason`; Closed Won is ' +
           'reachable only from Signature with the closing evidence. A blocked move answers 422 with `missing` and ' +
           'changes nothing; a move returns the gate snapshot that is stored in the history.',
         params: idParams,

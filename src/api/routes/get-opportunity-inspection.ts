@@ -11,10 +11,10 @@ export const getOpportunityInspectionRoute: FastifyPluginAsyncZod = async (app) 
     {
       schema: {
         tags: ['opportunities'],
-        summary: 'Inspect a deal: health, velocity, MEDDPICC score and customer fit',
+        summary: 'Inspect a deal: health, velocity, qualification score and customer fit',
         description:
           'Health 0–100 with every contributing indicator and its evidence; velocity (Fast Track / Standard / At Risk / ' +
-          'Recovery) from business days in stage vs expected; MEDDPICC score, stage readiness and gaps by severity; ' +
+          'Recovery) from business days in stage vs expected; qualification score, stage readiness and gaps by severity; ' +
           'whether the opportunity type suits the customer class.',
         params: idParams,
         response: { 200: inspectionSchema, ...problemResponses(404) },

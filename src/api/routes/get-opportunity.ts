@@ -13,7 +13,7 @@ export const getOpportunityRoute: FastifyPluginAsyncZod = async (app) => {
         tags: ['opportunities'],
         summary: 'Read an opportunity',
         description:
-          'With its MEDDPICC, attestations and `nextStage`: what is still missing to move one stage forward.',
+          'With its qualification, attestations and `nextStage`: what is still missing to move one stage forward.',
         params: idParams,
         response: { 200: opportunityViewSchema, ...problemResponses(404) },
       },

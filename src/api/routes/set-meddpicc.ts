@@ -13,7 +13,7 @@ export const setMeddpiccRoute: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['opportunities'],
-        summary: 'Record one MEDDPICC element',
+        summary: "Record one element of the playbook's qualification framework",
         description:
           'Level unknown → identified → validated, with a summary; Economic Buyer and Champion link a contact of the ' +
           'account. Changes the opportunity version (its ETag).',
