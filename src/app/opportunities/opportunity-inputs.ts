@@ -25,7 +25,7 @@ export const createOpportunityInput = z
   .object({
     accountId: id,
     name,
-    type: z.string().min(1).describe('An opportunity type of the playbook, e.g. new_business'),
+    type: z.string().min(1).describe('An opportunity type key of the playbook'),
     amountMinor,
     currency,
     closeDate: isoDate,
@@ -44,7 +44,7 @@ export type CreateOpportunityInput = z.infer<typeof createOpportunityInput>;
 export const updateOpportunityInput = z
   .object({
     name: name.optional(),
-    type: z.string().min(1).optional().describe('Only within the same pipeline (e.g. renewal ↔ expansion)'),
+    type: z.string().min(1).optional().describe('Only to a type of the same pipeline'),
     amountMinor: amountMinor.optional(),
     currency: currency.optional(),
     closeDate: isoDate.optional(),

@@ -20,9 +20,9 @@ export function registerOpportunity(program: Command) {
   opportunity
     .command('advance')
     .argument('<id>', 'opportunity id')
-    .argument('<stage>', 'target stage key, e.g. discover or closed_lost')
+    .argument('<stage>', 'target stage key of the playbook (`closepath playbook check` lists the pipelines)')
     .option('--reason <text>', 'why (required to move backward)')
-    .option('--loss-reason <key>', 'loss reason key (required for closed_lost)')
+    .option('--loss-reason <key>', "loss reason key of the playbook (required for the pipeline's lost stage)")
     .option('--competitor <name>', 'the winning competitor, when lost to one')
     .option('--json', 'print the result as JSON, the same shape as the API')
     .description('Move a deal to another stage through the same gate as the API; prints what is missing')
