@@ -74,7 +74,7 @@ export function assessDeal(
       ? { status: evidence.poc.status, reasons: evidence.poc.reasons }
       : { status: 'none', reasons: [] },
     closeDate: deal.closeDate,
-    ...historySignals(evidence.events),
+    ...historySignals(playbook, evidence.events),
     businessDaysToClose: businessDaysBetween(now, new Date(`${deal.closeDate}T12:00:00Z`)),
     expectedBusinessDaysThroughNext: restOfStage + (next ? (expected.days[next.key] ?? 0) : 0),
     daysInStage: velocity.daysInStage,
@@ -90,7 +90,7 @@ export function assessDeal(
     expected: { source: expected.source, closedDeals: expected.closedDeals },
     meddpicc: scoreMeddpicc(playbook, pipeline, deal.stage, evidence.meddpicc),
     customer: assessCustomer(playbook, evidence, now),
-    fixFirst: fixFirst(health, velocity),
+    fixFirst: fixFirst(playbook, health, velocity),
   };
 }
 

@@ -1,17 +1,25 @@
 import type { StoredEvent } from '../../db/repositories/events-repo.js';
 import type { HealthFacts } from '../../domain/inspection/health-facts.js';
-import type { MeddpiccLevel } from '../../domain/playbook/playbook.js';
+import type { MeddpiccLevel, Playbook } from '../../domain/playbook/playbook.js';
+import { elementsWithRoles } from '../../domain/playbook/roles.js';
 import { levelRank } from '../../domain/qualification/meddpicc.js';
 
 type Snapshot = Record<string, unknown> | null;
 const field = (value: unknown, key: string) =>
   value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
-const PEOPLE: Record<string, string> = { champion: 'Champion', economic_buyer: 'Economic Buyer' };
+
+/** The people a stakeholder change is about: the elements playing the champion and economic-buyer roles, by name. */
+const people = (playbook: Playbook): ReadonlyMap<string, string> =>
+  new Map(
+    elementsWithRoles(playbook, ['champion', 'economic_buyer']).map((element) => [element.key, element.name]),
+  );
 
 /** Close-date changes, stakeholder changes and gate overrides, read from a deal's history. */
 export function historySignals(
+  playbook: Playbook,
   events: readonly StoredEvent[],
 ): Pick<HealthFacts, 'closeDateChanges' | 'stakeholderChanges' | 'overrides'> {
+  const watched = people(playbook);
   const closeDateChanges: Array<HealthFacts['closeDateChanges'][number]> = [];
   const stakeholderChanges: Array<HealthFacts['stakeholderChanges'][number]> = [];
   const overrides: Array<HealthFacts['overrides'][number]> = [];
@@ -27,7 +35,7 @@ export function historySignals(
     }
     if (event.action === 'opportunity.meddpicc_updated' && before) {
       const element = String(field(after, 'element'));
-      const who = PEOPLE[element];
+      const who = watched.get(element);
       if (!who) continue;
       const contactBefore = field(before, 'contactId');
       const levelBefore = field(before, 'level') as MeddpiccLevel;

@@ -9,6 +9,7 @@ import {
   logCall,
   testContext,
 } from '../../../test/support/factories.js';
+import { northwind } from '../../../test/support/playbook-fixtures.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.js';
 import { actorFor } from '../access/actors.js';
 import { PocPlayer } from '../demo/play-poc.js';
@@ -106,6 +107,54 @@ describe('inspecting a deal', () => {
     if (!result.ok) throw new Error(result.error.message);
     const reason = result.value.health.reasons.find((candidate) => candidate.indicator === indicator);
     expect(reason?.evidence[0]).toBe(outcome === 'succeeded' ? 'POC succeeded.' : 'POC challenged.');
+  });
+
+  it('on a BANT playbook, reads the people from the roles: a new Authority is a stakeholder change', async () => {
+    const { context, advanceDays } = testContext(database.db, undefined, northwind());
+    const owner = await buildUser(database.db, { role: 'ae', region: 'emea' });
+    const account = await buildAccount(database.db, { ownerId: owner.id });
+    const first = await buildContact(database.db, account.id, { name: 'First Signer' });
+    const second = await buildContact(database.db, account.id, { name: 'Second Signer' });
+    const deal = await buildOpportunity(context, {
+      ownerId: owner.id,
+      accountId: account.id,
+      type: 'first_cell',
+      currency: 'EUR',
+      source: 'field_sales',
+    });
+    const me = actor(owner.id, { role: 'ae', region: 'emea' });
+    for (const element of ['budget', 'need', 'timeline']) {
+      const set = await setMeddpicc(context, me, deal.id, element, { level: 'validated', summary: 'Known' });
+      expect(set.ok).toBe(true);
+    }
+    await setMeddpicc(context, me, deal.id, 'authority', {
+      level: 'validated',
+      summary: 'Plant director',
+      contactId: first.id,
+    });
+    // Budget downgraded: it names no person and plays no role, so it is no stakeholder change.
+    await setMeddpicc(context, me, deal.id, 'budget', { level: 'identified', summary: 'Range only' });
+    await setMeddpicc(context, me, deal.id, 'budget', { level: 'validated', summary: 'Budget line' });
+    const before = await inspectOpportunity(context, admin(), deal.id);
+    if (!before.ok) throw new Error(before.error.message);
+    expect(before.value.health.reasons.map((reason) => reason.indicator)).toEqual([
+      'qualification_complete',
+      'decision_process_clarity',
+    ]);
+    expect(before.value.health.reasons[0]?.evidence).toEqual(['All 4 BANT elements validated.']);
+
+    advanceDays(1);
+    await setMeddpicc(context, me, deal.id, 'authority', {
+      level: 'validated',
+      summary: 'New plant director',
+      contactId: second.id,
+    });
+    const after = await inspectOpportunity(context, admin(), deal.id);
+    if (!after.ok) throw new Error(after.error.message);
+    const change = after.value.health.reasons.find((reason) => reason.indicator === 'stakeholder_changes');
+    expect(change?.evidence).toEqual([expect.stringMatching(/: Authority changed to another person\.$/)]);
+    expect(after.value.health.score).toBe(before.value.health.score + (change?.points ?? 0));
+    expect(change?.points).toBeLessThan(0);
   });
 
   it('is hidden from those who may not see the deal', async () => {

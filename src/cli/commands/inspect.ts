@@ -11,8 +11,11 @@ const VELOCITY = {
   recovery: 'Recovery',
 } as const;
 
-/** One deal's inspection in words: health with each reason, velocity, MEDDPICC gaps, customer fit. */
-export function describeInspection(inspection: Inspection): string {
+/**
+ * One deal's inspection in words: health with each reason, velocity, qualification gaps (under the playbook's
+ * framework's name: MEDDPICC, BANT, …), customer fit.
+ */
+export function describeInspection(inspection: Inspection, framework: string): string {
   const { health, velocity, meddpicc, customer } = inspection;
   const lines = [
     `${inspection.opportunityId}`,
@@ -22,7 +25,7 @@ export function describeInspection(inspection: Inspection): string {
       ...reason.evidence.map((evidence) => `        ${evidence}`),
     ]),
     `  velocity ${VELOCITY[velocity.class]} — ${velocity.reasons.join(' ')}`,
-    `  MEDDPICC ${meddpicc.score}/100`,
+    `  ${framework} ${meddpicc.score}/100`,
     ...meddpicc.gaps.map((gap) => `    ${gap.severity.padEnd(6)} ${gap.message}`),
     `  customer ${customer.message} Focus: ${customer.focus}.`,
     ...(customer.uplift ? [`  uplift   ${customer.uplift.message}`] : []),
@@ -71,7 +74,11 @@ export function registerInspect(program: Command) {
           process.exitCode = 2;
           return;
         }
-        console.log(options.json ? JSON.stringify(result.value, null, 2) : describeInspection(result.value));
+        console.log(
+          options.json
+            ? JSON.stringify(result.value, null, 2)
+            : describeInspection(result.value, context.playbook.qualification.framework),
+        );
       });
     });
 }

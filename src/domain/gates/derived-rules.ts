@@ -54,10 +54,16 @@ export const DERIVED_RULES = {
     const required = meddpiccRequiredToLeave(pipeline, stage);
     const short = required.filter((req) => !meetsLevel(levelOf(facts.meddpicc, req.element), req.level));
     if (short.length === 0) {
-      return { met: true, message: `All ${required.length} MEDDPICC elements required here are populated.` };
+      return {
+        met: true,
+        message: `All ${required.length} ${playbook.qualification.framework} elements required here are populated.`,
+      };
     }
     const names = short.map((req) => `${elementName(playbook, req.element)} (${req.level} needed)`);
-    return { met: false, message: `MEDDPICC not yet populated: ${names.join(', ')}.` };
+    return {
+      met: false,
+      message: `${playbook.qualification.framework} not yet populated: ${names.join(', ')}.`,
+    };
   },
   qualification_element: (rule: RuleOf<'qualification_element'>, { playbook, facts }) => {
     const actual = levelOf(facts.meddpicc, rule.element);

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { firebolt } from '../../../test/support/playbook-fixtures.js';
-import { MEDDPICC_LEVELS, type MeddpiccLevel } from '../playbook/playbook.js';
+import { firebolt, northwind } from '../../../test/support/playbook-fixtures.js';
+import { MEDDPICC_LEVELS, type MeddpiccLevel, type Playbook } from '../playbook/playbook.js';
+import { elementWithRole } from '../playbook/roles.js';
 import type { MeddpiccState } from '../qualification/meddpicc.js';
 import { assessHealth, bandOf } from './health.js';
 import type { HealthFacts, PocStatus } from './health-facts.js';
@@ -209,6 +210,38 @@ describe('health indicators', () => {
     ]);
   });
 
+  it('says the framework of the playbook, not MEDDPICC by name', () => {
+    const result = health({ meddpicc: levels('validated') });
+    expect(result.reasons.find((reason) => reason.indicator === 'qualification_complete')?.evidence).toEqual([
+      'All 8 MEDDPICC elements validated.',
+    ]);
+  });
+
+  it('finds the element by its role, whatever its key', () => {
+    const renamed: Playbook = {
+      ...playbook,
+      qualification: {
+        ...playbook.qualification,
+        elements: playbook.qualification.elements.map((element) =>
+          element.role === 'champion' ? { ...element, key: 'sponsor', name: 'Sponsor' } : element,
+        ),
+      },
+    };
+    const result = assessHealth(renamed, nb, {
+      ...neutral,
+      meddpicc: {
+        ...levels('identified'),
+        sponsor: { level: 'validated', summary: 'Signs off', contactId: null },
+      },
+    });
+    expect(result.reasons.find((reason) => reason.indicator === 'champion_strength')).toEqual({
+      indicator: 'champion_strength',
+      kind: 'positive',
+      points: 8,
+      evidence: ['Sponsor validated: Signs off'],
+    });
+  });
+
   it.each([
     [80, 'green'],
     [79, 'yellow'],
@@ -310,5 +343,94 @@ describe('health is monotone', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('health on a BANT playbook (Northwind: no champion, competition or decision-criteria role)', () => {
+  const bant = northwind();
+  const sales = bant.pipelines.find((pipeline) => pipeline.key === 'sales');
+  if (!sales) throw new Error('no pipeline');
+  const weights = bant.inspection.health.weights;
+  const bantLevels = (level: MeddpiccLevel, overrides: Record<string, MeddpiccLevel> = {}): MeddpiccState =>
+    Object.fromEntries(
+      bant.qualification.elements.map((element) => [
+        element.key,
+        { level: overrides[element.key] ?? level, summary: `${element.name} known`, contactId: null },
+      ]),
+    );
+  const bantHealth = (facts: Partial<HealthFacts>) =>
+    assessHealth(bant, sales, {
+      ...neutral,
+      pipeline: 'sales',
+      stage: 'decision_maker_bought_in',
+      meddpicc: bantLevels('validated'),
+      ...facts,
+    });
+
+  it('plays no champion, competition or decision-criteria role', () => {
+    expect(elementWithRole(bant, 'champion')).toBeUndefined();
+    expect(elementWithRole(bant, 'competition')).toBeUndefined();
+    expect(elementWithRole(bant, 'decision_criteria')).toBeUndefined();
+    expect(elementWithRole(bant, 'economic_buyer')?.name).toBe('Authority');
+  });
+
+  it('a deal with every BANT element validated is not flagged for roles the playbook does not have', () => {
+    const result = bantHealth({});
+    expect(result.reasons).toEqual([
+      {
+        indicator: 'qualification_complete',
+        kind: 'positive',
+        points: weights.qualification_complete,
+        evidence: ['All 4 BANT elements validated.'],
+      },
+      {
+        indicator: 'decision_process_clarity',
+        kind: 'positive',
+        points: weights.decision_process_clarity,
+        evidence: ['Timeline validated: Timeline known'],
+      },
+    ]);
+    expect(result.score).toBe(
+      bant.inspection.health.base + weights.qualification_complete + weights.decision_process_clarity,
+    );
+    const words = result.reasons.flatMap((reason) => reason.evidence).join(' ');
+    expect(words).not.toMatch(/economic_buyer|champion|decision_criteria|MEDDPICC/i);
+  });
+
+  it('champion strength, competitive position and competitive threat are off, not risks', () => {
+    for (const stage of sales.stages.map((candidate) => candidate.key)) {
+      const indicators = bantHealth({ stage, meddpicc: bantLevels('unknown'), daysInStage: 60 }).reasons.map(
+        (reason) => reason.indicator,
+      );
+      expect(indicators).not.toContain('champion_strength');
+      expect(indicators).not.toContain('competitive_position');
+      expect(indicators).not.toContain('competitive_threat');
+    }
+  });
+
+  it('Authority unknown where an earlier gate asked for it is incomplete qualification, named Authority', () => {
+    const result = bantHealth({
+      stage: 'presentation_scheduled',
+      meddpicc: bantLevels('validated', { authority: 'unknown' }),
+    });
+    const reason = result.reasons.find((candidate) => candidate.indicator === 'incomplete_qualification');
+    expect(reason).toEqual({
+      indicator: 'incomplete_qualification',
+      kind: 'risk',
+      points: weights.incomplete_qualification,
+      evidence: ['Authority is unknown; identified was needed to leave Qualified To Buy.'],
+    });
+  });
+
+  it('Authority unknown past half of the stage whose exit needs it is a risk; Budget (no role) is not', () => {
+    const late = { stage: 'qualified_to_buy', daysInStage: 6, expectedDaysInStage: 10 };
+    const authority = bantHealth({ ...late, meddpicc: bantLevels('identified', { authority: 'unknown' }) });
+    expect(
+      authority.reasons.find((reason) => reason.indicator === 'incomplete_qualification')?.evidence,
+    ).toEqual([
+      'Authority unknown with 6 of 10 business days of Qualified To Buy gone; leaving it needs identified.',
+    ]);
+    const budget = bantHealth({ ...late, meddpicc: bantLevels('identified', { budget: 'unknown' }) });
+    expect(budget.reasons.map((reason) => reason.indicator)).not.toContain('incomplete_qualification');
   });
 });

@@ -1,6 +1,7 @@
 import type { HealthIndicator, HealthSettings } from '../playbook/inspection-settings.js';
 import { openStages } from '../playbook/lookup.js';
-import type { MeddpiccLevel, Pipeline, Playbook, Stage } from '../playbook/playbook.js';
+import type { MeddpiccLevel, Pipeline, Playbook, QualificationRole, Stage } from '../playbook/playbook.js';
+import { elementName, elementsWithRoles, elementWithRole } from '../playbook/roles.js';
 import { POSITIVE_INDICATORS } from '../playbook/validate-inspection.js';
 import { levelsOwed, levelsToLeave } from '../qualification/levels-due.js';
 import { levelOf, meetsLevel } from '../qualification/meddpicc.js';
@@ -36,17 +37,21 @@ type Indicator = (facts: HealthFacts, context: Context) => string[] | null;
 
 const DAY = 86_400_000;
 const within = (at: Date, now: Date, days: number) => now.getTime() - at.getTime() <= days * DAY;
-const named = (context: Context, key: string) =>
-  context.playbook.qualification.elements.find((e) => e.key === key)?.name ?? key;
+const named = (context: Context, key: string) => elementName(context.playbook, key);
 const day = (at: Date) => at.toISOString().slice(0, 10);
 
-/** The elements whose absence the seed calls "Incomplete MEDDPICC". */
-const MISSING_MEANS_RISK = ['economic_buyer', 'champion', 'decision_criteria'];
+/**
+ * The roles whose absence the seed calls "Incomplete MEDDPICC" (incomplete qualification, whatever the
+ * framework): only the elements that play them in the playbook count.
+ */
+const MISSING_MEANS_RISK: readonly QualificationRole[] = ['economic_buyer', 'champion', 'decision_criteria'];
 
-function validated(element: string): Indicator {
+/** The element playing `role` is validated; off (never holds) when no element plays it. */
+function validated(role: QualificationRole): Indicator {
   return (facts, context) => {
-    if (levelOf(facts.meddpicc, element) !== 'validated') return null;
-    return [`${named(context, element)} validated: ${facts.meddpicc[element]?.summary ?? ''}`.trim()];
+    const element = elementWithRole(context.playbook, role);
+    if (!element || levelOf(facts.meddpicc, element.key) !== 'validated') return null;
+    return [`${element.name} validated: ${facts.meddpicc[element.key]?.summary ?? ''}`.trim()];
   };
 }
 
@@ -113,19 +118,21 @@ const judgesPoc = (stage: Stage) =>
 
 /** Each indicator of the seed: null when it does not hold, else its evidence. Monotone in the facts. */
 const INDICATORS = {
-  qualification_complete: (facts, context) =>
-    context.playbook.qualification.elements.every(
-      (element) => levelOf(facts.meddpicc, element.key) === 'validated',
-    )
-      ? [`All ${context.playbook.qualification.elements.length} MEDDPICC elements validated.`]
-      : null,
+  qualification_complete: (facts, context) => {
+    const { framework, elements } = context.playbook.qualification;
+    return elements.length > 0 &&
+      elements.every((element) => levelOf(facts.meddpicc, element.key) === 'validated')
+      ? [`All ${elements.length} ${framework} elements validated.`]
+      : null;
+  },
   poc_success: (facts) =>
     facts.poc.status === 'succeeded' ? ['POC succeeded.', ...facts.poc.reasons] : null,
   champion_strength: validated('champion'),
   decision_process_clarity: validated('decision_process'),
   competitive_position: validated('competition'),
   incomplete_qualification: (facts, context) => {
-    const shortfalls = meddpiccShortfalls(facts, context, MISSING_MEANS_RISK);
+    const watched = elementsWithRoles(context.playbook, MISSING_MEANS_RISK).map((element) => element.key);
+    const shortfalls = meddpiccShortfalls(facts, context, watched);
     return shortfalls.length > 0 ? shortfalls.map((shortfall) => shortfall.text) : null;
   },
   poc_challenges: (facts, context) => {
@@ -164,8 +171,11 @@ const INDICATORS = {
     return evidence.length > 0 ? evidence : null;
   },
   competitive_threat: (facts, context) => {
-    // Competition below the validated position an earlier gate asked for (the seed: leaving the POC).
-    const owed = meddpiccShortfalls(facts, context, ['competition']).filter(
+    // Competition below the validated position an earlier gate asked for (the seed: leaving the POC); off
+    // when no element plays the competition role.
+    const competition = elementWithRole(context.playbook, 'competition');
+    if (!competition) return null;
+    const owed = meddpiccShortfalls(facts, context, [competition.key]).filter(
       (shortfall) => shortfall.owed && shortfall.level === 'validated',
     );
     return owed.length > 0 ? owed.map((shortfall) => shortfall.text) : null;
