@@ -12,8 +12,8 @@ const NO_PLAN: Verdict = { met: false, message: 'The deal has no POC plan yet.' 
 export const POC_RULE_VERDICTS = {
   poc_plan_signed_off: (poc) =>
     poc.planSignedOff
-      ? { met: true, message: 'The Champion signed off the Mutual POC Success Plan.' }
-      : { met: false, message: 'The Mutual POC Success Plan is not signed off by the Champion yet.' },
+      ? { met: true, message: 'The customer signed off the mutual POC plan.' }
+      : { met: false, message: 'The mutual POC plan is not signed off by the customer yet.' },
   poc_results_meet_criteria: (poc) => {
     if (poc.resultsMeetCriteria) {
       return {
