@@ -13,7 +13,7 @@ export const addPocBenchmarkRoute: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['poc'],
-        summary: 'Add a benchmark result (baseline vs Firebolt latency and cost)',
+        summary: 'Add a benchmark result (the customer baseline vs our latency and cost)',
         params: idParams,
         headers: ifMatchHeaders,
         body: pocBenchmarkInput,

@@ -13,7 +13,7 @@ export const setPocTcoRoute: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['poc'],
-        summary: 'Set the TCO comparison (baseline vs Firebolt annual cost)',
+        summary: 'Set the TCO comparison (the customer baseline vs our annual cost)',
         params: idParams,
         headers: ifMatchHeaders,
         body: pocTcoInput,

@@ -79,7 +79,7 @@ export function removePocBenchmark(
   );
 }
 
-/** Sets the cost comparison: the baseline's and Firebolt's annual cost. */
+/** Sets the cost comparison: the baseline's annual cost and ours. */
 export function setPocTco(
   context: AppContext,
   actor: Actor,

@@ -43,7 +43,7 @@ export interface PocCriterion {
   status: PocCriterionStatus;
 }
 
-/** One workload or query measured on the customer's current platform (baseline) and on Firebolt. */
+/** One workload or query measured on the customer's current platform (baseline) and on ours. */
 export interface PocBenchmark {
   id: string;
   workload: string;

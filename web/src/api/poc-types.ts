@@ -2,7 +2,8 @@
 export type PocSessionStatus = 'planned' | 'completed' | 'cancelled';
 export type PocCriterionStatus = 'pending' | 'met' | 'not_met';
 export type PocStatus = 'none' | 'planned' | 'in_progress' | 'succeeded' | 'challenged';
-export type PocCriteriaGroup = 'technical' | 'business' | 'relationship';
+/** The key of one of the playbook's success-criteria groups (e.g. technical, or throughput). */
+export type PocCriteriaGroup = string;
 
 export interface PocSession {
   id: string;

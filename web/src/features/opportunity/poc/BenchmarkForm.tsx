@@ -4,6 +4,7 @@ import type { PocBenchmark } from '../../../api';
 import { FormButtons } from '../../../shared/FormButtons';
 import { fieldErrorsOf, useFocusFirstInvalid } from '../../../shared/field-errors';
 import { WriteError } from '../WriteError';
+import { useWorkspace } from '../workspace-context';
 import { toMinor } from './poc-write';
 
 export type BenchmarkBody = Omit<PocBenchmark, 'id'>;
@@ -42,8 +43,9 @@ const Money = (props: NumberProps) => (
 
 const units = (minor: number | undefined) => (minor === undefined ? '' : minor / 100);
 
-/** One workload measured on the customer's current platform (baseline) and on Firebolt: latency and cost. */
+/** One workload measured on the customer's current platform (baseline) and on ours: latency and cost. */
 export function BenchmarkForm({ initial, currency, busy, error, onSave, onCancel }: Props) {
+  const { company } = useWorkspace().playbook;
   const [workload, setWorkload] = useState(initial?.workload ?? '');
   const [baselineMs, setBaselineMs] = useState<string | number>(initial?.baselineLatencyMs ?? '');
   const [ourMs, setOurMs] = useState<string | number>(initial?.ourLatencyMs ?? '');
@@ -88,7 +90,7 @@ export function BenchmarkForm({ initial, currency, busy, error, onSave, onCancel
           error={errors.byField.baselineLatencyMs}
         />
         <Millis
-          label="Firebolt ms"
+          label={`${company} ms`}
           value={ourMs}
           onChange={setOurMs}
           error={errors.byField.ourLatencyMs}
@@ -100,7 +102,7 @@ export function BenchmarkForm({ initial, currency, busy, error, onSave, onCancel
           error={errors.byField.baselineCostMinor ?? errors.byField.currency}
         />
         <Money
-          label={`Firebolt cost ${cost}`}
+          label={`${company} cost ${cost}`}
           value={ourCost}
           onChange={setOurCost}
           error={errors.byField.ourCostMinor}

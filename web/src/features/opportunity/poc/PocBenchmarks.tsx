@@ -9,11 +9,9 @@ import { pocPath } from './poc-write';
 import { TcoForm } from './TcoForm';
 
 const speedup = (benchmark: PocBenchmark) =>
-  benchmark.ourLatencyMs === 0
-    ? '∞'
-    : (benchmark.baselineLatencyMs / benchmark.ourLatencyMs).toFixed(1);
+  benchmark.ourLatencyMs === 0 ? '∞' : (benchmark.baselineLatencyMs / benchmark.ourLatencyMs).toFixed(1);
 
-/** Baseline and Firebolt latency as two bars on one scale: the picture a buyer remembers. */
+/** Baseline and our latency as two bars on one scale: the picture a buyer remembers. */
 function LatencyBars({ benchmark }: { benchmark: PocBenchmark }) {
   const max = Math.max(benchmark.baselineLatencyMs, benchmark.ourLatencyMs, 1);
   return (
@@ -25,7 +23,7 @@ function LatencyBars({ benchmark }: { benchmark: PocBenchmark }) {
 }
 
 function BenchmarkRow({ benchmark, may }: { benchmark: PocBenchmark; may: boolean }) {
-  const { busy } = useWorkspace();
+  const { playbook, busy } = useWorkspace();
   const write = useWrite();
   const [editing, setEditing] = useState(false);
   const slower = benchmark.ourLatencyMs > benchmark.baselineLatencyMs;
@@ -73,7 +71,7 @@ function BenchmarkRow({ benchmark, may }: { benchmark: PocBenchmark; may: boolea
           </Badge>
         ) : (
           <Badge size="xs" color="green" variant="light">
-            Firebolt ahead
+            {playbook.company} ahead
           </Badge>
         )}
       </Table.Td>
@@ -109,9 +107,9 @@ function BenchmarkRow({ benchmark, may }: { benchmark: PocBenchmark; may: boolea
   );
 }
 
-/** Benchmark results (baseline vs Firebolt latency and cost) and the annual cost / TCO comparison. */
+/** Benchmark results (the customer's baseline vs our latency and cost) and the annual cost / TCO comparison. */
 export function PocBenchmarks({ plan }: { plan: PocPlan }) {
-  const { view, busy } = useWorkspace();
+  const { playbook, view, busy } = useWorkspace();
   const add = useWrite();
   const may = view.permissions.qualify.allowed;
   const currency = view.opportunity.currency;
@@ -123,8 +121,9 @@ export function PocBenchmarks({ plan }: { plan: PocPlan }) {
         </Title>
         {plan.benchmarks.length === 0 ? (
           <Text size="xs" c="dimmed">
-            No benchmark yet. Add the customer's queries or workloads as measured on their platform and on
-            Firebolt; a benchmark where Firebolt is slower or costlier marks the POC as challenged.
+            No benchmark yet. Add the customer's queries or workloads as measured on their platform and on{' '}
+            {playbook.company}; a benchmark where {playbook.company} is slower or costlier marks the POC as
+            challenged.
           </Text>
         ) : (
           <Table.ScrollContainer minWidth={640}>
@@ -139,7 +138,7 @@ export function PocBenchmarks({ plan }: { plan: PocPlan }) {
                         ■ baseline
                       </Text>
                       <Text size="xs" c="indigo">
-                        ■ Firebolt
+                        ■ {playbook.company}
                       </Text>
                     </Group>
                   </Table.Th>

@@ -1,17 +1,11 @@
 import { Badge, Box, Button, Group, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
 import { type FormEvent, useRef, useState } from 'react';
-import type { PocCriteriaGroup, PocCriterion, PocCriterionStatus, PocPlan } from '../../../api';
+import type { PocCriterion, PocCriterionStatus, PocPlan } from '../../../api';
 import { FormButtons } from '../../../shared/FormButtons';
 import { fieldErrorsOf, useFocusFirstInvalid } from '../../../shared/field-errors';
 import { WriteError } from '../WriteError';
 import { useWorkspace, useWrite } from '../workspace-context';
 import { pocPath } from './poc-write';
-
-const GROUPS: Array<{ key: PocCriteriaGroup; name: string }> = [
-  { key: 'technical', name: 'Technical' },
-  { key: 'business', name: 'Business' },
-  { key: 'relationship', name: 'Relationship' },
-];
 
 const STATUS_OPTIONS: Array<{ value: PocCriterionStatus; label: string }> = [
   { value: 'pending', label: 'Pending' },
@@ -54,7 +48,7 @@ function TargetResultForm({ criterion, status, onDone }: FormProps) {
         <TextInput
           size="xs"
           label="Target"
-          placeholder="e.g. p95 < 1 s on the top 20 queries"
+          placeholder="e.g. the number both sides agreed"
           maxLength={2000}
           value={target}
           onChange={(event) => setTarget(event.currentTarget.value)}
@@ -145,11 +139,28 @@ function CriterionResult({ criterion }: { criterion: PocCriterion }) {
   );
 }
 
-/** The success criteria in the seed's three groups, each with target, result and met / not met. */
+/**
+ * The groups a plan's criteria fall in: the playbook's, in its order and with its names, then any group the
+ * plan has that the playbook no longer lists (named by its key), so no criterion disappears from the screen.
+ */
+export function criteriaGroups(
+  plan: PocPlan,
+  groups: ReadonlyArray<{ key: string; name: string }>,
+): Array<{ key: string; name: string }> {
+  const known = new Set(groups.map((group) => group.key));
+  const extra = [...new Set(plan.criteria.map((criterion) => criterion.group))].filter(
+    (key) => !known.has(key),
+  );
+  return [...groups, ...extra.map((key) => ({ key, name: key }))];
+}
+
+/** The success criteria in the playbook's groups, each with target, result and met / not met. */
 export function PocCriteria({ plan }: { plan: PocPlan }) {
+  const { playbook } = useWorkspace();
+  const groups = criteriaGroups(plan, playbook.inspection.poc?.successCriteria ?? []);
   return (
     <Stack gap="sm">
-      {GROUPS.map((group) => (
+      {groups.map((group) => (
         <Stack key={group.key} gap={0}>
           <Title order={3} size="h5">
             {group.name}

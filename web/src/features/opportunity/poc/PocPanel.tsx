@@ -65,8 +65,8 @@ function Assessment({ view }: { view: PocView }) {
 }
 
 /**
- * The seed's five-session POC method for this deal: sessions with their timed agendas, success criteria in
- * three groups, benchmarks and TCO, the Champion's sign-off of the Mutual POC Success Plan, and the readout.
+ * The playbook's POC method for this deal: its sessions with their timed agendas, its success criteria in
+ * its groups, benchmarks and TCO, the Champion's sign-off of the Mutual POC Success Plan, and the readout.
  * What is recorded here is what the POC stage's derived criteria and the deal's health read.
  */
 export function PocPanel() {
@@ -85,9 +85,9 @@ export function PocPanel() {
         POC plan
       </Title>
       <Text size="xs" c="dimmed" mb="xs">
-        {sessions > 0 ? `${sessions} sessions` : 'Sessions'} proving Firebolt on the customer's workload
-        against success criteria agreed up front. The POC stage's criteria (plan signed off, results meet
-        criteria, readout) are read from here.
+        {sessions > 0 ? `${sessions} sessions` : 'Sessions'} proving {playbook.company} on the customer's
+        workload against success criteria agreed up front. The POC stage's criteria (plan signed off, results
+        meet criteria, readout) are read from here.
       </Text>
       <WhoMay permission={permissions.qualify} what="Change the POC plan" />
       {poc.isPending && <LoadingState label="Reading the POC plan…" />}

@@ -9,14 +9,15 @@ import { pocPath, toMinor } from './poc-write';
 
 const FIELDS = ['baselineAnnualMinor', 'ourAnnualMinor', 'currency', 'note'] as const;
 
-/** The yearly cost today against the yearly cost on Firebolt, and what the customer saves. */
+/** The yearly cost today against the yearly cost with us (the playbook's company), and what the customer saves. */
 function Savings({ tco }: { tco: NonNullable<PocPlan['tco']> }) {
+  const { playbook } = useWorkspace();
   const saved = tco.baselineAnnualMinor - tco.ourAnnualMinor;
   const share = tco.baselineAnnualMinor > 0 ? Math.round((saved / tco.baselineAnnualMinor) * 100) : 0;
   return (
     <Text size="sm" c={saved >= 0 ? 'green.8' : 'red.8'} data-testid="poc-tco">
       {formatMoney(tco.baselineAnnualMinor, tco.currency)} a year today →{' '}
-      {formatMoney(tco.ourAnnualMinor, tco.currency)} on Firebolt:{' '}
+      {formatMoney(tco.ourAnnualMinor, tco.currency)} on {playbook.company}:{' '}
       {saved >= 0
         ? `saves ${formatMoney(saved, tco.currency)} (${share}%)`
         : `costs ${formatMoney(-saved, tco.currency)} more`}
@@ -26,7 +27,7 @@ function Savings({ tco }: { tco: NonNullable<PocPlan['tco']> }) {
 }
 
 export function TcoForm({ tco }: { tco: PocPlan['tco'] }) {
-  const { view, busy } = useWorkspace();
+  const { playbook, view, busy } = useWorkspace();
   const write = useWrite();
   const form = useRef<HTMLFormElement>(null);
   const errors = fieldErrorsOf(write.error, FIELDS);
@@ -77,7 +78,7 @@ export function TcoForm({ tco }: { tco: PocPlan['tco'] }) {
             />
             <NumberInput
               size="xs"
-              label={`Annual cost on Firebolt (${money})`}
+              label={`Annual cost on ${playbook.company} (${money})`}
               required
               min={0}
               decimalScale={2}

@@ -50,8 +50,7 @@ export interface SessionTemplate {
 }
 
 export function sessionTemplates(playbook: Playbook): SessionTemplate[] {
-  const poc = playbook.inspection.poc as { sessions?: SessionTemplate[] };
-  return poc.sessions ?? [];
+  return playbook.inspection.poc?.sessions ?? [];
 }
 
 /**
