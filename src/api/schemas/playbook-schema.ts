@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { inspectionSchema } from '../../app/playbook/inspection-schema.js';
 import { ACTIVITY_KINDS } from '../../domain/activity/activity.js';
 import {
   CHECKABLE_FIELDS,
@@ -12,6 +11,7 @@ import {
   STAGE_OUTCOMES,
   UPLIFT_SIDES,
 } from '../../domain/playbook/playbook.js';
+import { playbookInspectionSchema } from './playbook-inspection-schema.js';
 
 /**
  * The domain Playbook as the API answers it. `satisfies` keeps it in step with the domain type; the
@@ -127,6 +127,6 @@ export const playbookResponseSchema = z
     lossReasons: z.array(z.object({ key: z.string(), name: z.string(), requiresCompetitor: z.boolean() })),
     leadSources: z.array(z.object({ key: z.string(), name: z.string() })),
     contracts: z.object({ expansionUpliftThreshold: z.number().optional() }).optional(),
-    inspection: inspectionSchema,
+    inspection: playbookInspectionSchema,
   })
   .meta({ id: 'Playbook' }) satisfies z.ZodType<Playbook>;

@@ -194,6 +194,14 @@ describe('history in words', () => {
     expect(describeEvent(tco, context).lines).toEqual(['€200,000 a year today → €120,000 on Firebolt']);
   });
 
+  it('reads our side of a benchmark recorded before the neutral names', () => {
+    const recorded = (after: Record<string, unknown>) =>
+      describeEvent(event({ action: 'opportunity.poc_benchmark_added', after }), context).lines;
+    const base = { workload: 'Top 20 dashboards', baselineLatencyMs: 1200 };
+    expect(recorded({ ...base, ourLatencyMs: 300 })).toEqual(['1200 → 300 ms']);
+    expect(recorded({ ...base, fireboltLatencyMs: 280 })).toEqual(['1200 → 280 ms']);
+  });
+
   it('spells the framework, POC and TCO as written', () => {
     expect(words('incomplete_qualification', 'MEDDPICC')).toBe('Incomplete MEDDPICC');
     expect(words('incomplete_qualification', 'BANT')).toBe('Incomplete BANT');

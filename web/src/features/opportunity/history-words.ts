@@ -5,6 +5,18 @@ import { criterionOf } from './focus';
 import { sessionTemplates, sessionTitle } from './poc/poc-write';
 
 /**
+ * Our side of a benchmark or cost comparison (`ourLatencyMs`, `ourAnnualMinor`); events recorded before the
+ * neutral names (migration 008) name it after the vendor: then the field with that ending that is not the
+ * baseline's.
+ */
+function ourSide(record: Record<string, unknown>, ending: string): unknown {
+  return (
+    record[`our${ending}`] ??
+    Object.entries(record).find(([key]) => key.endsWith(ending) && !key.startsWith('baseline'))?.[1]
+  );
+}
+
+/**
  * What the words of an event need to know: names of stages, people, contacts, types, and the playbook's
  * words (its qualification framework, its company).
  */
@@ -219,7 +231,7 @@ function opportunityWords(event: HistoryEvent, context: HistoryContext): EventWo
       const verb = event.action.slice('opportunity.poc_benchmark_'.length);
       const latency =
         typeof benchmark.baselineLatencyMs === 'number'
-          ? [`${benchmark.baselineLatencyMs} → ${String(benchmark.ourLatencyMs)} ms`]
+          ? [`${benchmark.baselineLatencyMs} → ${String(ourSide(benchmark, 'LatencyMs'))} ms`]
           : [];
       return { title: `Benchmark ${verb}: ${quoted(benchmark.workload)}`, lines: latency };
     }
@@ -232,7 +244,7 @@ function opportunityWords(event: HistoryEvent, context: HistoryContext): EventWo
         lines:
           typeof tco.baselineAnnualMinor === 'number'
             ? [
-                `${money(tco.baselineAnnualMinor)} a year today → ${money(tco.ourAnnualMinor)} on ${companyOf(context.playbook)}`,
+                `${money(tco.baselineAnnualMinor)} a year today → ${money(ourSide(tco, 'AnnualMinor'))} on ${companyOf(context.playbook)}`,
               ]
             : [],
       };
