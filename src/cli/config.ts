@@ -28,6 +28,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   throw new Error(`Invalid environment:\n${lines.join('\n')}`);
 }
 
-export function appConfig(config: Config) {
-  return { databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, playbookFile: config.PLAYBOOK_FILE };
+/** What openApp needs; a command's `--playbook <file>` overrides PLAYBOOK_FILE. */
+export function appConfig(config: Config, overrides: { playbook?: string | undefined } = {}) {
+  return {
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.DATA_DIR,
+    playbookFile: overrides.playbook ?? config.PLAYBOOK_FILE,
+  };
 }

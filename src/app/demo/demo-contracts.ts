@@ -1,9 +1,9 @@
 import type { Contract } from '../../domain/contract/contract.js';
+import type { UpliftSide } from '../../domain/playbook/playbook.js';
 import type { Actor, AppContext } from '../context.js';
 import { recordContract } from '../contracts/record-contract.js';
 import type { DemoAccount } from './demo-accounts.js';
 import type { Random } from './random.js';
-import type { RenewalKind } from './seed-demo.js';
 
 const DAY = 86_400_000;
 const THOUSAND = 1_000_00;
@@ -37,25 +37,28 @@ export async function recordDemoContract(
     startDate: start.toISOString().slice(0, 10),
     endDate: end.toISOString().slice(0, 10),
     tcvMinor: random.int(low, high) * years * THOUSAND,
-    currency: 'USD',
+    currency: context.playbook.defaultCurrency,
   });
   if (!recorded.ok) throw new Error(`demo seed: ${recorded.error.message}`);
   return recorded.value.contract;
 }
 
 /**
- * A Renewal or Expansion priced against the contract it renews, from the seed's draw `drawn` (24–900):
- * a Renewal within 0–15% uplift, an Expansion 25–80%. A mistyped deal gets the other kind's uplift (35% for a
- * Renewal, 5% for an Expansion) so the inspection's uplift verdict has something to say.
+ * A deal that renews `contract`, priced from the seed's draw `drawn` (24–900) on its side of the playbook's
+ * uplift threshold (Firebolt's 20%: a Renewal `below` it within 0–15% uplift, an Expansion `atOrAbove` it
+ * 25–80%; another threshold scales these). A mistyped deal gets the other side's uplift (35% for a Renewal, 5%
+ * for an Expansion) so the inspection's uplift verdict has something to say.
  */
 export function renewalAmount(
-  type: RenewalKind,
+  side: UpliftSide,
   contract: Contract,
   drawn: number,
   mistyped: boolean,
+  threshold = 0.2,
 ): number {
+  const scale = threshold / 0.2;
   const uplift = mistyped
-    ? { renewal: 0.35, expansion: 0.05 }[type]
-    : { renewal: (drawn % 16) / 100, expansion: 0.25 + (drawn % 56) / 100 }[type];
-  return Math.round((contract.tcvMinor * (1 + uplift)) / THOUSAND) * THOUSAND;
+    ? { below: 0.35, atOrAbove: 0.05 }[side]
+    : { below: (drawn % 16) / 100, atOrAbove: 0.25 + (drawn % 56) / 100 }[side];
+  return Math.round((contract.tcvMinor * (1 + uplift * scale)) / THOUSAND) * THOUSAND;
 }

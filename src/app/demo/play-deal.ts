@@ -1,7 +1,7 @@
 import type { ActivityKind } from '../../domain/activity/activity.js';
 import type { MissingRequirement } from '../../domain/gates/requirement-check.js';
 import { findCriterion, findPipeline, forwardPath } from '../../domain/playbook/lookup.js';
-import type { MeddpiccLevel } from '../../domain/playbook/playbook.js';
+import type { MeddpiccElement, MeddpiccLevel } from '../../domain/playbook/playbook.js';
 import { levelsToLeave } from '../../domain/qualification/levels-due.js';
 import { levelOf, type MeddpiccState } from '../../domain/qualification/meddpicc.js';
 import { logActivity } from '../activities/log-activity.js';
@@ -10,32 +10,9 @@ import { attestCriterion } from '../opportunities/attest-criterion.js';
 import { changeStage } from '../opportunities/change-stage.js';
 import type { StageChangeInput } from '../opportunities/opportunity-inputs.js';
 import { setMeddpicc } from '../opportunities/set-meddpicc.js';
+import { type DemoFlavour, demoFlavour, qualificationSummary } from './demo-flavour.js';
+import { demoPocOf } from './demo-rules.js';
 import { PocPlayer } from './play-poc.js';
-
-const SUMMARIES: Record<string, string> = {
-  metrics: 'Dashboards under 1 s at p95 for 400 analysts; 35% lower warehouse cost',
-  economic_buyer: 'Owns the data platform budget; signs above $100k',
-  decision_criteria: 'Sub-second concurrency at 200 QPS, dbt support, SOC 2, cost per query',
-  decision_process: 'Tech eval → architecture board → CFO sign-off; target this quarter',
-  paper_process: 'MSA via procurement (3 weeks), DPA by legal, purchase through AWS Marketplace',
-  identify_pain: 'Customer-facing analytics time out at peak; costs grew 3x in a year',
-  champion: 'Leads data engineering; presented the POC plan to the CTO',
-  competition: 'Snowflake incumbent; ClickHouse Cloud also evaluated',
-};
-
-const ACTIVITY_TOPICS: Record<ActivityKind, string[]> = {
-  call: [
-    'Discovery call: peak-hour dashboards time out; 400 analysts affected',
-    'Follow-up call with the champion: agreed the evaluation plan and the data to use',
-    'Call with the data team lead on the ingestion path and dbt models',
-  ],
-  meeting: [
-    'Onsite workshop with the data platform team: mapped the current pipeline end to end',
-    'Meeting with the Economic Buyer: budget confirmed for this fiscal year',
-  ],
-  email: ['Sent the recap and the proposed next steps', 'Shared the security questionnaire answers'],
-  note: ['Internal prep for the next call: open questions on concurrency and SSO'],
-};
 
 export interface DealCast {
   opportunityId: string;
@@ -48,24 +25,28 @@ export interface DealCast {
 export class DealPlayer {
   readonly poc: PocPlayer;
   private talks = 0;
+  private readonly flavour: DemoFlavour;
 
   constructor(
     private readonly context: AppContext,
     private readonly deal: DealCast,
   ) {
-    this.poc = new PocPlayer(context, deal.opportunityId, deal.championId);
+    this.flavour = demoFlavour(context.playbook);
+    this.poc = new PocPlayer(context, deal.opportunityId, deal.championId, this.flavour);
   }
 
-  private contactFor(element: string): string | null {
-    if (element === 'economic_buyer') return this.deal.economicBuyerId;
-    if (element === 'champion') return this.deal.championId;
+  /** The contact an element names: the economic buyer or the champion by its role, the champion otherwise. */
+  private contactFor(element: MeddpiccElement | undefined): string | null {
+    if (element?.role === 'economic_buyer') return this.deal.economicBuyerId;
+    if (element?.role === 'champion' || element?.namesPerson) return this.deal.championId;
     return null;
   }
 
-  async raiseMeddpicc(actor: Actor, element: string, level: MeddpiccLevel) {
-    const result = await setMeddpicc(this.context, actor, this.deal.opportunityId, element, {
+  async raiseMeddpicc(actor: Actor, key: string, level: MeddpiccLevel) {
+    const element = this.context.playbook.qualification.elements.find((candidate) => candidate.key === key);
+    const result = await setMeddpicc(this.context, actor, this.deal.opportunityId, key, {
       level,
-      summary: SUMMARIES[element] ?? 'Confirmed with the customer',
+      summary: qualificationSummary(this.flavour, element),
       contactId: this.contactFor(element),
     });
     if (!result.ok) throw new Error(`demo seed: ${result.error.message}`);
@@ -109,7 +90,7 @@ export class DealPlayer {
 
   /** Logs a conversation with the customer (the criteria about calls and meetings are derived from these). */
   async talk(actor: Actor, kind: ActivityKind, summary?: string) {
-    const topics = ACTIVITY_TOPICS[kind];
+    const topics = this.flavour.activityTopics[kind];
     const result = await logActivity(
       this.context,
       actor,
@@ -134,10 +115,7 @@ export class DealPlayer {
     for (const [element] of levelsToLeave(pipeline, stageKey)) {
       if (levelOf(levels, element) === 'unknown') await this.raiseMeddpicc(actor, element, 'identified');
     }
-    const runsPoc = stage.exit.some(
-      (c) => c.source.kind === 'derived' && c.source.rule === 'poc_readout_completed',
-    );
-    if (runsPoc) await this.poc.start(actor);
+    if (demoPocOf(this.context.playbook, pipeline)?.stage.key === stage.key) await this.poc.start(actor);
   }
 
   /** Moves the deal, first satisfying whatever the gate names except `skip`, which an override then forces. */

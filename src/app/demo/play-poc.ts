@@ -6,17 +6,12 @@ import { addPocSession, updatePocSession } from '../poc/change-poc-sessions.js';
 import { createPocPlan } from '../poc/create-poc-plan.js';
 import { savePocBenchmark, setPocTco, updatePocCriterion } from '../poc/record-poc-results.js';
 import { recordPocReadout, signOffPocPlan } from '../poc/sign-off-poc.js';
+import { type DemoFlavour, demoFlavour } from './demo-flavour.js';
 
 function unwrap<T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
   if (!result.ok) throw new Error(`demo seed: ${result.error.message}`);
   return result.value;
 }
-
-const RESULTS: Record<string, string> = {
-  technical: 'Shown on the customer’s data; p95 under the target',
-  business: 'Agreed with the Economic Buyer’s finance partner',
-  relationship: 'Champion presented the results to the architecture board',
-};
 
 /** Runs a deal's POC as an SE would, through the real use cases: plan, sign-off, sessions, results, readout. */
 export class PocPlayer {
@@ -24,6 +19,7 @@ export class PocPlayer {
     private readonly context: AppContext,
     private readonly opportunityId: string,
     private readonly championId: string,
+    private readonly flavour: DemoFlavour = demoFlavour(context.playbook),
   ) {}
 
   private async plan(actor: Actor): Promise<PocPlan> {
@@ -55,39 +51,53 @@ export class PocPlayer {
     );
   }
 
-  /** Holds the sessions up to validation, records results; `challenged` leaves Firebolt slower on a benchmark. */
+  /**
+   * Holds the sessions (one more of the repeatable one, none of those the flavour leaves for after the
+   * decision) and records the results; `challenged` misses the first criterion (and, where the flavour
+   * measures one, a benchmark).
+   */
   async run(actor: Actor, outcome: 'succeeded' | 'challenged' = 'succeeded') {
     const id = this.opportunityId;
+    const currency = this.context.playbook.defaultCurrency;
+    const { keyed, benchmark } = this.flavour;
+    const template = this.context.playbook.inspection.poc;
     let plan = await this.plan(actor);
     if (plan.criteria.every((criterion) => criterion.status === 'met')) return;
-    plan = unwrap(await addPocSession(this.context, actor, id, { templateKey: 'hands_on' })).plan;
+    const repeatable = template?.sessions.find((session) => session.repeatable);
+    if (repeatable) {
+      plan = unwrap(await addPocSession(this.context, actor, id, { templateKey: repeatable.key })).plan;
+    }
     for (const session of plan.sessions) {
-      if (session.templateKey === 'migration_planning' || session.status === 'completed') continue;
+      if (keyed.sessionsLeftOpen.includes(session.templateKey) || session.status === 'completed') continue;
       unwrap(await updatePocSession(this.context, actor, id, session.id, { status: 'completed' }));
     }
     const slower = outcome === 'challenged';
-    unwrap(
-      await savePocBenchmark(this.context, actor, id, null, {
-        workload: 'Customer-facing dashboard, p95 at 200 QPS',
-        baselineLatencyMs: 2400,
-        ourLatencyMs: slower ? 2900 : 320,
-        baselineCostMinor: 1_450_00,
-        ourCostMinor: 610_00,
-        currency: 'USD',
-      }),
-    );
+    if (benchmark) {
+      unwrap(
+        await savePocBenchmark(this.context, actor, id, null, {
+          workload: benchmark.workload,
+          baselineLatencyMs: benchmark.baselineLatencyMs,
+          ourLatencyMs: slower ? benchmark.slowerLatencyMs : benchmark.ourLatencyMs,
+          baselineCostMinor: 1_450_00,
+          ourCostMinor: 610_00,
+          currency,
+        }),
+      );
+    }
     unwrap(
       await setPocTco(this.context, actor, id, {
         baselineAnnualMinor: 960_000_00,
         ourAnnualMinor: 410_000_00,
-        currency: 'USD',
+        currency,
       }),
     );
+    const firstGroup = template?.successCriteria[0]?.key;
     for (const criterion of plan.criteria) {
-      const status =
-        slower && criterion.group === 'technical' && criterion.position === 0 ? 'not_met' : 'met';
-      const result =
-        status === 'met' ? (RESULTS[criterion.group] ?? 'Confirmed') : 'Slower than the incumbent';
+      const missed = slower && criterion.group === firstGroup && criterion.position === 0;
+      const status = missed ? 'not_met' : 'met';
+      const result = missed
+        ? this.flavour.pocShortfall
+        : (this.flavour.pocResults[criterion.group] ?? this.flavour.pocResultDefault);
       unwrap(await updatePocCriterion(this.context, actor, id, criterion.id, { result, status }));
     }
   }

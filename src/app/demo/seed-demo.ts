@@ -1,12 +1,14 @@
 import { listMeddpicc } from '../../db/repositories/qualification-repo.js';
 import { hasUsers, insertUsers } from '../../db/repositories/users-repo.js';
 import type { Contract } from '../../domain/contract/contract.js';
-/** The seed's two types told apart by uplift. */
-export const RENEWAL_KINDS = ['renewal', 'expansion'] as const;
-export type RenewalKind = (typeof RENEWAL_KINDS)[number];
-
-import { forwardPath, openStages, pipelineForType } from '../../domain/playbook/lookup.js';
-import type { LeadSource, Pipeline } from '../../domain/playbook/playbook.js';
+import {
+  closedStage,
+  findOpportunityType,
+  forwardPath,
+  openStages,
+  pipelineForType,
+} from '../../domain/playbook/lookup.js';
+import type { CustomerClass, LeadSource, Pipeline, UpliftSide } from '../../domain/playbook/playbook.js';
 import type { MeddpiccState } from '../../domain/qualification/meddpicc.js';
 import { actorFor, systemActor } from '../access/actors.js';
 import { createAccount } from '../accounts/save-account.js';
@@ -21,7 +23,19 @@ import {
   type DemoAccount,
 } from './demo-accounts.js';
 import { recordDemoContract, renewalAmount } from './demo-contracts.js';
+import { type DemoFlavour, demoFlavour, ifAllKnown } from './demo-flavour.js';
 import { aeFor, demoUsers, renewalOwnerFor, rvpFor } from './demo-people.js';
+import {
+  demoClassOf,
+  demoPocOf,
+  demoTypeFor,
+  milestonesOnEntering,
+  recordsCustomerContracts,
+  turningStage,
+  typesForClass,
+  upliftCheckIndex,
+  upliftSideOf,
+} from './demo-rules.js';
 import { DealPlayer } from './play-deal.js';
 import { createRandom, type Random } from './random.js';
 
@@ -40,6 +54,16 @@ interface SeededAccount {
   contactIds: string[];
   /** The commit contract of a customer account (what its Renewals and Expansions are priced against). */
   contract: Contract | null;
+  /** The account's class by the playbook's rules as the seed sets it up. */
+  klass: CustomerClass | undefined;
+}
+
+/** What a deal of the seed knows: the flavour of its words and what it reads from the playbook. */
+interface SeedPlan {
+  flavour: DemoFlavour;
+  accountCount: number;
+  /** One open deal of each side of the uplift threshold is priced like the other: the uplift verdict shows. */
+  toMistype: Set<UpliftSide>;
 }
 
 function unwrap<T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
@@ -47,19 +71,39 @@ function unwrap<T>(result: { ok: true; value: T } | { ok: false; error: { messag
   return result.value;
 }
 
+export interface SeedOptions {
+  anchor: Date;
+  /** How many deals (160). */
+  opportunities?: number;
+  /** How many accounts, spread over the territories (all 46); a smaller demo for tests. */
+  accounts?: number;
+  seed?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** `count` of the demo accounts, evenly spread over the list (so over the territories); all by default. */
+export function pickDemoAccounts(count = DEMO_ACCOUNTS.length): DemoAccount[] {
+  const total = DEMO_ACCOUNTS.length;
+  const wanted = Math.max(1, Math.min(count, total));
+  return Array.from(
+    { length: wanted },
+    (_, index) => DEMO_ACCOUNTS[Math.floor((index * total) / wanted)],
+  ).filter((account): account is DemoAccount => account !== undefined);
+}
+
+/** Another company's customer is not named like the selling company (Northwind Analytics for Northwind Robotics). */
+function nameFor(demo: DemoAccount, company: string): string {
+  const first = (name: string) => name.split(/\s+/)[0]?.toLowerCase() ?? '';
+  return first(demo.name) === first(company) ? demo.name.replace(/^\S+/, 'Evergreen') : demo.name;
+}
+
 /**
  * Fills an empty database with a realistic sales org: users, accounts with contacts, and deals of every type
  * played through the real use cases (so every stage change passed its gate and has a snapshot in history).
+ * What the deals are (types, stages, POC, sources, loss reasons, contracts) comes from the playbook, so the
+ * seed runs on any company's.
  */
-export async function seedDemo(
-  base: AppContext,
-  options: {
-    anchor: Date;
-    opportunities?: number;
-    seed?: number;
-    onProgress?: (done: number, total: number) => void;
-  },
-): Promise<SeedSummary> {
+export async function seedDemo(base: AppContext, options: SeedOptions): Promise<SeedSummary> {
   if (await hasUsers(base.db)) throw new Error('demo seed: the database already has users');
   const random = createRandom(options.seed ?? 20261126);
   let clock = new Date(options.anchor.getTime() - 400 * DAY);
@@ -73,70 +117,96 @@ export async function seedDemo(
     if (!found) throw new Error(`demo seed: no user ${id}`);
     return found;
   };
+  const { playbook } = base;
+  const flavour = demoFlavour(playbook);
+  const withContracts = recordsCustomerContracts(playbook);
   const accounts: SeededAccount[] = [];
   // Contracts draw from their own sequence so the deals' draws stay as they were.
   const contractRandom = createRandom((options.seed ?? 20261126) + 1);
-  for (const demo of DEMO_ACCOUNTS) {
+  for (const demo of pickDemoAccounts(options.accounts)) {
     clock = new Date(clock.getTime() + 3_600_000);
     const { territory: _t, plg, customer: _c, ...fields } = demo;
     const account = unwrap(
       await createAccount(context, admin, {
         ...fields,
+        name: nameFor(demo, playbook.company),
         ownerId: aeFor(demo.territory),
         selfServeUsage: plg ?? false,
       }),
     );
     const contactIds: string[] = [];
-    for (const role of DEMO_CONTACT_ROLES) {
+    for (const [position, role] of DEMO_CONTACT_ROLES.entries()) {
       const name = `${random.pick(DEMO_FIRST_NAMES)} ${random.pick(DEMO_LAST_NAMES)}`;
       const email = `${name.toLowerCase().replace(/[^a-z]+/g, '.')}@${demo.domain}`;
-      contactIds.push(
-        unwrap(await createContact(context, admin, account.id, { name, email, title: role.title })).id,
-      );
+      const title = flavour.contactTitles[position] ?? role.title;
+      contactIds.push(unwrap(await createContact(context, admin, account.id, { name, email, title })).id);
     }
-    const contract = demo.customer
-      ? await recordDemoContract(context, admin, account.id, demo, contractRandom, options.anchor)
-      : null;
-    accounts.push({ id: account.id, demo, contactIds, contract });
+    const contract =
+      demo.customer && withContracts
+        ? await recordDemoContract(context, admin, account.id, demo, contractRandom, options.anchor)
+        : null;
+    const klass = demoClassOf(playbook, { contracted: contract !== null, selfServe: plg ?? false });
+    accounts.push({ id: account.id, demo, contactIds, contract, klass });
   }
   const total = options.opportunities ?? 160;
-  /** One open Renewal priced like an Expansion and one open Expansion like a Renewal: the uplift verdict shows. */
-  const toMistype = new Set<RenewalKind>(RENEWAL_KINDS);
+  const plan: SeedPlan = {
+    flavour,
+    accountCount: accounts.length,
+    toMistype: new Set<UpliftSide>(['below', 'atOrAbove']),
+  };
   for (let index = 0; index < total; index++) {
     const account = accounts[index % accounts.length] as SeededAccount;
-    const deal = { account, index, toMistype };
-    await playDemoDeal(context, actorOf, (at) => (clock = at), deal, random, options.anchor);
+    const deal = { account, index };
+    await playDemoDeal(context, actorOf, (at) => (clock = at), deal, plan, random, options.anchor);
     options.onProgress?.(index + 1, total);
   }
   return {
     users: users.length,
     accounts: accounts.length,
-    contacts: accounts.length * 3,
+    contacts: accounts.length * DEMO_CONTACT_ROLES.length,
     opportunities: total,
   };
 }
 
-function typeFor(account: DemoAccount, index: number): string {
-  if (!account.customer) return 'new_business';
-  return (['renewal', 'upsell', 'expansion', 'renewal'] as const)[index % 4] ?? 'renewal';
-}
-
-function ownerFor(account: DemoAccount, type: string): string {
-  return type === 'renewal' || type === 'expansion'
+/** A deal that renews a contract is run by the region's CSM; any other by the territory's AE. */
+function ownerFor(context: AppContext, account: DemoAccount, type: string): string {
+  return findOpportunityType(context.playbook, type)?.renewsContract
     ? renewalOwnerFor(account.territory)
     : aeFor(account.territory);
 }
 
-function sourceFor(account: DemoAccount, type: string, random: Random): LeadSource {
-  if (type !== 'new_business') return 'customer_success';
-  return random.pick<LeadSource>(
-    account.plg ? ['plg', 'sdr', 'inbound'] : ['sdr', 'ae', 'inbound', 'partner'],
-  );
+/**
+ * Where a deal came from: an existing customer's from the flavour's customer source (else any), a prospect's
+ * from the flavour's lists (self-serve or not) where the playbook has those sources, else any of its sources.
+ */
+function sourceFor(
+  context: AppContext,
+  flavour: DemoFlavour,
+  account: SeededAccount,
+  random: Random,
+): LeadSource {
+  const known = context.playbook.leadSources.map((source) => source.key);
+  const customer = account.klass?.when === 'contract_in_force';
+  const { customerSource, prospectSources } = flavour.keyed;
+  if (customer && customerSource && known.includes(customerSource)) return customerSource;
+  const listed = customer
+    ? null
+    : ifAllKnown(account.demo.plg ? prospectSources.selfServe : prospectSources.other, known);
+  return random.pick<LeadSource>(listed ?? known);
 }
 
-const OVERRIDE = {
-  justification: 'Readout slipped a week; the Economic Buyer confirmed the business case verbally',
-};
+/** A loss reason (the flavour's where the playbook has them all) and the competitor that won, where it must name one. */
+function lossFor(context: AppContext, flavour: DemoFlavour, random: Random) {
+  const reasons = context.playbook.lossReasons;
+  const keys =
+    ifAllKnown(
+      flavour.keyed.lossReasons,
+      reasons.map((reason) => reason.key),
+    ) ?? reasons.map((reason) => reason.key);
+  const lossReason = random.pick(keys);
+  const needsCompetitor = reasons.find((reason) => reason.key === lossReason)?.requiresCompetitor;
+  return { lossReason, winningCompetitor: needsCompetitor ? random.pick(flavour.competitors) : null };
+}
 
 const BUSINESS_TO_CALENDAR = 7 / 5;
 
@@ -180,41 +250,51 @@ async function playDemoDeal(
   context: AppContext,
   actorOf: (id: string) => Actor,
   setClock: (at: Date) => void,
-  { account, index, toMistype }: { account: SeededAccount; index: number; toMistype: Set<RenewalKind> },
+  { account, index }: { account: SeededAccount; index: number },
+  { flavour, accountCount, toMistype }: SeedPlan,
   random: Random,
   anchor: Date,
 ) {
-  const type = typeFor(account.demo, Math.floor(index / DEMO_ACCOUNTS.length) + index);
-  const pipeline = pipelineForType(context.playbook, type);
+  const { playbook } = context;
+  const fits = typesForClass(playbook, account.klass?.key);
+  const type = demoTypeFor(flavour, fits, Math.floor(index / accountCount) + index);
+  const pipeline = pipelineForType(playbook, type);
   if (!pipeline) throw new Error(`demo seed: no pipeline for ${type}`);
+  const won = closedStage(pipeline, 'won').key;
+  const lost = closedStage(pipeline, 'lost').key;
+  const poc = demoPocOf(playbook, pipeline);
+  const turning = turningStage(pipeline, poc);
+  const milestones = milestonesOnEntering(playbook, flavour, pipeline);
   const path = forwardPath(pipeline).map((stage) => stage.key);
-  const targets = [...path, 'closed_lost'];
-  const target = targets[index % targets.length] ?? 'closed_won';
-  const lostAt = target === 'closed_lost' ? random.pick(openStages(pipeline)).key : null;
-  const closed = target === 'closed_won' || target === 'closed_lost';
+  const targets = [...path, lost];
+  const target = targets[index % targets.length] ?? won;
+  const lostAt = target === lost ? random.pick(openStages(pipeline)).key : null;
+  const closed = target === won || target === lost;
   const expected = expectedDaysOf(pipeline, path.slice(0, path.indexOf(lostAt ?? target) + 1));
-  const timeline = planTimeline(expected, { won: target === 'closed_won', lost: lostAt !== null }, random);
+  const timeline = planTimeline(expected, { won: target === won, lost: lostAt !== null }, random);
   let at = anchor.getTime() - timeline.totalDays * DAY;
   const tick = (days: number) => {
     at += days * DAY + random.int(1, 8) * 3_600_000;
     setClock(new Date(Math.min(at, anchor.getTime() - 3_600_000)));
   };
   tick(0);
-  const owner = actorOf(ownerFor(account.demo, type));
+  const owner = actorOf(ownerFor(context, account.demo, type));
   const closeInDays = closed ? -random.int(1, 20) : random.int(10, 160);
   const drawn = random.int(24, 900);
-  const renewalKind = RENEWAL_KINDS.find((kind) => kind === type);
-  // Negotiate's exit checks the type against the uplift: a mistyped deal stays before it.
-  const beforeUpliftCheck = path.indexOf(target) <= path.indexOf('negotiate');
+  const side = upliftSideOf(playbook, type);
+  // The stage whose exit checks the type against the uplift (Firebolt's Negotiate): a mistyped deal stays before it.
+  const beforeUpliftCheck = path.indexOf(target) <= upliftCheckIndex(pipeline);
   const mistyped =
-    renewalKind !== undefined &&
-    account.contract !== null &&
-    !closed &&
-    beforeUpliftCheck &&
-    toMistype.delete(renewalKind);
+    side !== undefined && account.contract !== null && !closed && beforeUpliftCheck && toMistype.delete(side);
   const amountMinor =
-    renewalKind && account.contract
-      ? renewalAmount(renewalKind, account.contract, drawn, mistyped)
+    side && account.contract
+      ? renewalAmount(
+          side,
+          account.contract,
+          drawn,
+          mistyped,
+          playbook.contracts?.expansionUpliftThreshold ?? undefined,
+        )
       : drawn * 1_000_00;
   const opportunity = unwrap(
     await createOpportunity(context, owner, {
@@ -222,10 +302,10 @@ async function playDemoDeal(
       name: `${account.demo.name} — ${type.replace('_', ' ')} #${index + 1}`,
       type,
       amountMinor,
-      currency: 'USD',
+      currency: playbook.defaultCurrency,
       closeDate: new Date(anchor.getTime() + closeInDays * DAY).toISOString().slice(0, 10),
       ownerId: owner.id,
-      source: sourceFor(account.demo, type, random),
+      source: sourceFor(context, flavour, account, random),
       nextStep: closed ? null : 'Confirm the next meeting with the champion',
     }),
   );
@@ -238,14 +318,16 @@ async function playDemoDeal(
   const rvp = actorOf(rvpFor(account.demo.territory));
   for (const [step, stage] of player.pathTo(lostAt ?? target).entries()) {
     tick(timeline.dwellDays[step] ?? 7);
-    if (index % 23 === 7 && stage === 'propose' && pipeline.key === 'new_business') {
-      await player.move(rvp, { to: stage, override: OVERRIDE }, new Set(['nb_poc_readout']));
+    if (index % 23 === 7 && poc && stage === turning) {
+      const override = { justification: flavour.overrideJustification };
+      await player.move(rvp, { to: stage, override }, poc.overridable);
     } else {
       await player.move(owner, { to: stage });
     }
-    await recordMilestones(player, owner, pipeline.key, stage);
+    if (poc && stage === poc.availableFrom) await player.poc.signOff(owner);
+    for (const milestone of milestones[stage] ?? []) await player.poc.milestone(owner, milestone);
     const previous = path[path.indexOf(stage) - 1];
-    if (index % 11 === 3 && stage === 'propose' && previous) {
+    if (index % 11 === 3 && stage === turning && previous) {
       tick(2);
       await player.move(owner, {
         to: previous,
@@ -265,11 +347,8 @@ async function playDemoDeal(
   }
   if (lostAt) {
     tick(timeline.lastDwellDays);
-    if (lostAt === 'poc' && pipeline.key === 'new_business') await player.poc.run(owner, 'challenged');
-    const lossReason = random.pick(['competitor', 'no_decision', 'budget', 'price', 'status_quo']);
-    const winningCompetitor =
-      lossReason === 'competitor' ? random.pick(['Snowflake', 'ClickHouse', 'BigQuery']) : null;
-    await player.move(owner, { to: 'closed_lost', lossReason, winningCompetitor });
+    if (poc && lostAt === poc.stage.key) await player.poc.run(owner, 'challenged');
+    await player.move(owner, { to: lost, ...lossFor(context, flavour, random) });
   }
 }
 
@@ -296,17 +375,4 @@ async function checkIn(
     index % 2 === 0 ? 'call' : 'email',
     'Weekly check-in on the open questions and next steps',
   );
-}
-
-/** Where the seed puts the win milestones: Tech Win on leaving the POC, Business and Financial Win in Propose… */
-const MILESTONES_ON_ENTERING: Record<string, string[]> = {
-  propose: ['tech_win', 'business_win'],
-  negotiate: ['financial_win'],
-  closed_won: ['legal_win'],
-};
-
-async function recordMilestones(player: DealPlayer, owner: Actor, pipeline: string, stage: string) {
-  if (pipeline !== 'new_business') return;
-  if (stage === 'discover') await player.poc.signOff(owner);
-  for (const milestone of MILESTONES_ON_ENTERING[stage] ?? []) await player.poc.milestone(owner, milestone);
 }

@@ -3,7 +3,7 @@ import { workerDatabase } from '../../db/pglite/worker-database.js';
 import type { WorkerQuery } from '../../db/pglite/worker-protocol.js';
 import type { Playbook } from '../../domain/playbook/playbook.js';
 import { newId } from '../open-app.js';
-import { type SeedSummary, seedDemo } from './seed-demo.js';
+import { type SeedOptions, type SeedSummary, seedDemo } from './seed-demo.js';
 
 // The demo seed plays ~5,600 use cases, ~50,000 statements. On PGlite it runs inside the database's worker
 // thread (this module is the job), so no statement pays the thread hop; the use cases are the same.
@@ -11,6 +11,8 @@ import { type SeedSummary, seedDemo } from './seed-demo.js';
 interface SeedJobInput {
   playbook: Playbook;
   anchor: Date;
+  accounts?: number | undefined;
+  opportunities?: number | undefined;
 }
 
 interface SeedProgress {
@@ -24,10 +26,12 @@ export async function runInDatabaseWorker(
   input: unknown,
   report: (progress: unknown) => void,
 ): Promise<SeedSummary> {
-  const { playbook, anchor } = input as SeedJobInput;
+  const { playbook, anchor, accounts, opportunities } = input as SeedJobInput;
   const context = { db: workerDatabase(query), playbook, now: () => anchor, newId };
   return seedDemo(context, {
     anchor,
+    ...(accounts === undefined ? {} : { accounts }),
+    ...(opportunities === undefined ? {} : { opportunities }),
     onProgress: (done, total) => report({ done, total } satisfies SeedProgress),
   });
 }
@@ -36,9 +40,10 @@ export async function runInDatabaseWorker(
 export async function seedDemoInWorker(
   database: OpenedPglite,
   playbook: Playbook,
-  options: { anchor: Date; onProgress?: (done: number, total: number) => void },
+  options: Pick<SeedOptions, 'anchor' | 'accounts' | 'opportunities' | 'onProgress'>,
 ): Promise<SeedSummary> {
-  const input: SeedJobInput = { playbook, anchor: options.anchor };
+  const { anchor, accounts, opportunities } = options;
+  const input: SeedJobInput = { playbook, anchor, accounts, opportunities };
   const summary = await database.runInWorker(new URL(import.meta.url), input, (progress) => {
     const { done, total } = progress as SeedProgress;
     options.onProgress?.(done, total);

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { offPlaybookRefusal } from '../../app/demo/playbook-fit.js';
 import { seedDemo } from '../../app/demo/seed-demo.js';
 import { seedDemoInWorker } from '../../app/demo/seed-job.js';
 import { type OpenApp, openApp } from '../../app/open-app.js';
@@ -12,7 +13,7 @@ import { appConfig, readConfig } from '../config.js';
 export async function seedIfEmpty({ context, database }: OpenApp): Promise<boolean> {
   if (await hasUsers(context.db)) return false;
   const started = Date.now();
-  console.log('closepath: empty database — seeding the demo data set…');
+  console.log(`closepath: empty database — seeding the demo data set for ${context.playbook.company}…`);
   const options = {
     anchor: context.now(),
     onProgress: (done: number, total: number) => {
@@ -33,10 +34,16 @@ export async function seedIfEmpty({ context, database }: OpenApp): Promise<boole
 export function registerSeed(program: Command) {
   program
     .command('seed')
-    .description('Load the demo data set into an empty database')
-    .action(async () => {
-      const app = await openApp(appConfig(readConfig()));
+    .description("Load the demo data set into an empty database (the playbook's deal types, stages and POC)")
+    .option(
+      '--playbook <file>',
+      'the playbook to seed for (YAML; overrides PLAYBOOK_FILE; default: the shipped demo playbook)',
+    )
+    .action(async (options: { playbook?: string }) => {
+      const app = await openApp(appConfig(readConfig(), options));
       try {
+        const refusal = await offPlaybookRefusal(app.context.db, app.context.playbook);
+        if (refusal) throw new Error(refusal);
         if (await seedIfEmpty(app)) {
           console.log('closepath: the demo users have no password; `serve --demo` gives them the demo one');
         } else {

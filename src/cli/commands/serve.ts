@@ -1,12 +1,18 @@
 import type { Command } from 'commander';
 import { DEMO_PASSWORD, grantDemoPasswords, listDemoSignIns } from '../../app/auth/demo-sign-in.js';
+import { offPlaybookRefusal } from '../../app/demo/playbook-fit.js';
 import { type OpenApp, openApp } from '../../app/open-app.js';
 import { appConfig, readConfig } from '../config.js';
 import { seedIfEmpty } from './seed.js';
 
-/** Demo mode: seed an empty database, give the demo users the demo password, and say so in the log. */
+/**
+ * Demo mode: seed an empty database, give the demo users the demo password, and say so in the log. Refuses a
+ * database whose deals the playbook does not fit (seeded under another playbook: another company's demo).
+ */
 async function prepareDemo(app: OpenApp): Promise<boolean> {
   const { context } = app;
+  const refusal = await offPlaybookRefusal(context.db, context.playbook);
+  if (refusal) throw new Error(refusal);
   await seedIfEmpty(app);
   await grantDemoPasswords(context);
   const users = await listDemoSignIns(context);
@@ -28,18 +34,34 @@ export function registerServe(program: Command) {
     .command('serve')
     .description('Start the HTTP server (API and docs at /api/v1/docs)')
     .option('--demo', 'demo mode: seed the demo org into an empty database; demo users get the demo password')
-    .action(async (options: { demo?: boolean }) => {
+    .option(
+      '--playbook <file>',
+      'the playbook to run (YAML; overrides PLAYBOOK_FILE; default: the shipped demo playbook). With --demo the demo ' +
+        'data follows it; give each playbook its own DATA_DIR',
+    )
+    .addHelpText(
+      'after',
+      '\nExamples:\n  closepath serve --demo\n  DATA_DIR=.closepath-northwind closepath serve --demo --playbook playbooks/northwind.yaml\n',
+    )
+    .action(async (options: { demo?: boolean; playbook?: string }) => {
       const config = readConfig();
       // The HTTP layer (Fastify, OpenAPI, routes) loads while the database opens in its worker thread.
       const http = Promise.all([import('../../api/build-server.js'), import('../../api/web-app.js')]);
       http.catch(() => {}); // awaited below; a failed open must not also report this as unhandled
-      const app = await openApp(appConfig(config));
+      const app = await openApp(appConfig(config, options));
+      console.log(`closepath: playbook: ${app.context.playbook.name} (${app.context.playbook.id})`);
       const where =
         app.engine === 'pglite'
           ? `embedded PostgreSQL (PGlite) in ${config.DATA_DIR}`
           : 'PostgreSQL server (DATABASE_URL)';
       console.log(`closepath: database: ${where}`);
-      const demo = options.demo ? await prepareDemo(app) : false;
+      let demo = false;
+      try {
+        demo = options.demo ? await prepareDemo(app) : false;
+      } catch (error) {
+        await app.close();
+        throw error;
+      }
       const [{ buildServer }, { registerWebApp }] = await http;
       const server = await buildServer({
         context: app.context,
