@@ -12,7 +12,8 @@ const TAGS = [
   { name: 'playbook', description: 'The selling playbook in force: pipelines, stages, criteria' },
   {
     name: 'opportunities',
-    description: 'Deals: fields, qualification (the playbook framework, criteria), gated stage changes, history',
+    description:
+      'Deals: fields, qualification (the playbook framework, criteria), gated stage changes, history',
   },
   {
     name: 'poc',

@@ -9,7 +9,8 @@ export const getPlaybookRoute: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['playbook'],
         summary: 'The playbook in force',
-        description: 'Opportunity types, the pipelines with their stages, criteria and qualification levels, customer classes, the POC method.',
+        description:
+          'Opportunity types, the pipelines with their stages, criteria and qualification levels, customer classes, the POC method.',
         response: { 200: playbookResponseSchema, ...problemResponses('default') },
       },
     },

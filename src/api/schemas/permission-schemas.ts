@@ -18,7 +18,9 @@ export const opportunityPermissionsSchema = z
     override: permissionSchema.describe('Force a blocked move or a type that does not suit the customer'),
     reopen: permissionSchema,
     reassign: permissionSchema.describe('Hand it to another owner'),
-    qualify: permissionSchema.describe('Qualification (the playbook framework), the POC plan, win milestones, activities'),
+    qualify: permissionSchema.describe(
+      'Qualification (the playbook framework), the POC plan, win milestones, activities',
+    ),
     attest: z
       .record(z.string(), permissionSchema)
       .describe('Each attested criterion of the pipeline, by key'),

@@ -66,9 +66,7 @@ export function toFacts(
     description: opportunity.description,
     meddpicc: Object.fromEntries(qualification.meddpicc.map((entry) => [entry.element, entry])),
     attestations: Object.fromEntries(qualification.attestations.map((entry) => [entry.criterion, entry])),
-    poc: qualification.poc
-      ? assessPoc(qualification.poc, playbook.inspection.poc?.resultsSession)
-      : null,
+    poc: qualification.poc ? assessPoc(qualification.poc, playbook.inspection.poc?.resultsSession) : null,
     milestones: Object.fromEntries(qualification.milestones.map((entry) => [entry.milestone, entry])),
     uplift: checkRenewalUplift(
       playbook,

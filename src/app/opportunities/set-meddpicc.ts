@@ -24,7 +24,14 @@ export async function setMeddpicc(
   const element = context.playbook.qualification.elements.find((candidate) => candidate.key === elementKey);
   if (!element) {
     const known = context.playbook.qualification.elements.map((candidate) => candidate.key).join(', ');
-    return err(invalid([{ path: 'element', message: `unknown ${context.playbook.qualification.framework} element; use one of: ${known}` }]));
+    return err(
+      invalid([
+        {
+          path: 'element',
+          message: `unknown ${context.playbook.qualification.framework} element; use one of: ${known}`,
+        },
+      ]),
+    );
   }
   return context.db.transaction().execute(async (trx) => {
     const locked = await lockOpportunity(trx, actor, id, 'qualify', expectedVersion);

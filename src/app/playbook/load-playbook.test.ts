@@ -140,7 +140,8 @@ describe('a broken playbook', () => {
     ],
     [
       'no class for an account with neither contract nor usage',
-      (doc: ReturnType<typeof parseDocument>) => doc.setIn(['customerClasses', 0, 'when'], 'self_serve_usage'),
+      (doc: ReturnType<typeof parseDocument>) =>
+        doc.setIn(['customerClasses', 0, 'when'], 'self_serve_usage'),
       'customerClasses',
       /one class must be `when: otherwise`/,
     ],

@@ -43,7 +43,7 @@ function validatePoc(playbook: Playbook, poc: PocTemplate): PlaybookIssue[] {
       return;
     }
     const from = pipeline.stages.find((stage) => stage.key === poc.availableFromStage);
-    if (!from || from.outcome !== 'open') {
+    if (from?.outcome !== 'open') {
       const message = `"${poc.availableFromStage}" is not an open stage of pipeline "${key}"`;
       issues.push({ path: [...at, 'availableFromStage'], message });
     }

@@ -117,7 +117,10 @@ describe('criteria, benchmarks and readout', () => {
 
   it('records the readout only after the validation session', () => {
     const readout = { completedAt: LATER, recordedBy: 'user_se', note: null };
-    expect(recordReadout(plan, readout, LATER, 'validation')).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(recordReadout(plan, readout, LATER, 'validation')).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
     const validated = value(
       changeSession(plan, sessionId(plan, 'validation'), { status: 'completed' }, LATER),
     );

@@ -45,7 +45,7 @@ function readiness(
   state: MeddpiccState,
 ): StageReadiness | null {
   const stage = stageKey ? findStage(pipeline, stageKey) : undefined;
-  if (!stage || stage.outcome !== 'open') return null;
+  if (stage?.outcome !== 'open') return null;
   const required = meddpiccRequiredToLeave(pipeline, stage).map((req) => ({
     element: req.element,
     level: req.level,
