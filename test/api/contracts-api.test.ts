@@ -46,6 +46,7 @@ describe('contracts over HTTP', () => {
     const before = await ae.call('GET', `/api/v1/accounts/${owned.account.id}`);
     expect(before.body.customer).toEqual({
       customerClass: 'new_prospect',
+      rule: 'otherwise',
       name: 'New Prospect',
       focus: 'ICP alignment, pain identification, use case validation',
       activeContract: null,
@@ -61,6 +62,7 @@ describe('contracts over HTTP', () => {
     expect(after.headers.etag).toBe('"v2"');
     expect(after.body.customer).toMatchObject({
       customerClass: 'commit_customer',
+      rule: 'contract_in_force',
       activeContract: { id: recorded.body.contract.id, ...TERMS },
     });
     const listed = await ae.call('GET', url());

@@ -17,13 +17,13 @@ export interface BrowserSession {
  * For a browser test file: Chromium, the Closepath server on a free loopback port with fresh demo data, and
  * one page — opened before the file's tests and closed after them. Read `page`/`server` inside tests.
  */
-export function openBrowserSession(): BrowserSession {
+export function openBrowserSession(options: { playbook?: string } = {}): BrowserSession {
   const session = {} as BrowserSession;
   let browser: Browser | undefined;
   beforeAll(async () => {
     await mkdir(ARTIFACTS, { recursive: true });
     browser = await launchChromium();
-    session.server = await startServer();
+    session.server = await startServer(options);
     session.page = await browser.context.newPage();
     session.page.setDefaultTimeout(20_000);
   });

@@ -49,6 +49,20 @@ async function freshDatabase(dataDir: string) {
   };
 }
 
+/** An empty database (a new PostgreSQL database, or an empty PGlite directory) for `serve --demo` to seed. */
+async function emptyDatabase(dataDir: string) {
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  if (!adminUrl) return { env: { DATA_DIR: dataDir, DATABASE_URL: '' }, drop: async () => {} };
+  const name = `cp_browser_${randomBytes(6).toString('hex')}`;
+  await adminStatement(adminUrl, `create database ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    env: { DATA_DIR: dataDir, DATABASE_URL: url.toString() },
+    drop: () => adminStatement(adminUrl, `drop database if exists ${name} with (force)`),
+  };
+}
+
 function waitForAddress(child: ChildProcess, log: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(
@@ -73,14 +87,23 @@ function waitForAddress(child: ChildProcess, log: string[]): Promise<string> {
  * `closepath serve --demo` as a user runs it — the real CLI, on 127.0.0.1 and a port the system picks, over
  * a fresh copy of the demo data (seeded once per run; see demo-template.ts) — serving the built web app.
  */
-export async function startServer(options: { dataDir?: string } = {}): Promise<RunningServer> {
+export async function startServer(
+  options: {
+    dataDir?: string;
+    /** Another playbook (a path from the repository root): the server seeds its demo data itself. */
+    playbook?: string;
+  } = {},
+): Promise<RunningServer> {
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'closepath-browser-')));
   // A given data dir is the caller's (the web budget restarts the server on it): kept on stop.
   const database = options.dataDir
     ? { env: { DATA_DIR: options.dataDir, DATABASE_URL: '' }, drop: async () => {} }
-    : await freshDatabase(dataDir);
+    : options.playbook
+      ? await emptyDatabase(dataDir)
+      : await freshDatabase(dataDir);
   const log: string[] = [];
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, 'serve', '--demo'], {
+  const playbook = options.playbook ? ['--playbook', path.join(ROOT, options.playbook)] : [];
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, 'serve', '--demo', ...playbook], {
     cwd: ROOT,
     env: { ...process.env, ...database.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
