@@ -102,7 +102,20 @@ describe("another company's playbook in the app", () => {
       contactId: null,
     });
     await page.reload();
-    await stagePath.locator('button', { hasText: /^Qualified To Buy$/ }).click();
+    // The gate explains what is still missing: the visit booked (an entrance criterion, attested).
+    const toQualified = stagePath.locator('button', { hasText: /^Qualified To Buy$/ });
+    await toQualified.click();
+    await expect.poll(() => page.getByText('Not yet ready for Qualified To Buy').count()).toBeGreaterThan(0);
+    expect(
+      await page.getByRole('link', { name: 'Plant visit booked with the operations lead' }).count(),
+    ).toBe(1);
+    await shot('workspace-refused');
+    await api.call('PUT', `/opportunities/${dealId}/criteria/visit_booked`, {
+      note: 'Visit on the 14th with the operations lead',
+      evidenceUrl: 'https://docs.example.com/visit-invite',
+    });
+    await page.reload();
+    await toQualified.click();
     await expect
       .poll(() => stagePath.locator('[aria-current="step"]').textContent())
       .toBe('Qualified To Buy');

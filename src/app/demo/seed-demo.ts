@@ -299,7 +299,7 @@ async function playDemoDeal(
   const opportunity = unwrap(
     await createOpportunity(context, owner, {
       accountId: account.id,
-      name: `${account.demo.name} — ${type.replace('_', ' ')} #${index + 1}`,
+      name: `${nameFor(account.demo, playbook.company)} — ${type.replace('_', ' ')} #${index + 1}`,
       type,
       amountMinor,
       currency: playbook.defaultCurrency,

@@ -20,12 +20,20 @@ export interface BrowserSession {
 export function openBrowserSession(options: { playbook?: string } = {}): BrowserSession {
   const session = {} as BrowserSession;
   let browser: Browser | undefined;
+  const calls: string[] = [];
   beforeAll(async () => {
     await mkdir(ARTIFACTS, { recursive: true });
     browser = await launchChromium();
     session.server = await startServer(options);
     session.page = await browser.context.newPage();
     session.page.setDefaultTimeout(20_000);
+    // The last API calls the page made, for the log of a failed test.
+    session.page.on('response', (response) => {
+      const request = response.request();
+      if (!request.url().includes('/api/v1/')) return;
+      calls.push(`${request.method()} ${new URL(request.url()).pathname} → ${response.status()}`);
+      if (calls.length > 15) calls.shift();
+    });
   });
   // A failed test leaves what the user saw: a screenshot and the page's alerts (refusals, errors) in the log.
   beforeEach(({ task, onTestFailed }) => {
@@ -41,6 +49,7 @@ export function openBrowserSession(options: { playbook?: string } = {}): Browser
         .allTextContents()
         .catch(() => []);
       console.error(`failed at ${page.url()}; alerts on the page: ${JSON.stringify(alerts)}`);
+      console.error(`the page's last API calls:\n  ${calls.join('\n  ')}`);
     });
   });
   afterAll(async () => {

@@ -36,6 +36,8 @@ export async function launchChromium(): Promise<Browser> {
     headless: true,
     args: ARGS,
     viewport: { width: 1280, height: 800 },
+    // No transitions: a click lands on a control where it is, not where an opening panel is taking it.
+    reducedMotion: 'reduce',
     timezoneId: 'UTC',
     locale: 'en-GB',
   });

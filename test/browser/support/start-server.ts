@@ -27,6 +27,18 @@ async function adminStatement(adminUrl: string, statement: string) {
   }
 }
 
+/** A new database on the test PostgreSQL server, empty or from a template, dropped when the server stops. */
+async function newPostgresDatabase(adminUrl: string, dataDir: string, template?: string) {
+  const name = `cp_browser_${randomBytes(6).toString('hex')}`;
+  await adminStatement(adminUrl, `create database ${name}${template ? ` template ${template}` : ''}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    env: { DATA_DIR: dataDir, DATABASE_URL: url.toString() },
+    drop: () => adminStatement(adminUrl, `drop database if exists ${name} with (force)`),
+  };
+}
+
 /**
  * A fresh copy of the demo data the browser tests' global setup seeded once (demo-template.ts): a new
  * database from the template on the test PostgreSQL server when TEST_DATABASE_URL is set, else a copy of the
@@ -39,28 +51,14 @@ async function freshDatabase(dataDir: string) {
     if (template.kind === 'pglite') await cp(template.dataDir, dataDir, { recursive: true });
     return { env: { DATA_DIR: dataDir, DATABASE_URL: '' }, drop: async () => {} };
   }
-  const name = `cp_browser_${randomBytes(6).toString('hex')}`;
-  await adminStatement(adminUrl, `create database ${name} template ${template.database}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    env: { DATA_DIR: dataDir, DATABASE_URL: url.toString() },
-    drop: () => adminStatement(adminUrl, `drop database if exists ${name} with (force)`),
-  };
+  return newPostgresDatabase(adminUrl, dataDir, template.database);
 }
 
 /** An empty database (a new PostgreSQL database, or an empty PGlite directory) for `serve --demo` to seed. */
 async function emptyDatabase(dataDir: string) {
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) return { env: { DATA_DIR: dataDir, DATABASE_URL: '' }, drop: async () => {} };
-  const name = `cp_browser_${randomBytes(6).toString('hex')}`;
-  await adminStatement(adminUrl, `create database ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    env: { DATA_DIR: dataDir, DATABASE_URL: url.toString() },
-    drop: () => adminStatement(adminUrl, `drop database if exists ${name} with (force)`),
-  };
+  return newPostgresDatabase(adminUrl, dataDir);
 }
 
 function waitForAddress(child: ChildProcess, log: string[]): Promise<string> {

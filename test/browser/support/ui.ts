@@ -10,7 +10,11 @@ import { expect } from 'vitest';
 export async function signInAs(page: Page, baseUrl: string, name: string) {
   const signOut = page.getByRole('button', { name: 'Sign out' });
   // A sign-out already under way shows a disabled (loading) button: wait for it rather than click again.
-  if ((await signOut.count()) > 0 && (await signOut.isEnabled())) await signOut.click();
+  // (Read without waiting: the button may leave the page meanwhile.)
+  const enabled = await signOut.evaluateAll((buttons) =>
+    buttons.some((button) => !(button as unknown as { disabled: boolean }).disabled),
+  );
+  if (enabled) await signOut.click();
   await expect.poll(() => signOut.count()).toBe(0);
   await page.goto(baseUrl);
   await expect.poll(() => page.getByText('Demo users').isVisible()).toBe(true);

@@ -59,6 +59,8 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
 });
 
 export const theme = createTheme({
+  // People who ask their system for less motion get no sliding panels or fading menus.
+  respectReducedMotion: true,
   primaryColor: 'indigo',
   primaryShade: 8,
   defaultRadius: 'sm',
