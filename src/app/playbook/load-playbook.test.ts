@@ -197,3 +197,50 @@ describe('a broken playbook', () => {
     expect(result.ok ? [] : result.error[0]?.message).toMatch(/cannot read/);
   });
 });
+
+describe('optional sections', () => {
+  const northwind = readFileSync(new URL('../../../playbooks/northwind.yaml', import.meta.url), 'utf8');
+  const without = (edit: (doc: ReturnType<typeof parseDocument>) => void) => {
+    const doc = parseDocument(northwind);
+    edit(doc);
+    return parsePlaybook(doc.toString(), 'lean.yaml');
+  };
+
+  it('takes a playbook without a POC method, without contracts and with only some health weights', () => {
+    const result = without((doc) => {
+      doc.deleteIn(['inspection', 'poc']);
+      doc.deleteIn(['contracts']);
+      doc.deleteIn(['customerClasses', 1]);
+      doc.setIn(['opportunityTypes', 1, 'customerClasses'], ['prospect']);
+      // Its POC criteria become attested ones.
+      doc.deleteIn(['pipelines', 0, 'stages', 1, 'exit', 1, 'derived']);
+      doc.setIn(['pipelines', 0, 'stages', 1, 'exit', 1, 'attested'], {});
+      doc.deleteIn(['pipelines', 0, 'stages', 2, 'exit', 0, 'derived']);
+      doc.setIn(['pipelines', 0, 'stages', 2, 'exit', 0, 'attested'], {});
+    });
+    expect(result.ok ? [] : result.error).toEqual([]);
+    if (!result.ok) return;
+    expect(result.value.inspection.poc).toBeUndefined();
+    expect(result.value.contracts).toBeUndefined();
+    // Two weights given, the others the engine's defaults.
+    expect(result.value.inspection.health.weights).toMatchObject({
+      qualification_complete: 15,
+      no_recent_activity: -15,
+      gate_override: -10,
+      poc_success: 12,
+    });
+    expect(result.value.inspection.velocity).toEqual({
+      historyThreshold: 20,
+      fastRatio: 0.5,
+      stallRatio: 1.5,
+    });
+  });
+
+  it('refuses POC criteria once the POC method is gone, naming each', () => {
+    const result = without((doc) => doc.deleteIn(['inspection', 'poc']));
+    expect(result.ok ? [] : result.error.map((problem) => problem.path)).toEqual([
+      'pipelines[0].stages[1].exit[1].derived.rule',
+      'pipelines[0].stages[2].exit[0].derived.rule',
+    ]);
+  });
+});
