@@ -1,20 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import { type OpenedDatabase, openDatabase } from '../../src/db/open-database.js';
+import { runAdminStatement } from './admin-statement.js';
 
 /** `db`, `engine` and `close()`, plus the engine's extras (PGlite: `dumpDataDir`). */
 export type TestDatabase = OpenedDatabase;
-
-async function runAdminStatement(adminUrl: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
 
 async function createServerDatabase(adminUrl: string): Promise<TestDatabase> {
   const name = `cp_test_${randomBytes(6).toString('hex')}`;

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { type Kysely, Migrator, sql } from 'kysely';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runAdminStatement } from '../../../test/support/admin-statement.js';
 import { type OpenedDatabase, openDatabase } from '../open-database.js';
 import { migrations } from './index.js';
 
@@ -9,15 +9,7 @@ import { migrations } from './index.js';
 async function openEmptyDatabase(): Promise<OpenedDatabase> {
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) return openDatabase();
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: adminUrl });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
+  const admin = (statement: string) => runAdminStatement(adminUrl, statement);
   const name = `cp_test_${randomBytes(6).toString('hex')}`;
   await admin(`create database ${name}`);
   const url = new URL(adminUrl);

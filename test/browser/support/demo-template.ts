@@ -3,8 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import type { TestProject } from 'vitest/node';
+import { runAdminStatement } from '../../support/admin-statement.js';
 
 /** The demo data set, seeded once for the browser tests; each test file's server starts on a copy of it. */
 export type DemoTemplate = { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; database: string };
@@ -17,16 +17,6 @@ declare module 'vitest' {
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const MAIN = path.join(ROOT, 'src/cli/main.ts');
-
-async function admin(url: string, statement: string) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
 
 /** `closepath seed`, the real CLI, into the given database: the same data `serve --demo` would seed. */
 function seed(env: Record<string, string>) {
@@ -46,12 +36,12 @@ export default async function setup(project: TestProject) {
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (adminUrl) {
     const database = `cp_browser_template_${randomBytes(6).toString('hex')}`;
-    await admin(adminUrl, `create database ${database}`);
+    await runAdminStatement(adminUrl, `create database ${database}`);
     const url = new URL(adminUrl);
     url.pathname = `/${database}`;
     seed({ DATABASE_URL: url.toString(), DATA_DIR: '' });
     project.provide('demoTemplate', { kind: 'postgres', database });
-    return () => admin(adminUrl, `drop database if exists ${database} with (force)`);
+    return () => runAdminStatement(adminUrl, `drop database if exists ${database} with (force)`);
   }
   const root = await mkdtemp(path.join(tmpdir(), 'closepath-demo-template-'));
   const dataDir = path.join(root, 'data');

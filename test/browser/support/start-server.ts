@@ -3,9 +3,9 @@ import { randomBytes } from 'node:crypto';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { inject } from 'vitest';
 import './demo-template.js';
+import { runAdminStatement } from '../../support/admin-statement.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const MAIN = path.join(ROOT, 'src/cli/main.ts');
@@ -17,25 +17,15 @@ export interface RunningServer {
   stop: () => Promise<void>;
 }
 
-async function adminStatement(adminUrl: string, statement: string) {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
 /** A new database on the test PostgreSQL server, empty or from a template, dropped when the server stops. */
 async function newPostgresDatabase(adminUrl: string, dataDir: string, template?: string) {
   const name = `cp_browser_${randomBytes(6).toString('hex')}`;
-  await adminStatement(adminUrl, `create database ${name}${template ? ` template ${template}` : ''}`);
+  await runAdminStatement(adminUrl, `create database ${name}${template ? ` template ${template}` : ''}`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return {
     env: { DATA_DIR: dataDir, DATABASE_URL: url.toString() },
-    drop: () => adminStatement(adminUrl, `drop database if exists ${name} with (force)`),
+    drop: () => runAdminStatement(adminUrl, `drop database if exists ${name} with (force)`),
   };
 }
 
