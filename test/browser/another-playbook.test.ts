@@ -62,6 +62,8 @@ describe("another company's playbook in the app", () => {
     expect(await page.getByTestId('customer-class').textContent()).toMatch(/^Prospect/);
     expect(await type('First Cell').isChecked()).toBe(true);
     expect(await type('More Cells').isDisabled()).toBe(true);
+    // One pipeline: no other pipeline's types to offer.
+    expect(await form().getByRole('link', { name: 'Show the types of every pipeline' }).count()).toBe(0);
     await form().getByRole('textbox', { name: 'Name' }).fill(`${PROSPECT} — palletising cell`);
     await form().getByRole('textbox', { name: 'Amount' }).fill('240000');
     await form().getByLabel('Close date').fill('2027-05-31');

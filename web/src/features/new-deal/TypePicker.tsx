@@ -54,9 +54,12 @@ export function TypePicker({ accountId, choices, pipelineName, value, onChange, 
         {choices !== null && accountId !== null && pipelineName && (
           <Text size="sm" role={none ? 'status' : undefined}>
             {none ? `No type of the ${pipelineName} pipeline suits this account today. ` : ''}
-            <Anchor component={Link} href={paths.newDeal({ accountId })} underline="always">
-              Show the types of every pipeline
-            </Anchor>
+            {/* With one pipeline there are no other pipelines' types to show. */}
+            {(playbook?.pipelines.length ?? 0) > 1 && (
+              <Anchor component={Link} href={paths.newDeal({ accountId })} underline="always">
+                Show the types of every pipeline
+              </Anchor>
+            )}
           </Text>
         )}
         {none && !pipelineName && (
