@@ -9,6 +9,7 @@ import { type AuthSettings, authSettings } from '../app/auth/auth-settings.js';
 import type { AppContext } from '../app/context.js';
 import { installAuthentication } from './auth/authenticate-request.js';
 import { createRateLimiters, type RateLimitSettings } from './auth/rate-limits.js';
+import { answerClientError } from './errors/client-error.js';
 import { answerFrameworkError, installErrorHandlers } from './errors/error-handler.js';
 import './fastify-augment.js';
 import { installIdempotency } from './idempotency.js';
@@ -16,6 +17,7 @@ import { registerOpenApi } from './openapi.js';
 import { requestIdFor } from './request-id.js';
 import { registerRoutes } from './routes/index.js';
 import { installSecurityHeaders } from './security-headers.js';
+import { installTextGuard } from './text-guard.js';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -62,6 +64,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     requestIdHeader: false,
     genReqId: requestIdFor,
     frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
     trustProxy: options.trustProxy ?? false,
   });
 
@@ -71,6 +74,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
 
   installSecurityHeaders(app);
   installErrorHandlers(app);
+  installTextGuard(app);
   installAuthentication(app, {
     settings: authSettings(options.auth),
     limiters: createRateLimiters(options.rateLimits),

@@ -14,6 +14,7 @@ export type HttpProblemCode =
   | 'malformed_request'
   | 'bad_request'
   | 'payload_too_large'
+  | 'headers_too_large'
   | 'unsupported_media_type'
   | 'idempotency_key_reused'
   | 'unauthorized'
@@ -36,6 +37,7 @@ export const PROBLEM_TITLES = {
   malformed_request: 'The request could not be read',
   bad_request: 'Bad request',
   payload_too_large: 'The request body is too large',
+  headers_too_large: 'The request headers are too large',
   unsupported_media_type: 'Unsupported media type',
   idempotency_key_reused: 'This Idempotency-Key was used for another request',
   unauthorized: 'Sign in first',
@@ -49,6 +51,7 @@ export const HTTP_PROBLEM_STATUS = {
   malformed_request: 400,
   bad_request: 400,
   payload_too_large: 413,
+  headers_too_large: 431,
   unsupported_media_type: 415,
   idempotency_key_reused: 422,
   unauthorized: 401,
@@ -120,7 +123,19 @@ export function buildProblem(
     instance: request.url.split('?', 1)[0],
     requestId: request.id,
     ...extras,
+    ...(extras.errors && { errors: distinctErrors(extras.errors) }),
   };
+}
+
+/** Each field error once: two checks that find the same fault at the same field say it once. */
+export function distinctErrors<T extends { path: string; message: string }>(errors: readonly T[]): T[] {
+  const seen = new Set<string>();
+  return errors.filter((error) => {
+    const key = `${error.path}\u0000${error.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** Answers an HTTP-level problem with its status from HTTP_PROBLEM_STATUS. */

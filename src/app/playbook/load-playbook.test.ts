@@ -188,8 +188,10 @@ describe('a broken playbook', () => {
   });
 
   it('is refused when it is not YAML at all', () => {
-    const result = parsePlaybook('pipelines: [unclosed', 'bad.yaml');
-    expect(result.ok ? [] : result.error[0]?.message).toMatch(/not valid YAML/);
+    const result = parsePlaybook('id: x\npipelines: [unclosed', 'bad.yaml');
+    expect(result.ok ? [] : result.error[0]?.message).toMatch(
+      /^not valid YAML\/JSON at line 2, column \d+: /,
+    );
   });
 
   it('is refused when the file does not exist', async () => {

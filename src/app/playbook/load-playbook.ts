@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseDocument } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import type { Playbook } from '../../domain/playbook/playbook.js';
 import { validatePlaybook } from '../../domain/playbook/validate-playbook.js';
 import { err, ok, type Result } from '../../domain/result.js';
@@ -24,10 +24,18 @@ function formatPath(segments: ReadonlyArray<PropertyKey>): string {
 
 /** Parses and validates a playbook from text; every problem names its path and reason. */
 export function parsePlaybook(source: string, file: string): Result<Playbook, PlaybookProblem[]> {
-  const document = parseDocument(source, { prettyErrors: false });
+  const lineCounter = new LineCounter();
+  const document = parseDocument(source, { prettyErrors: false, lineCounter });
   if (document.errors.length > 0) {
     return err(
-      document.errors.map((error) => ({ file, path: '', message: `not valid YAML/JSON: ${error.message}` })),
+      document.errors.map((error) => {
+        const { line, col } = lineCounter.linePos(error.pos[0]);
+        return {
+          file,
+          path: '',
+          message: `not valid YAML/JSON at line ${line}, column ${col}: ${error.message}`,
+        };
+      }),
     );
   }
   const parsed = playbookSchema.safeParse(document.toJS());
