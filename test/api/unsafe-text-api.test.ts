@@ -81,3 +81,27 @@ describe('text no column can store', () => {
     expect(answer.body.errors[0].message).toMatch(/nested deeper than/);
   });
 });
+
+describe('codes no standard knows', () => {
+  it('refuses a currency that is not ISO 4217 at its field, and creates nothing', async () => {
+    const account = await admin.call('POST', '/api/v1/accounts', {
+      name: 'Coins Ltd',
+      segment: 'mid_market',
+      country: 'DE',
+    });
+    const answer = await admin.call('POST', '/api/v1/opportunities', {
+      accountId: account.body.id,
+      name: 'Coins Ltd — first deal',
+      type: 'new_business',
+      amountMinor: 1_000_00,
+      currency: 'XYZ',
+      closeDate: '2027-06-30',
+      ownerId: admin.user.id,
+      source: 'ae',
+    });
+    expect(answer.status).toBe(400);
+    expect(answer.body.errors).toEqual([
+      { path: 'body.currency', message: expect.stringMatching(/not an ISO 4217 currency code/) },
+    ]);
+  });
+});

@@ -9,6 +9,7 @@ import {
   STAGE_OUTCOMES,
   UPLIFT_SIDES,
 } from '../../domain/playbook/playbook.js';
+import { currency } from '../shared/fields.js';
 import { inspectionSchema } from './inspection-schema.js';
 
 const key = z.string().regex(/^[a-z][a-z0-9_]*$/, 'use lower_snake_case');
@@ -82,7 +83,7 @@ export const playbookSchema = z
     name: text,
     company: text,
     version: z.number().int().positive(),
-    defaultCurrency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as USD'),
+    defaultCurrency: currency,
     qualification: z
       .object({
         framework: text,

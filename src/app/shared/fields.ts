@@ -7,7 +7,14 @@ export const name = z.string().trim().min(1, 'must not be empty').max(200);
 export const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
 
 export const isoDate = z.iso.date({ message: 'a date as YYYY-MM-DD' });
-export const currency = z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 currency code such as USD');
+/** The ISO 4217 currencies the runtime's ICU data knows (Node's Intl: 160-odd active codes). */
+const ISO_4217 = new Set(Intl.supportedValuesOf('currency'));
+export const isIso4217 = (code: string): boolean => ISO_4217.has(code);
+
+export const currency = z
+  .string()
+  .regex(/^[A-Z]{3}$/, 'an ISO 4217 currency code such as USD')
+  .refine(isIso4217, 'not an ISO 4217 currency code (e.g. USD, EUR, JPY)');
 export const amountMinor = z
   .number({ message: 'an integer amount in minor units (cents)' })
   .int('an integer amount in minor units (cents)')
