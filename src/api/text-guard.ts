@@ -1,18 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { FieldIssue } from '../app/app-error.js';
+import { unstorableTextProblem } from '../domain/text.js';
 import { buildProblem, sendProblem } from './errors/problem.js';
 
 /** Deeper than any body the API takes: a request nested further is refused before it is walked further. */
 export const MAX_DEPTH = 32;
-
-/** A high surrogate not followed by a low one, or a low one without a high one before it. */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-function problemOf(text: string): string | null {
-  if (text.includes('\u0000')) return 'must not contain a NUL character (\\u0000)';
-  if (LONE_SURROGATE.test(text)) return 'must be valid Unicode text (it has an unpaired UTF-16 surrogate)';
-  return null;
-}
 
 const child = (path: string, key: string | number) =>
   typeof key === 'number' ? `${path}[${key}]` : `${path}.${key}`;
@@ -24,7 +16,7 @@ const child = (path: string, key: string | number) =>
  */
 export function findUnsafeText(value: unknown, path: string, depth = 0): FieldIssue[] {
   if (typeof value === 'string') {
-    const message = problemOf(value);
+    const message = unstorableTextProblem(value);
     return message ? [{ path, message }] : [];
   }
   if (value === null || typeof value !== 'object') return [];
@@ -32,7 +24,7 @@ export function findUnsafeText(value: unknown, path: string, depth = 0): FieldIs
   if (Array.isArray(value))
     return value.flatMap((item, index) => findUnsafeText(item, child(path, index), depth + 1));
   return Object.entries(value).flatMap(([key, item]) => {
-    const keyProblem = problemOf(key);
+    const keyProblem = unstorableTextProblem(key);
     const at = child(path, keyProblem ? JSON.stringify(key) : key);
     return keyProblem
       ? [{ path: at, message: `its name ${keyProblem}` }]

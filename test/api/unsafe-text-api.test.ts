@@ -105,3 +105,19 @@ describe('codes no standard knows', () => {
     ]);
   });
 });
+
+describe('cursors made by hand', () => {
+  const made = (key: unknown) => Buffer.from(JSON.stringify(key)).toString('base64url');
+  it.each([
+    ['deals, with a date PostgreSQL cannot hold', '/api/v1/opportunities', ['0000-01-01', 'opp_x']],
+    ['deals, with no date at all', '/api/v1/opportunities', ['soon', 'opp_x']],
+    ['the audit log, with a number past any id', '/api/v1/audit', [1e300]],
+    ['accounts, with a NUL in the name', '/api/v1/accounts', ['a\u0000', 'acc_x']],
+  ])('are a 400 at query.cursor on %s', async (_what, url, key) => {
+    const answer = await admin.call('GET', `${url}?cursor=${made(key)}`);
+    expect(answer.status).toBe(400);
+    expect(answer.body.errors).toEqual([
+      { path: 'query.cursor', message: 'not a cursor this list returned' },
+    ]);
+  });
+});

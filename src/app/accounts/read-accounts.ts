@@ -59,7 +59,7 @@ export async function listAccounts(
   actor: Actor,
   query: AccountListQuery,
 ): Promise<Result<Page<Account>, AppError>> {
-  const cursor = decodeCursor(query.cursor, 2);
+  const cursor = decodeCursor(query.cursor, ['text', 'text']);
   if (!cursor.ok) return err(cursor.error);
   const { limit, cursor: _cursor, ...filter } = query;
   const after = cursor.value && { name: String(cursor.value[0]), id: String(cursor.value[1]) };

@@ -27,7 +27,7 @@ export async function listActivities(
       ? await readableOpportunity(context.db, actor, of.opportunityId)
       : await readableAccount(context.db, actor, of.accountId);
   if (!readable.ok) return readable;
-  const cursor = decodeCursor(query.cursor, 2);
+  const cursor = decodeCursor(query.cursor, ['instant', 'text']);
   if (!cursor.ok) return err(cursor.error);
   const key = cursor.value;
   const after = key && { occurredAt: new Date(String(key[0])), id: String(key[1]) };

@@ -29,7 +29,7 @@ export async function listAuditLog(
 ): Promise<Result<Page<AuditEvent>, AppError>> {
   const refusal = refuseUnlessAdmin(actor, 'read');
   if (refusal) return err(refusal);
-  const cursor = decodeCursor(query.cursor, 1);
+  const cursor = decodeCursor(query.cursor, ['serial']);
   if (!cursor.ok) return err(cursor.error);
   const { from, to, limit, cursor: _c, ...filter } = query;
   const rows = await listAuditEvents(

@@ -78,7 +78,7 @@ export async function listDealsAtRisk(
   actor: Actor,
   query: AtRiskQuery,
 ): Promise<Result<DealsAtRisk, AppError>> {
-  const cursor = decodeCursor(query.cursor, 2);
+  const cursor = decodeCursor(query.cursor, ['any', 'text']);
   if (!cursor.ok) return cursor;
   const after = cursor.value as SortKey | undefined;
   const visibility = visibilityFor(actor.principal, 'opportunity');

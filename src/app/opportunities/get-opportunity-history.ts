@@ -14,7 +14,7 @@ export async function getOpportunityHistory(
 ): Promise<Result<Page<StoredEvent>, AppError>> {
   const readable = await readableOpportunity(context.db, actor, id);
   if (!readable.ok) return readable;
-  const cursor = decodeCursor(page.cursor, 1);
+  const cursor = decodeCursor(page.cursor, ['serial']);
   if (!cursor.ok) return err(cursor.error);
   const afterId = cursor.value ? Number(cursor.value[0]) : undefined;
   const rows = await listOpportunityEvents(context.db, id, {

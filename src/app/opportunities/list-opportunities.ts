@@ -13,7 +13,7 @@ export async function listOpportunities(
   actor: Actor,
   query: OpportunityListQuery,
 ): Promise<Result<Page<Opportunity>, AppError>> {
-  const cursor = decodeCursor(query.cursor, 2);
+  const cursor = decodeCursor(query.cursor, ['date', 'text']);
   if (!cursor.ok) return err(cursor.error);
   const { limit, cursor: _cursor, ...filter } = query;
   const after = cursor.value && { closeDate: String(cursor.value[0]), id: String(cursor.value[1]) };

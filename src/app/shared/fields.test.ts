@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currency } from './fields.js';
+import { currency, isoDate } from './fields.js';
 
 describe('a currency field', () => {
   it.each(['USD', 'EUR', 'JPY', 'CHF'])('takes the ISO 4217 code %s', (code) => {
@@ -15,5 +15,15 @@ describe('a currency field', () => {
     const parsed = currency.safeParse(code);
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues.map((issue) => issue.message).join(' ')).toMatch(reason);
+  });
+});
+
+describe('a date field', () => {
+  it('takes a calendar day and refuses year 0, which PostgreSQL cannot hold', () => {
+    expect(isoDate.safeParse('2027-06-30').success).toBe(true);
+    expect(isoDate.safeParse('1000-01-01').success).toBe(true);
+    const zero = isoDate.safeParse('0000-06-30');
+    expect(zero.error?.issues[0]?.message).toBe('a year between 1000 and 9999');
+    expect(isoDate.safeParse('2027-02-30').success).toBe(false);
   });
 });

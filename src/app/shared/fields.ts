@@ -6,7 +6,10 @@ export const id = z.string().min(1).max(64);
 export const name = z.string().trim().min(1, 'must not be empty').max(200);
 export const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
 
-export const isoDate = z.iso.date({ message: 'a date as YYYY-MM-DD' });
+/** A calendar day as YYYY-MM-DD, years 1000–9999 (PostgreSQL has no year 0). */
+export const isoDate = z.iso
+  .date({ message: 'a date as YYYY-MM-DD' })
+  .refine((text) => /^[1-9]/.test(text), 'a year between 1000 and 9999');
 /** The ISO 4217 currencies the runtime's ICU data knows (Node's Intl: 160-odd active codes). */
 const ISO_4217 = new Set(Intl.supportedValuesOf('currency'));
 export const isIso4217 = (code: string): boolean => ISO_4217.has(code);

@@ -14,7 +14,7 @@ export async function listTokens(
 ): Promise<Result<Page<ApiToken>, AppError>> {
   const refusal = refuseUnlessAdmin(actor, 'read');
   if (refusal) return err(refusal);
-  const cursor = decodeCursor(query.cursor, 2);
+  const cursor = decodeCursor(query.cursor, ['serial', 'text']);
   if (!cursor.ok) return err(cursor.error);
   const [createdAt, id] = cursor.value ?? [];
   const before = cursor.value ? { createdAt: new Date(Number(createdAt)), id: String(id) } : undefined;

@@ -18,7 +18,7 @@ export async function listUsers(
   actor: Actor,
   query: UserListQuery,
 ): Promise<Result<Page<UserRecord>, AppError>> {
-  const cursor = decodeCursor(query.cursor, 2);
+  const cursor = decodeCursor(query.cursor, ['text', 'text']);
   if (!cursor.ok) return err(cursor.error);
   const after = cursor.value
     ? ([String(cursor.value[0]), String(cursor.value[1])] as [string, string])
