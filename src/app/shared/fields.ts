@@ -9,15 +9,19 @@ export const optionalText = (max: number) => z.string().trim().max(max).nullable
 /** A calendar day as YYYY-MM-DD, years 1000–9999 (PostgreSQL has no year 0). */
 export const isoDate = z.iso
   .date({ message: 'a date as YYYY-MM-DD' })
-  .refine((text) => /^[1-9]/.test(text), 'a year between 1000 and 9999');
+  // Only a well-formed year 0 says this: anything else already has its one message.
+  .refine((text) => !/^0\d{3}-/.test(text), 'a year between 1000 and 9999');
 /** The ISO 4217 currencies the runtime's ICU data knows (Node's Intl: 160-odd active codes). */
 const ISO_4217 = new Set(Intl.supportedValuesOf('currency'));
 export const isIso4217 = (code: string): boolean => ISO_4217.has(code);
 
-export const currency = z
-  .string()
-  .regex(/^[A-Z]{3}$/, 'an ISO 4217 currency code such as USD')
-  .refine(isIso4217, 'not an ISO 4217 currency code (e.g. USD, EUR, JPY)');
+/** One message per bad code: its shape first, then whether ISO 4217 knows it. */
+export const currency = z.string().superRefine((code, ctx) => {
+  if (!/^[A-Z]{3}$/.test(code))
+    ctx.addIssue({ code: 'custom', message: 'an ISO 4217 currency code such as USD' });
+  else if (!isIso4217(code))
+    ctx.addIssue({ code: 'custom', message: 'not an ISO 4217 currency code (e.g. USD, EUR, JPY)' });
+});
 export const amountMinor = z
   .number({ message: 'an integer amount in minor units (cents)' })
   .int('an integer amount in minor units (cents)')
