@@ -13,6 +13,11 @@ declare module 'fastify' {
     actor: Actor;
     /** How the caller signed in; null when anonymous. */
     credential: Credential | null;
+    /**
+     * The use-case context handlers pass on: the server's, or for a request with an Idempotency-Key the one
+     * bound to the request's open transaction (see idempotency.ts). Handlers use this, never `app.context`.
+     */
+    readonly context: AppContext;
   }
   interface FastifyContextConfig {
     /** The route answers anonymous callers (health, login, demo users, OpenAPI); every other one is 401. */

@@ -7,6 +7,7 @@ export const SQLSTATE = {
   serializationFailure: '40001',
   deadlockDetected: '40P01',
   raiseException: 'P0001',
+  lockNotAvailable: '55P03',
 } as const satisfies Record<string, string>;
 
 export type SqlState = (typeof SQLSTATE)[keyof typeof SQLSTATE];

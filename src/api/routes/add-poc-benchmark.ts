@@ -24,7 +24,7 @@ export const addPocBenchmarkRoute: FastifyPluginAsyncZod = async (app) => {
       return sendPocView(
         reply,
         await savePocBenchmark(
-          app.context,
+          request.context,
           request.actor,
           request.params.id,
           null,

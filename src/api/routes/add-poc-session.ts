@@ -24,7 +24,7 @@ export const addPocSessionRoute: FastifyPluginAsyncZod = async (app) => {
       return sendPocView(
         reply,
         await addPocSession(
-          app.context,
+          request.context,
           request.actor,
           request.params.id,
           request.body,

@@ -29,7 +29,7 @@ export const attestCriterionRoute: FastifyPluginAsyncZod = async (app) => {
       const change = { kind: 'attest' as const, input: request.body };
       const record = unwrap(
         await attestCriterion(
-          app.context,
+          request.context,
           request.actor,
           id,
           criterion,
@@ -62,7 +62,7 @@ export const withdrawAttestationRoute: FastifyPluginAsyncZod = async (app) => {
       const { id, criterion } = request.params;
       unwrap(
         await attestCriterion(
-          app.context,
+          request.context,
           request.actor,
           id,
           criterion,

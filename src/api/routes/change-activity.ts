@@ -25,7 +25,7 @@ export const updateActivityRoute: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const expected = expectedVersionFrom(request);
       const activity = unwrap(
-        await updateActivity(app.context, request.actor, request.params.id, request.body, expected),
+        await updateActivity(request.context, request.actor, request.params.id, request.body, expected),
       );
       reply.header('etag', etagFor(activity.version));
       return activity;
@@ -48,7 +48,7 @@ export const removeActivityRoute: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       unwrap(
-        await removeActivity(app.context, request.actor, request.params.id, expectedVersionFrom(request)),
+        await removeActivity(request.context, request.actor, request.params.id, expectedVersionFrom(request)),
       );
       return reply.code(204).send(null);
     },

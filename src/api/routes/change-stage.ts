@@ -27,7 +27,7 @@ export const changeStageRoute: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const expected = expectedVersionFrom(request);
       const changed = unwrap(
-        await changeStage(app.context, request.actor, request.params.id, request.body, expected),
+        await changeStage(request.context, request.actor, request.params.id, request.body, expected),
       );
       reply.header('etag', etagFor(changed.opportunity.version));
       return changed;

@@ -22,7 +22,7 @@ export const createAccountRoute: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const account = unwrap(await createAccount(app.context, request.actor, request.body));
+      const account = unwrap(await createAccount(request.context, request.actor, request.body));
       reply
         .code(201)
         .header('etag', etagFor(account.version))

@@ -22,7 +22,7 @@ export const createContactRoute: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const contact = unwrap(
-        await createContact(app.context, request.actor, request.params.id, request.body),
+        await createContact(request.context, request.actor, request.params.id, request.body),
       );
       reply.code(201).header('etag', etagFor(contact.version));
       return contact;

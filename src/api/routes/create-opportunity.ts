@@ -23,7 +23,7 @@ export const createOpportunityRoute: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const opportunity = unwrap(await createOpportunity(app.context, request.actor, request.body));
+      const opportunity = unwrap(await createOpportunity(request.context, request.actor, request.body));
       reply.code(201).header('etag', etagFor(opportunity.version));
       reply.header('location', `/api/v1/opportunities/${opportunity.id}`);
       return opportunity;

@@ -22,7 +22,7 @@ export const createPocPlanRoute: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       return sendPocView(
         reply,
-        await createPocPlan(app.context, request.actor, request.params.id, expectedVersionFrom(request)),
+        await createPocPlan(request.context, request.actor, request.params.id, expectedVersionFrom(request)),
         201,
       );
     },

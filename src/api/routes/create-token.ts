@@ -21,7 +21,7 @@ export const createTokenRoute: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const created = unwrap(await createToken(app.context, request.actor, request.body));
+      const created = unwrap(await createToken(request.context, request.actor, request.body));
       reply.code(201).header('location', `/api/v1/tokens/${created.token.id}`);
       return created;
     },

@@ -24,7 +24,7 @@ export const createUserRoute: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const cost = app.auth.settings.passwordCost;
-      const user = unwrap(await createUser(app.context, request.actor, request.body, cost));
+      const user = unwrap(await createUser(request.context, request.actor, request.body, cost));
       reply.code(201).header('etag', etagFor(user.version)).header('location', `/api/v1/users/${user.id}`);
       return user;
     },

@@ -17,7 +17,7 @@ export const getAccountRoute: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const view = unwrap(await getAccount(app.context, request.actor, request.params.id));
+      const view = unwrap(await getAccount(request.context, request.actor, request.params.id));
       reply.header('etag', etagFor(view.account.version));
       return view;
     },

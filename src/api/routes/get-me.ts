@@ -19,7 +19,7 @@ export const getMeRoute: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const user = await findSignedInUser(app.context, request.actor);
+      const user = await findSignedInUser(request.context, request.actor);
       if (!user) fail(notFound('User', request.actor.id));
       const credential = request.credential;
       const session = credential?.kind === 'session' ? credential : null;

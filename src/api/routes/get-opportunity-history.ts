@@ -21,6 +21,6 @@ export const getOpportunityHistoryRoute: FastifyPluginAsyncZod = async (app) => 
       },
     },
     async (request) =>
-      unwrap(await getOpportunityHistory(app.context, request.actor, request.params.id, request.query)),
+      unwrap(await getOpportunityHistory(request.context, request.actor, request.params.id, request.query)),
   );
 };

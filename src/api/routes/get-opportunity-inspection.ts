@@ -20,6 +20,6 @@ export const getOpportunityInspectionRoute: FastifyPluginAsyncZod = async (app) 
         response: { 200: inspectionSchema, ...problemResponses(404) },
       },
     },
-    async (request) => unwrap(await inspectOpportunity(app.context, request.actor, request.params.id)),
+    async (request) => unwrap(await inspectOpportunity(request.context, request.actor, request.params.id)),
   );
 };

@@ -19,7 +19,7 @@ export const getOpportunityRoute: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const view = unwrap(await getOpportunity(app.context, request.actor, request.params.id));
+      const view = unwrap(await getOpportunity(request.context, request.actor, request.params.id));
       reply.header('etag', etagFor(view.opportunity.version));
       return view;
     },

@@ -66,6 +66,6 @@ export const getPipelineBoardRoute: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      unwrap(await getPipelineBoard(app.context, request.actor, request.params.pipeline, request.query)),
+      unwrap(await getPipelineBoard(request.context, request.actor, request.params.pipeline, request.query)),
   );
 };

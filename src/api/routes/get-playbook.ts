@@ -14,6 +14,6 @@ export const getPlaybookRoute: FastifyPluginAsyncZod = async (app) => {
         response: { 200: playbookResponseSchema, ...problemResponses('default') },
       },
     },
-    async () => app.context.playbook,
+    async (request) => request.context.playbook,
   );
 };

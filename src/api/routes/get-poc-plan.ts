@@ -20,7 +20,7 @@ export const getPocPlanRoute: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      return sendPocView(reply, await getPocPlan(app.context, request.actor, request.params.id));
+      return sendPocView(reply, await getPocPlan(request.context, request.actor, request.params.id));
     },
   );
 };

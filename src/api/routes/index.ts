@@ -3,7 +3,7 @@
  *   1. create `routes/<verb>-<resource>.ts` exporting `export const <verb><Resource>Route: FastifyPluginAsyncZod`
  *      that declares ONE route with a full path (`/api/v1/...`), zod `schema` (params, querystring, body,
  *      response, `...problemResponses(...)`) and `tags`;
- *   2. in the handler: `unwrap(await useCase(app.context, request.actor, input))` (a failed Result becomes
+ *   2. in the handler: `unwrap(await useCase(request.context, request.actor, input))` (a failed Result becomes
  *      problem+json through APP_ERROR_STATUS), `expectedVersionFrom(request)` for If-Match, and
  *      `reply.header('etag', etagFor(record.version))` on reads and writes of versioned records;
  *   3. add it to ROUTES below (keep it sorted by path) and its tag to TAGS in ../openapi.ts.

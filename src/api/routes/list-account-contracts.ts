@@ -16,6 +16,6 @@ export const listAccountContractsRoute: FastifyPluginAsyncZod = async (app) => {
         response: { 200: contractListSchema, ...problemResponses(404) },
       },
     },
-    async (request) => unwrap(await listContracts(app.context, request.actor, request.params.id)),
+    async (request) => unwrap(await listContracts(request.context, request.actor, request.params.id)),
   );
 };

@@ -18,6 +18,6 @@ export const listAccountsRoute: FastifyPluginAsyncZod = async (app) => {
         response: { 200: pageOf(accountSchema), ...problemResponses(400) },
       },
     },
-    async (request) => unwrap(await listAccounts(app.context, request.actor, request.query)),
+    async (request) => unwrap(await listAccounts(request.context, request.actor, request.query)),
   );
 };

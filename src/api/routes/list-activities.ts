@@ -21,7 +21,12 @@ export const listDealActivitiesRoute: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) =>
       unwrap(
-        await listActivities(app.context, request.actor, { opportunityId: request.params.id }, request.query),
+        await listActivities(
+          request.context,
+          request.actor,
+          { opportunityId: request.params.id },
+          request.query,
+        ),
       ),
   );
 };
@@ -41,7 +46,7 @@ export const listAccountActivitiesRoute: FastifyPluginAsyncZod = async (app) => 
     },
     async (request) =>
       unwrap(
-        await listActivities(app.context, request.actor, { accountId: request.params.id }, request.query),
+        await listActivities(request.context, request.actor, { accountId: request.params.id }, request.query),
       ),
   );
 };

@@ -19,6 +19,6 @@ export const listAuditEventsRoute: FastifyPluginAsyncZod = async (app) => {
         response: { 200: pageOf(auditEventSchema), ...problemResponses(400, 401, 403) },
       },
     },
-    async (request) => unwrap(await listAuditLog(app.context, request.actor, request.query)),
+    async (request) => unwrap(await listAuditLog(request.context, request.actor, request.query)),
   );
 };

@@ -53,6 +53,6 @@ export const listDealsAtRiskRoute: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async (request) => unwrap(await listDealsAtRisk(app.context, request.actor, request.query)),
+    async (request) => unwrap(await listDealsAtRisk(request.context, request.actor, request.query)),
   );
 };

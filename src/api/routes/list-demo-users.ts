@@ -29,9 +29,9 @@ export const listDemoUsersRoute: FastifyPluginAsyncZod = async (app) => {
         response: { 200: demoUsersSchema, ...problemResponses(404) },
       },
     },
-    async () => {
+    async (request) => {
       if (!app.auth.demo) fail(notFound('Route', 'demo-users'));
-      return { password: DEMO_PASSWORD, users: await listDemoSignIns(app.context) };
+      return { password: DEMO_PASSWORD, users: await listDemoSignIns(request.context) };
     },
   );
 };

@@ -19,6 +19,6 @@ export const listOpportunitiesRoute: FastifyPluginAsyncZod = async (app) => {
         response: { 200: pageOf(opportunitySchema), ...problemResponses(400) },
       },
     },
-    async (request) => unwrap(await listOpportunities(app.context, request.actor, request.query)),
+    async (request) => unwrap(await listOpportunities(request.context, request.actor, request.query)),
   );
 };

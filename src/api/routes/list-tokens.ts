@@ -18,6 +18,6 @@ export const listTokensRoute: FastifyPluginAsyncZod = async (app) => {
         response: { 200: pageOf(apiTokenSchema), ...problemResponses(400, 401, 403) },
       },
     },
-    async (request) => unwrap(await listTokens(app.context, request.actor, request.query)),
+    async (request) => unwrap(await listTokens(request.context, request.actor, request.query)),
   );
 };

@@ -18,6 +18,6 @@ export const listUsersRoute: FastifyPluginAsyncZod = async (app) => {
         response: { 200: pageOf(userSchema), ...problemResponses(400, 401) },
       },
     },
-    async (request) => unwrap(await listUsers(app.context, request.actor, request.query)),
+    async (request) => unwrap(await listUsers(request.context, request.actor, request.query)),
   );
 };

@@ -29,7 +29,7 @@ export const logDealActivityRoute: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const target = { opportunityId: request.params.id };
-      const activity = unwrap(await logActivity(app.context, request.actor, target, request.body));
+      const activity = unwrap(await logActivity(request.context, request.actor, target, request.body));
       // Whoever logged it may change it.
       return reply
         .code(201)
@@ -56,7 +56,7 @@ export const logAccountActivityRoute: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const target = { accountId: request.params.id };
-      const activity = unwrap(await logActivity(app.context, request.actor, target, request.body));
+      const activity = unwrap(await logActivity(request.context, request.actor, target, request.body));
       // Whoever logged it may change it.
       return reply
         .code(201)

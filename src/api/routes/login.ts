@@ -32,7 +32,7 @@ export const loginRoute: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const crossSite = crossSiteReason(request);
       if (crossSite) return sendHttpProblem(reply, 'csrf_failed', crossSite);
-      const now = app.context.now().getTime();
+      const now = request.context.now().getTime();
       const { loginAttemptsPerIp, loginFailuresPerAccount } = app.auth.limiters;
       const account = request.body.email.toLowerCase();
       const byIp = loginAttemptsPerIp.take(request.ip, now);
@@ -41,7 +41,7 @@ export const loginRoute: FastifyPluginAsyncZod = async (app) => {
         request.log.warn({ ip: request.ip }, 'sign-in throttled');
         return sendRateLimited(reply, byAccount);
       }
-      const result = await login(app.context, app.auth.settings, {
+      const result = await login(request.context, app.auth.settings, {
         ...request.body,
         ip: request.ip,
         userAgent: request.headers['user-agent']?.slice(0, 512) ?? null,

@@ -19,7 +19,7 @@ export const logoutRoute: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const credential = request.credential;
-      if (credential?.kind === 'session') await logout(app.context, request.actor, credential.idHash);
+      if (credential?.kind === 'session') await logout(request.context, request.actor, credential.idHash);
       reply.header('set-cookie', clearedSessionCookie(request.protocol === 'https'));
       return reply.code(204).send(null);
     },

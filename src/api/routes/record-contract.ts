@@ -27,7 +27,7 @@ export const recordContractRoute: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const recorded = unwrap(
         await recordContract(
-          app.context,
+          request.context,
           request.actor,
           request.params.id,
           request.body,

@@ -27,7 +27,7 @@ export const recordMilestoneRoute: FastifyPluginAsyncZod = async (app) => {
       const { id, milestone } = request.params;
       const recorded = unwrap(
         await recordMilestone(
-          app.context,
+          request.context,
           request.actor,
           id,
           milestone,
@@ -56,7 +56,7 @@ export const withdrawMilestoneRoute: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { id, milestone } = request.params;
       const done = unwrap(
-        await withdrawMilestone(app.context, request.actor, id, milestone, expectedVersionFrom(request)),
+        await withdrawMilestone(request.context, request.actor, id, milestone, expectedVersionFrom(request)),
       );
       reply.header('etag', etagFor(done.opportunityVersion));
       return reply.code(204).send(null);

@@ -24,7 +24,7 @@ export const recordPocReadoutRoute: FastifyPluginAsyncZod = async (app) => {
       return sendPocView(
         reply,
         await recordPocReadout(
-          app.context,
+          request.context,
           request.actor,
           request.params.id,
           request.body,

@@ -18,7 +18,7 @@ export const revokeTokenRoute: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      unwrap(await revokeToken(app.context, request.actor, request.params.id));
+      unwrap(await revokeToken(request.context, request.actor, request.params.id));
       return reply.code(204).send(null);
     },
   );

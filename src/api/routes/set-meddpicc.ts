@@ -26,7 +26,7 @@ export const setMeddpiccRoute: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const { id, element } = request.params;
       const expected = expectedVersionFrom(request);
-      return unwrap(await setMeddpicc(app.context, request.actor, id, element, request.body, expected));
+      return unwrap(await setMeddpicc(request.context, request.actor, id, element, request.body, expected));
     },
   );
 };

@@ -24,7 +24,7 @@ export const setPocTcoRoute: FastifyPluginAsyncZod = async (app) => {
       return sendPocView(
         reply,
         await setPocTco(
-          app.context,
+          request.context,
           request.actor,
           request.params.id,
           request.body,

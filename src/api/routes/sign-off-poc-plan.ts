@@ -24,7 +24,7 @@ export const signOffPocPlanRoute: FastifyPluginAsyncZod = async (app) => {
       return sendPocView(
         reply,
         await signOffPocPlan(
-          app.context,
+          request.context,
           request.actor,
           request.params.id,
           request.body,
@@ -50,7 +50,12 @@ export const withdrawPocSignOffRoute: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       return sendPocView(
         reply,
-        await withdrawPocSignOff(app.context, request.actor, request.params.id, expectedVersionFrom(request)),
+        await withdrawPocSignOff(
+          request.context,
+          request.actor,
+          request.params.id,
+          expectedVersionFrom(request),
+        ),
       );
     },
   );

@@ -22,7 +22,7 @@ export const snoozeStallRoute: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const expected = expectedVersionFrom(request);
       const deal = unwrap(
-        await snoozeStall(app.context, request.actor, request.params.id, request.body, expected),
+        await snoozeStall(request.context, request.actor, request.params.id, request.body, expected),
       );
       reply.header('etag', etagFor(deal.version));
       return deal;
@@ -44,7 +44,13 @@ export const resumeStallRoute: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       unwrap(
-        await snoozeStall(app.context, request.actor, request.params.id, null, expectedVersionFrom(request)),
+        await snoozeStall(
+          request.context,
+          request.actor,
+          request.params.id,
+          null,
+          expectedVersionFrom(request),
+        ),
       );
       return reply.code(204).send(null);
     },

@@ -22,7 +22,7 @@ export const updateAccountRoute: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const expected = expectedVersionFrom(request);
       const account = unwrap(
-        await updateAccount(app.context, request.actor, request.params.id, request.body, expected),
+        await updateAccount(request.context, request.actor, request.params.id, request.body, expected),
       );
       reply.header('etag', etagFor(account.version));
       return account;

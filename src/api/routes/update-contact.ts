@@ -22,7 +22,7 @@ export const updateContactRoute: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const expected = expectedVersionFrom(request);
       const contact = unwrap(
-        await updateContact(app.context, request.actor, request.params.id, request.body, expected),
+        await updateContact(request.context, request.actor, request.params.id, request.body, expected),
       );
       reply.header('etag', etagFor(contact.version));
       return contact;

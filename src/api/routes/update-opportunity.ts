@@ -24,7 +24,7 @@ export const updateOpportunityRoute: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const expected = expectedVersionFrom(request);
       const opportunity = unwrap(
-        await updateOpportunity(app.context, request.actor, request.params.id, request.body, expected),
+        await updateOpportunity(request.context, request.actor, request.params.id, request.body, expected),
       );
       reply.header('etag', etagFor(opportunity.version));
       return opportunity;

@@ -24,7 +24,7 @@ export const updatePocBenchmarkRoute: FastifyPluginAsyncZod = async (app) => {
       return sendPocView(
         reply,
         await savePocBenchmark(
-          app.context,
+          request.context,
           request.actor,
           request.params.id,
           request.params.benchmarkId,
@@ -52,7 +52,7 @@ export const removePocBenchmarkRoute: FastifyPluginAsyncZod = async (app) => {
       return sendPocView(
         reply,
         await removePocBenchmark(
-          app.context,
+          request.context,
           request.actor,
           request.params.id,
           request.params.benchmarkId,

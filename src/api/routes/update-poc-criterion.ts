@@ -24,7 +24,7 @@ export const updatePocCriterionRoute: FastifyPluginAsyncZod = async (app) => {
       return sendPocView(
         reply,
         await updatePocCriterion(
-          app.context,
+          request.context,
           request.actor,
           request.params.id,
           request.params.criterionId,

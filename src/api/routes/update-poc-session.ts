@@ -24,7 +24,7 @@ export const updatePocSessionRoute: FastifyPluginAsyncZod = async (app) => {
       return sendPocView(
         reply,
         await updatePocSession(
-          app.context,
+          request.context,
           request.actor,
           request.params.id,
           request.params.sessionId,

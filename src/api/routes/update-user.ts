@@ -27,7 +27,7 @@ export const updateUserRoute: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const expected = expectedVersionFrom(request);
       const user = unwrap(
-        await updateUser(app.context, request.actor, request.params.id, request.body, expected),
+        await updateUser(request.context, request.actor, request.params.id, request.body, expected),
       );
       reply.header('etag', etagFor(user.version));
       return user;

@@ -1,37 +1,56 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
+import { hasSqlState, SQLSTATE } from '../database-error.js';
 import type { Database } from '../schema.js';
 
 export interface StoredResponse {
   status: number;
   requestHash: string;
-  /** The replayed body and the headers that matter (ETag, Location); null while the first request runs. */
-  response: { body: unknown; headers: Record<string, string> } | null;
+  /** The replayed body and the headers that matter (ETag, Location). */
+  response: { body: unknown; headers: Record<string, string> };
 }
 
-const IN_PROGRESS = 0;
+/** How long a request waits for another one holding the same key (PostgreSQL) before answering "still running". */
+const WAIT_FOR_OTHER_HOLDER = '5s';
 
-/** Claims a key for a request; false when it was already claimed (then read it with findIdempotentResponse). */
+/**
+ * Claims a key inside the request's open transaction. The row commits (with the answer) together with the
+ * write, or not at all: a claim never outlives the transaction that made it. A concurrent request with
+ * the same key waits on the unique index until the first commits or rolls back.
+ * 'claimed' — ours to run; 'taken' — another request's answer is stored; 'busy' — another request still holds it.
+ */
 export async function claimIdempotencyKey(
-  db: Kysely<Database>,
+  trx: Kysely<Database>,
   claim: { scope: string; key: string; requestHash: string; at: Date },
-): Promise<boolean> {
-  const inserted = await db
-    .insertInto('idempotency_keys')
-    .values({
-      scope: claim.scope,
-      key: claim.key,
-      request_hash: claim.requestHash,
-      status: IN_PROGRESS,
-      response: JSON.stringify(null),
-      created_at: claim.at,
-    })
-    .onConflict((conflict) => conflict.columns(['scope', 'key']).doNothing())
-    .returning('key')
-    .executeTakeFirst();
-  return inserted !== undefined;
+): Promise<'claimed' | 'taken' | 'busy'> {
+  await sql`set local lock_timeout = ${sql.lit(WAIT_FOR_OTHER_HOLDER)}`.execute(trx);
+  try {
+    const inserted = await trx
+      .insertInto('idempotency_keys')
+      .values({
+        scope: claim.scope,
+        key: claim.key,
+        request_hash: claim.requestHash,
+        status: 0,
+        response: JSON.stringify(null),
+        created_at: claim.at,
+      })
+      .onConflict((conflict) => conflict.columns(['scope', 'key']).doNothing())
+      .returning('key')
+      .executeTakeFirst();
+    return inserted ? 'claimed' : 'taken';
+  } catch (error) {
+    if (hasSqlState(error, SQLSTATE.lockNotAvailable)) return 'busy';
+    throw error;
+  } finally {
+    await sql`set local lock_timeout = default`.execute(trx).catch(() => {});
+  }
 }
 
-export async function findIdempotentResponse(db: Kysely<Database>, scope: string, key: string) {
+export async function findIdempotentResponse(
+  db: Kysely<Database>,
+  scope: string,
+  key: string,
+): Promise<StoredResponse | undefined> {
   const row = await db
     .selectFrom('idempotency_keys')
     .selectAll()
@@ -39,30 +58,25 @@ export async function findIdempotentResponse(db: Kysely<Database>, scope: string
     .where('key', '=', key)
     .executeTakeFirst();
   if (!row) return undefined;
-  const stored: StoredResponse = {
+  return {
     status: row.status,
     requestHash: row.request_hash,
-    response: row.status === IN_PROGRESS ? null : (row.response as unknown as StoredResponse['response']),
+    response: row.response as unknown as StoredResponse['response'],
   };
-  return stored;
 }
 
+/** Stores the answer in the transaction that claimed the key (and made the write). */
 export async function completeIdempotencyKey(
-  db: Kysely<Database>,
+  trx: Kysely<Database>,
   scope: string,
   key: string,
   status: number,
-  response: NonNullable<StoredResponse['response']>,
+  response: StoredResponse['response'],
 ) {
-  await db
+  await trx
     .updateTable('idempotency_keys')
     .set({ status, response: JSON.stringify(response) })
     .where('scope', '=', scope)
     .where('key', '=', key)
     .execute();
-}
-
-/** Forgets a key whose request failed unexpectedly, so the client's retry runs again. */
-export async function releaseIdempotencyKey(db: Kysely<Database>, scope: string, key: string) {
-  await db.deleteFrom('idempotency_keys').where('scope', '=', scope).where('key', '=', key).execute();
 }
