@@ -10,15 +10,11 @@ let admin: ApiClient;
 
 /** A create that saves its account and then fails, as a crash between the write and the answer would. */
 async function writeThenFail(app: FastifyInstance) {
-  app.post(
-    '/api/v1/test/accounts-then-fail',
-    { config: { idempotent: true } },
-    async (request) => {
-      const body = request.body as { name: string };
-      await createAccount(request.context, request.actor, { name: body.name, segment: 'smb', country: 'IE' });
-      throw new Error('the process fails after the write');
-    },
-  );
+  app.post('/api/v1/test/accounts-then-fail', { config: { idempotent: true } }, async (request) => {
+    const body = request.body as { name: string };
+    await createAccount(request.context, request.actor, { name: body.name, segment: 'smb', country: 'IE' });
+    throw new Error('the process fails after the write');
+  });
 }
 
 beforeAll(async () => {
@@ -34,10 +30,20 @@ const accountsNamed = async (name: string) =>
 describe('Idempotency-Key: the claim, the write and the answer commit together', () => {
   it('rolls the write back with the claim when the request fails after writing, so a retry runs again', async () => {
     const headers = { 'idempotency-key': 'fails-after-write-1' };
-    const first = await admin.call('POST', '/api/v1/test/accounts-then-fail', { name: 'Halfway Ltd' }, headers);
+    const first = await admin.call(
+      'POST',
+      '/api/v1/test/accounts-then-fail',
+      { name: 'Halfway Ltd' },
+      headers,
+    );
     expect(first.status).toBe(500);
     expect(await accountsNamed('Halfway Ltd')).toHaveLength(0);
-    const retry = await admin.call('POST', '/api/v1/test/accounts-then-fail', { name: 'Halfway Ltd' }, headers);
+    const retry = await admin.call(
+      'POST',
+      '/api/v1/test/accounts-then-fail',
+      { name: 'Halfway Ltd' },
+      headers,
+    );
     expect(retry.status).toBe(500);
     expect(retry.headers['idempotent-replayed']).toBeUndefined();
     expect(await accountsNamed('Halfway Ltd')).toHaveLength(0);

@@ -1,4 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -6,9 +5,8 @@ import path from 'node:path';
 import { inject } from 'vitest';
 import './demo-template.js';
 import { runAdminStatement } from '../../support/admin-statement.js';
+import { killAndWait, REPOSITORY_ROOT, spawnCli, waitForAddress } from '../../support/cli-server.js';
 
-const ROOT = path.resolve(import.meta.dirname, '../../..');
-const MAIN = path.join(ROOT, 'src/cli/main.ts');
 const STARTUP_TIMEOUT_MS = 150_000;
 
 export interface RunningServer {
@@ -51,26 +49,6 @@ async function emptyDatabase(dataDir: string) {
   return newPostgresDatabase(adminUrl, dataDir);
 }
 
-function waitForAddress(child: ChildProcess, log: string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`server did not start:\n${log.join('')}`)),
-      STARTUP_TIMEOUT_MS,
-    );
-    child.stdout?.on('data', (chunk: Buffer) => {
-      const address = /listening on (http:\/\/\S+)/.exec(chunk.toString())?.[1];
-      if (address) {
-        clearTimeout(timer);
-        resolve(address);
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited (${code}) before listening:\n${log.join('')}`));
-    });
-  });
-}
-
 /**
  * `closepath serve --demo` as a user runs it — the real CLI, on 127.0.0.1 and a port the system picks, over
  * a fresh copy of the demo data (seeded once per run; see demo-template.ts) — serving the built web app.
@@ -89,26 +67,20 @@ export async function startServer(
     : options.playbook
       ? await emptyDatabase(dataDir)
       : await freshDatabase(dataDir);
-  const log: string[] = [];
-  const playbook = options.playbook ? ['--playbook', path.join(ROOT, options.playbook)] : [];
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, 'serve', '--demo', ...playbook], {
-    cwd: ROOT,
-    env: { ...process.env, ...database.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const playbook = options.playbook ? ['--playbook', path.join(REPOSITORY_ROOT, options.playbook)] : [];
+  const { child, log } = spawnCli(['serve', '--demo', ...playbook], {
+    ...database.env,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
   });
-  child.stdout?.on('data', (chunk: Buffer) => log.push(chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => log.push(chunk.toString()));
   const stop = async () => {
-    if (child.exitCode === null) {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    }
+    await killAndWait(child, 'SIGTERM');
     await database.drop();
     if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
   };
   try {
-    const url = await waitForAddress(child, log);
+    const url = await waitForAddress(child, log, STARTUP_TIMEOUT_MS);
     return { url, output: () => log.join(''), stop };
   } catch (error) {
     await stop();
