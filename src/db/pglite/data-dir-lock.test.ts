@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -70,6 +70,30 @@ describe('lock file life cycle', () => {
     lock.release();
     expect(existsSync(lock.path)).toBe(false);
   });
+
+  it.runIf(process.platform === 'linux')(
+    'replaces a lock whose process was killed but not yet reaped (a zombie)',
+    async () => {
+      // The shell becomes `sleep 60` and never waits for its child: the child, killed, stays a zombie.
+      const parent = spawn('sh', ['-c', 'sleep 30 & echo $!; exec sleep 60'], {
+        stdio: ['ignore', 'pipe', 'ignore'],
+      });
+      try {
+        const zombie = Number(
+          await new Promise<string>((resolve) => parent.stdout.once('data', (d) => resolve(String(d)))),
+        );
+        process.kill(zombie, 'SIGKILL');
+        await expect.poll(() => readFileSync(`/proc/${zombie}/stat`, 'utf8').split(') ')[1]?.[0]).toBe('Z');
+        const dataDir = mkdtempSync(join(root, 'zombie-'));
+        writeFileSync(join(dataDir, LOCK_FILE_NAME), `${zombie}\n`);
+        const lock = acquireDataDirLock(dataDir);
+        expect(readFileSync(lock.path, 'utf8').trim()).toBe(String(process.pid));
+        lock.release();
+      } finally {
+        parent.kill('SIGKILL');
+      }
+    },
+  );
 
   it('is released when the holding process exits without closing', () => {
     const dataDir = mkdtempSync(join(root, 'exit-'));

@@ -23,13 +23,27 @@ export class DataDirInUseError extends Error {
   }
 }
 
+/**
+ * The state letter of /proc/<pid>/stat (Linux): Z is a zombie — a process killed (kill -9) but not yet reaped by
+ * its parent, which still answers signal 0 yet will never touch the data directory again. Undefined elsewhere.
+ */
+function processState(pid: number): string | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+  } catch {
+    return undefined;
+  }
+}
+
 function isProcessAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
+  const state = processState(pid);
+  return state !== 'Z' && state !== 'X';
 }
 
 function readLockPid(path: string): number | undefined {
