@@ -27,6 +27,12 @@ const boardCardSchema = z
   })
   .meta({ id: 'BoardCard' });
 
+/** A sum of money may pass 2^53: it is sent as an exact decimal string, like the at-risk totals. */
+const decimalMinor = z
+  .string()
+  .regex(/^\d+$/)
+  .describe('Minor units (cents) as a decimal string: exact however large the sum');
+
 const boardColumnSchema = z
   .object({
     stage: z.string(),
@@ -34,9 +40,9 @@ const boardColumnSchema = z
     probability: z.number().int(),
     outcome: z.enum(STAGE_OUTCOMES),
     count: z.number().int(),
-    totals: z.array(
-      z.object({ currency: z.string(), totalMinor: z.number().int(), weightedMinor: z.number().int() }),
-    ),
+    totals: z
+      .array(z.object({ currency: z.string(), totalMinor: decimalMinor, weightedMinor: decimalMinor }))
+      .describe('Per currency: the sum and the probability-weighted sum of the stage’s deals'),
   })
   .meta({ id: 'BoardColumn' });
 

@@ -74,12 +74,12 @@ describe('the pipeline board', () => {
     );
     expect(column(all, 'created')).toMatchObject({
       count: 2,
-      totals: [{ currency: 'USD', totalMinor: 110_000_00, weightedMinor: 0 }],
+      totals: [{ currency: 'USD', totalMinor: '11000000', weightedMinor: '0' }],
     });
     expect(column(all, 'poc')).toMatchObject({
       probability: 40,
       count: 2,
-      totals: [{ currency: 'USD', totalMinor: 250_000_00, weightedMinor: 100_000_00 }],
+      totals: [{ currency: 'USD', totalMinor: '25000000', weightedMinor: '10000000' }],
     });
     expect(column(all, 'propose')).toMatchObject({ count: 0, totals: [] });
     expect(all).toMatchObject({ total: 4, truncated: false });
@@ -101,7 +101,7 @@ describe('the pipeline board', () => {
     expect(own.total).toBe(2);
     expect(own.cards.every((card) => card.ownerId === ids.maya)).toBe(true);
     expect(column(own, 'poc')?.totals).toEqual([
-      { currency: 'USD', totalMinor: 200_000_00, weightedMinor: 80_000_00 },
+      { currency: 'USD', totalMinor: '20000000', weightedMinor: '8000000' },
     ]);
   });
 

@@ -18,8 +18,8 @@ export const BOARD_CARD_LIMIT = 5000;
 
 export interface CurrencyTotals {
   currency: string;
-  totalMinor: number;
-  weightedMinor: number;
+  totalMinor: string;
+  weightedMinor: string;
 }
 
 export interface BoardColumn {

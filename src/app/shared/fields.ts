@@ -22,11 +22,16 @@ export const currency = z.string().superRefine((code, ctx) => {
   else if (!isIso4217(code))
     ctx.addIssue({ code: 'custom', message: 'not an ISO 4217 currency code (e.g. USD, EUR, JPY)' });
 });
+/**
+ * The money range of one amount: 0 to 10^15 − 1 minor units (under ten trillion dollars), exact as a JSON number
+ * and in JavaScript. Sums of amounts are not numbers but decimal strings, so no total can overflow (decision 011).
+ */
+export const MAX_AMOUNT_MINOR = 999_999_999_999_999;
 export const amountMinor = z
   .number({ message: 'an integer amount in minor units (cents)' })
-  .int('an integer amount in minor units (cents)')
-  .min(0)
-  .max(Number.MAX_SAFE_INTEGER);
+  .max(MAX_AMOUNT_MINOR, { message: 'at most 999,999,999,999,999 minor units (cents)', abort: true })
+  .min(0, { message: 'must not be negative', abort: true })
+  .int('an integer amount in minor units (cents)');
 export const httpUrl = z.url({ protocol: /^https?$/, message: 'an http(s) URL' }).max(2000);
 
 /** Where an issue's message comes from the domain's ISO 3166 rules (null: no issue). */

@@ -20,8 +20,9 @@ export interface StageTotalsRow {
   stage: string;
   currency: string;
   count: number;
-  totalMinor: number;
-  weightedMinor: number;
+  /** Minor units as a decimal string: a sum may pass 2^53. */
+  totalMinor: string;
+  weightedMinor: string;
 }
 
 export interface BoardCardRow {
@@ -85,20 +86,22 @@ export async function summarizeBoard(
       'opportunities.stage as stage',
       'opportunities.currency as currency',
       sql<string>`count(*)`.as('count'),
-      sql<string>`coalesce(sum(opportunities.amount_minor), 0)`.as('total'),
-      sql<string>`coalesce(sum(opportunities.amount_minor * opportunities.probability), 0)`.as('weighted'),
+      sql<string>`coalesce(sum(opportunities.amount_minor), 0)::text`.as('total'),
+      sql<string>`round(coalesce(sum(opportunities.amount_minor::numeric * opportunities.probability), 0) / 100)::text`.as(
+        'weighted',
+      ),
     ])
     .groupBy(['opportunities.stage', 'opportunities.currency'])
     .orderBy('opportunities.stage')
     .orderBy('opportunities.currency')
     .execute();
-  // Sums of bigints are numeric: read as text, converted here; weighted is in hundredths (percent).
+  // Sums are numeric (exact at any size) and stay decimal strings; weighted is rounded to whole minor units.
   return rows.map((row) => ({
     stage: row.stage,
     currency: row.currency,
     count: Number(row.count),
-    totalMinor: Number(row.total),
-    weightedMinor: Math.round(Number(row.weighted) / 100),
+    totalMinor: row.total,
+    weightedMinor: row.weighted,
   }));
 }
 

@@ -182,7 +182,8 @@ export interface BoardColumn {
   probability: number;
   outcome: 'open' | 'won' | 'lost';
   count: number;
-  totals: Array<{ currency: string; totalMinor: number; weightedMinor: number }>;
+  /** Sums in minor units as decimal strings: exact however large. */
+  totals: Array<{ currency: string; totalMinor: string; weightedMinor: string }>;
 }
 
 export interface PipelineBoard {

@@ -1,7 +1,7 @@
 import { Button, Group, Paper, SimpleGrid, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import type { DealsAtRisk, User } from '../../api';
+import { moneyLine } from '../../shared/money-totals';
 import { nameOf } from '../../shared/users';
-import { moneyLine } from './money';
 
 interface Props {
   byOwner: DealsAtRisk['byOwner'];

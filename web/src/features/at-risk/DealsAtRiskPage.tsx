@@ -1,6 +1,7 @@
 import { Button, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { useSearchParams } from 'wouter';
 import type { DealsAtRisk } from '../../api';
+import { moneyLine } from '../../shared/money-totals';
 import { usePlaybook } from '../../shared/playbook';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/states';
 import { nameOf, useUsers } from '../../shared/users';
@@ -8,7 +9,6 @@ import { frameworkOf } from '../../shared/words';
 import { AtRiskByOwner } from './AtRiskByOwner';
 import { AtRiskFiltersBar, type AtRiskView } from './AtRiskFiltersBar';
 import { AtRiskTable, SORT_LABELS } from './AtRiskTable';
-import { moneyLine } from './money';
 import {
   AT_RISK_SORTS,
   type AtRiskFilters,

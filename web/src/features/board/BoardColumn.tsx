@@ -3,7 +3,7 @@ import { Box, Group, Paper, Stack, Text } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useRef } from 'react';
 import type { BoardCard, BoardColumn as Column } from '../../api';
-import { formatMoney } from '../../shared/format';
+import { formatTotal } from '../../shared/money-totals';
 import type { RiskById } from './at-risk-query';
 import { CARD_HEIGHT, DealCard } from './DealCard';
 
@@ -28,8 +28,8 @@ function ColumnTotals({ column }: { column: Column }) {
     <>
       {column.totals.map((total) => (
         <Text size="xs" key={total.currency} data-testid="column-totals">
-          {formatMoney(total.totalMinor, total.currency, true)} total ·{' '}
-          {formatMoney(total.weightedMinor, total.currency, true)} weighted
+          {formatTotal({ currency: total.currency, amountMinor: total.totalMinor })} total ·{' '}
+          {formatTotal({ currency: total.currency, amountMinor: total.weightedMinor })} weighted
         </Text>
       ))}
     </>

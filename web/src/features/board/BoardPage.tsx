@@ -11,8 +11,8 @@ import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { Link } from 'wouter';
 import type { BoardCard, Pipeline, PipelineBoard, Playbook } from '../../api';
-import { formatMoney } from '../../shared/format';
 import { MoveReasonDialog } from '../../shared/MoveReasonDialog';
+import { formatTotal, sumAmounts } from '../../shared/money-totals';
 import { paths } from '../../shared/paths';
 import { findPipeline, usePlaybook } from '../../shared/playbook';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/states';
@@ -41,16 +41,19 @@ function groupByStage(cards: BoardCard[], moving: { id: string; to: string } | n
 
 /** Amounts summed per currency over every column: the board's total and weighted amount. */
 function boardTotals(board: PipelineBoard) {
-  const sums = new Map<string, { totalMinor: number; weightedMinor: number }>();
-  for (const column of board.columns) {
-    for (const total of column.totals) {
-      const sum = sums.get(total.currency) ?? { totalMinor: 0, weightedMinor: 0 };
-      sum.totalMinor += total.totalMinor;
-      sum.weightedMinor += total.weightedMinor;
-      sums.set(total.currency, sum);
-    }
-  }
-  return [...sums].map(([currency, sum]) => ({ currency, ...sum }));
+  const totals = board.columns.flatMap((column) => column.totals);
+  const weighted = new Map(
+    sumAmounts(totals.map(({ currency, weightedMinor }) => ({ currency, amountMinor: weightedMinor }))).map(
+      (sum) => [sum.currency, sum.amountMinor],
+    ),
+  );
+  return sumAmounts(totals.map(({ currency, totalMinor }) => ({ currency, amountMinor: totalMinor }))).map(
+    (sum) => ({
+      currency: sum.currency,
+      totalMinor: sum.amountMinor,
+      weightedMinor: weighted.get(sum.currency) ?? '0',
+    }),
+  );
 }
 
 /** "52 deals · $10.2M total · $3.1M weighted", one amount pair per currency, over all the columns. */
@@ -64,8 +67,8 @@ function BoardTotals({ board, fetching }: { board: PipelineBoard; fetching: bool
       {totals.map((total) => (
         <span key={total.currency} data-currency={total.currency}>
           {' · '}
-          {formatMoney(total.totalMinor, total.currency, true)} total ·{' '}
-          {formatMoney(total.weightedMinor, total.currency, true)} weighted
+          {formatTotal({ currency: total.currency, amountMinor: total.totalMinor })} total ·{' '}
+          {formatTotal({ currency: total.currency, amountMinor: total.weightedMinor })} weighted
           {totals.length > 1 && ` (${total.currency})`}
         </span>
       ))}

@@ -1,4 +1,4 @@
-import type { MoneyTotal } from '../../api';
+import type { MoneyTotal } from '../api';
 
 /**
  * Sums of money as the API gives them — minor units as decimal strings, which may pass 2^53 — added with

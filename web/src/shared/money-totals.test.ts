@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatTotal, moneyLine, sumAmounts, unitsOf } from './money';
+import { formatTotal, moneyLine, sumAmounts, unitsOf } from './money-totals';
 
 describe('sums of money from decimal strings', () => {
   it('adds per currency with BigInt, past 2^53', () => {
