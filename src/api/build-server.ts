@@ -77,7 +77,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   installTextGuard(app);
   installAuthentication(app, {
     settings: authSettings(options.auth),
-    limiters: createRateLimiters(options.rateLimits),
+    limiters: createRateLimiters(() => app.context.db, options.rateLimits),
     demo: options.demo ?? false,
   });
   installIdempotency(app);

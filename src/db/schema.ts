@@ -161,6 +161,24 @@ export interface IdempotencyKeysTable {
   created_at: Date;
 }
 
+/** A fixed rate-limit window: `count` hits of `key` against budget `bucket` until `reset_at`. */
+export interface RateLimitWindowsTable {
+  bucket: string;
+  key: string;
+  count: number;
+  reset_at: Date;
+}
+
+/** One run of a background job in one period, claimed by the process that runs it. */
+export interface JobRunsTable {
+  job: string;
+  period_start: Date;
+  process: string;
+  started_at: Date;
+  finished_at: Date | null;
+  outcome: Jsonb | null;
+}
+
 /** A signed-in browser. The cookie value is never stored: `id_hash` is its SHA-256 (hex). */
 export interface SessionsTable {
   id_hash: string;
@@ -309,4 +327,6 @@ export interface Database {
   opportunity_milestones: OpportunityMilestonesTable;
   contracts: ContractsTable;
   activities: ActivitiesTable;
+  rate_limit_windows: RateLimitWindowsTable;
+  job_runs: JobRunsTable;
 }

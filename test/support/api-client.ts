@@ -18,7 +18,6 @@ export const TEST_RATE_LIMITS: RateLimitSettings = {
   loginAttemptsPerIp: ROOMY,
   requestsPerPrincipal: ROOMY,
   anonymousRequestsPerIp: ROOMY,
-  maxKeys: 10_000,
 };
 
 export type TestServerOptions = Omit<BuildServerOptions, 'context'>;

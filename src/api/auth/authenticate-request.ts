@@ -47,7 +47,11 @@ function actorOf(request: FastifyRequest, identity: Identity): Actor {
   return actorFor(identity.principal, { requestId: request.id, readOnly });
 }
 
-function spendBudget(app: FastifyInstance, request: FastifyRequest, identity: Identity): RateDecision {
+async function spendBudget(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  identity: Identity,
+): Promise<RateDecision> {
   if (request.routeOptions.url === HEALTH_PATH) return { allowed: true };
   const now = app.context.now().getTime();
   const { requestsPerPrincipal, anonymousRequestsPerIp } = app.auth.limiters;
@@ -92,7 +96,7 @@ export function installAuthentication(app: FastifyInstance, auth: ServerAuth): v
     const identity = await identifyCaller(app.context, auth.settings, request);
     request.actor = actorOf(request, identity);
     request.credential = identity.kind === 'signed_in' ? identity.credential : null;
-    const budget = spendBudget(app, request, identity);
+    const budget = await spendBudget(app, request, identity);
     if (!budget.allowed) return sendRateLimited(reply, budget);
     if (identity.kind !== 'signed_in') {
       return isPublicRoute(request) ? undefined : refuseAnonymous(request, reply, identity);

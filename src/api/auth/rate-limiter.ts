@@ -1,3 +1,12 @@
+import type { Kysely } from 'kysely';
+import {
+  countHit,
+  deleteRateWindow,
+  findRateWindow,
+  type RateWindow,
+} from '../../db/repositories/rate-limit-repo.js';
+import type { Database } from '../../db/schema.js';
+
 /** A budget: at most `limit` hits per key in each `windowMs` window. */
 export interface RateBudget {
   limit: number;
@@ -6,67 +15,41 @@ export interface RateBudget {
 
 export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
-interface Window {
-  count: number;
-  resetAt: number;
-}
-
 /**
- * Fixed-window counters in memory, per process. Memory is bounded: past `maxKeys` keys, expired windows
- * are swept and then the oldest windows dropped (a flood of new keys can only forget old counters early).
+ * Fixed-window counters kept in the database, so that a budget holds across every server process on it
+ * (decision 011). Ended windows are deleted by the housekeeping job.
  */
 export class RateLimiter {
-  private readonly windows = new Map<string, Window>();
-
   constructor(
+    private readonly db: () => Kysely<Database>,
+    readonly bucket: string,
     readonly budget: RateBudget,
-    private readonly maxKeys = 10_000,
   ) {}
 
   /** Counts a hit and answers whether it is within the budget. */
-  take(key: string, now: number): RateDecision {
-    const window = this.current(key, now) ?? this.open(key, now);
-    window.count += 1;
+  async take(key: string, now: number): Promise<RateDecision> {
+    const window = await countHit(this.db(), {
+      bucket: this.bucket,
+      key,
+      now: new Date(now),
+      windowMs: this.budget.windowMs,
+    });
     return this.decide(window, now, window.count > this.budget.limit);
   }
 
   /** Whether the budget is already spent, without counting a hit. */
-  peek(key: string, now: number): RateDecision {
-    const window = this.current(key, now);
+  async peek(key: string, now: number): Promise<RateDecision> {
+    const window = await findRateWindow(this.db(), this.bucket, key, new Date(now));
     return window ? this.decide(window, now, window.count >= this.budget.limit) : { allowed: true };
   }
 
-  clear(key: string): void {
-    this.windows.delete(key);
+  clear(key: string): Promise<void> {
+    return deleteRateWindow(this.db(), this.bucket, key);
   }
 
-  get size(): number {
-    return this.windows.size;
-  }
-
-  private current(key: string, now: number): Window | undefined {
-    const window = this.windows.get(key);
-    return window && window.resetAt > now ? window : undefined;
-  }
-
-  private open(key: string, now: number): Window {
-    this.windows.delete(key);
-    if (this.windows.size >= this.maxKeys) this.evict(now);
-    const window = { count: 0, resetAt: now + this.budget.windowMs };
-    this.windows.set(key, window);
-    return window;
-  }
-
-  private evict(now: number): void {
-    for (const [key, window] of this.windows) if (window.resetAt <= now) this.windows.delete(key);
-    for (const key of this.windows.keys()) {
-      if (this.windows.size < this.maxKeys) break;
-      this.windows.delete(key);
-    }
-  }
-
-  private decide(window: Window, now: number, refused: boolean): RateDecision {
+  private decide(window: RateWindow, now: number, refused: boolean): RateDecision {
     if (!refused) return { allowed: true };
-    return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((window.resetAt - now) / 1000)) };
+    const seconds = Math.ceil((window.resetAt.getTime() - now) / 1000);
+    return { allowed: false, retryAfterSeconds: Math.max(1, seconds) };
   }
 }

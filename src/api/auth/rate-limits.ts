@@ -1,3 +1,5 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
 import { type RateBudget, RateLimiter } from './rate-limiter.js';
 
 const MINUTE = 60_000;
@@ -12,8 +14,6 @@ export interface RateLimitSettings {
   requestsPerPrincipal: RateBudget;
   /** Every anonymous request, per client IP (health checks excepted). */
   anonymousRequestsPerIp: RateBudget;
-  /** Keys each limiter remembers at most (memory bound). */
-  maxKeys: number;
 }
 
 export const DEFAULT_RATE_LIMITS: RateLimitSettings = {
@@ -21,18 +21,22 @@ export const DEFAULT_RATE_LIMITS: RateLimitSettings = {
   loginAttemptsPerIp: { limit: 20, windowMs: MINUTE },
   requestsPerPrincipal: { limit: 1200, windowMs: MINUTE },
   anonymousRequestsPerIp: { limit: 120, windowMs: MINUTE },
-  maxKeys: 10_000,
 };
 
-export type RateLimiters = Record<Exclude<keyof RateLimitSettings, 'maxKeys'>, RateLimiter>;
+export type RateLimiters = Record<keyof RateLimitSettings, RateLimiter>;
 
-export function createRateLimiters(overrides: Partial<RateLimitSettings> = {}): RateLimiters {
+/** One limiter per budget, each counting in the database under its own bucket name. */
+export function createRateLimiters(
+  db: () => Kysely<Database>,
+  overrides: Partial<RateLimitSettings> = {},
+): RateLimiters {
   const settings = { ...DEFAULT_RATE_LIMITS, ...overrides };
-  const limiter = (budget: RateBudget) => new RateLimiter(budget, settings.maxKeys);
+  const limiter = (bucket: keyof RateLimitSettings, budget: RateBudget) =>
+    new RateLimiter(db, bucket, budget);
   return {
-    loginFailuresPerAccount: limiter(settings.loginFailuresPerAccount),
-    loginAttemptsPerIp: limiter(settings.loginAttemptsPerIp),
-    requestsPerPrincipal: limiter(settings.requestsPerPrincipal),
-    anonymousRequestsPerIp: limiter(settings.anonymousRequestsPerIp),
+    loginFailuresPerAccount: limiter('loginFailuresPerAccount', settings.loginFailuresPerAccount),
+    loginAttemptsPerIp: limiter('loginAttemptsPerIp', settings.loginAttemptsPerIp),
+    requestsPerPrincipal: limiter('requestsPerPrincipal', settings.requestsPerPrincipal),
+    anonymousRequestsPerIp: limiter('anonymousRequestsPerIp', settings.anonymousRequestsPerIp),
   };
 }

@@ -35,8 +35,8 @@ export const loginRoute: FastifyPluginAsyncZod = async (app) => {
       const now = request.context.now().getTime();
       const { loginAttemptsPerIp, loginFailuresPerAccount } = app.auth.limiters;
       const account = request.body.email.toLowerCase();
-      const byIp = loginAttemptsPerIp.take(request.ip, now);
-      const byAccount = byIp.allowed ? loginFailuresPerAccount.peek(account, now) : byIp;
+      const byIp = await loginAttemptsPerIp.take(request.ip, now);
+      const byAccount = byIp.allowed ? await loginFailuresPerAccount.peek(account, now) : byIp;
       if (!byAccount.allowed) {
         request.log.warn({ ip: request.ip }, 'sign-in throttled');
         return sendRateLimited(reply, byAccount);
@@ -48,10 +48,10 @@ export const loginRoute: FastifyPluginAsyncZod = async (app) => {
         requestId: request.id,
       });
       if (!result.ok) {
-        loginFailuresPerAccount.take(account, now);
+        await loginFailuresPerAccount.take(account, now);
         return sendHttpProblem(reply, 'unauthorized', result.error.message);
       }
-      loginFailuresPerAccount.clear(account);
+      await loginFailuresPerAccount.clear(account);
       const { cookieValue, csrfToken, expiresAt, user } = result.value;
       const maxAgeSeconds = (expiresAt.getTime() - now) / 1000;
       reply.header(
