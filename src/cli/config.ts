@@ -11,6 +11,8 @@ const environment = z.object({
     .or(z.literal('').transform(() => undefined)),
   PLAYBOOK_FILE: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** How often background jobs (housekeeping) run: once per period across every server process. */
+  JOBS_PERIOD_MS: z.coerce.number().int().min(1000).default(600_000),
   /** Behind a reverse proxy: 1/true trusts X-Forwarded-For/-Proto/-Host (client IP, HTTPS → Secure cookie). */
   TRUST_PROXY: z
     .enum(['', '0', '1', 'false', 'true'])

@@ -1,13 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../src/app/access/actors.js';
 import { openApp } from '../../src/app/open-app.js';
 import { createToken } from '../../src/app/tokens/create-token.js';
-import { runAdminStatement } from '../support/admin-statement.js';
-import { killAndWait, spawnCli, waitForAddress } from '../support/cli-server.js';
+import { killAndWait, newServerStore, type ServerStore, startServe } from '../support/cli-server.js';
 import { buildUser } from '../support/factories.js';
 
 /**
@@ -32,48 +27,6 @@ function seededRandom(seed: number) {
   };
 }
 
-interface Store {
-  env: Record<string, string>;
-  config: { dataDir?: string; databaseUrl?: string };
-  drop: () => Promise<void>;
-}
-
-/** A data directory (PGlite), or a new database on the test PostgreSQL server when TEST_DATABASE_URL is set. */
-async function newStore(): Promise<Store> {
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'closepath-crash-'));
-  const adminUrl = process.env.TEST_DATABASE_URL;
-  if (!adminUrl) {
-    return {
-      env: { DATA_DIR: dataDir, DATABASE_URL: '' },
-      config: { dataDir },
-      drop: () => rm(dataDir, { recursive: true, force: true }),
-    };
-  }
-  const name = `cp_crash_${randomBytes(6).toString('hex')}`;
-  await runAdminStatement(adminUrl, `create database ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    env: { DATA_DIR: dataDir, DATABASE_URL: url.toString() },
-    config: { databaseUrl: url.toString() },
-    drop: async () => {
-      await runAdminStatement(adminUrl, `drop database if exists ${name} with (force)`);
-      await rm(dataDir, { recursive: true, force: true });
-    },
-  };
-}
-
-async function startServe(store: Store) {
-  const { child, log } = spawnCli(['serve'], {
-    ...store.env,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'warn',
-  });
-  const url = await waitForAddress(child, log, 60_000);
-  return { child, url };
-}
-
 interface Keyed {
   key: string;
   name: string;
@@ -81,11 +34,11 @@ interface Keyed {
   firstId?: string;
 }
 
-let store: Store;
+let store: ServerStore;
 let token: string;
 
 beforeAll(async () => {
-  store = await newStore();
+  store = await newServerStore();
   const app = await openApp(store.config);
   try {
     const admin = await buildUser(app.context.db, { name: 'Crash Admin', role: 'revops_admin' });

@@ -1,5 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { runAdminStatement } from './admin-statement.js';
 
 export const REPOSITORY_ROOT = path.resolve(import.meta.dirname, '../..');
 const MAIN = path.join(REPOSITORY_ROOT, 'src/cli/main.ts');
@@ -41,4 +45,49 @@ export async function killAndWait(child: ChildProcess, signal: NodeJS.Signals): 
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill(signal);
   await exited;
+}
+
+/** Where a `closepath serve` child keeps its data: its environment, and the config to open it in the test. */
+export interface ServerStore {
+  env: Record<string, string>;
+  config: { dataDir?: string; databaseUrl?: string };
+  drop: () => Promise<void>;
+}
+
+/** A data directory (PGlite), or a new database on the test PostgreSQL server when TEST_DATABASE_URL is set. */
+export async function newServerStore(): Promise<ServerStore> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'closepath-server-'));
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  if (!adminUrl) {
+    return {
+      env: { DATA_DIR: dataDir, DATABASE_URL: '' },
+      config: { dataDir },
+      drop: () => rm(dataDir, { recursive: true, force: true }),
+    };
+  }
+  const name = `cp_server_${randomBytes(6).toString('hex')}`;
+  await runAdminStatement(adminUrl, `create database ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    env: { DATA_DIR: dataDir, DATABASE_URL: url.toString() },
+    config: { databaseUrl: url.toString() },
+    drop: async () => {
+      await runAdminStatement(adminUrl, `drop database if exists ${name} with (force)`);
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** `closepath serve` (no demo) over `store` on a free loopback port; resolves once it listens. */
+export async function startServe(store: ServerStore, env: Record<string, string> = {}) {
+  const { child, log } = spawnCli(['serve'], {
+    ...store.env,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    ...env,
+  });
+  const url = await waitForAddress(child, log, 60_000);
+  return { child, url, log };
 }

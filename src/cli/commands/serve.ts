@@ -1,6 +1,9 @@
+import { hostname } from 'node:os';
 import type { Command } from 'commander';
 import { DEMO_PASSWORD, grantDemoPasswords, listDemoSignIns } from '../../app/auth/demo-sign-in.js';
 import { offPlaybookRefusal } from '../../app/demo/playbook-fit.js';
+import { housekeeping } from '../../app/jobs/housekeeping.js';
+import { scheduleJobs } from '../../app/jobs/run-jobs.js';
 import { type OpenApp, openApp } from '../../app/open-app.js';
 import { appConfig, readConfig } from '../config.js';
 import { seedIfEmpty } from './seed.js';
@@ -71,7 +74,13 @@ export function registerServe(program: Command) {
       });
       const webApp = await registerWebApp(server);
       if (!webApp) console.log('closepath: the web app is not built (npm run build); serving the API only');
+      const stopJobs = scheduleJobs(app.context, [housekeeping], {
+        periodMs: config.JOBS_PERIOD_MS,
+        process: `${hostname()}:${process.pid}`,
+        onError: (job, error) => server.log.error({ err: error }, `job ${job.name} failed`),
+      });
       const stop = async () => {
+        stopJobs();
         await server.close();
         await app.close();
         process.exit(0);

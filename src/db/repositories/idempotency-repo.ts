@@ -80,3 +80,9 @@ export async function completeIdempotencyKey(
     .where('key', '=', key)
     .execute();
 }
+
+/** Forgets the keys stored before `before`: a retry that late runs as a new request. */
+export async function deleteIdempotencyKeysBefore(db: Kysely<Database>, before: Date): Promise<number> {
+  const result = await db.deleteFrom('idempotency_keys').where('created_at', '<', before).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
