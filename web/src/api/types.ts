@@ -20,6 +20,8 @@ export type OpportunityView = Schemas['OpportunityView'];
 export type GateSnapshot = Schemas['GateSnapshot'];
 export type HistoryEvent = Schemas['HistoryEvent'];
 export type StageChangeInput = RequestBodyOf<'changeStage'>;
+/** POST /opportunities/{id}/stage: the deal moved, with the gate snapshot stored in its history. */
+export type StageChanged = Schemas['StageChanged'];
 
 /** GET /auth/demo-users (demo mode): the demo users and their documented password. */
 export type DemoSignIns = Schemas['DemoUsers'];
