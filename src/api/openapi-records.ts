@@ -20,16 +20,15 @@ export function spellOutEnumRecords<T>(node: T): T {
   if (!isObject(node)) return node;
   const keys = enumKeysOf(node);
   const value = node.additionalProperties;
-  if (keys && isObject(value)) {
-    const { propertyNames: _names, additionalProperties: _value, ...rest } = node;
-    const each = spellOutEnumRecords(value);
-    return spellOutEnumRecords({
-      ...rest,
-      properties: Object.fromEntries(keys.map((key) => [key, each])),
-      additionalProperties: false,
-    }) as T;
-  }
-  return Object.fromEntries(
-    Object.entries(node).map(([key, child]) => [key, spellOutEnumRecords(child)]),
-  ) as T;
+  if (!keys || !isObject(value)) return spellOutEach(node) as T;
+  const { propertyNames: _names, additionalProperties: _value, ...rest } = node;
+  const each = spellOutEnumRecords(value);
+  return {
+    ...spellOutEach(rest),
+    properties: Object.fromEntries(keys.map((key) => [key, each])),
+    additionalProperties: false,
+  } as T;
 }
+
+const spellOutEach = (node: Record<string, Json>) =>
+  Object.fromEntries(Object.entries(node).map(([key, child]) => [key, spellOutEnumRecords(child)]));
