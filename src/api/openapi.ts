@@ -3,6 +3,8 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import { pruneUnusedComponents } from './openapi-components.js';
+import { spellOutEnumRecords } from './openapi-records.js';
+import { withShellProblems } from './openapi-shell-problems.js';
 import { DOCS_PREFIX } from './security-headers.js';
 
 export const OPENAPI_PATH = '/api/v1/openapi.json';
@@ -50,7 +52,9 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
         description:
           'The sales-process engine: every deal run, gated, scored and forecast against the playbook. ' +
           'Errors are RFC 9457 problem details (application/problem+json) with a stable `code`.',
+        license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
       },
+      servers: [{ url: '/', description: 'The Closepath server that serves this document' }],
       tags: TAGS,
       components: {
         securitySchemes: {
@@ -60,8 +64,10 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
       },
       security: [{ session: [] }, { bearer: [] }],
     },
-    transform: jsonSchemaTransform,
-    transformObject: (document) => pruneUnusedComponents(jsonSchemaTransformObject(document)),
+    transform: (input) =>
+      jsonSchemaTransform({ ...input, schema: withShellProblems(input.schema, input.route) }),
+    transformObject: (document) =>
+      pruneUnusedComponents(spellOutEnumRecords(jsonSchemaTransformObject(document))),
   });
   await app.register(fastifySwaggerUi, { routePrefix: DOCS_PREFIX });
 }

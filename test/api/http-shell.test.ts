@@ -243,8 +243,11 @@ describe('the route pattern (example-route.ts)', () => {
     expect(Object.keys(doc.paths['/api/v1/widgets/{id}']?.patch?.responses ?? {}).sort()).toEqual([
       '200',
       '400',
+      '401',
+      '403',
       '404',
       '412',
+      '429',
     ]);
     expect(Object.keys(doc.components.schemas)).toEqual(
       expect.arrayContaining(['Widget', 'Problem', 'Playbook']),

@@ -12,6 +12,7 @@ export const addPocBenchmarkRoute: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/opportunities/:id/poc/benchmarks',
     {
       schema: {
+        operationId: 'addPocBenchmark',
         tags: ['poc'],
         summary: 'Add a benchmark result (the customer baseline vs our latency and cost)',
         params: idParams,

@@ -12,6 +12,7 @@ export const addPocSessionRoute: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/opportunities/:id/poc/sessions',
     {
       schema: {
+        operationId: 'addPocSession',
         tags: ['poc'],
         summary: 'Add another Hands-On Working Session',
         params: idParams,

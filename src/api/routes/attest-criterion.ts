@@ -14,6 +14,7 @@ export const attestCriterionRoute: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/opportunities/:id/criteria/:criterion',
     {
       schema: {
+        operationId: 'attestCriterion',
         tags: ['opportunities'],
         summary: 'Attest an entrance or exit criterion',
         description:
@@ -48,6 +49,7 @@ export const withdrawAttestationRoute: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/opportunities/:id/criteria/:criterion',
     {
       schema: {
+        operationId: 'withdrawAttestation',
         tags: ['opportunities'],
         summary: 'Withdraw an attestation',
         params,

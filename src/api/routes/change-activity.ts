@@ -13,6 +13,7 @@ export const updateActivityRoute: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/activities/:id',
     {
       schema: {
+        operationId: 'updateActivity',
         tags: ['activities'],
         summary: 'Edit an activity you logged',
         description: 'Only whoever logged it (or a RevOps admin); audited.',
@@ -38,6 +39,7 @@ export const removeActivityRoute: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/activities/:id',
     {
       schema: {
+        operationId: 'removeActivity',
         tags: ['activities'],
         summary: 'Delete an activity you logged',
         description: 'Only whoever logged it (or a RevOps admin); the audit log keeps what it said.',

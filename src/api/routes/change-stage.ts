@@ -11,6 +11,7 @@ export const changeStageRoute: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/opportunities/:id/stage',
     {
       schema: {
+        operationId: 'changeStage',
         tags: ['opportunities'],
         summary: 'Move an opportunity to another stage, through the gate',
         description:

@@ -12,6 +12,7 @@ export const createAccountRoute: FastifyPluginAsyncZod = async (app) => {
     {
       config: { idempotent: true },
       schema: {
+        operationId: 'createAccount',
         tags: ['accounts'],
         summary: 'Create an account',
         description:

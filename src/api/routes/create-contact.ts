@@ -12,6 +12,7 @@ export const createContactRoute: FastifyPluginAsyncZod = async (app) => {
     {
       config: { idempotent: true },
       schema: {
+        operationId: 'createContact',
         tags: ['accounts'],
         summary: 'Add a contact to an account',
         params: idParams,

@@ -12,6 +12,7 @@ export const createOpportunityRoute: FastifyPluginAsyncZod = async (app) => {
     {
       config: { idempotent: true },
       schema: {
+        operationId: 'createOpportunity',
         tags: ['opportunities'],
         summary: 'Create an opportunity',
         description:

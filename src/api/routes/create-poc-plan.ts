@@ -11,6 +11,7 @@ export const createPocPlanRoute: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/opportunities/:id/poc',
     {
       schema: {
+        operationId: 'createPocPlan',
         tags: ['poc'],
         summary: "Create the deal's POC plan from the playbook template",
         params: idParams,

@@ -11,6 +11,7 @@ export const createTokenRoute: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/tokens',
     {
       schema: {
+        operationId: 'createToken',
         tags: ['tokens'],
         summary: 'Issue an API token (admins)',
         description:

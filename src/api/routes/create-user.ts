@@ -13,6 +13,7 @@ export const createUserRoute: FastifyPluginAsyncZod = async (app) => {
     {
       config: { idempotent: true },
       schema: {
+        operationId: 'createUser',
         tags: ['users'],
         summary: 'Add a user (admins)',
         description:

@@ -10,6 +10,7 @@ export const getAccountRoute: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/accounts/:id',
     {
       schema: {
+        operationId: 'getAccount',
         tags: ['accounts'],
         summary: 'Read an account with its contacts and opportunities',
         params: idParams,

@@ -11,6 +11,7 @@ export const getMeRoute: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/auth/me',
     {
       schema: {
+        operationId: 'getMe',
         tags: ['auth'],
         summary: 'Who is signed in',
         description:

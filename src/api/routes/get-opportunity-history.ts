@@ -11,6 +11,7 @@ export const getOpportunityHistoryRoute: FastifyPluginAsyncZod = async (app) => 
     '/api/v1/opportunities/:id/history',
     {
       schema: {
+        operationId: 'getOpportunityHistory',
         tags: ['opportunities'],
         summary: 'The history of an opportunity',
         description:

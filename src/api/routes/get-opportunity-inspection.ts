@@ -10,6 +10,7 @@ export const getOpportunityInspectionRoute: FastifyPluginAsyncZod = async (app) 
     '/api/v1/opportunities/:id/inspection',
     {
       schema: {
+        operationId: 'getOpportunityInspection',
         tags: ['opportunities'],
         summary: 'Inspect a deal: health, velocity, qualification score and customer fit',
         description:

@@ -10,6 +10,7 @@ export const getOpportunityRoute: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/opportunities/:id',
     {
       schema: {
+        operationId: 'getOpportunity',
         tags: ['opportunities'],
         summary: 'Read an opportunity',
         description:

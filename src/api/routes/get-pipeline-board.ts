@@ -61,6 +61,7 @@ export const getPipelineBoardRoute: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/pipelines/:pipeline/board',
     {
       schema: {
+        operationId: 'getPipelineBoard',
         tags: ['opportunities'],
         summary: 'A pipeline as a board: per-stage count, total and weighted amount, and the cards',
         description:

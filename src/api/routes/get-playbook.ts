@@ -7,6 +7,7 @@ export const getPlaybookRoute: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/playbook',
     {
       schema: {
+        operationId: 'getPlaybook',
         tags: ['playbook'],
         summary: 'The playbook in force',
         description:

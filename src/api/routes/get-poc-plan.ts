@@ -10,6 +10,7 @@ export const getPocPlanRoute: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/opportunities/:id/poc',
     {
       schema: {
+        operationId: 'getPocPlan',
         tags: ['poc'],
         summary: "The deal's POC plan with its assessment",
         description:

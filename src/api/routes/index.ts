@@ -2,11 +2,12 @@
  * Every HTTP route, one module per route. To add one:
  *   1. create `routes/<verb>-<resource>.ts` exporting `export const <verb><Resource>Route: FastifyPluginAsyncZod`
  *      that declares ONE route with a full path (`/api/v1/...`), zod `schema` (params, querystring, body,
- *      response, `...problemResponses(...)`) and `tags`;
+ *      response, `...problemResponses(...)`), `tags` and `operationId` (the export's name without `Route`);
  *   2. in the handler: `unwrap(await useCase(request.context, request.actor, input))` (a failed Result becomes
  *      problem+json through APP_ERROR_STATUS), `expectedVersionFrom(request)` for If-Match, and
  *      `reply.header('etag', etagFor(record.version))` on reads and writes of versioned records;
- *   3. add it to ROUTES below (keep it sorted by path) and its tag to TAGS in ../openapi.ts.
+ *   3. add it to ROUTES below (keep it sorted by path) and its tag to TAGS in ../openapi.ts; then
+ *      `npm run api:types` regenerates the web app's API types (a test fails while they are stale).
  * Every route requires a signed-in caller (401 otherwise) unless it says `config: { public: true }`; use
  * cases get `request.actor` (the user, with their role's rights) and decide what that user may do.
  * Routes never touch SQL or build error bodies by hand.

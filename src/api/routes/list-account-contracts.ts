@@ -10,6 +10,7 @@ export const listAccountContractsRoute: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/accounts/:id/contracts',
     {
       schema: {
+        operationId: 'listAccountContracts',
         tags: ['accounts'],
         summary: "List an account's contracts, latest-ending first",
         params: idParams,

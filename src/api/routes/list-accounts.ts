@@ -11,6 +11,7 @@ export const listAccountsRoute: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/accounts',
     {
       schema: {
+        operationId: 'listAccounts',
         tags: ['accounts'],
         summary: 'List accounts',
         description: 'By name; `search` matches part of the name; filter by country, segment, owner.',

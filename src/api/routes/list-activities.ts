@@ -12,6 +12,7 @@ export const listDealActivitiesRoute: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/opportunities/:id/activities',
     {
       schema: {
+        operationId: 'listDealActivities',
         tags: ['activities'],
         summary: "A deal's activities, newest first",
         params: idParams,
@@ -36,6 +37,7 @@ export const listAccountActivitiesRoute: FastifyPluginAsyncZod = async (app) => 
     '/api/v1/accounts/:id/activities',
     {
       schema: {
+        operationId: 'listAccountActivities',
         tags: ['activities'],
         summary: "An account's activities, newest first",
         description: "The account's own and those of its deals the caller may read.",

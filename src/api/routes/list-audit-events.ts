@@ -10,6 +10,7 @@ export const listAuditEventsRoute: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/audit',
     {
       schema: {
+        operationId: 'listAuditEvents',
         tags: ['audit'],
         summary: 'The audit log (admins)',
         description:

@@ -21,6 +21,7 @@ export const listDealsAtRiskRoute: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/deals-at-risk',
     {
       schema: {
+        operationId: 'listDealsAtRisk',
         tags: ['opportunities'],
         summary: 'Deals at risk',
         description:

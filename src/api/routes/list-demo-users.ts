@@ -21,6 +21,7 @@ export const listDemoUsersRoute: FastifyPluginAsyncZod = async (app) => {
     {
       config: { public: true },
       schema: {
+        operationId: 'listDemoUsers',
         tags: ['auth'],
         security: [],
         summary: 'The demo users (demo mode only)',

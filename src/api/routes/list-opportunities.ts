@@ -11,6 +11,7 @@ export const listOpportunitiesRoute: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/opportunities',
     {
       schema: {
+        operationId: 'listOpportunities',
         tags: ['opportunities'],
         summary: 'List opportunities',
         description:

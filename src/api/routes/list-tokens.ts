@@ -11,6 +11,7 @@ export const listTokensRoute: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/tokens',
     {
       schema: {
+        operationId: 'listTokens',
         tags: ['tokens'],
         summary: 'List API tokens (admins)',
         description: 'Newest first, revoked ones included; never the secrets.',

@@ -11,6 +11,7 @@ export const listUsersRoute: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/users',
     {
       schema: {
+        operationId: 'listUsers',
         tags: ['users'],
         summary: 'List users',
         description: 'Everyone signed in may list the people of the org (owner pickers); by name, paged.',

@@ -18,6 +18,7 @@ export const logDealActivityRoute: FastifyPluginAsyncZod = async (app) => {
     {
       config: { idempotent: true },
       schema: {
+        operationId: 'logDealActivity',
         tags: ['activities'],
         summary: 'Log an activity on a deal',
         description: `${DESCRIPTION} Needs the right to qualify the deal.`,
@@ -45,6 +46,7 @@ export const logAccountActivityRoute: FastifyPluginAsyncZod = async (app) => {
     {
       config: { idempotent: true },
       schema: {
+        operationId: 'logAccountActivity',
         tags: ['activities'],
         summary: 'Log an activity on an account',
         description: `${DESCRIPTION} Needs the right to keep the account's contacts.`,

@@ -18,6 +18,7 @@ export const loginRoute: FastifyPluginAsyncZod = async (app) => {
     {
       config: { public: true },
       schema: {
+        operationId: 'login',
         tags: ['auth'],
         security: [],
         summary: 'Sign in with email and password',

@@ -9,6 +9,7 @@ export const logoutRoute: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/auth/logout',
     {
       schema: {
+        operationId: 'logout',
         tags: ['auth'],
         summary: 'Sign out',
         description:

@@ -13,6 +13,7 @@ export const recordContractRoute: FastifyPluginAsyncZod = async (app) => {
     {
       config: { idempotent: true },
       schema: {
+        operationId: 'recordContract',
         tags: ['accounts'],
         summary: 'Record a commit contract on an account (Finance, RevOps)',
         description:

@@ -13,6 +13,7 @@ export const recordMilestoneRoute: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/opportunities/:id/milestones/:milestone',
     {
       schema: {
+        operationId: 'recordMilestone',
         tags: ['poc'],
         summary: 'Record a win milestone (Tech / Business / Financial / Legal Win)',
         description:
@@ -46,6 +47,7 @@ export const withdrawMilestoneRoute: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/opportunities/:id/milestones/:milestone',
     {
       schema: {
+        operationId: 'withdrawMilestone',
         tags: ['poc'],
         summary: 'Withdraw a recorded milestone',
         params: milestoneParams,

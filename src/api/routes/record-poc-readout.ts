@@ -12,6 +12,7 @@ export const recordPocReadoutRoute: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/opportunities/:id/poc/readout',
     {
       schema: {
+        operationId: 'recordPocReadout',
         tags: ['poc'],
         summary: 'Record that the POC readout was held',
         params: idParams,

@@ -10,6 +10,7 @@ export const revokeTokenRoute: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/tokens/:id',
     {
       schema: {
+        operationId: 'revokeToken',
         tags: ['tokens'],
         summary: 'Revoke an API token (admins)',
         description: 'The next request with the token is refused (401). Revoking twice is not an error.',

@@ -12,6 +12,7 @@ export const setMeddpiccRoute: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/opportunities/:id/meddpicc/:element',
     {
       schema: {
+        operationId: 'setMeddpicc',
         tags: ['opportunities'],
         summary: "Record one element of the playbook's qualification framework",
         description:

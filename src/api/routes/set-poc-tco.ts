@@ -12,6 +12,7 @@ export const setPocTcoRoute: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/opportunities/:id/poc/tco',
     {
       schema: {
+        operationId: 'setPocTco',
         tags: ['poc'],
         summary: 'Set the TCO comparison (the customer baseline vs our annual cost)',
         params: idParams,

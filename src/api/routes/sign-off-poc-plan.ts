@@ -12,6 +12,7 @@ export const signOffPocPlanRoute: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/opportunities/:id/poc/sign-off',
     {
       schema: {
+        operationId: 'signOffPocPlan',
         tags: ['poc'],
         summary: "Record the Champion's sign-off of the Mutual POC Success Plan",
         params: idParams,
@@ -40,6 +41,7 @@ export const withdrawPocSignOffRoute: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/opportunities/:id/poc/sign-off',
     {
       schema: {
+        operationId: 'withdrawPocSignOff',
         tags: ['poc'],
         summary: "Withdraw the Champion's sign-off (Discover's criterion becomes unmet again)",
         params: idParams,

@@ -11,6 +11,7 @@ export const snoozeStallRoute: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/opportunities/:id/snooze',
     {
       schema: {
+        operationId: 'snoozeStall',
         tags: ['opportunities'],
         summary: 'Snooze a stall with a known reason until a resume date',
         params: idParams,
@@ -35,6 +36,7 @@ export const resumeStallRoute: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/opportunities/:id/snooze',
     {
       schema: {
+        operationId: 'resumeStall',
         tags: ['opportunities'],
         summary: 'End a snooze: velocity judges the stall again',
         params: idParams,

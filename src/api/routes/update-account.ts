@@ -11,6 +11,7 @@ export const updateAccountRoute: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/accounts/:id',
     {
       schema: {
+        operationId: 'updateAccount',
         tags: ['accounts'],
         summary: 'Edit an account',
         params: idParams,

@@ -11,6 +11,7 @@ export const updateContactRoute: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/contacts/:id',
     {
       schema: {
+        operationId: 'updateContact',
         tags: ['accounts'],
         summary: 'Edit a contact',
         params: idParams,

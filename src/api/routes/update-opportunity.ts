@@ -11,6 +11,7 @@ export const updateOpportunityRoute: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/opportunities/:id',
     {
       schema: {
+        operationId: 'updateOpportunity',
         tags: ['opportunities'],
         summary: 'Edit an opportunity',
         description:

@@ -12,6 +12,7 @@ export const updatePocBenchmarkRoute: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/opportunities/:id/poc/benchmarks/:benchmarkId',
     {
       schema: {
+        operationId: 'updatePocBenchmark',
         tags: ['poc'],
         summary: 'Replace a benchmark result',
         params: benchmarkParams,
@@ -41,6 +42,7 @@ export const removePocBenchmarkRoute: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/opportunities/:id/poc/benchmarks/:benchmarkId',
     {
       schema: {
+        operationId: 'removePocBenchmark',
         tags: ['poc'],
         summary: 'Remove a benchmark result entered by mistake',
         params: benchmarkParams,

@@ -12,6 +12,7 @@ export const updatePocCriterionRoute: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/opportunities/:id/poc/criteria/:criterionId',
     {
       schema: {
+        operationId: 'updatePocCriterion',
         tags: ['poc'],
         summary: "Record a success criterion's target, result and verdict",
         params: criterionParams,

@@ -12,6 +12,7 @@ export const updatePocSessionRoute: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/opportunities/:id/poc/sessions/:sessionId',
     {
       schema: {
+        operationId: 'updatePocSession',
         tags: ['poc'],
         summary: 'Schedule, complete, cancel or annotate a POC session',
         params: sessionParams,

@@ -12,6 +12,7 @@ export const updateUserRoute: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/users/:id',
     {
       schema: {
+        operationId: 'updateUser',
         tags: ['users'],
         summary: 'Edit a user (admins)',
         description:

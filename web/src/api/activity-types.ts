@@ -1,30 +1,12 @@
+import type { RequestBodyOf, Schemas } from './schema-types';
+
 /** Activities as /opportunities/{id}/activities and /accounts/{id}/activities answer them. */
-export type ActivityKind = 'call' | 'meeting' | 'email' | 'note';
+export type ActivityKind = Schemas['Activity']['kind'];
 
-export interface Activity {
-  id: string;
-  accountId: string;
-  /** The deal it was logged on; null for the account itself. */
-  opportunityId: string | null;
-  kind: ActivityKind;
-  occurredAt: string;
-  userIds: string[];
-  contactIds: string[];
-  summary: string;
-  link: string | null;
-  createdBy: string;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-  /** Whether the caller may edit or delete it (whoever logged it, admins). */
-  mayChange: boolean;
-}
+/** An activity with whether the caller may edit or delete it (whoever logged it, admins). */
+export type Activity = Schemas['ActivityView'];
 
-export interface LogActivityInput {
-  kind: ActivityKind;
-  occurredAt?: string;
-  userIds?: string[];
-  contactIds: string[];
-  summary: string;
-  link?: string | null;
-}
+/** An activity as PATCH /activities/{id} answers it (without the caller's rights). */
+export type ActivityRecord = Schemas['Activity'];
+
+export type LogActivityInput = RequestBodyOf<'logDealActivity'>;

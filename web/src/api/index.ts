@@ -5,4 +5,5 @@ export type * from './permission-types';
 export type * from './playbook-types';
 export type * from './poc-types';
 export { ApiError, describeError, type MissingRequirement, type Problem } from './problem';
+export type * from './schema-types';
 export type * from './types';

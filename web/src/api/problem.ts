@@ -1,37 +1,18 @@
-/** An unmet gate requirement, as a blocked stage move lists it (422 `missing`). */
-export interface MissingRequirement {
-  kind: 'criterion' | 'meddpicc' | 'field' | 'transition' | 'customer_fit';
-  stage: string;
-  phase?: 'entrance' | 'exit';
-  key: string;
-  label: string;
-  message: string;
-  source?: 'attested' | 'derived';
-  applicable?: boolean;
-  attestation?: { by: string; at: string; note: string | null; evidenceUrl: string | null };
-  required?: 'unknown' | 'identified' | 'validated';
-  actual?: 'unknown' | 'identified' | 'validated';
-  /** The logged activity that meets a criterion derived from activities. */
-  activityId?: string;
-}
+import type { Schemas } from './schema-types';
 
-/** The API's one error shape (RFC 9457 problem details). */
-export interface Problem {
+/** An unmet gate requirement, as a blocked stage move lists it (422 `missing`). */
+export type MissingRequirement = Schemas['MissingRequirement'];
+
+/**
+ * The API's one error shape (RFC 9457 problem details), as the client holds it: what the server answered, or
+ * one the client makes up (`network_error`, or `unknown` for a body that is not a problem) without a type or
+ * a request id.
+ */
+export type Problem = Omit<Schemas['Problem'], 'type' | 'requestId' | 'code'> & {
   type?: string;
-  title: string;
-  status: number;
-  detail: string;
-  code: string;
   requestId?: string;
-  errors?: Array<{ path: string; message: string }>;
-  missing?: MissingRequirement[];
-  currentVersion?: number;
-  /** gate_blocked: the furthest stage the deal could move to now (null: none). */
-  reachable?: { stage: string; name: string } | null;
-  /** type_not_for_customer: the account's class and the types that suit it. */
-  customerClass?: { key: string; name: string };
-  allowedTypes?: Array<{ key: string; name: string }>;
-}
+  code: Schemas['Problem']['code'] | 'network_error' | 'unknown';
+};
 
 /** A failed API call: the problem the server answered (or one made up for a network failure). */
 export class ApiError extends Error {

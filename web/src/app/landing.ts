@@ -1,8 +1,8 @@
-import type { Pipeline, Playbook } from '../api';
+import type { Pipeline, Playbook, User } from '../api';
 import { paths } from '../shared/paths';
 
-/** The roles of the org (src/domain/access/roles.ts). */
-export type Role = 'ae' | 'sdr' | 'se' | 'csm' | 'rvp' | 'vp_finance' | 'revops_admin' | 'viewer';
+/** The roles of the org (src/domain/access/roles.ts), as the API's User schema lists them. */
+export type Role = User['role'];
 
 /**
  * Where a role's work is, read from the loaded playbook (no pipeline is named here):

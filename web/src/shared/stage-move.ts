@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { ApiError, type MissingRequirement, type Opportunity, request, type StageChangeInput } from '../api';
+import { ApiError, type MissingRequirement, request, type StageChanged, type StageChangeInput } from '../api';
 
 export interface StageMove {
   id: string;
@@ -18,7 +18,7 @@ export function useStageMove(readBack: (move: StageMove) => Promise<unknown>) {
   return useMutation({
     mutationFn: async ({ id, version, input }: StageMove) =>
       (
-        await request<{ opportunity: Opportunity }>(`/opportunities/${encodeURIComponent(id)}/stage`, {
+        await request<StageChanged>(`/opportunities/${encodeURIComponent(id)}/stage`, {
           method: 'POST',
           body: input,
           etag: etagOf(version),

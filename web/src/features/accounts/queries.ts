@@ -8,6 +8,7 @@ import {
   type ContractRecorded,
   getJson,
   type Page,
+  type RequestBodyOf,
   request,
 } from '../../api';
 import { etagOf } from '../../shared/stage-move';
@@ -39,7 +40,7 @@ export function useAccount(id: string) {
   });
 }
 
-export type AccountFields = Omit<Account, 'id' | 'version'>;
+export type AccountFields = RequestBodyOf<'createAccount'>;
 export type ContactFields = Pick<Contact, 'name' | 'email' | 'title' | 'phone'>;
 
 function useInvalidateAccounts() {

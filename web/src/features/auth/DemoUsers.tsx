@@ -1,12 +1,7 @@
 import { Button, Paper, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { ApiError, getJson } from '../../api';
+import { ApiError, type DemoSignIns, getJson } from '../../api';
 import { regionName, roleName } from '../../shared/format';
-
-interface DemoSignIns {
-  password: string;
-  users: Array<{ email: string; name: string; role: string; region: string | null }>;
-}
 
 /** Demo mode only (the server answers 404 otherwise, and nothing is shown). */
 async function fetchDemoUsers(): Promise<DemoSignIns | null> {

@@ -1,5 +1,13 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type Account, type AccountView, getJson, type Opportunity, type Page, request } from '../../api';
+import {
+  type Account,
+  type AccountView,
+  getJson,
+  type Opportunity,
+  type Page,
+  type RequestBodyOf,
+  request,
+} from '../../api';
 
 /** The accounts whose name holds `search` (the first 20, by name), for the account picker. */
 export function useAccountSearch(search: string) {
@@ -21,17 +29,7 @@ export function useAccountView(id: string | null) {
   });
 }
 
-export interface NewDeal {
-  accountId: string;
-  name: string;
-  type: string;
-  amountMinor: number;
-  currency: string;
-  closeDate: string;
-  ownerId: string;
-  source: string;
-  nextStep: string | null;
-}
+export type NewDeal = RequestBodyOf<'createOpportunity'>;
 
 /** POST /opportunities; the boards, lists and the account then show the new deal. */
 export function useCreateDeal() {

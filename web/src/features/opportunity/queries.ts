@@ -15,6 +15,7 @@ import {
   type OpportunityView,
   type Page,
   type PocView,
+  type RequestBodyOf,
   request,
 } from '../../api';
 
@@ -135,11 +136,7 @@ export function useDealWritePending(id: string): boolean {
   return useIsMutating({ mutationKey: writeKey(id) }) > 0;
 }
 
-export interface ContactInput {
-  name: string;
-  title: string | null;
-  email: string | null;
-}
+export type ContactInput = RequestBodyOf<'createContact'>;
 
 /** A new contact on the deal's account (to name it in MEDDPICC without leaving the deal); the account is read again. */
 export function useCreateContact(accountId: string) {

@@ -11,7 +11,7 @@ import { missingFrom, useStageMove } from '../../shared/stage-move';
 import { useRefreshDeal } from './queries';
 
 /** A stage move as the workspace sends it: the gate's input, with an override's justification when forced. */
-type MoveInput = StageChangeInput & { override?: { justification: string } };
+type MoveInput = StageChangeInput;
 
 export interface BlockedMove {
   to: string;

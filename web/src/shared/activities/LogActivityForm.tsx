@@ -29,7 +29,7 @@ import {
 } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useMemo, useRef, useState } from 'react';
-import type { Activity, ActivityKind, Contact, LogActivityInput, Session } from '../../api';
+import type { Activity, ActivityKind, ActivityRecord, Contact, LogActivityInput, Session } from '../../api';
 import { fieldErrorsOf, useFocusFirstInvalid } from '../field-errors';
 import { nameOf, ownerOptions, useUsers } from '../users';
 import { ACTIVITY_KINDS, fromUtcInput, peopleIssue, samePeople, toUtcInput } from './activity-format';
@@ -50,7 +50,7 @@ interface Props {
   activity?: Activity | undefined;
   /** The kind a new activity starts as (a "Log a meeting" link opens it on meeting); call by default. */
   initialKind?: ActivityKind | undefined;
-  onDone: (activity: Activity) => void;
+  onDone: (activity: ActivityRecord) => void;
   onCancel?: (() => void) | undefined;
 }
 

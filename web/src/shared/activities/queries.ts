@@ -16,7 +16,14 @@
  * ['history', id], the boards and the deals at risk (the keys of features/opportunity/queries.ts).
  */
 import { type QueryClient, useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import { type Activity, getJson, type LogActivityInput, type Page, request } from '../../api';
+import {
+  type Activity,
+  type ActivityRecord,
+  getJson,
+  type LogActivityInput,
+  type Page,
+  request,
+} from '../../api';
 
 /** Where activities are listed and logged: a deal, or an account (its own and its deals' activities). */
 export type ActivityTarget = { opportunityId: string } | { accountId: string };
@@ -96,7 +103,7 @@ export function useUpdateActivity() {
   return useMutation({
     mutationFn: async ({ activity, fields }: { activity: Activity; fields: ActivityFields }) =>
       (
-        await request<Activity>(`/activities/${encodeURIComponent(activity.id)}`, {
+        await request<ActivityRecord>(`/activities/${encodeURIComponent(activity.id)}`, {
           method: 'PATCH',
           body: fields,
           etag: etagOf(activity.version),

@@ -1,13 +1,13 @@
 import { Group, NumberInput, TextInput } from '@mantine/core';
 import { type FormEvent, useRef, useState } from 'react';
-import type { PocBenchmark } from '../../../api';
+import type { PocBenchmark, RequestBodyOf } from '../../../api';
 import { FormButtons } from '../../../shared/FormButtons';
 import { fieldErrorsOf, useFocusFirstInvalid } from '../../../shared/field-errors';
 import { WriteError } from '../WriteError';
 import { useWorkspace } from '../workspace-context';
 import { toMinor } from './poc-write';
 
-export type BenchmarkBody = Omit<PocBenchmark, 'id'>;
+export type BenchmarkBody = RequestBodyOf<'addPocBenchmark'>;
 
 interface Props {
   initial?: PocBenchmark;

@@ -38,16 +38,8 @@ export const toLocalInput = (iso: string | null): string => (iso ? iso.slice(0, 
 /** The value of an `<input type="datetime-local">`, read as UTC → ISO instant; null when empty. */
 export const fromLocalInput = (value: string): string | null => (value ? `${value}:00.000Z` : null);
 
-/**
- * The playbook's POC session templates in their order (GET /playbook answers them under
- * `inspection.poc.sessions`; the web app's Playbook type names only what other screens read).
- */
-export interface SessionTemplate {
-  key: string;
-  name: string;
-  /** May be held more than once (the Hands-On Working Sessions). */
-  repeatable?: boolean;
-}
+/** The playbook's POC session templates in their order (GET /playbook answers them under `inspection.poc.sessions`). */
+export type SessionTemplate = NonNullable<Playbook['inspection']['poc']>['sessions'][number];
 
 export function sessionTemplates(playbook: Playbook): SessionTemplate[] {
   return playbook.inspection.poc?.sessions ?? [];
