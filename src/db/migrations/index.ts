@@ -7,6 +7,7 @@ import * as pocAndMilestones from './005-poc-and-milestones.js';
 import * as contracts from './006-contracts.js';
 import * as activities from './007-activities.js';
 import * as neutralPocNames from './008-neutral-poc-names.js';
+import * as playbookVersions from './010-playbook-versions.js';
 
 /** Every migration, by name, in the order they run. Append new ones; never rename or edit a shipped one. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -18,4 +19,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '006-contracts': contracts,
   '007-activities': activities,
   '008-neutral-poc-names': neutralPocNames,
+  '010-playbook-versions': playbookVersions,
 };
