@@ -2,6 +2,7 @@ import type { OpportunityFacts } from '../opportunity/opportunity-facts.js';
 import { findOpportunityType, findPipeline, findStage, firstStage } from '../playbook/lookup.js';
 import type { Playbook } from '../playbook/playbook.js';
 import { mapKey, mapStage } from '../playbook/playbook-mappings.js';
+import { levelsOwed } from '../qualification/levels-due.js';
 import { checkForwardMove } from './forward-checks.js';
 import type { MissingRequirement } from './requirement-check.js';
 
@@ -58,5 +59,54 @@ export function newlyUnmet(
   const before = new Set(unmetAtStage(previous, facts).map((missing) => `${missing.kind}/${missing.key}`));
   return unmetAtStage(next, mapFacts(next, facts)).filter(
     (missing) => !before.has(`${missing.kind}/${missing.key}`),
+  );
+}
+
+/** What reaching a stage asks for, as `criterion/<key>` and `level/<element>/<level>` (not facts: the playbook). */
+interface Renames {
+  criterion: (key: string) => string | null;
+  element: (key: string) => string | null;
+}
+const SAME: Renames = { criterion: (key) => key, element: (key) => key };
+
+function owedAt(playbook: Playbook, pipelineKey: string, stageKey: string, rename: Renames = SAME) {
+  const pipeline = findPipeline(playbook, pipelineKey);
+  const stage = pipeline && findStage(pipeline, stageKey);
+  if (!pipeline || !stage || stage.outcome !== 'open') return new Set<string>();
+  const owed = new Set<string>();
+  for (const [element, due] of levelsOwed(pipeline, stageKey))
+    owed.add(`level/${rename.element(element)}/${due.level}`);
+  for (const candidate of pipeline.stages) {
+    if (candidate.key === stageKey) {
+      for (const criterion of candidate.entrance) owed.add(`criterion/${rename.criterion(criterion.key)}`);
+      break;
+    }
+    for (const criterion of [...candidate.entrance, ...candidate.exit])
+      owed.add(`criterion/${rename.criterion(criterion.key)}`);
+  }
+  return owed;
+}
+
+/**
+ * The previous version's open stages (pipeline, stage) whose deals the new version asks more of: a criterion or
+ * a qualification level owed at the (mapped) stage that was not owed before. Only their deals can newly fall short.
+ */
+export function stagesAskingMore(
+  previous: Playbook,
+  next: Playbook,
+): Array<{ pipeline: string; stage: string }> {
+  const mappings = next.mappings;
+  const renameOld: Renames = {
+    criterion: (key) => mapKey(mappings, 'criterion', key),
+    element: (key) => mapKey(mappings, 'qualificationElement', key),
+  };
+  return previous.pipelines.flatMap((pipeline) =>
+    pipeline.stages.flatMap((stage) => {
+      if (stage.outcome !== 'open') return [];
+      const before = owedAt(previous, pipeline.key, stage.key, renameOld);
+      const after = owedAt(next, pipeline.key, mapStage(mappings, pipeline.key, stage.key));
+      const more = [...after].some((key) => !before.has(key));
+      return more ? [{ pipeline: pipeline.key, stage: stage.key }] : [];
+    }),
   );
 }

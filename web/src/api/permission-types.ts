@@ -28,4 +28,5 @@ export interface RolePermissions {
   createDeals: Permission;
   createAccounts: Permission;
   administer: Permission;
+  managePlaybook: Permission;
 }
