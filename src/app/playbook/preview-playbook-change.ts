@@ -97,7 +97,6 @@ export async function previewPlaybookChange(
   const next = parsed.value;
   const latest = await findLatestVersion(context.db);
   const previous = latest?.playbook ?? context.playbook;
-  const checked = checkPlaybookChange(next, await readPlaybookUsage(context.db), previous);
   const hash = contentHash(next);
   return ok({
     inForce: { number: latest?.number ?? null, playbookId: previous.id, name: previous.name },
@@ -108,9 +107,21 @@ export async function previewPlaybookChange(
       sameAsInForce: latest?.contentHash === hash,
     },
     diff: diffPlaybooks(previous, next),
+    ...(await judgeChange(context, previous, next)),
+  });
+}
+
+/** The live-data half of a preview: the check of every record, and the open deals that would fall short. */
+export async function judgeChange(
+  context: AppContext,
+  previous: Playbook,
+  next: Playbook,
+): Promise<Pick<PlaybookPreview, 'check' | 'unmet'>> {
+  const checked = checkPlaybookChange(next, await readPlaybookUsage(context.db), previous);
+  return {
     check: checked.ok
       ? { accepted: true, problems: [], plan: checked.value }
       : { accepted: false, problems: checked.error, plan: null },
     unmet: await dealsFallingShort(context, previous, next),
-  });
+  };
 }
