@@ -5,7 +5,7 @@ import type { Playbook } from '../../src/domain/playbook/playbook.js';
 
 /** The shipped Firebolt file as its raw (file-format) object, to edit into candidate versions. */
 export function fireboltFile(): Record<string, unknown> & {
-  pipelines: Array<{ key: string; stages: Array<{ key: string }> }>;
+  pipelines: Array<{ key: string; stages: Array<{ key: string; probability?: number }> }>;
 } {
   return YAML.parse(readFileSync(DEFAULT_PLAYBOOK_FILE, 'utf8'));
 }
