@@ -19,14 +19,24 @@ beforeAll(() => {
 function mappedWithNewProbability(): string {
   const file = fireboltFile();
   const [newBusiness] = file.pipelines;
-  if (newBusiness) {
-    newBusiness.stages = newBusiness.stages.filter((stage) => stage.key !== 'propose');
-    const negotiate = newBusiness.stages.find((stage) => stage.key === 'negotiate');
-    if (negotiate) negotiate.probability = 80;
-  }
+  const stages = (newBusiness?.stages ?? []) as Array<{
+    key: string;
+    probability?: number;
+    entrance?: Array<{ key: string }>;
+    exit?: Array<{ key: string }>;
+  }>;
+  const propose = stages.find((stage) => stage.key === 'propose');
+  // Propose's criteria go with it: their attestations are retired (null), which the audit event counts.
+  const retired = [...(propose?.entrance ?? []), ...(propose?.exit ?? [])].map((criterion) => [
+    criterion.key,
+    null,
+  ]);
+  if (newBusiness) newBusiness.stages = stages.filter((stage) => stage.key !== 'propose');
+  const negotiate = stages.find((stage) => stage.key === 'negotiate');
+  if (negotiate) negotiate.probability = 80;
   return YAML.stringify({
     ...file,
-    mappings: { stages: { new_business: { propose: 'negotiate' } }, criteria: {} },
+    mappings: { stages: { new_business: { propose: 'negotiate' } }, criteria: Object.fromEntries(retired) },
   });
 }
 

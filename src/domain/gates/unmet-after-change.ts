@@ -62,20 +62,24 @@ export function newlyUnmet(
   );
 }
 
-/** What reaching a stage asks for, as `criterion/<key>` and `level/<element>/<level>` (not facts: the playbook). */
 interface Renames {
   criterion: (key: string) => string | null;
   element: (key: string) => string | null;
 }
+const REQUIRED_LEVELS = ['identified', 'validated'] as const;
 const SAME: Renames = { criterion: (key) => key, element: (key) => key };
 
+/** What reaching a stage asks for, as `criterion/<key>` and `level/<element>/<level>` (not facts: the playbook). */
 function owedAt(playbook: Playbook, pipelineKey: string, stageKey: string, rename: Renames = SAME) {
   const pipeline = findPipeline(playbook, pipelineKey);
   const stage = pipeline && findStage(pipeline, stageKey);
   if (!pipeline || !stage || stage.outcome !== 'open') return new Set<string>();
   const owed = new Set<string>();
-  for (const [element, due] of levelsOwed(pipeline, stageKey))
-    owed.add(`level/${rename.element(element)}/${due.level}`);
+  // A level owed covers the lower ones: a stage that now asks "identified" where "validated" was owed asks less.
+  for (const [element, due] of levelsOwed(pipeline, stageKey)) {
+    for (const level of REQUIRED_LEVELS.slice(0, REQUIRED_LEVELS.indexOf(due.level) + 1))
+      owed.add(`level/${rename.element(element)}/${level}`);
+  }
   for (const candidate of pipeline.stages) {
     if (candidate.key === stageKey) {
       for (const criterion of candidate.entrance) owed.add(`criterion/${rename.criterion(criterion.key)}`);
