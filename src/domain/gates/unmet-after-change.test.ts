@@ -24,7 +24,7 @@ describe('what a new version newly asks of a deal at its stage', () => {
   it.each([
     ['nothing for a deal that meets everything', 'presentation_scheduled', [], []],
     [
-      'the mapped stage’s entrance-to-exit path: an unattested criterion now owed',
+      'not the mapped stage’s own exit (owed only to leave it)',
       'presentation_scheduled',
       ['quote_approved'],
       [],
