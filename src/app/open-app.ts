@@ -36,7 +36,9 @@ export async function openApp(config: AppConfig): Promise<OpenApp> {
     await migrateToLatest(database.db);
     const loaded = await loadPlaybookVersion(context, systemActor(config.loadedBy ?? 'startup'), playbook);
     if (!loaded.ok)
-      throw new Error(describeChangeRefusal(config.playbookFile ?? DEFAULT_PLAYBOOK_FILE, loaded.error));
+      throw new Error(
+        describeChangeRefusal(config.playbookFile ?? DEFAULT_PLAYBOOK_FILE, playbook.id, loaded.error),
+      );
   } catch (error) {
     await database.close();
     throw error;

@@ -84,8 +84,9 @@ describe('playbook versions against live data', () => {
     const refused = await loadPlaybookVersion(clock.context, loader, parsed(withoutPropose()));
     expect(refused.ok).toBe(false);
     if (refused.ok) return;
+    expect(refused.error.inForce).toEqual({ number: 1, playbookId: playbook.id });
     expect(
-      refused.error.map((problem) => [problem.kind, problem.key, problem.count, problem.message]),
+      refused.error.problems.map((problem) => [problem.kind, problem.key, problem.count, problem.message]),
     ).toEqual([
       [
         'stage',

@@ -16,6 +16,12 @@ import type { Actor, AppContext } from '../context.js';
 import { recordEvent } from '../shared/record-event.js';
 import { contentHash } from './content-hash.js';
 
+/** Why a playbook was not put in force: every problem with its count, and the version in force it was judged by. */
+export interface VersionRefusal {
+  problems: PlaybookChangeProblem[];
+  inForce: { number: number; playbookId: string } | null;
+}
+
 export interface LoadedVersion {
   version: PlaybookVersion;
   /** False when the playbook is the version already in force (same content): nothing was written. */
@@ -34,14 +40,17 @@ export async function loadPlaybookVersion(
   context: Pick<AppContext, 'db' | 'now' | 'newId'>,
   actor: Actor,
   playbook: Playbook,
-): Promise<Result<LoadedVersion, PlaybookChangeProblem[]>> {
+): Promise<Result<LoadedVersion, VersionRefusal>> {
   const hash = contentHash(playbook);
   return context.db.transaction().execute(async (trx) => {
     await lockPlaybookVersions(trx);
     const latest = await findLatestVersion(trx);
     if (latest?.contentHash === hash) return ok({ version: latest, created: false, plan: null });
     const checked = checkPlaybookChange(playbook, await readPlaybookUsage(trx), latest?.playbook);
-    if (!checked.ok) return err(checked.error);
+    if (!checked.ok) {
+      const inForce = latest ? { number: latest.number, playbookId: latest.playbookId } : null;
+      return err({ problems: checked.error, inForce });
+    }
     const plan = checked.value;
     const now = context.now();
     const version: PlaybookVersion = {
@@ -84,10 +93,19 @@ export async function loadPlaybookVersion(
 }
 
 /** The refusal, for a person reading a terminal: every problem on a line, and what to do. */
-export function describeChangeRefusal(file: string, problems: readonly PlaybookChangeProblem[]): string {
+export function describeChangeRefusal(file: string, playbookId: string, refusal: VersionRefusal): string {
+  const { problems, inForce } = refusal;
+  const another =
+    inForce && inForce.playbookId !== playbookId
+      ? [
+          `This database runs the playbook "${inForce.playbookId}" (version ${inForce.number}); "${playbookId}" is another one:`,
+          `give it its own database (another DATA_DIR, e.g. DATA_DIR=.closepath-${playbookId}, or another DATABASE_URL), or`,
+        ]
+      : [];
   return [
     `closepath: the playbook ${file} does not fit the records in this database:`,
     ...problems.map((problem) => `  - ${problem.message}`),
+    ...another,
     'Add the mappings to the file (`mappings:`, see docs/decisions/010-playbook-versions.md), or preview the',
     `change with \`closepath playbook diff --current ${file}\`.`,
   ].join('\n');
