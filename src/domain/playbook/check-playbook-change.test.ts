@@ -119,7 +119,13 @@ describe('a new playbook version against the records', () => {
       value: {
         deals: [
           {
-            from: { ...deals('presentation_scheduled', 12), count: undefined },
+            from: {
+              type: 'first_cell',
+              pipeline: 'sales',
+              stage: 'presentation_scheduled',
+              probability: 60,
+              forecastCategory: 'best_case',
+            },
             to: {
               type: 'first_cell',
               pipeline: 'sales',
@@ -129,7 +135,7 @@ describe('a new playbook version against the records', () => {
             },
             count: 12,
           },
-        ].map(({ from: { count: _count, ...from }, ...move }) => ({ ...move, from })),
+        ],
         keys: [
           { kind: 'criterion', from: 'visit_booked', to: 'po_received', count: 5 },
           { kind: 'criterion', from: 'old_check', to: null, count: 1 },
