@@ -1,13 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { migrateToLatest } from '../db/migrate.js';
 import { type OpenedDatabase, openDatabase } from '../db/open-database.js';
+import { systemActor } from './access/actors.js';
 import type { AppContext } from './context.js';
-import { loadPlaybook } from './playbook/load-playbook.js';
+import { DEFAULT_PLAYBOOK_FILE, loadPlaybook } from './playbook/load-playbook.js';
+import { describeChangeRefusal, loadPlaybookVersion } from './playbook/load-playbook-version.js';
 
 export interface AppConfig {
   databaseUrl?: string | undefined;
   dataDir?: string | undefined;
   playbookFile?: string | undefined;
+  /** Who loads the playbook, in the version history (`system:<command>`). */
+  loadedBy?: string | undefined;
 }
 
 export interface OpenApp {
@@ -20,16 +24,24 @@ export interface OpenApp {
 
 export const newId = (prefix: string) => `${prefix}_${randomBytes(10).toString('hex')}`;
 
-/** Loads the playbook, opens and migrates the database, and wires the context every use case gets. */
+/**
+ * Loads the playbook, opens and migrates the database, puts the playbook in force (a new version when it
+ * changed, refused when it does not fit the records) and wires the context every use case gets.
+ */
 export async function openApp(config: AppConfig): Promise<OpenApp> {
   const playbook = await loadPlaybook(config.playbookFile);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const context: AppContext = { db: database.db, playbook, now: () => new Date(), newId };
   try {
     await migrateToLatest(database.db);
+    const loaded = await loadPlaybookVersion(context, systemActor(config.loadedBy ?? 'startup'), playbook);
+    if (!loaded.ok)
+      throw new Error(
+        describeChangeRefusal(config.playbookFile ?? DEFAULT_PLAYBOOK_FILE, playbook.id, loaded.error),
+      );
   } catch (error) {
     await database.close();
     throw error;
   }
-  const context: AppContext = { db: database.db, playbook, now: () => new Date(), newId };
   return { context, engine: database.engine, database, close: database.close };
 }

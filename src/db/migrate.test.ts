@@ -46,6 +46,7 @@ describe('migrations', () => {
         'opportunity_milestones',
         'opportunity_stage_changes',
         'outbox',
+        'playbook_versions',
         'poc_benchmarks',
         'poc_plans',
         'poc_sessions',

@@ -307,6 +307,21 @@ export interface ActivitiesTable {
   version: number;
 }
 
+/** Every playbook the server has run; the highest number is the one in force. */
+export interface PlaybookVersionsTable {
+  id: string;
+  number: number;
+  playbook_id: string;
+  content_hash: string;
+  playbook: Jsonb;
+  /** The mapping of old keys to new ones applied to the records when this version was loaded. */
+  mappings: NullableJsonb;
+  /** What loading it changed: records moved per kind, deals re-probabilised. */
+  summary: Jsonb;
+  loaded_at: Date;
+  loaded_by: string;
+}
+
 export interface Database {
   users: UsersTable;
   accounts: AccountsTable;
@@ -329,4 +344,5 @@ export interface Database {
   activities: ActivitiesTable;
   rate_limit_windows: RateLimitWindowsTable;
   job_runs: JobRunsTable;
+  playbook_versions: PlaybookVersionsTable;
 }

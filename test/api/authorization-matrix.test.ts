@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_PLAYBOOK_FILE } from '../../src/app/playbook/load-playbook.js';
 import type { Role } from '../../src/domain/access/roles.js';
 import { ROLES } from '../../src/domain/access/roles.js';
 import { type ApiClient, type CallResult, signIn } from '../support/api-client.js';
@@ -413,6 +415,15 @@ const OPERATIONS: Record<string, Operation> = {
     run: (t) => t.me.call('PATCH', `/api/v1/contacts/${t.contact.id}`, { title: 'CTO' }),
   },
   'GET /api/v1/playbook': { expected: allRoles(200), run: (t) => t.me.call('GET', '/api/v1/playbook') },
+  'GET /api/v1/playbook/versions': {
+    expected: adminOnly(200),
+    run: (t) => t.me.call('GET', '/api/v1/playbook/versions'),
+  },
+  'POST /api/v1/playbook/preview': {
+    expected: adminOnly(200),
+    run: (t) =>
+      t.me.call('POST', '/api/v1/playbook/preview', { source: readFileSync(DEFAULT_PLAYBOOK_FILE, 'utf8') }),
+  },
   'GET /api/v1/users': { expected: allRoles(200), run: (t) => t.me.call('GET', '/api/v1/users') },
   'POST /api/v1/users': {
     expected: adminOnly(201),

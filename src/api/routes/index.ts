@@ -42,11 +42,13 @@ import { listAuditEventsRoute } from './list-audit-events.js';
 import { listDealsAtRiskRoute } from './list-deals-at-risk.js';
 import { listDemoUsersRoute } from './list-demo-users.js';
 import { listOpportunitiesRoute } from './list-opportunities.js';
+import { listPlaybookVersionsRoute } from './list-playbook-versions.js';
 import { listTokensRoute } from './list-tokens.js';
 import { listUsersRoute } from './list-users.js';
 import { logAccountActivityRoute, logDealActivityRoute } from './log-activity.js';
 import { loginRoute } from './login.js';
 import { logoutRoute } from './logout.js';
+import { previewPlaybookChangeRoute } from './preview-playbook-change.js';
 import { recordContractRoute } from './record-contract.js';
 import { recordMilestoneRoute, withdrawMilestoneRoute } from './record-milestone.js';
 import { recordPocReadoutRoute } from './record-poc-readout.js';
@@ -109,6 +111,8 @@ const ROUTES: FastifyPluginAsyncZod[] = [
   getPipelineBoardRoute,
   getOpenApiRoute,
   getPlaybookRoute,
+  listPlaybookVersionsRoute,
+  previewPlaybookChangeRoute,
   listAuditEventsRoute,
   loginRoute,
   logoutRoute,

@@ -32,6 +32,7 @@ export const signedInSchema = z
         createDeals: permissionSchema,
         createAccounts: permissionSchema,
         administer: permissionSchema.describe('Users, tokens, the audit log'),
+        managePlaybook: permissionSchema.describe("The playbook's versions and previews of a change"),
       })
       .describe("What the user's role may do anywhere"),
   })

@@ -76,6 +76,22 @@ const stage = z
   })
   .strict();
 
+const mapTo = z.record(key, key).optional();
+const mapOrRetire = z.record(key, key.nullable()).optional();
+
+/** Old keys → new ones, for the records that use them (src/domain/playbook/playbook-mappings.ts). */
+const mappings = z
+  .object({
+    stages: z.record(key, z.record(key, key)).optional(),
+    types: mapTo,
+    criteria: mapOrRetire,
+    qualificationElements: mapOrRetire,
+    milestones: mapOrRetire,
+    leadSources: mapTo,
+    lossReasons: mapTo,
+  })
+  .strict();
+
 /** The file format of a playbook; semantic checks (references, uniqueness) follow in the domain. */
 export const playbookSchema = z
   .object({
@@ -141,5 +157,6 @@ export const playbookSchema = z
       .object({ expansionUpliftThreshold: z.number().min(0).max(100).optional() })
       .strict()
       .optional(),
+    mappings: mappings.optional(),
   })
   .strict() satisfies z.ZodType<Playbook, unknown>;

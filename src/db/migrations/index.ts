@@ -8,6 +8,7 @@ import * as contracts from './006-contracts.js';
 import * as activities from './007-activities.js';
 import * as neutralPocNames from './008-neutral-poc-names.js';
 import * as reliability from './009-reliability.js';
+import * as playbookVersions from './010-playbook-versions.js';
 
 /** Every migration, by name, in the order they run. Append new ones; never rename or edit a shipped one. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -20,4 +21,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '007-activities': activities,
   '008-neutral-poc-names': neutralPocNames,
   '009-reliability': reliability,
+  '010-playbook-versions': playbookVersions,
 };

@@ -12,6 +12,7 @@ export const ENTITY_TYPES = [
   'session',
   'api_token',
   'activity',
+  'playbook',
 ] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 

@@ -258,3 +258,25 @@ export async function findOpportunities(
     .execute();
   return rows.map(toOpportunity);
 }
+
+/** Open deals in any of these pipeline stages, by id, up to `limit` (and how many there are in all). */
+export async function listOpenDealsInStages(
+  db: Kysely<Database>,
+  stages: ReadonlyArray<{ pipeline: string; stage: string }>,
+  limit: number,
+): Promise<{ deals: Opportunity[]; total: number }> {
+  if (stages.length === 0) return { deals: [], total: 0 };
+  const inStages = db
+    .selectFrom('opportunities')
+    .where('closed_at', 'is', null)
+    .where((eb) =>
+      eb.or(
+        stages.map((entry) => eb.and([eb('pipeline', '=', entry.pipeline), eb('stage', '=', entry.stage)])),
+      ),
+    );
+  const rows = await inStages.selectAll().orderBy('id').limit(limit).execute();
+  const { total } = await inStages
+    .select((eb) => eb.fn.countAll<string>().as('total'))
+    .executeTakeFirstOrThrow();
+  return { deals: rows.map(toOpportunity), total: Number(total) };
+}

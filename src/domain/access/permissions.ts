@@ -120,6 +120,8 @@ export interface RolePermissions {
   createDeals: Permission;
   createAccounts: Permission;
   administer: Permission;
+  /** The playbook's versions and previews of a change. */
+  managePlaybook: Permission;
 }
 
 export function rolePermissions(principal: Principal): RolePermissions {
@@ -128,5 +130,6 @@ export function rolePermissions(principal: Principal): RolePermissions {
     createDeals: permit(rights.createDeals, WHO.createDeal),
     createAccounts: permit(rights.createDeals, WHO.createDeal),
     administer: permit(rights.administer, () => whoMay((role) => role.administer)),
+    managePlaybook: permit(rights.managePlaybook, () => whoMay((role) => role.managePlaybook)),
   };
 }

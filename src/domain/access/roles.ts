@@ -35,6 +35,8 @@ export interface RoleRights {
   canOverride: boolean;
   canReopen: boolean;
   administer: boolean;
+  /** Read the playbook's version history and preview a new version against the live data. */
+  managePlaybook: boolean;
 }
 
 const ALL = RELATIONS;
@@ -49,6 +51,7 @@ const base = {
   canOverride: false,
   canReopen: false,
   administer: false,
+  managePlaybook: false,
 };
 
 /** What each role may do, as data. The one table authorization reads. */
@@ -124,6 +127,7 @@ export const ROLE_RIGHTS = {
     canOverride: true,
     canReopen: true,
     administer: true,
+    managePlaybook: true,
   },
   viewer: {
     ...base,

@@ -1,5 +1,6 @@
 import type { ActivityKind } from '../activity/activity.js';
 import type { InspectionSettings } from './inspection-settings.js';
+import type { PlaybookMappings } from './playbook-mappings.js';
 
 /**
  * A selling playbook as data. Everything a deal is run, gated, scored and forecast against lives here;
@@ -200,4 +201,6 @@ export interface Playbook {
   /** Absent: deals record no contracts (and no type renews one). */
   contracts?: ContractSettings;
   inspection: InspectionSettings;
+  /** How the previous version's keys map to this one's; applied to the records when this version is loaded. */
+  mappings?: PlaybookMappings;
 }

@@ -1,6 +1,7 @@
 import { type Pipeline, type Playbook, POC_RULES } from './playbook.js';
 import { validateCustomerModel } from './validate-customer-model.js';
 import { validateInspection } from './validate-inspection.js';
+import { validateMappings } from './validate-mappings.js';
 
 export interface PlaybookIssue {
   path: Array<string | number>;
@@ -157,5 +158,6 @@ export function validatePlaybook(playbook: Playbook): PlaybookIssue[] {
   });
   issues.push(...validateCustomerModel(playbook));
   issues.push(...validateInspection(playbook));
+  issues.push(...validateMappings(playbook, playbook.mappings));
   return issues;
 }

@@ -3,6 +3,7 @@ export { getJson, type RequestOptions, request, setCsrfToken, whenSignedOut } fr
 export type * from './contract-types';
 export type * from './permission-types';
 export type * from './playbook-types';
+export type * from './playbook-version-types';
 export type * from './poc-types';
 export { ApiError, describeError, type MissingRequirement, type Problem } from './problem';
 export type * from './schema-types';

@@ -578,6 +578,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/playbook/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The playbook's versions
+         * @description Every playbook the server has run over this database, newest (the one in force) first, with the mappings applied when each was loaded and what they moved. For the roles that manage the playbook (RevOps).
+         */
+        get: operations["listPlaybookVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/playbook/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview a playbook change against the live data
+         * @description Changes nothing. The candidate file (YAML or JSON text) against the version in force: stages, probabilities, criteria and qualification levels that differ; whether the server would start with it (every key the records use is in it or mapped under `mappings:`) with each problem and its count, or what it would move; and the open deals whose stage would now ask for something unmet. A file that does not parse or validate is a 400 whose issues name `source` and the path in the file (YAML syntax errors give the line and column).
+         */
+        post: operations["previewPlaybookChange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit": {
         parameters: {
             query?: never;
@@ -1035,7 +1075,7 @@ export interface components {
             actorId: string;
             requestId: string | null;
             /** @enum {string} */
-            entityType: "account" | "contact" | "contract" | "opportunity" | "user" | "session" | "api_token" | "activity";
+            entityType: "account" | "contact" | "contract" | "opportunity" | "user" | "session" | "api_token" | "activity" | "playbook";
             entityId: string;
             opportunityId: string | null;
             action: string;
@@ -1163,6 +1203,8 @@ export interface components {
                 createAccounts: components["schemas"]["Permission"];
                 /** @description Users, tokens, the audit log */
                 administer: components["schemas"]["Permission"];
+                /** @description The playbook's versions and previews of a change */
+                managePlaybook: components["schemas"]["Permission"];
             };
         };
         ApiToken: {
@@ -1191,7 +1233,7 @@ export interface components {
             actorId: string;
             requestId: string | null;
             /** @enum {string} */
-            entityType: "account" | "contact" | "contract" | "opportunity" | "user" | "session" | "api_token" | "activity";
+            entityType: "account" | "contact" | "contract" | "opportunity" | "user" | "session" | "api_token" | "activity" | "playbook";
             entityId: string;
             opportunityId: string | null;
             action: string;
@@ -1631,6 +1673,186 @@ export interface components {
                 role: "ae" | "sdr" | "se" | "csm" | "rvp" | "vp_finance" | "revops_admin" | "viewer";
                 region: string | null;
             }[];
+        };
+        PlaybookMappings: {
+            /** @description Per old pipeline: old stage → new stage */
+            stages?: {
+                [key: string]: {
+                    [key: string]: string;
+                };
+            };
+            types?: {
+                [key: string]: string;
+            };
+            /** @description null retires the attestations */
+            criteria?: {
+                [key: string]: string | null;
+            };
+            qualificationElements?: {
+                [key: string]: string | null;
+            };
+            milestones?: {
+                [key: string]: string | null;
+            };
+            leadSources?: {
+                [key: string]: string;
+            };
+            lossReasons?: {
+                [key: string]: string;
+            };
+        };
+        PlaybookVersion: {
+            id: string;
+            number: number;
+            playbookId: string;
+            name: string;
+            /** @description SHA-256 of the canonical JSON: a reformatted file is the same version */
+            contentHash: string;
+            mappings: components["schemas"]["PlaybookMappings"] | null;
+            summary: {
+                /** @description Deals given another type, pipeline or stage */
+                dealsMoved: number;
+                /** @description Deals whose stage kept its key but changed probability or category */
+                dealsReprobabilised: number;
+                /** @description Attestations, qualification entries, milestones, sources, loss reasons */
+                recordsRenamed: number;
+                recordsRetired: number;
+            };
+            /** Format: date-time */
+            loadedAt: string;
+            loadedBy: string;
+            inForce: boolean;
+        };
+        PlaybookPreview: {
+            inForce: {
+                number: number | null;
+                playbookId: string;
+                name: string;
+            };
+            candidate: {
+                playbookId: string;
+                name: string;
+                contentHash: string;
+                sameAsInForce: boolean;
+            };
+            diff: {
+                stages: {
+                    pipeline: string;
+                    key: string;
+                    name: string;
+                    /** @enum {string} */
+                    change: "added" | "removed" | "mapped";
+                    mappedTo?: string;
+                }[];
+                probabilities: {
+                    pipeline: string;
+                    stage: string;
+                    name: string;
+                    from: number;
+                    to: number;
+                    forecastFrom: string;
+                    forecastTo: string;
+                }[];
+                criteria: {
+                    pipeline: string;
+                    stage: string;
+                    /** @enum {string} */
+                    phase: "entrance" | "exit";
+                    key: string;
+                    text: string;
+                    /** @enum {string} */
+                    change: "added" | "removed" | "mapped";
+                    mappedTo?: string | null;
+                }[];
+                qualificationLevels: {
+                    pipeline: string;
+                    stage: string;
+                    element: string;
+                    from: ("unknown" | "identified" | "validated") | null;
+                    to: ("unknown" | "identified" | "validated") | null;
+                }[];
+                types: {
+                    key: string;
+                    name: string;
+                    /** @enum {string} */
+                    change: "added" | "removed" | "mapped";
+                    mappedTo?: string | null;
+                }[];
+                qualificationElements: {
+                    key: string;
+                    name: string;
+                    /** @enum {string} */
+                    change: "added" | "removed" | "mapped";
+                    mappedTo?: string | null;
+                }[];
+                unchanged: boolean;
+            };
+            check: {
+                /** @description Whether the server would start with it */
+                accepted: boolean;
+                problems: {
+                    /** @enum {string} */
+                    kind: "stage" | "type" | "criterion" | "qualificationElement" | "milestone" | "leadSource" | "lossReason";
+                    key: string;
+                    pipeline?: string;
+                    count: number;
+                    records: string;
+                    /** @description Where in the file the mapping for it goes */
+                    mapWith: string;
+                    message: string;
+                }[];
+                /** @description What loading it would move, when accepted */
+                plan: {
+                    deals: {
+                        from: {
+                            type: string;
+                            pipeline: string;
+                            stage: string;
+                            probability: number;
+                            forecastCategory: string;
+                        };
+                        to: {
+                            type: string;
+                            pipeline: string;
+                            stage: string;
+                            probability: number;
+                            /** @enum {string} */
+                            forecastCategory: "pipeline" | "best_case" | "commit" | "closed" | "omitted";
+                        };
+                        count: number;
+                    }[];
+                    keys: {
+                        /** @enum {string} */
+                        kind: "criterion" | "qualificationElement" | "milestone" | "leadSource" | "lossReason";
+                        from: string;
+                        to: string | null;
+                        count: number;
+                    }[];
+                    summary: {
+                        /** @description Deals given another type, pipeline or stage */
+                        dealsMoved: number;
+                        /** @description Deals whose stage kept its key but changed probability or category */
+                        dealsReprobabilised: number;
+                        /** @description Attestations, qualification entries, milestones, sources, loss reasons */
+                        recordsRenamed: number;
+                        recordsRetired: number;
+                    };
+                } | null;
+            };
+            unmet: {
+                deals: {
+                    id: string;
+                    name: string;
+                    pipeline: string;
+                    stage: string;
+                    stageName: string;
+                    missing: components["schemas"]["MissingRequirement"][];
+                }[];
+                checked: number;
+                /** @description Open deals in the stages that now ask for more */
+                total: number;
+                truncated: boolean;
+            };
         };
     };
     responses: never;
@@ -6163,6 +6385,118 @@ export interface operations {
             };
         };
     };
+    listPlaybookVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["PlaybookVersion"][];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    previewPlaybookChange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The candidate playbook file, YAML or JSON */
+                    source: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlaybookPreview"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listAuditEvents: {
         parameters: {
             query?: {
@@ -6174,7 +6508,7 @@ export interface operations {
                 actorId?: string;
                 /** @description e.g. auth.login_failed, user.permissions_changed */
                 action?: string;
-                entityType?: "account" | "contact" | "contract" | "opportunity" | "user" | "session" | "api_token" | "activity";
+                entityType?: "account" | "contact" | "contract" | "opportunity" | "user" | "session" | "api_token" | "activity" | "playbook";
                 entityId?: string;
                 /** @description Events at or after this UTC instant */
                 from?: string;

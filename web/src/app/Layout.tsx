@@ -18,7 +18,8 @@ const under = (href: string) => (location: string) => location === href || locat
 /** A board per pipeline of the playbook, then the lists; each on the caller's own deals where theirs come first. */
 function useNav(): NavItem[] {
   const playbook = usePlaybook().data;
-  const user = useSession().data?.user;
+  const session = useSession().data;
+  const user = session?.user;
   const mine = (first: boolean) => (first && user ? { owner: user.id } : {});
   return [
     ...(playbook?.pipelines ?? []).map((pipeline) => ({
@@ -36,6 +37,10 @@ function useNav(): NavItem[] {
     },
     { label: 'Deals at risk', href: paths.atRisk, current: under(paths.atRisk) },
     { label: 'Accounts', href: paths.accounts, current: under(paths.accounts) },
+    // Only for the roles that may see it (the screen says who may to anyone who opens its address).
+    ...(session?.permissions.managePlaybook.allowed
+      ? [{ label: 'Playbook', href: paths.playbook, current: under(paths.playbook) }]
+      : []),
   ];
 }
 

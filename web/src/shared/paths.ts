@@ -36,6 +36,8 @@ export const paths = {
     `/deals${query({ pipeline: filters.pipeline, stage: filters.stage, forecast: filters.forecast, owner: filters.owner })}`,
   accounts: '/accounts',
   atRisk: '/at-risk',
+  /** RevOps: the playbook's versions and a preview of a change. */
+  playbook: '/playbook',
   account: (id: string) => `/accounts/${encodeURIComponent(id)}`,
 } as const;
 
