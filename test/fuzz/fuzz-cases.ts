@@ -1,0 +1,306 @@
+import fc from 'fast-check';
+import { CALLER_WEIGHTS, type CallerName } from './fuzz-callers.js';
+import {
+  boundaryValues,
+  branchesOf,
+  type JsonSchema,
+  type KnownValues,
+  validValue,
+  wrongTypeValues,
+} from './json-schema-values.js';
+import type { KnownValuePools } from './known-values.js';
+import {
+  BAD_IDS,
+  deeplyNested,
+  HAND_MADE_CURSORS,
+  NESTING_DEPTHS,
+  ODD_BODIES,
+  ODD_STRINGS,
+} from './odd-inputs.js';
+import type { FieldSlot, Location, Operation } from './operations.js';
+import { poolNameOf } from './seed-fuzz-data.js';
+
+/** What a case does to a valid request (or nothing, for `valid`). */
+export const CASE_WEIGHTS = {
+  valid: 25,
+  boundary: 12,
+  'wrong-type': 10,
+  'missing-required': 6,
+  'extra-property': 5,
+  'odd-text': 12,
+  'bad-id': 8,
+  'hand-made-cursor': 4,
+  'deep-nesting': 4,
+  'odd-body': 8,
+  'odd-query': 6,
+} as const;
+export type CaseKind = keyof typeof CASE_WEIGHTS;
+
+/** The request parts as values, before they are written as a URL, headers and a body. */
+export interface RequestParts {
+  params: Record<string, unknown>;
+  query: Record<string, unknown>;
+  headers: Record<string, unknown>;
+  body?: unknown;
+}
+
+export interface FuzzCase {
+  kind: CaseKind;
+  caller: CallerName;
+  callerPick: number;
+  parts: RequestParts;
+  /** Path values sent as written (already percent-encoded, or broken on purpose). */
+  rawParams: Record<string, string>;
+  /** Appended to the query string as written. */
+  rawQuery: string;
+  /** A body sent as written instead of `parts.body` as JSON. */
+  rawBody?: { payload: string; contentType?: string };
+  /** The field a mutation aimed at, named as the API names it in errors: `body.amountMinor`. */
+  target?: string;
+}
+
+type Draft = Omit<FuzzCase, 'kind' | 'caller' | 'callerPick'>;
+type Mutation = (draft: Draft) => Draft;
+
+const weighted = <T extends string>(weights: Record<T, number>): fc.Arbitrary<T> =>
+  fc.oneof(
+    ...(Object.entries(weights) as Array<[T, number]>).map(([value, weight]) => ({
+      arbitrary: fc.constant(value),
+      weight,
+    })),
+  );
+
+export const fieldName = (slot: Pick<FieldSlot, 'location' | 'path'>): string =>
+  slot.path.reduce<string>(
+    (name, key) => (typeof key === 'number' ? `${name}[${key}]` : `${name}.${key}`),
+    slot.location,
+  );
+
+function setAt(
+  parts: RequestParts,
+  location: Location,
+  path: Array<string | number>,
+  value: unknown,
+  remove = false,
+): RequestParts {
+  const copy = structuredClone(parts) as Record<Location, unknown>;
+  if (path.length === 0) {
+    copy[location] = value;
+    return copy as unknown as RequestParts;
+  }
+  copy[location] ??= typeof path[0] === 'number' ? [] : {};
+  let node = copy[location] as Record<string | number, unknown>;
+  path.forEach((key, index) => {
+    if (index === path.length - 1) {
+      if (remove) delete node[key];
+      // defineProperty: `__proto__` must become a key of the body, not the object's prototype.
+      else Object.defineProperty(node, key, { value, enumerable: true, writable: true, configurable: true });
+      return;
+    }
+    const next = node[key];
+    if (next === null || typeof next !== 'object') node[key] = typeof path[index + 1] === 'number' ? [] : {};
+    node = node[key] as Record<string | number, unknown>;
+  });
+  return copy as unknown as RequestParts;
+}
+
+const isType = (slot: FieldSlot, type: string) =>
+  branchesOf(slot.schema).some((branch) => branch.type === type);
+
+function setField(
+  slots: FieldSlot[],
+  values: (slot: FieldSlot) => readonly unknown[],
+): fc.Arbitrary<Mutation> {
+  const usable = slots.filter((slot) => values(slot).length > 0);
+  if (usable.length === 0) return fc.constant((draft) => draft);
+  return fc
+    .constantFrom(...usable)
+    .chain((slot) => fc.constantFrom(...values(slot)).map((value) => ({ slot, value })))
+    .map(({ slot, value }) => (draft: Draft) => ({
+      ...draft,
+      parts: setAt(draft.parts, slot.location, slot.path, value),
+      target: fieldName(slot),
+    }));
+}
+
+const EXTRA_KEYS = [
+  'extra',
+  'id',
+  'version',
+  'createdAt',
+  'ownerId',
+  'role',
+  '__proto__',
+  'constructor',
+  'a'.repeat(300),
+  '\u0000',
+  '\uD800',
+];
+const ODD_QUERIES = [
+  'limit=1&limit=2',
+  'cursor=a&cursor=b',
+  'limit[]=1',
+  'limit[a]=1',
+  '=x',
+  '&&&',
+  'limit',
+  '%ZZ=1',
+  'limit=%00',
+  'limit=%20',
+  'limit=1e2',
+  'limit=0x10',
+  'limit=Infinity',
+  'limit=-0',
+  'q=%C0%AF',
+  `x=${'y'.repeat(10_000)}`,
+  'a=1&'.repeat(500),
+];
+
+function mutationFor(kind: CaseKind, operation: Operation, pools: KnownValuePools): fc.Arbitrary<Mutation> {
+  const { slots } = operation;
+  switch (kind) {
+    case 'valid':
+      return fc.constant((draft) => draft);
+    case 'boundary':
+      return setField(slots, (slot) => boundaryValues(slot.schema));
+    case 'wrong-type':
+      return setField(slots, (slot) =>
+        slot.location === 'body' ? wrongTypeValues(slot.schema) : ['', 'true', '[]', '{}'],
+      );
+    case 'missing-required': {
+      const required = slots.filter((slot) => slot.required && slot.location !== 'params');
+      if (required.length === 0) return mutationFor('extra-property', operation, pools);
+      return fc.constantFrom(...required).map((slot) => (draft: Draft) => ({
+        ...draft,
+        parts: setAt(draft.parts, slot.location, slot.path, undefined, true),
+        target: fieldName(slot),
+      }));
+    }
+    case 'extra-property':
+      return fc
+        .record({
+          key: fc.constantFrom(...EXTRA_KEYS),
+          value: fc.constantFrom<unknown>('x', 1, null, { admin: true }),
+          where: fc.constantFrom<Location>('body', 'query'),
+        })
+        .map(({ key, value, where }) => (draft: Draft) => {
+          const location = where === 'body' && operation.parts.body ? 'body' : 'query';
+          return {
+            ...draft,
+            parts: setAt(draft.parts, location, [key], value),
+            target: `${location}.${key}`,
+          };
+        });
+    case 'odd-text':
+      return setField(
+        slots.filter((slot) => isType(slot, 'string') && slot.location !== 'headers'),
+        () => ODD_STRINGS,
+      );
+    case 'bad-id': {
+      const ids = pools.allIds();
+      const params = slots.filter((slot) => slot.location === 'params');
+      const idFields = slots.filter((slot) => /Ids?$/.test(String(slot.path.at(-1))));
+      return fc
+        .record({
+          slot:
+            params.length + idFields.length > 0
+              ? fc.constantFrom(...params, ...idFields)
+              : fc.constant(undefined),
+          bad: fc.oneof(
+            fc.constantFrom(...BAD_IDS),
+            fc.constantFrom(...ids, 'x').map((text): { text?: string; raw?: string } => ({ text })),
+          ),
+        })
+        .map(({ slot, bad }) => (draft: Draft) => {
+          if (!slot) return draft;
+          const name = fieldName(slot);
+          if (slot.location === 'params' && bad.raw !== undefined)
+            return {
+              ...draft,
+              rawParams: { ...draft.rawParams, [String(slot.path[0])]: bad.raw },
+              target: name,
+            };
+          return {
+            ...draft,
+            parts: setAt(draft.parts, slot.location, slot.path, bad.text ?? bad.raw),
+            target: name,
+          };
+        });
+    }
+    case 'hand-made-cursor':
+      return fc
+        .constantFrom(...HAND_MADE_CURSORS, ...pools.values('cursor'))
+        .map((cursor) => (draft: Draft) => ({
+          ...draft,
+          parts: setAt(draft.parts, 'query', ['cursor'], cursor),
+          target: 'query.cursor',
+        }));
+    case 'deep-nesting':
+      return fc
+        .record({
+          depth: fc.constantFrom(...NESTING_DEPTHS),
+          shape: fc.constantFrom('object' as const, 'array' as const),
+        })
+        .map(({ depth, shape }) => (draft: Draft) => {
+          const slot = slots.find(
+            (candidate) => candidate.location === 'body' && candidate.path.length === 1,
+          );
+          const marker = '"__deep__"';
+          const body = slot ? setAt(draft.parts, 'body', slot.path, '__deep__').body : { deep: '__deep__' };
+          const payload = JSON.stringify(body).replace(marker, deeplyNested(depth, shape));
+          return {
+            ...draft,
+            rawBody: { payload, contentType: 'application/json' },
+            target: slot ? fieldName(slot) : 'body.deep',
+          };
+        });
+    case 'odd-body':
+      return fc.constantFrom(...ODD_BODIES).map((rawBody) => (draft: Draft) => ({ ...draft, rawBody }));
+    case 'odd-query':
+      return fc.constantFrom(...ODD_QUERIES).map((rawQuery) => (draft: Draft) => ({ ...draft, rawQuery }));
+  }
+}
+
+/** A header's text is a token of visible ASCII unless its schema says more (other text is no header value). */
+function asHeaderSchema(part: JsonSchema): JsonSchema {
+  const properties = Object.entries(part.properties ?? {}).map(([name, schema]) => [
+    name,
+    schema.type === 'string' && !schema.pattern && !schema.enum
+      ? { ...schema, pattern: '^[!-~]{1,64}$' }
+      : schema,
+  ]);
+  return { ...part, properties: Object.fromEntries(properties) };
+}
+
+function validParts(operation: Operation, known: KnownValues): fc.Arbitrary<RequestParts> {
+  const paramsKnown: KnownValues = (name) => known(poolNameOf(operation.pathTemplate, name));
+  return fc.record({
+    params: validValue(operation.parts.params, paramsKnown) as fc.Arbitrary<Record<string, unknown>>,
+    query: validValue(operation.parts.query, known) as fc.Arbitrary<Record<string, unknown>>,
+    headers: validValue(asHeaderSchema(operation.parts.headers), known) as fc.Arbitrary<
+      Record<string, unknown>
+    >,
+    body: operation.parts.body
+      ? validValue(operation.parts.body as JsonSchema, known)
+      : fc.constant(undefined),
+  });
+}
+
+/** Cases for one operation: a valid request per its schemas, then (but for `valid`) one thing done to it. */
+export function caseArbitrary(operation: Operation, pools: KnownValuePools): fc.Arbitrary<FuzzCase> {
+  return fc
+    .record({
+      kind: weighted(CASE_WEIGHTS),
+      caller: weighted(CALLER_WEIGHTS),
+      callerPick: fc.nat(),
+      parts: validParts(operation, pools.lookup()),
+    })
+    .chain(({ kind, caller, callerPick, parts }) =>
+      mutationFor(kind, operation, pools).map((mutate) => ({
+        kind,
+        caller,
+        callerPick,
+        ...mutate({ parts, rawParams: {}, rawQuery: '' }),
+      })),
+    );
+}
