@@ -15,6 +15,7 @@ import {
   HAND_MADE_CURSORS,
   NESTING_DEPTHS,
   ODD_BODIES,
+  ODD_HEADER_VALUES,
   ODD_STRINGS,
 } from './odd-inputs.js';
 import type { FieldSlot, Location, Operation } from './operations.js';
@@ -59,7 +60,8 @@ export interface FuzzCase {
   target?: string;
 }
 
-type Draft = Omit<FuzzCase, 'kind' | 'caller' | 'callerPick'>;
+/** A case being made; a mutation that stands in for another (no required field to drop) names its own kind. */
+type Draft = Omit<FuzzCase, 'kind' | 'caller' | 'callerPick'> & { kind?: CaseKind };
 type Mutation = (draft: Draft) => Draft;
 
 const weighted = <T extends string>(weights: Record<T, number>): fc.Arbitrary<T> =>
@@ -169,7 +171,11 @@ function mutationFor(kind: CaseKind, operation: Operation, pools: KnownValuePool
       );
     case 'missing-required': {
       const required = slots.filter((slot) => slot.required && slot.location !== 'params');
-      if (required.length === 0) return mutationFor('extra-property', operation, pools);
+      if (required.length === 0)
+        return mutationFor('extra-property', operation, pools).map((mutate) => (draft: Draft) => ({
+          ...mutate(draft),
+          kind: 'extra-property' as const,
+        }));
       return fc.constantFrom(...required).map((slot) => (draft: Draft) => ({
         ...draft,
         parts: setAt(draft.parts, slot.location, slot.path, undefined, true),
@@ -193,8 +199,8 @@ function mutationFor(kind: CaseKind, operation: Operation, pools: KnownValuePool
         });
     case 'odd-text':
       return setField(
-        slots.filter((slot) => isType(slot, 'string') && slot.location !== 'headers'),
-        () => ODD_STRINGS,
+        slots.filter((slot) => isType(slot, 'string')),
+        (slot) => (slot.location === 'headers' ? ODD_HEADER_VALUES : ODD_STRINGS),
       );
     case 'bad-id': {
       const ids = pools.allIds();

@@ -29,6 +29,24 @@ export function faultsOf(response: Response): string[] {
   return faults;
 }
 
+/** Kinds whose one change makes a body invalid by its schema: a 400 must name the field changed. */
+const NAMES_ITS_FIELD = new Set(['wrong-type', 'missing-required']);
+
+/** A validation failure that blames other fields than the one a case broke. */
+export function misplacedFaults(fuzzCase: FuzzCase, response: Response): string[] {
+  const { target } = fuzzCase;
+  if (!target?.startsWith('body.') || !NAMES_ITS_FIELD.has(fuzzCase.kind) || response.statusCode !== 400)
+    return [];
+  const problem = response.json() as { code?: string; errors?: Array<{ path?: string }> };
+  if (problem.code !== 'validation_failed') return [];
+  const paths = (problem.errors ?? []).map((error) => String(error.path));
+  // Fastify validates params first and stops there: the body was never read.
+  if (paths.every((path) => path.startsWith('params'))) return [];
+  const names = (path: string) =>
+    path === target || path.startsWith(`${target}.`) || path.startsWith(`${target}[`);
+  return paths.some(names) ? [] : [`400 names ${paths.join(', ')}, not ${target}`];
+}
+
 export interface Finding {
   operation: string;
   kind: string;

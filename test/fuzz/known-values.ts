@@ -76,6 +76,15 @@ export class KnownValuePools {
     }
   }
 
+  /** A 2xx answer during the run: the records it names join the pools (a created benchmark can be edited next). */
+  harvestAnswer(response: { headers: Record<string, unknown>; body: string }, collection: string): void {
+    if (!/json/.test(String(response.headers['content-type'])) || response.body === '') return;
+    const body: unknown = JSON.parse(response.body);
+    const record = body as { id?: unknown };
+    if (typeof record?.id === 'string') this.add(collection, record.id);
+    this.harvest(body, collection);
+  }
+
   values(pool: string): unknown[] {
     return [...(this.pools.get(pool) ?? [])];
   }

@@ -149,3 +149,28 @@ export const ODD_BODIES: readonly { contentType?: string; payload: string }[] = 
   { contentType: ';;', payload: '{}' },
   { payload: '{}' },
 ];
+
+/** Header values a client may send (visible Latin-1): lists, weak and odd tags, keys used twice. */
+export const ODD_HEADER_VALUES: readonly string[] = [
+  '',
+  ' ',
+  '*',
+  '"v1", "v2"',
+  '*, "v1"',
+  'W/"v1"',
+  'w/"v1"',
+  '"v0"',
+  '"v-1"',
+  '"v1e3"',
+  '"v999999999999999"',
+  '"v9999999999999999"',
+  '"v01"',
+  'v1',
+  '"v1',
+  '\t"v1"\t',
+  'fuzz-key-1',
+  'fuzz-key-1',
+  'x'.repeat(255),
+  'x'.repeat(256),
+  '\u00e9\u00ff',
+];
