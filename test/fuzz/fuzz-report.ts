@@ -74,13 +74,26 @@ export function describeFinding(finding: Finding): string {
     .join('\n');
 }
 
-/** Counts by operation × status and by case kind × status class, printed as tables. */
+const problemCodeOf = (response: Response): string | undefined => {
+  if (!/^application\/problem\+json/.test(String(response.headers['content-type']))) return undefined;
+  try {
+    return String(response.json().code);
+  } catch {
+    return undefined;
+  }
+};
+
+/** Counts by operation × status, by case kind × status class and by problem code, printed as tables. */
 export class FuzzTally {
   private readonly byOperation = new Map<string, Map<number, number>>();
   private readonly byKind = new Map<string, Map<string, number>>();
+  private readonly byCode = new Map<string, number>();
   readonly statuses = new Set<number>();
 
-  count(operation: string, fuzzCase: FuzzCase, status: number): void {
+  count(operation: string, fuzzCase: FuzzCase, response: Response): void {
+    const status = response.statusCode;
+    const code = problemCodeOf(response);
+    if (code) this.byCode.set(`${status} ${code}`, (this.byCode.get(`${status} ${code}`) ?? 0) + 1);
     const row = this.byOperation.get(operation) ?? new Map<number, number>();
     row.set(status, (row.get(status) ?? 0) + 1);
     this.byOperation.set(operation, row);
@@ -118,6 +131,11 @@ export class FuzzTally {
       '',
       `${'case kind'.padEnd(18)} ${classes.map((c) => c.padStart(7)).join('')}`,
       ...kinds,
+      '',
+      `problems: ${[...this.byCode]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([code, n]) => `${code} ${n}`)
+        .join(', ')}`,
     ].join('\n');
   }
 }

@@ -53,7 +53,7 @@ describe('the OpenAPI fuzz', () => {
           callers.headersOf(fuzzCase.caller, fuzzCase.callerPick),
         );
         const response = await api.app.inject(request);
-        tally.count(operation.label, fuzzCase, response.statusCode);
+        tally.count(operation.label, fuzzCase, response);
         const faults = [...faultsOf(response), ...misplacedFaults(fuzzCase, response)];
         if (response.statusCode < 300) pools.harvestAnswer(response, collectionOf(operation.pathTemplate));
         if (faults.length > 0) {
