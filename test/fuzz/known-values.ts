@@ -22,6 +22,23 @@ const CONSTANTS: Record<string, unknown[]> = {
   'if-match': ['*', '*', '"v1"'],
 };
 
+/** The last fixed segment of a path: the collection its records belong to (`/accounts/{id}/contracts` → contracts). */
+export function collectionOf(pathTemplate: string): string {
+  return (
+    pathTemplate
+      .split('/')
+      .filter((segment) => segment && !segment.startsWith('{'))
+      .at(-1) ?? ''
+  );
+}
+
+/** The name a path parameter's values are pooled under: `{id}` after `accounts` is an account's id. */
+export function poolNameOf(pathTemplate: string, parameter: string): string {
+  if (parameter !== 'id') return parameter;
+  const segments = pathTemplate.split('/');
+  return segments[segments.indexOf('{id}') - 1] ?? parameter;
+}
+
 const MAX_POOL = 40;
 const plural = (word: string) =>
   word.endsWith('ion')

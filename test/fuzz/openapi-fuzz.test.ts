@@ -4,9 +4,9 @@ import { openTestApi, type TestApi } from '../support/test-api.js';
 import type { FuzzCallers } from './fuzz-callers.js';
 import { caseArbitrary } from './fuzz-cases.js';
 import { describeFinding, type Finding, FuzzTally, faultsOf, misplacedFaults } from './fuzz-report.js';
-import type { KnownValuePools } from './known-values.js';
+import { collectionOf, type KnownValuePools } from './known-values.js';
 import { type OpenApiDocument, type Operation, operationsOf } from './operations.js';
-import { collectionOf, seedFuzzData } from './seed-fuzz-data.js';
+import { seedFuzzData } from './seed-fuzz-data.js';
 import { requestOf } from './send-case.js';
 
 /**

@@ -14,7 +14,7 @@ import {
 } from '../support/factories.js';
 import { satisfyNextStage } from '../support/walk-deal.js';
 import { FuzzCallers } from './fuzz-callers.js';
-import { KnownValuePools } from './known-values.js';
+import { collectionOf, KnownValuePools, poolNameOf } from './known-values.js';
 import type { Operation } from './operations.js';
 
 /**
@@ -89,23 +89,6 @@ async function walkToPoc(client: ApiClient, playbook: Playbook, dealId: string, 
   const created = await client.call('POST', `/api/v1/opportunities/${dealId}/poc`);
   if (created.status !== 201)
     throw new Error(`no POC plan: ${created.status} ${JSON.stringify(created.body)}`);
-}
-
-/** The last fixed segment of a path: the collection its records belong to (`/accounts/{id}/contracts` → contracts). */
-export function collectionOf(pathTemplate: string): string {
-  return (
-    pathTemplate
-      .split('/')
-      .filter((segment) => segment && !segment.startsWith('{'))
-      .at(-1) ?? ''
-  );
-}
-
-/** The name a path parameter's values are pooled under: `{id}` after `accounts` is an account's id. */
-export function poolNameOf(pathTemplate: string, parameter: string): string {
-  if (parameter !== 'id') return parameter;
-  const segments = pathTemplate.split('/');
-  return segments[segments.indexOf('{id}') - 1] ?? parameter;
 }
 
 function fillPath(pathTemplate: string, pools: KnownValuePools): string | null {
