@@ -112,7 +112,7 @@ export class FuzzTally {
     const statuses = [...this.statuses].sort((a, b) => a - b);
     const width = Math.max(...[...this.byOperation.keys()].map((key) => key.length), 9);
     const line = (label: string, cells: Array<string | number>) =>
-      `${label.padEnd(width)} ${cells.map((cell) => String(cell).padStart(6)).join('')}`;
+      `${label.padEnd(width)} ${cells.map((cell) => String(cell).padStart(7)).join('')}`;
     const totals = statuses.map((status) =>
       [...this.byOperation.values()].reduce((sum, row) => sum + (row.get(status) ?? 0), 0),
     );
