@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { actorFor } from '../../src/app/access/actors.js';
+import type { User } from '../../src/db/repositories/users-repo.js';
 import { forwardPath } from '../../src/domain/playbook/lookup.js';
 import type { Playbook } from '../../src/domain/playbook/playbook.js';
 import { type ApiClient, signIn, TEST_PASSWORD } from '../support/api-client.js';
@@ -10,7 +11,6 @@ import {
   buildOpportunity,
   buildUser,
   logCall,
-  testContext,
 } from '../support/factories.js';
 import { satisfyNextStage } from '../support/walk-deal.js';
 import { FuzzCallers } from './fuzz-callers.js';
@@ -24,21 +24,26 @@ import type { Operation } from './operations.js';
  */
 export async function seedFuzzData(app: FastifyInstance, operations: Operation[]) {
   const db = app.context.db;
-  const { context } = testContext(db);
-  const admin = await buildUser(db, { role: 'revops_admin', region: null, name: 'Fuzz Admin' });
-  const rvp = await buildUser(db, { role: 'rvp', region: 'emea', name: 'Rita RVP' });
-  const ae = await buildUser(db, { role: 'ae', region: 'emea', managerId: rvp.id, name: 'Ana AE' });
-  const se = await buildUser(db, { role: 'se', region: 'emea', managerId: rvp.id, name: 'Sam SE' });
-  await buildUser(db, { role: 'revops_admin', region: null, name: 'Second Admin' });
-  const customer = await buildAccount(db, { ownerId: ae.id, name: 'Globex' });
-  await buildContract(db, customer.id);
+  // Ids in order of creation, so lists that break ties by id list records alike in every run.
+  app.context.newId = countingIds();
+  const context = app.context;
+  const user = (overrides: Partial<User>) => buildUser(db, { id: context.newId('user'), ...overrides });
+  const admin = await user({ role: 'revops_admin', region: null, name: 'Fuzz Admin' });
+  const rvp = await user({ role: 'rvp', region: 'emea', name: 'Rita RVP' });
+  const ae = await user({ role: 'ae', region: 'emea', managerId: rvp.id, name: 'Ana AE' });
+  const se = await user({ role: 'se', region: 'emea', managerId: rvp.id, name: 'Sam SE' });
+  await user({ role: 'revops_admin', region: null, name: 'Second Admin' });
+  const customer = await buildAccount(db, { id: context.newId('acc'), ownerId: ae.id, name: 'Globex' });
+  await buildContract(db, customer.id, { id: context.newId('ctr') });
   const prospect = await buildAccount(db, {
+    id: context.newId('acc'),
     ownerId: ae.id,
     name: 'Initech',
     country: 'DE',
     subdivision: 'DE-BE',
   });
-  for (const account of [customer, prospect]) await buildContact(db, account.id);
+  for (const account of [customer, prospect])
+    await buildContact(db, account.id, { id: context.newId('con') });
   const deals = [
     await buildOpportunity(context, { ownerId: ae.id, accountId: prospect.id }),
     await buildOpportunity(context, { ownerId: ae.id, accountId: prospect.id, name: 'Initech — second' }),
@@ -50,7 +55,7 @@ export async function seedFuzzData(app: FastifyInstance, operations: Operation[]
   const callers = new FuzzCallers(app, { admin, ae });
   await callers.signInAll();
   const adminHeaders = callers.headersOf('admin-cookie', 0);
-  const contact = await buildContact(db, prospect.id, { name: 'Carla Champion' });
+  const contact = await buildContact(db, prospect.id, { id: context.newId('con'), name: 'Carla Champion' });
   for (const deal of deals.slice(0, 2))
     await walkToPoc(await signIn(app, admin), app.context.playbook, deal.id, contact.id);
 
@@ -72,6 +77,12 @@ export async function seedFuzzData(app: FastifyInstance, operations: Operation[]
   const tokens = await app.inject({ method: 'GET', url: '/api/v1/tokens', headers: adminHeaders });
   pools.protect(admin.id, ae.id, ...tokens.json().items.map((token: { id: string }) => token.id));
   return { callers, pools };
+}
+
+/** `opp_00000000000000000001`, `acc_00000000000000000002`, …: the shape of real ids, in order of creation. */
+function countingIds(): (prefix: string) => string {
+  let count = 0;
+  return (prefix) => `${prefix}_${(++count).toString(16).padStart(20, '0')}`;
 }
 
 /** Moves the deal through its gates to the stage its playbook's POC method starts at, and creates its plan. */
