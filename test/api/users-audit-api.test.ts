@@ -103,6 +103,12 @@ describe('the audit log', () => {
     expect(from.body.items).toHaveLength(ids.length);
     expect((await admin.call('GET', '/api/v1/audit?entityType=planet')).status).toBe(400);
   });
+
+  it('refuses an instant PostgreSQL cannot hold at its field, before any SQL', async () => {
+    const answer = await admin.call('GET', '/api/v1/audit?from=0000-01-01T00:00:00Z');
+    expect(answer.status).toBe(400);
+    expect(answer.body.errors).toEqual([{ path: 'query.from', message: 'a year between 1000 and 9999' }]);
+  });
 });
 
 describe('demo sign-in', () => {

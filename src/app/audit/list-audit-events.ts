@@ -5,7 +5,7 @@ import { err, ok, type Result } from '../../domain/result.js';
 import type { AppError } from '../app-error.js';
 import type { Actor, AppContext } from '../context.js';
 import { decodeCursor, type Page, toPage } from '../shared/cursor.js';
-import { id, pageQuery } from '../shared/fields.js';
+import { id, instant, pageQuery } from '../shared/fields.js';
 import { refuseUnlessAdmin } from '../users/require-admin.js';
 
 export const auditQuery = z
@@ -15,8 +15,8 @@ export const auditQuery = z
     action: z.string().max(100).optional().describe('e.g. auth.login_failed, user.permissions_changed'),
     entityType: z.enum(ENTITY_TYPES).optional(),
     entityId: id.optional(),
-    from: z.iso.datetime().optional().describe('Events at or after this UTC instant'),
-    to: z.iso.datetime().optional().describe('Events before this UTC instant'),
+    from: instant.optional().describe('Events at or after this UTC instant'),
+    to: instant.optional().describe('Events before this UTC instant'),
   })
   .strict();
 export type AuditQuery = z.infer<typeof auditQuery>;
@@ -31,15 +31,10 @@ export async function listAuditLog(
   if (refusal) return err(refusal);
   const cursor = decodeCursor(query.cursor, ['serial']);
   if (!cursor.ok) return err(cursor.error);
-  const { from, to, limit, cursor: _c, ...filter } = query;
-  const rows = await listAuditEvents(
-    context.db,
-    {
-      ...filter,
-      from: from === undefined ? undefined : new Date(from),
-      to: to === undefined ? undefined : new Date(to),
-    },
-    { limit: limit + 1, beforeId: cursor.value ? Number(cursor.value[0]) : undefined },
-  );
+  const { limit, cursor: _c, ...filter } = query;
+  const rows = await listAuditEvents(context.db, filter, {
+    limit: limit + 1,
+    beforeId: cursor.value ? Number(cursor.value[0]) : undefined,
+  });
   return ok(toPage(rows, limit, (row) => [row.id]));
 }

@@ -1,11 +1,8 @@
 import { z } from 'zod';
 import { POC_CRITERION_STATUSES, POC_SESSION_STATUSES } from '../../domain/poc/poc-plan.js';
-import { amountMinor, currency, httpUrl, id, optionalText } from '../shared/fields.js';
+import { amountMinor, currency, httpUrl, id, instant, optionalText } from '../shared/fields.js';
 
 /** Inputs of the POC use cases, shared by the API and the CLI. Unknown fields are refused (strict). */
-const instant = z.coerce
-  .date({ message: 'an ISO 8601 date-time' })
-  .meta({ type: 'string', format: 'date-time' });
 const millis = z.number().int('whole milliseconds').min(0).max(86_400_000);
 
 export const pocSessionChangeInput = z
