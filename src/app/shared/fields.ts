@@ -27,11 +27,19 @@ export const currency = z.string().superRefine((code, ctx) => {
  * and in JavaScript. Sums of amounts are not numbers but decimal strings, so no total can overflow (decision 011).
  */
 export const MAX_AMOUNT_MINOR = 999_999_999_999_999;
+const amountProblem = (value: number): string | null => {
+  if (value < 0) return 'must not be negative';
+  if (value > MAX_AMOUNT_MINOR) return 'at most 999,999,999,999,999 minor units (cents)';
+  return Number.isInteger(value) ? null : 'an integer amount in minor units (cents)';
+};
+/** One message per bad amount (not "not an integer" and "too large" for 2^53), documented as a bounded integer. */
 export const amountMinor = z
   .number({ message: 'an integer amount in minor units (cents)' })
-  .max(MAX_AMOUNT_MINOR, { message: 'at most 999,999,999,999,999 minor units (cents)', abort: true })
-  .min(0, { message: 'must not be negative', abort: true })
-  .int('an integer amount in minor units (cents)');
+  .superRefine((value, ctx) => {
+    const problem = amountProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  })
+  .meta({ type: 'integer', minimum: 0, maximum: MAX_AMOUNT_MINOR });
 export const httpUrl = z.url({ protocol: /^https?$/, message: 'an http(s) URL' }).max(2000);
 
 /** Where an issue's message comes from the domain's ISO 3166 rules (null: no issue). */
