@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../src/app/access/actors.js';
+import { createRandom } from '../../src/app/demo/random.js';
 import { openApp } from '../../src/app/open-app.js';
 import { createToken } from '../../src/app/tokens/create-token.js';
 import { killAndWait, newServerStore, type ServerStore, startServe } from '../support/cli-server.js';
@@ -14,18 +15,6 @@ const LANES = 3;
 const MAX_KILL_DELAY_MS = 40;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const SEED = Number(process.env.CRASH_SEED ?? 20261201);
-
-/** mulberry32: the kill points are random, but the same on every run. */
-function seededRandom(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Keyed {
   key: string;
@@ -69,7 +58,7 @@ function create(url: string, keyed: Keyed) {
 
 describe('a crash during keyed creates', () => {
   it('loses none, duplicates none and leaves no key stuck when every key is retried after a restart', async () => {
-    const random = seededRandom(SEED);
+    const random = createRandom(SEED).next; // the kill points are random, but the same on every run
     const keys: Keyed[] = [];
     let answeredBeforeCrash = 0;
     for (let round = 0; round < ROUNDS; round += 1) {
