@@ -13,6 +13,7 @@ import { answerClientError } from './errors/client-error.js';
 import { answerFrameworkError, installErrorHandlers } from './errors/error-handler.js';
 import './fastify-augment.js';
 import { installIdempotency } from './idempotency.js';
+import { installLoadShedding, type LoadSheddingSettings } from './load-shedding.js';
 import { registerOpenApi } from './openapi.js';
 import { requestIdFor } from './request-id.js';
 import { registerRoutes } from './routes/index.js';
@@ -47,6 +48,8 @@ export interface BuildServerOptions {
   rateLimits?: Partial<RateLimitSettings>;
   /** Demo mode: GET /api/v1/auth/demo-users lists the demo users and their documented password. */
   demo?: boolean;
+  /** Refuse new requests with 503 while the server is overloaded (`closepath serve` sets it; off in tests). */
+  loadShedding?: LoadSheddingSettings;
   /** Behind a reverse proxy: trust X-Forwarded-For/-Proto/-Host for the client IP, HTTPS and Host. */
   trustProxy?: boolean;
 }
@@ -74,6 +77,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
 
   installSecurityHeaders(app);
   installErrorHandlers(app);
+  if (options.loadShedding) await installLoadShedding(app, options.loadShedding);
   installTextGuard(app);
   installAuthentication(app, {
     settings: authSettings(options.auth),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_RATE_LIMITS } from '../api/auth/rate-limits.js';
 
 const environment = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -13,6 +14,12 @@ const environment = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** How often background jobs (housekeeping) run: once per period across every server process. */
   JOBS_PERIOD_MS: z.coerce.number().int().min(1000).default(600_000),
+  /** Load shedding: answer 503 while more queries than this wait for the database (0 = off). */
+  SHED_WAITING_QUERIES: z.coerce.number().int().min(0).default(64),
+  /** Load shedding: answer 503 while the event loop lags more than this many milliseconds (0 = off). */
+  SHED_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).default(1000),
+  /** Requests per minute each signed-in user (session or token) may send. */
+  REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).default(DEFAULT_RATE_LIMITS.requestsPerPrincipal.limit),
   /** Behind a reverse proxy: 1/true trusts X-Forwarded-For/-Proto/-Host (client IP, HTTPS → Secure cookie). */
   TRUST_PROXY: z
     .enum(['', '0', '1', 'false', 'true'])

@@ -1,6 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { ServerBusyError } from '../load-shedding.js';
 import { sendAppError } from './app-error-status.js';
 import { buildProblem, type Problem, type ProblemCode, sendProblem } from './problem.js';
 import { toFieldIssues } from './request-validation.js';
@@ -41,6 +42,7 @@ function problemFor(error: unknown, request: FastifyRequest): Problem {
     const detail = `${errors.length} field(s) of the request are not valid.`;
     return buildProblem(request, 'validation_failed', 400, detail, { errors });
   }
+  if (error instanceof ServerBusyError) return buildProblem(request, 'server_busy', 503, error.message);
   if (isFastifyError(error)) {
     const known = KNOWN_REQUEST_ERRORS[error.code];
     if (known) return buildProblem(request, known.code, known.status, known.detail);
@@ -64,7 +66,9 @@ function problemFor(error: unknown, request: FastifyRequest): Problem {
 function answerError(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   if (error instanceof AppErrorResponse) return sendAppError(reply, error.appError);
   const problem = problemFor(error, request);
-  if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+  // A shed request is expected under overload: one error line each would flood the log when it matters.
+  if (problem.status >= 500 && problem.code !== 'server_busy')
+    request.log.error({ err: error }, 'request failed');
   // A refused request is the caller's business (it gets the problem): the log notes it only at debug.
   else request.log.debug({ err: error, code: problem.code }, 'request refused');
   return sendProblem(reply, problem);

@@ -20,6 +20,7 @@ export type HttpProblemCode =
   | 'unauthorized'
   | 'csrf_failed'
   | 'rate_limited'
+  | 'server_busy'
   | 'internal_error';
 export type ProblemCode = AppErrorCode | HttpProblemCode;
 
@@ -43,6 +44,7 @@ export const PROBLEM_TITLES = {
   unauthorized: 'Sign in first',
   csrf_failed: 'The request did not prove it comes from this site',
   rate_limited: 'Too many requests',
+  server_busy: 'The server is busy',
   internal_error: 'Internal server error',
 } as const satisfies Record<ProblemCode, string>;
 
@@ -57,6 +59,7 @@ export const HTTP_PROBLEM_STATUS = {
   unauthorized: 401,
   csrf_failed: 403,
   rate_limited: 429,
+  server_busy: 503,
   internal_error: 500,
 } as const satisfies Record<HttpProblemCode, number>;
 

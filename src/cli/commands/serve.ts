@@ -71,6 +71,12 @@ export function registerServe(program: Command) {
         logger: { level: config.LOG_LEVEL },
         demo,
         trustProxy: config.TRUST_PROXY,
+        rateLimits: { requestsPerPrincipal: { limit: config.REQUESTS_PER_MINUTE, windowMs: 60_000 } },
+        loadShedding: {
+          maxWaitingQueries: config.SHED_WAITING_QUERIES,
+          maxEventLoopDelayMs: config.SHED_EVENT_LOOP_DELAY_MS,
+          waitingQueries: app.database.waitingQueries,
+        },
       });
       const webApp = await registerWebApp(server);
       if (!webApp) console.log('closepath: the web app is not built (npm run build); serving the API only');

@@ -20,6 +20,8 @@ export interface OpenedPglite {
    * WorkerJobModule): for long series of statements such as the demo seed.
    */
   runInWorker: RunInWorker;
+  /** Queries waiting for PGlite's one connection. */
+  waitingQueries(): number;
   close(): Promise<void>;
 }
 
@@ -56,6 +58,7 @@ export async function openPglite({ dataDir, loadDataDir }: OpenPgliteOptions = {
       dumpDataDir: () => driver.runExclusive(() => client.dumpDataDir()),
       runInWorker: (module, input, onProgress) =>
         driver.runExclusive(() => client.run(module, input, onProgress)),
+      waitingQueries: () => driver.waitingQueries,
       close: () => (closing ??= close()),
     };
   } catch (error) {
