@@ -8,7 +8,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { buildServer } from '../src/api/build-server.js';
 import { systemActor } from '../src/app/access/actors.js';
 import { hashPassword, verifyPassword } from '../src/app/auth/passwords.js';
@@ -17,28 +16,18 @@ import { createToken } from '../src/app/tokens/create-token.js';
 import { createUser } from '../src/app/users/create-user.js';
 import { runRawSql } from '../src/db/run-raw-sql.js';
 import { perSecond, timeConcurrently, timeEach } from './measure.js';
+import { printTable } from './report-table.js';
+import { freshServerDatabase } from './server-database.js';
 
 const PASSWORD = 'bench-password-123';
 const ROOMY = { limit: 10_000_000, windowMs: 60_000 };
 const range = (n: number) => Array.from({ length: n }, (_, index) => index);
 const ms = (value: number) => `${value.toFixed(2)} ms`;
 
-async function serverDatabase(url: string) {
-  const name = `cp_bench_auth_${Date.now()}`;
-  const run = async (statement: string) => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    await client.query(statement);
-    await client.end();
-  };
-  await run(`create database ${name}`);
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  return { url: target.toString(), drop: () => run(`drop database if exists ${name} with (force)`) };
-}
-
 const dir = await mkdtemp(path.join(tmpdir(), 'closepath-bench-auth-'));
-const server = process.env.DATABASE_URL ? await serverDatabase(process.env.DATABASE_URL) : null;
+const server = process.env.DATABASE_URL
+  ? await freshServerDatabase(process.env.DATABASE_URL, 'cp_bench_auth')
+  : null;
 const opened = await openApp(server ? { databaseUrl: server.url } : { dataDir: path.join(dir, 'data') });
 const rows: string[][] = [];
 try {
@@ -121,10 +110,5 @@ try {
   await rm(dir, { recursive: true, force: true });
 }
 
-const widths = [0, 1, 2, 3].map((column) =>
-  Math.max(...[['operation', 'p50', 'p99', 'vs floor'], ...rows].map((row) => (row[column] ?? '').length)),
-);
-for (const row of [['operation', 'p50', 'p99', 'vs floor'], ...rows]) {
-  console.log(row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  '));
-}
+printTable(['operation', 'p50', 'p99', 'vs floor'], rows);
 console.log(`engine: ${opened.engine}; node ${process.version}`);

@@ -2,13 +2,13 @@
  * npm run bench [-- COUNT]   (default 100000 opportunities; 1000000 for the large run)
  * Without DATABASE_URL: embedded PGlite in a fresh temporary data directory.
  * With DATABASE_URL=postgres://…: a fresh database is created on that server and dropped afterwards.
- * Prints each operation through Closepath beside the same work as raw SQL (the floor) and their ratio.
+ * Prints each operation through Closepath beside the same work as raw SQL (the floor) and their ratio,
+ * then the HTTP load and overload table (bench/http-load.ts; `npm run bench:http` runs it alone).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
-import pg from 'pg';
 import { systemActor } from '../src/app/access/actors.js';
 import {
   AT_RISK_SCAN_LIMIT,
@@ -22,8 +22,11 @@ import { listOpportunities } from '../src/app/opportunities/list-opportunities.j
 import { runRawSql } from '../src/db/run-raw-sql.js';
 import type { Database } from '../src/db/schema.js';
 import { BENCH_OWNERS, bulkCreate, createOwnersAndAccounts } from './bench-data.js';
+import { runHttpLoadBench } from './http-load.js';
 import { benchDomain } from './inspection-bench.js';
 import { perSecond, type Timing, timeConcurrently, timeEach } from './measure.js';
+import { printTable } from './report-table.js';
+import { freshServerDatabase } from './server-database.js';
 
 const count = Number(process.argv[2] ?? 100_000);
 const SAMPLES = Math.min(1000, Math.floor(count / 20));
@@ -34,25 +37,6 @@ const CREATED_CRITERIA = [
   'nb_budget_authority_timeline',
 ];
 const CREATED_MEDDPICC = ['economic_buyer', 'identify_pain', 'champion', 'competition'];
-
-async function freshServerDatabase(url: string) {
-  const name = `cp_bench_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  return {
-    url: target.toString(),
-    drop: async () => {
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      await client.query(`drop database if exists ${name}`);
-      await client.end();
-    },
-  };
-}
 
 const raw = <Row = Record<string, unknown>>(db: Kysely<Database>, text: string, params: unknown[] = []) =>
   runRawSql<Row, Database>(db, text, params);
@@ -70,7 +54,7 @@ const latency = (name: string, app: Timing, floor: Timing) => {
 
 async function main() {
   const serverUrl = process.env.DATABASE_URL;
-  const server = serverUrl ? await freshServerDatabase(serverUrl) : null;
+  const server = serverUrl ? await freshServerDatabase(serverUrl, 'cp_bench') : null;
   const dataDir = server ? null : await mkdtemp(path.join(tmpdir(), 'closepath-bench-'));
   const app = await openApp(server ? { databaseUrl: server.url } : { dataDir: dataDir ?? undefined });
   const { db, playbook } = app.context;
@@ -255,12 +239,8 @@ async function main() {
     'raw SQL floor',
     'ratio',
   ];
-  const widths = header.map((title, column) =>
-    Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)),
-  );
-  const line = (cells: string[]) =>
-    `| ${cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join(' | ')} |`;
-  console.log([line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n'));
+  printTable(header, rows);
 }
 
 await main();
+await runHttpLoadBench();
