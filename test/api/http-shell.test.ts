@@ -127,7 +127,17 @@ describe('errors as problem+json', () => {
       payload: '{"amountMinor": 12,',
     });
     expect(response.statusCode).toBe(400);
-    expectProblem(response, 400, 'malformed_request');
+    const body = expectProblem(response, 400, 'malformed_request');
+    expect(body.errors).toEqual([{ path: 'body', message: 'is not valid JSON' }]);
+  });
+
+  it('answers a path that is not valid percent-encoding with 400 naming the params', async () => {
+    const response = await client.inject({ method: 'GET', url: '/api/v1/opportunities/%E0%A4%A' });
+    expect(response.statusCode).toBe(400);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    const body = response.json();
+    expect(body.code).toBe('bad_request');
+    expect(body.errors).toEqual([{ path: 'params', message: 'is not valid percent-encoded UTF-8' }]);
   });
 
   it('answers a body that fails the zod schema with field paths', async () => {
@@ -248,6 +258,7 @@ describe('the route pattern (example-route.ts)', () => {
       '404',
       '412',
       '429',
+      '503',
     ]);
     expect(Object.keys(doc.components.schemas)).toEqual(
       expect.arrayContaining(['Widget', 'Problem', 'Playbook']),

@@ -20,11 +20,12 @@ export function faultsOf(response: Response): string[] {
   const faults: string[] = [];
   if (typeof problem.code !== 'string') faults.push(`${status} problem has no code`);
   if (problem.status !== status) faults.push(`${status} problem says status ${String(problem.status)}`);
-  if (problem.code === 'validation_failed') {
+  // Every 400 says which part of the request is at fault, whatever its code.
+  if (status === 400) {
     const errors = problem.errors;
-    if (!Array.isArray(errors) || errors.length === 0) faults.push('validation_failed without errors[]');
+    if (!Array.isArray(errors) || errors.length === 0) faults.push(`400 ${problem.code} without errors[]`);
     else if (!errors.every((error) => PART.test(String(error?.path)) && typeof error?.message === 'string'))
-      faults.push(`validation_failed with an error not at a field: ${JSON.stringify(errors)}`);
+      faults.push(`400 ${problem.code} with an error not at a field: ${JSON.stringify(errors)}`);
   }
   return faults;
 }

@@ -1,5 +1,7 @@
 import fc from 'fast-check';
+import type { Response } from 'light-my-request';
 import { describe, expect, it } from 'vitest';
+import { faultsOf } from './fuzz-report.js';
 import { boundaryValues, type JsonSchema, validValue, wrongTypeValues } from './json-schema-values.js';
 import { KnownValuePools } from './known-values.js';
 import { percentEncode } from './send-case.js';
@@ -44,5 +46,34 @@ describe('the fuzz case generator', () => {
   it('sends a lone surrogate in a URL as the bytes it would be, where encodeURIComponent throws', () => {
     expect(() => encodeURIComponent('\uD800')).toThrow();
     expect(percentEncode('a\uD800/😀')).toBe('a%ED%A0%80%2F%F0%9F%98%80');
+  });
+});
+
+const answer = (statusCode: number, body: unknown, type = 'application/problem+json') =>
+  ({ statusCode, headers: { 'content-type': type }, json: () => body }) as unknown as Response;
+
+describe('the fault checker', () => {
+  it('flags a 5xx, a 4xx that is not problem+json, and a 400 of any code without a field', () => {
+    expect(faultsOf(answer(503, { code: 'server_busy', status: 503 }))).toEqual(['answered 503']);
+    expect(faultsOf(answer(404, 'no', 'text/plain'))).toHaveLength(1);
+    expect(faultsOf(answer(400, { code: 'bad_request', status: 400 }))).toEqual([
+      '400 bad_request without errors[]',
+    ]);
+    expect(
+      faultsOf(
+        answer(400, { code: 'malformed_request', status: 400, errors: [{ path: 'url', message: 'x' }] }),
+      ),
+    ).toHaveLength(1);
+  });
+
+  it('accepts a 400 naming a part of the request and other problems as they are', () => {
+    const named = {
+      code: 'malformed_request',
+      status: 400,
+      errors: [{ path: 'body', message: 'is not valid JSON' }],
+    };
+    expect(faultsOf(answer(400, named))).toEqual([]);
+    expect(faultsOf(answer(404, { code: 'not_found', status: 404 }))).toEqual([]);
+    expect(faultsOf(answer(200, {}, 'application/json'))).toEqual([]);
   });
 });

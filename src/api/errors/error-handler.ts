@@ -7,27 +7,51 @@ import { buildProblem, type Problem, type ProblemCode, sendProblem } from './pro
 import { toFieldIssues } from './request-validation.js';
 import { AppErrorResponse } from './unwrap.js';
 
+interface KnownRequestError {
+  code: ProblemCode;
+  status: number;
+  detail: string;
+  /** The part of the request at fault, for `errors[]` like any other field error. */
+  field: { path: string; message: string };
+}
+
 /** Fastify's own request errors whose wording we replace with ours. */
-const KNOWN_REQUEST_ERRORS: Record<string, { code: ProblemCode; status: number; detail: string }> = {
+const KNOWN_REQUEST_ERRORS: Record<string, KnownRequestError> = {
   FST_ERR_CTP_INVALID_JSON_BODY: {
     code: 'malformed_request',
     status: 400,
     detail: 'The body is not valid JSON.',
+    field: { path: 'body', message: 'is not valid JSON' },
   },
   FST_ERR_CTP_EMPTY_JSON_BODY: {
     code: 'malformed_request',
     status: 400,
     detail: 'The body is empty but its content type says JSON.',
+    field: { path: 'body', message: 'is empty' },
+  },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
+    code: 'malformed_request',
+    status: 400,
+    detail: 'The body is not as long as its Content-Length says.',
+    field: { path: 'headers.content-length', message: 'does not match the body' },
   },
   FST_ERR_CTP_BODY_TOO_LARGE: {
     code: 'payload_too_large',
     status: 413,
     detail: 'The body is larger than this server accepts (1 MiB).',
+    field: { path: 'body', message: 'is larger than 1 MiB' },
   },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: {
     code: 'unsupported_media_type',
     status: 415,
     detail: 'Send the body as application/json.',
+    field: { path: 'headers.content-type', message: 'must be application/json' },
+  },
+  FST_ERR_BAD_URL: {
+    code: 'bad_request',
+    status: 400,
+    detail: 'The URL path is not valid percent-encoded UTF-8.',
+    field: { path: 'params', message: 'is not valid percent-encoded UTF-8' },
   },
 };
 
@@ -45,7 +69,8 @@ function problemFor(error: unknown, request: FastifyRequest): Problem {
   if (error instanceof ServerBusyError) return buildProblem(request, 'server_busy', 503, error.message);
   if (isFastifyError(error)) {
     const known = KNOWN_REQUEST_ERRORS[error.code];
-    if (known) return buildProblem(request, known.code, known.status, known.detail);
+    if (known)
+      return buildProblem(request, known.code, known.status, known.detail, { errors: [known.field] });
     const status = error.statusCode ?? 500;
     // Fastify's own 4xx errors describe the request, never the server: their message is safe to show.
     if (status >= 400 && status < 500 && error.code.startsWith('FST_')) {
