@@ -91,14 +91,42 @@ export function approvalProgress(version: OfferVersion): ApprovalProgress {
   return { approved, total: chain.length, next };
 }
 
+export interface PendingStep<P extends Principal> {
+  index: number;
+  step: ResolvedStep;
+  /** The step a decision is waited for now (the others come after it). */
+  waiting: boolean;
+  /** Of the candidates, those who may decide it (the four-eyes rule applied as far as it is known now). */
+  approvers: P[];
+}
+
+/**
+ * The steps of a version not yet decided, each with who may act on it. A draft has no chain yet: pass the one
+ * its submission would resolve (`preview`) to show what it will need.
+ */
+export function pendingSteps<P extends Principal>(
+  version: OfferVersion,
+  deal: Pick<OfferDeal, 'ownerId'>,
+  candidates: readonly P[],
+  preview: readonly ResolvedStep[] = [],
+): PendingStep<P>[] {
+  if (version.status !== 'in_approval' && version.status !== 'draft') return [];
+  const chain = version.chain ?? preview;
+  const { approved } = approvalProgress(version);
+  const excluded = excludedApprovers(version, deal);
+  return chain.slice(approved).map((step, offset) => ({
+    index: approved + offset,
+    step,
+    waiting: version.status === 'in_approval' && offset === 0,
+    approvers: candidates.filter((candidate) => holdsStep(step, candidate) && !excluded.has(candidate.id)),
+  }));
+}
+
 /** Of the candidates, those who may decide the step waiting on a version (empty when none waits). */
 export function approversOfNextStep<P extends Principal>(
   version: OfferVersion,
   deal: Pick<OfferDeal, 'ownerId'>,
   candidates: readonly P[],
 ): P[] {
-  const next = approvalProgress(version).next;
-  if (!next) return [];
-  const excluded = excludedApprovers(version, deal);
-  return candidates.filter((candidate) => holdsStep(next, candidate) && !excluded.has(candidate.id));
+  return pendingSteps(version, deal, candidates).find((pending) => pending.waiting)?.approvers ?? [];
 }
