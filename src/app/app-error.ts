@@ -1,3 +1,4 @@
+import type { OfferRefusalCode } from '../domain/closing/offer-refusal.js';
 import type { MissingRequirement } from '../domain/gates/requirement-check.js';
 
 export interface FieldIssue {
@@ -7,12 +8,16 @@ export interface FieldIssue {
 }
 
 /** Every expected failure of a use case. The API maps `code` to an HTTP status in one table. */
+/**
+ * `refusal`: the domain's own machine code where a pure decision refused (closing: `self_approval`,
+ * `step_out_of_order`, …), finer than the HTTP-facing `code`.
+ */
 export type AppError =
   | { code: 'not_found'; message: string }
-  | { code: 'validation_failed'; message: string; issues: FieldIssue[] }
+  | { code: 'validation_failed'; message: string; issues: FieldIssue[]; refusal?: OfferRefusalCode }
   | { code: 'precondition_failed'; message: string; currentVersion: number }
-  | { code: 'conflict'; message: string }
-  | { code: 'forbidden'; message: string }
+  | { code: 'conflict'; message: string; refusal?: OfferRefusalCode }
+  | { code: 'forbidden'; message: string; refusal?: OfferRefusalCode }
   | { code: 'unknown_stage'; message: string }
   | { code: 'illegal_transition'; message: string }
   | { code: 'override_not_allowed'; message: string }

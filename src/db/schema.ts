@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, GeneratedAlways } from 'kysely';
+import type { OfferApprovalsTable, OffersTable, OfferVersionsTable } from './schema-closing.js';
 import type {
   ApiTokensTable,
   IdempotencyKeysTable,
@@ -258,6 +259,7 @@ export interface ActivitiesTable {
   version: number;
 }
 
+export type { OfferApprovalsTable, OffersTable, OfferVersionsTable } from './schema-closing.js';
 export type {
   ApiTokensTable,
   IdempotencyKeysTable,
@@ -291,4 +293,7 @@ export interface Database {
   rate_limit_windows: RateLimitWindowsTable;
   job_runs: JobRunsTable;
   playbook_versions: PlaybookVersionsTable;
+  offers: OffersTable;
+  offer_versions: OfferVersionsTable;
+  offer_approvals: OfferApprovalsTable;
 }

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
-import { fireboltFile, withoutPropose } from '../support/playbook-candidates.js';
+import { fireboltFile, offersFromNegotiate, withoutPropose } from '../support/playbook-candidates.js';
 import { expectNoAxeViolations } from './support/axe.js';
 import { ARTIFACTS, openBrowserSession } from './support/browser-session.js';
 import type { RunningServer } from './support/start-server.js';
@@ -32,6 +32,7 @@ function mappedWithNewProbability(): string {
     null,
   ]);
   if (newBusiness) newBusiness.stages = stages.filter((stage) => stage.key !== 'propose');
+  offersFromNegotiate(file);
   const negotiate = stages.find((stage) => stage.key === 'negotiate');
   if (negotiate) negotiate.probability = 80;
   return YAML.stringify({

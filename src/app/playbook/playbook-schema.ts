@@ -10,6 +10,7 @@ import {
   UPLIFT_SIDES,
 } from '../../domain/playbook/playbook.js';
 import { currency } from '../shared/fields.js';
+import { closingSchema } from './closing-schema.js';
 import { inspectionSchema } from './inspection-schema.js';
 
 const key = z.string().regex(/^[a-z][a-z0-9_]*$/, 'use lower_snake_case');
@@ -157,6 +158,7 @@ export const playbookSchema = z
       .object({ expansionUpliftThreshold: z.number().min(0).max(100).optional() })
       .strict()
       .optional(),
+    closing: closingSchema.optional(),
     mappings: mappings.optional(),
   })
   .strict() satisfies z.ZodType<Playbook, unknown>;

@@ -60,3 +60,16 @@ export async function findUser(db: Kysely<Database>, id: string): Promise<User |
 export async function hasUsers(db: Kysely<Database>): Promise<boolean> {
   return (await db.selectFrom('users').select('id').limit(1).executeTakeFirst()) !== undefined;
 }
+
+/** The active users of a role, in one region when given (who may act on an approval step). */
+export async function listActiveUsersWithRole(
+  db: Kysely<Database>,
+  role: Role,
+  region?: string | null,
+): Promise<User[]> {
+  let query = db.selectFrom('users').selectAll().where('role', '=', role).where('active', '=', true);
+  if (region !== undefined)
+    query = region === null ? query.where('region', 'is', null) : query.where('region', '=', region);
+  const rows = await query.orderBy('name').orderBy('id').execute();
+  return rows.map(toUser);
+}

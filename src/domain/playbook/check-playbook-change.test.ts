@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { northwind } from '../../../test/support/playbook-fixtures.js';
 import { checkPlaybookChange } from './check-playbook-change.js';
+import { diffPlaybooks } from './diff-playbooks.js';
 import type { Playbook } from './playbook.js';
 import type { PlaybookMappings } from './playbook-mappings.js';
 import { NO_USAGE, type PlaybookUsage } from './playbook-usage.js';
+import { validatePlaybook } from './validate-playbook.js';
 
 const before = northwind();
 
@@ -164,5 +166,27 @@ describe('a new playbook version against the records', () => {
     const checked = checkPlaybookChange(next, usage({ deals: [deals('qualified_to_buy', 5, 40)] }), before);
     expect(checked.ok && checked.value.summary.dealsReprobabilised).toBe(count);
     expect(checked.ok && checked.value.summary.dealsMoved).toBe(0);
+  });
+});
+
+describe('a changed closing section', () => {
+  it('needs no mapping: offers keep the chain resolved when they were submitted', () => {
+    const closing = before.closing;
+    if (!closing) throw new Error('no closing section');
+    const edits: Playbook[] = [
+      { ...before, closing: { ...closing, offersFrom: { sales: 'decision_maker_bought_in' } } },
+      { ...before, closing: { ...closing, approvals: closing.approvals.filter((step) => !step.when) } },
+      (({ closing: _, ...rest }) => rest)(before),
+    ];
+    for (const next of edits) {
+      expect(validatePlaybook(next)).toEqual([]);
+      const checked = checkPlaybookChange(
+        next,
+        usage({ deals: [deals('presentation_scheduled', 4)] }),
+        before,
+      );
+      expect(checked.ok).toBe(true);
+      expect(diffPlaybooks(before, next).unchanged).toBe(true);
+    }
   });
 });

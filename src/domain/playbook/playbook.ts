@@ -1,4 +1,5 @@
 import type { ActivityKind } from '../activity/activity.js';
+import type { ClosingSettings } from './closing-settings.js';
 import type { InspectionSettings } from './inspection-settings.js';
 import type { PlaybookMappings } from './playbook-mappings.js';
 
@@ -200,6 +201,8 @@ export interface Playbook {
   leadSources: LeadSourceEntry[];
   /** Absent: deals record no contracts (and no type renews one). */
   contracts?: ContractSettings;
+  /** Offers and their approval chain (src/domain/closing); absent: deals make no offers. */
+  closing?: ClosingSettings;
   inspection: InspectionSettings;
   /** How the previous version's keys map to this one's; applied to the records when this version is loaded. */
   mappings?: PlaybookMappings;

@@ -1,4 +1,5 @@
 import { type Pipeline, type Playbook, POC_RULES } from './playbook.js';
+import { validateClosing } from './validate-closing.js';
 import { validateCustomerModel } from './validate-customer-model.js';
 import { validateInspection } from './validate-inspection.js';
 import { validateMappings } from './validate-mappings.js';
@@ -158,6 +159,7 @@ export function validatePlaybook(playbook: Playbook): PlaybookIssue[] {
   });
   issues.push(...validateCustomerModel(playbook));
   issues.push(...validateInspection(playbook));
+  issues.push(...validateClosing(playbook));
   issues.push(...validateMappings(playbook, playbook.mappings));
   return issues;
 }
