@@ -8,7 +8,9 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import { type AuthSettings, authSettings } from '../app/auth/auth-settings.js';
 import type { AppContext } from '../app/context.js';
 import { installAuthentication } from './auth/authenticate-request.js';
-import { createRateLimiters, type RateLimitSettings } from './auth/rate-limits.js';
+import { createLoginLimiters, type RateLimitSettings, rateLimitSettings } from './auth/rate-limits.js';
+import { registerRequestBudgets } from './auth/request-budgets.js';
+import { registerCookies } from './auth/session-cookie.js';
 import { answerClientError } from './errors/client-error.js';
 import { answerFrameworkError, installErrorHandlers } from './errors/error-handler.js';
 import './fastify-augment.js';
@@ -17,7 +19,7 @@ import { installLoadShedding, type LoadSheddingSettings } from './load-shedding.
 import { registerOpenApi } from './openapi.js';
 import { requestIdFor } from './request-id.js';
 import { registerRoutes } from './routes/index.js';
-import { installSecurityHeaders } from './security-headers.js';
+import { registerSecurityHeaders } from './security-headers.js';
 import { installTextGuard } from './text-guard.js';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -75,13 +77,16 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('context', options.context);
 
-  installSecurityHeaders(app);
+  await registerSecurityHeaders(app);
   installErrorHandlers(app);
   if (options.loadShedding) await installLoadShedding(app, options.loadShedding);
   installTextGuard(app);
+  await registerCookies(app);
+  const rateLimits = rateLimitSettings(options.rateLimits);
+  await registerRequestBudgets(app, rateLimits);
   installAuthentication(app, {
     settings: authSettings(options.auth),
-    limiters: createRateLimiters(() => app.context.db, options.rateLimits),
+    limiters: createLoginLimiters(() => app.context.db, rateLimits),
     demo: options.demo ?? false,
   });
   installIdempotency(app);

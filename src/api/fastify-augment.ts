@@ -5,7 +5,7 @@ import type { Credential, ServerAuth } from './auth/authenticate-request.js';
 declare module 'fastify' {
   interface FastifyInstance {
     context: AppContext;
-    /** Sign-in settings, the rate limiters and whether demo mode is on. */
+    /** Sign-in settings, the sign-in rate limiters and whether demo mode is on. */
     auth: ServerAuth;
   }
   interface FastifyRequest {

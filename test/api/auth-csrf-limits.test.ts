@@ -117,4 +117,24 @@ describe('rate limits', () => {
     expect((await client.call('GET', '/api/v1/auth/me')).status).toBe(200);
     await tight.close();
   });
+
+  it('limits anonymous requests per client IP, 401s and unknown routes included, never health checks', async () => {
+    const tight = await openTestApi({
+      rateLimits: { anonymousRequestsPerIp: { limit: 2, windowMs: MINUTE } },
+    });
+    const get = (url: string, remoteAddress = '10.0.0.1') => tight.app.inject({ url, remoteAddress });
+    const first = await get('/api/v1/opportunities');
+    expect(first.statusCode).toBe(401);
+    expect(first.headers).toMatchObject({ 'x-ratelimit-limit': '2', 'x-ratelimit-remaining': '1' });
+    expect((await get('/api/v1/nowhere')).statusCode).toBe(401);
+    const refused = await get('/api/v1/openapi.json');
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json()).toMatchObject({ code: 'rate_limited', status: 429 });
+    expect(refused.headers['retry-after']).toBe('60');
+    for (let index = 0; index < 3; index++) expect((await get('/api/health')).statusCode).toBe(200);
+    expect((await get('/api/v1/openapi.json', '10.0.0.2')).statusCode).toBe(200);
+    tight.advance(MINUTE);
+    expect((await get('/api/v1/openapi.json')).statusCode).toBe(200);
+    await tight.close();
+  });
 });

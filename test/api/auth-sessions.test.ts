@@ -24,8 +24,9 @@ describe('sign-in, me, sign-out', () => {
     });
     const cookie = String(login.headers['set-cookie']);
     expect(cookie).toMatch(
-      /^closepath_session=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Lax; Max-Age=43200$/,
+      /^closepath_session=[A-Za-z0-9_-]{43}; Max-Age=43200; Path=\/; HttpOnly; SameSite=Lax$/,
     );
+    expect(login.headers['strict-transport-security']).toBeUndefined(); // plain HTTP: HSTS means nothing
     expect(login.json()).toMatchObject({ user: { id: user.id, role: 'ae' }, csrfToken: expect.any(String) });
     expect(login.json().user.passwordHash).toBeUndefined();
 
@@ -46,7 +47,7 @@ describe('sign-in, me, sign-out', () => {
     expect(actions).toEqual(['auth.login_succeeded', 'auth.login_succeeded', 'auth.logout']);
   });
 
-  it('marks the cookie Secure when the request came over HTTPS', async () => {
+  it('marks the cookie Secure and sends HSTS when the request came over HTTPS', async () => {
     const proxied = await openTestApi({ trustProxy: true });
     const user = await buildUser(proxied.database.db);
     await signIn(proxied.app, user);
@@ -56,7 +57,8 @@ describe('sign-in, me, sign-out', () => {
       headers: { 'x-forwarded-proto': 'https' },
       payload: { email: user.email, password: TEST_PASSWORD },
     });
-    expect(String(login.headers['set-cookie'])).toMatch(/; Secure$/);
+    expect(String(login.headers['set-cookie'])).toMatch(/; HttpOnly; Secure; SameSite=Lax$/);
+    expect(login.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
     await proxied.close();
   });
 

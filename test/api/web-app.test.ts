@@ -92,7 +92,9 @@ describe('the web app on the API port', () => {
     const signedIn = await ae.call('GET', '/api/v1/nowhere');
     expect(signedIn.status).toBe(404);
     expect(signedIn.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(signedIn.headers['content-security-policy']).toContain("default-src 'none'; frame-ancestors");
+    expect(signedIn.headers['content-security-policy']).toBe(
+      "default-src 'none';frame-ancestors 'none';base-uri 'none';form-action 'none'",
+    );
   });
 
   it('reports an unbuilt app instead of serving nothing silently', async () => {

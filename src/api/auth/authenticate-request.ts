@@ -8,20 +8,18 @@ import { sendHttpProblem } from '../errors/problem.js';
 import { DOCS_PREFIX } from '../security-headers.js';
 import { csrfRefusal, UNSAFE_METHODS } from './csrf.js';
 import { type Credential, type Identity, identifyCaller } from './identify-caller.js';
-import type { RateDecision } from './rate-limiter.js';
-import type { RateLimiters } from './rate-limits.js';
-import { clearedSessionCookie } from './session-cookie.js';
+import type { LoginLimiters } from './rate-limits.js';
+import { clearSessionCookie } from './session-cookie.js';
 
 export type { Credential };
 
 export interface ServerAuth {
   settings: AuthSettings;
-  limiters: RateLimiters;
+  /** The sign-in rules; the per-request budgets are @fastify/rate-limit's (request-budgets.ts). */
+  limiters: LoginLimiters;
   /** Demo mode: the demo users and their documented password are listed at /api/v1/auth/demo-users. */
   demo: boolean;
 }
-
-const HEALTH_PATH = '/api/health';
 
 /** Routes that answer anonymous callers: those marked `config.public`, and the docs UI's own routes. */
 export function isPublicRoute(request: FastifyRequest): boolean {
@@ -32,38 +30,16 @@ export function isPublicRoute(request: FastifyRequest): boolean {
   );
 }
 
-export function sendRateLimited(reply: FastifyReply, decision: RateDecision & { allowed: false }) {
-  reply.header('retry-after', String(decision.retryAfterSeconds));
-  return sendHttpProblem(
-    reply,
-    'rate_limited',
-    `Too many requests; retry in ${decision.retryAfterSeconds} s.`,
-  );
-}
-
 function actorOf(request: FastifyRequest, identity: Identity): Actor {
   if (identity.kind !== 'signed_in') return anonymousActor(request.id);
   const readOnly = identity.credential.kind === 'token' && identity.credential.scope === 'read';
   return actorFor(identity.principal, { requestId: request.id, readOnly });
 }
 
-async function spendBudget(
-  app: FastifyInstance,
-  request: FastifyRequest,
-  identity: Identity,
-): Promise<RateDecision> {
-  if (request.routeOptions.url === HEALTH_PATH) return { allowed: true };
-  const now = app.context.now().getTime();
-  const { requestsPerPrincipal, anonymousRequestsPerIp } = app.auth.limiters;
-  return identity.kind === 'signed_in'
-    ? requestsPerPrincipal.take(identity.principal.id, now)
-    : anonymousRequestsPerIp.take(request.ip, now);
-}
-
-function refuseAnonymous(request: FastifyRequest, reply: FastifyReply, identity: Identity) {
+function refuseAnonymous(reply: FastifyReply, identity: Identity) {
   reply.header('www-authenticate', 'Bearer realm="closepath"');
   if (identity.kind === 'refused' && identity.via === 'session') {
-    reply.header('set-cookie', clearedSessionCookie(request.protocol === 'https'));
+    clearSessionCookie(reply);
   }
   const detail =
     identity.kind === 'refused'
@@ -85,21 +61,21 @@ function refuseByCredential(request: FastifyRequest, reply: FastifyReply, creden
 
 /**
  * Authenticates every request before anything else runs: sets `request.actor` and `request.credential`,
- * spends the caller's rate budget, answers 401 to anonymous callers of non-public routes (unknown routes
+ * spends the caller's request budget (@fastify/rate-limit: 429 over it), answers 401 to anonymous callers of non-public routes (unknown routes
  * included), 403 to read-only tokens on unsafe methods and to cookie changes without a valid CSRF proof.
  */
 export function installAuthentication(app: FastifyInstance, auth: ServerAuth): void {
   app.decorate('auth', auth);
   app.decorateRequest('actor', null as unknown as Actor);
   app.decorateRequest('credential', null);
+  const spendBudget = app.rateLimit();
   app.addHook('onRequest', async (request, reply) => {
     const identity = await identifyCaller(app.context, auth.settings, request);
     request.actor = actorOf(request, identity);
     request.credential = identity.kind === 'signed_in' ? identity.credential : null;
-    const budget = await spendBudget(app, request, identity);
-    if (!budget.allowed) return sendRateLimited(reply, budget);
+    await spendBudget.call(app, request, reply);
     if (identity.kind !== 'signed_in') {
-      return isPublicRoute(request) ? undefined : refuseAnonymous(request, reply, identity);
+      return isPublicRoute(request) ? undefined : refuseAnonymous(reply, identity);
     }
     return refuseByCredential(request, reply, identity.credential);
   });

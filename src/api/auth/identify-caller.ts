@@ -5,7 +5,7 @@ import { authenticateToken } from '../../app/auth/authenticate-token.js';
 import type { AppContext } from '../../app/context.js';
 import type { TokenScope } from '../../db/schema.js';
 import type { Principal } from '../../domain/access/principal.js';
-import { readCookie, SESSION_COOKIE } from './session-cookie.js';
+import { sessionCookieOf } from './session-cookie.js';
 
 /** How a caller signed in. Secrets stay out: a session by the hash of its cookie, a token by its id. */
 export type Credential =
@@ -40,7 +40,7 @@ export async function identifyCaller(
       credential: { kind: 'token', tokenId: auth.tokenId, scope: auth.scope },
     };
   }
-  const cookie = readCookie(request.headers.cookie, SESSION_COOKIE);
+  const cookie = sessionCookieOf(request);
   if (!cookie) return { kind: 'anonymous' };
   const session = await authenticateSession(context, settings, cookie);
   if (!session) return { kind: 'refused', via: 'session' };

@@ -1,6 +1,8 @@
+import type { FastifyReply } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { type RateBudget, RateLimiter } from './rate-limiter.js';
+import { sendHttpProblem } from '../errors/problem.js';
+import { type RateBudget, type RateDecision, RateLimiter } from './rate-limiter.js';
 
 const MINUTE = 60_000;
 
@@ -23,20 +25,31 @@ export const DEFAULT_RATE_LIMITS: RateLimitSettings = {
   anonymousRequestsPerIp: { limit: 120, windowMs: MINUTE },
 };
 
-export type RateLimiters = Record<keyof RateLimitSettings, RateLimiter>;
+export const rateLimitSettings = (overrides: Partial<RateLimitSettings> = {}): RateLimitSettings => ({
+  ...DEFAULT_RATE_LIMITS,
+  ...overrides,
+});
 
-/** One limiter per budget, each counting in the database under its own bucket name. */
-export function createRateLimiters(
-  db: () => Kysely<Database>,
-  overrides: Partial<RateLimitSettings> = {},
-): RateLimiters {
-  const settings = { ...DEFAULT_RATE_LIMITS, ...overrides };
-  const limiter = (bucket: keyof RateLimitSettings, budget: RateBudget) =>
-    new RateLimiter(db, bucket, budget);
+/**
+ * The sign-in rules, on our own RateLimiter: failures per account are counted only when a sign-in fails,
+ * checked before it and cleared on success, which no per-request budget expresses (decision 012). The
+ * per-request budgets are @fastify/rate-limit's (request-budgets.ts).
+ */
+export type LoginLimiters = Record<'loginFailuresPerAccount' | 'loginAttemptsPerIp', RateLimiter>;
+
+/** One limiter per sign-in rule, each counting in the database under its own bucket name. */
+export function createLoginLimiters(db: () => Kysely<Database>, settings: RateLimitSettings): LoginLimiters {
   return {
-    loginFailuresPerAccount: limiter('loginFailuresPerAccount', settings.loginFailuresPerAccount),
-    loginAttemptsPerIp: limiter('loginAttemptsPerIp', settings.loginAttemptsPerIp),
-    requestsPerPrincipal: limiter('requestsPerPrincipal', settings.requestsPerPrincipal),
-    anonymousRequestsPerIp: limiter('anonymousRequestsPerIp', settings.anonymousRequestsPerIp),
+    loginFailuresPerAccount: new RateLimiter(db, 'loginFailuresPerAccount', settings.loginFailuresPerAccount),
+    loginAttemptsPerIp: new RateLimiter(db, 'loginAttemptsPerIp', settings.loginAttemptsPerIp),
   };
+}
+
+export const rateLimitedDetail = (retryAfterSeconds: number) =>
+  `Too many requests; retry in ${retryAfterSeconds} s.`;
+
+/** 429 problem+json with Retry-After, as @fastify/rate-limit answers through errorResponseBuilder. */
+export function sendRateLimited(reply: FastifyReply, decision: RateDecision & { allowed: false }) {
+  reply.header('retry-after', String(decision.retryAfterSeconds));
+  return sendHttpProblem(reply, 'rate_limited', rateLimitedDetail(decision.retryAfterSeconds));
 }

@@ -1,30 +1,28 @@
+import fastifyCookie, { type CookieSerializeOptions } from '@fastify/cookie';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+
 export const SESSION_COOKIE = 'closepath_session';
 
-/** The value of one cookie from a Cookie header (the first, if a client sends it twice). */
-export function readCookie(header: string | undefined, name: string): string | undefined {
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const separator = part.indexOf('=');
-    if (separator > 0 && part.slice(0, separator).trim() === name) {
-      return part.slice(separator + 1).trim();
-    }
-  }
-  return undefined;
-}
-
 /** HttpOnly (no script reads it), SameSite=Lax (no cross-site POST carries it), Secure on HTTPS. */
-export function sessionCookie(value: string, options: { secure: boolean; maxAgeSeconds: number }): string {
-  const attributes = [
-    `${SESSION_COOKIE}=${value}`,
-    'Path=/',
-    'HttpOnly',
-    'SameSite=Lax',
-    `Max-Age=${Math.max(0, Math.floor(options.maxAgeSeconds))}`,
-  ];
-  if (options.secure) attributes.push('Secure');
-  return attributes.join('; ');
+const ATTRIBUTES: CookieSerializeOptions = { path: '/', httpOnly: true, sameSite: 'lax', secure: 'auto' };
+
+/**
+ * @fastify/cookie parses the Cookie header of every request on arrival (before authentication) and writes
+ * Set-Cookie when the reply is sent. No signing: the value is an opaque random token looked up in the database.
+ */
+export async function registerCookies(app: FastifyInstance): Promise<void> {
+  await app.register(fastifyCookie, { hook: 'onRequest' });
 }
 
-/** Tells the browser to forget the cookie. */
-export const clearedSessionCookie = (secure: boolean): string =>
-  sessionCookie('', { secure, maxAgeSeconds: 0 });
+/** The session cookie's value (the first, if a client sends it twice); undefined when absent or empty. */
+export const sessionCookieOf = (request: FastifyRequest): string | undefined =>
+  request.cookies[SESSION_COOKIE] || undefined;
+
+export function setSessionCookie(reply: FastifyReply, value: string, maxAgeSeconds: number): void {
+  reply.setCookie(SESSION_COOKIE, value, { ...ATTRIBUTES, maxAge: Math.max(0, Math.floor(maxAgeSeconds)) });
+}
+
+/** Tells the browser to forget the cookie (Max-Age=0 and an Expires in the past). */
+export function clearSessionCookie(reply: FastifyReply): void {
+  reply.clearCookie(SESSION_COOKIE, ATTRIBUTES);
+}

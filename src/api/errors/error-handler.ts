@@ -3,9 +3,9 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ServerBusyError } from '../load-shedding.js';
 import { sendAppError } from './app-error-status.js';
-import { buildProblem, type Problem, type ProblemCode, sendProblem } from './problem.js';
+import { buildProblem, HTTP_PROBLEM_STATUS, type Problem, type ProblemCode, sendProblem } from './problem.js';
 import { toFieldIssues } from './request-validation.js';
-import { AppErrorResponse } from './unwrap.js';
+import { AppErrorResponse, HttpProblemResponse } from './unwrap.js';
 
 interface KnownRequestError {
   code: ProblemCode;
@@ -61,6 +61,9 @@ function isFastifyError(error: unknown): error is FastifyError {
 
 /** Turns any thrown error into a problem; only requests' own faults keep a specific detail. */
 function problemFor(error: unknown, request: FastifyRequest): Problem {
+  if (error instanceof HttpProblemResponse) {
+    return buildProblem(request, error.code, HTTP_PROBLEM_STATUS[error.code], error.detail);
+  }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const errors = toFieldIssues(error.validationContext ?? 'body', error.validation);
     const detail = `${errors.length} field(s) of the request are not valid.`;

@@ -2,9 +2,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { login } from '../../app/auth/login.js';
 import { rolePermissions } from '../../domain/access/permissions.js';
-import { sendRateLimited } from '../auth/authenticate-request.js';
 import { crossSiteReason } from '../auth/csrf.js';
-import { sessionCookie } from '../auth/session-cookie.js';
+import { sendRateLimited } from '../auth/rate-limits.js';
+import { clientIpKey } from '../auth/request-budgets.js';
+import { setSessionCookie } from '../auth/session-cookie.js';
 import { problemResponses, sendHttpProblem } from '../errors/problem.js';
 import { signedInSchema } from '../schemas/user-schemas.js';
 
@@ -36,7 +37,7 @@ export const loginRoute: FastifyPluginAsyncZod = async (app) => {
       const now = request.context.now().getTime();
       const { loginAttemptsPerIp, loginFailuresPerAccount } = app.auth.limiters;
       const account = request.body.email.toLowerCase();
-      const byIp = await loginAttemptsPerIp.take(request.ip, now);
+      const byIp = await loginAttemptsPerIp.take(clientIpKey(request), now);
       const byAccount = byIp.allowed ? await loginFailuresPerAccount.peek(account, now) : byIp;
       if (!byAccount.allowed) {
         request.log.warn({ ip: request.ip }, 'sign-in throttled');
@@ -54,11 +55,7 @@ export const loginRoute: FastifyPluginAsyncZod = async (app) => {
       }
       await loginFailuresPerAccount.clear(account);
       const { cookieValue, csrfToken, expiresAt, user } = result.value;
-      const maxAgeSeconds = (expiresAt.getTime() - now) / 1000;
-      reply.header(
-        'set-cookie',
-        sessionCookie(cookieValue, { secure: request.protocol === 'https', maxAgeSeconds }),
-      );
+      setSessionCookie(reply, cookieValue, (expiresAt.getTime() - now) / 1000);
       return { user, csrfToken, expiresAt, permissions: rolePermissions(user) };
     },
   );

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { logout } from '../../app/auth/logout.js';
-import { clearedSessionCookie } from '../auth/session-cookie.js';
+import { clearSessionCookie } from '../auth/session-cookie.js';
 import { problemResponses } from '../errors/problem.js';
 
 export const logoutRoute: FastifyPluginAsyncZod = async (app) => {
@@ -21,7 +21,7 @@ export const logoutRoute: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const credential = request.credential;
       if (credential?.kind === 'session') await logout(request.context, request.actor, credential.idHash);
-      reply.header('set-cookie', clearedSessionCookie(request.protocol === 'https'));
+      clearSessionCookie(reply);
       return reply.code(204).send(null);
     },
   );
