@@ -1,5 +1,6 @@
 import fastifyHelmet from '@fastify/helmet';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import helmet from 'helmet';
 
 export const DOCS_PREFIX = '/api/v1/docs';
 
@@ -49,29 +50,49 @@ export function cspFor(path: string): Directives {
   return path === '/api' || path.startsWith('/api/') ? API_CSP : WEB_APP_CSP;
 }
 
+const HELMET_OPTIONS = {
+  xFrameOptions: { action: 'deny' },
+  crossOriginOpenerPolicy: { policy: 'same-origin' },
+  crossOriginResourcePolicy: { policy: 'same-origin' },
+  referrerPolicy: { policy: 'no-referrer' },
+} as const;
+
+/** What differs per request: the CSP by path, and HSTS only over HTTPS. */
+const perRequest = (request: FastifyRequest) => ({
+  contentSecurityPolicy: {
+    useDefaults: false as const,
+    directives: cspFor(request.url.split('?', 1)[0] ?? ''),
+  },
+  strictTransportSecurity: request.protocol === 'https' && {},
+});
+
+function setResponseHeaders(request: FastifyRequest, reply: FastifyReply): void {
+  reply.header('x-request-id', request.id);
+  // Responses carry deal data: not cached unless a route says otherwise (static docs assets do).
+  if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+}
+
 /**
  * Security headers by @fastify/helmet on every response, errors, 404s and static files included (they are
  * set on arrival, before anything can answer), with the CSP chosen by path and HSTS only over HTTPS
  * (decision 012); then the request id, and `no-store` unless a route chose its own caching.
  */
 export async function registerSecurityHeaders(app: FastifyInstance): Promise<void> {
-  await app.register(fastifyHelmet, {
-    global: false,
-    xFrameOptions: { action: 'deny' },
-    crossOriginOpenerPolicy: { policy: 'same-origin' },
-    crossOriginResourcePolicy: { policy: 'same-origin' },
-    referrerPolicy: { policy: 'no-referrer' },
-  });
+  await app.register(fastifyHelmet, { global: false, ...HELMET_OPTIONS });
   app.addHook('onRequest', async (request, reply) => {
-    reply.helmet({
-      contentSecurityPolicy: { useDefaults: false, directives: cspFor(request.url.split('?', 1)[0] ?? '') },
-      strictTransportSecurity: request.protocol === 'https' ? {} : false,
-    });
+    reply.helmet(perRequest(request));
   });
   app.addHook('onSend', async (request, reply, payload) => {
-    reply.header('x-request-id', request.id);
-    // Responses carry deal data: not cached unless a route says otherwise (static docs assets do).
-    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    setResponseHeaders(request, reply);
     return payload;
   });
+}
+
+/**
+ * The same headers on what Fastify answers before any hook runs (a URL that is not valid percent-encoding,
+ * through `frameworkErrors`): helmet's own middleware on the raw response, as @fastify/helmet does.
+ */
+export function setFrameworkAnswerHeaders(request: FastifyRequest, reply: FastifyReply): void {
+  helmet({ ...HELMET_OPTIONS, ...perRequest(request) })(request.raw, reply.raw, () => {});
+  setResponseHeaders(request, reply);
 }

@@ -2,6 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ServerBusyError } from '../load-shedding.js';
+import { setFrameworkAnswerHeaders } from '../security-headers.js';
 import { sendAppError } from './app-error-status.js';
 import { buildProblem, HTTP_PROBLEM_STATUS, type Problem, type ProblemCode, sendProblem } from './problem.js';
 import { toFieldIssues } from './request-validation.js';
@@ -124,5 +125,7 @@ export function answerFrameworkError(
   request: FastifyRequest,
   reply: FastifyReply,
 ): void {
+  // No hook runs for these answers: the security headers and the request id are set here.
+  setFrameworkAnswerHeaders(request, reply);
   answerError(error, request, reply);
 }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { ROLES } from '../../domain/access/roles.js';
 import { ACTIVITY_KINDS } from '../../domain/activity/activity.js';
+import { APPROVER_SCOPES, PAYMENT_SCHEDULES } from '../../domain/playbook/closing-settings.js';
 import {
   CHECKABLE_FIELDS,
   CUSTOMER_CLASS_RULES,
@@ -72,6 +74,32 @@ export const pipelineSchema = z
   .object({ key: z.string(), name: z.string(), stages: z.array(stageSchema) })
   .meta({ id: 'Pipeline' });
 
+const closingResponseSchema = z
+  .object({
+    offersFrom: z
+      .record(z.string(), z.string())
+      .describe('Per pipeline key, the first stage from which an offer may be drafted'),
+    paymentSchedules: z.array(z.enum(PAYMENT_SCHEDULES)),
+    approvals: z
+      .array(
+        z.object({
+          key: z.string(),
+          name: z.string(),
+          role: z.enum(ROLES),
+          scope: z.enum(APPROVER_SCOPES).describe("deal_region: only the holder for the deal's region"),
+          when: z
+            .object({
+              discountPercentAbove: z.number().optional(),
+              tcvAboveMinor: z.number().int().optional(),
+            })
+            .optional()
+            .describe('Absent: the step applies to every offer; else when any option is above a threshold'),
+        }),
+      )
+      .describe('The internal approval chain, in order'),
+  })
+  .meta({ id: 'ClosingSettings' });
+
 export const playbookResponseSchema = z
   .object({
     id: z.string(),
@@ -128,5 +156,6 @@ export const playbookResponseSchema = z
     leadSources: z.array(z.object({ key: z.string(), name: z.string() })),
     contracts: z.object({ expansionUpliftThreshold: z.number().optional() }).optional(),
     inspection: playbookInspectionSchema,
+    closing: closingResponseSchema.optional(),
   })
   .meta({ id: 'Playbook' }) satisfies z.ZodType<Playbook>;

@@ -1491,6 +1491,30 @@ export interface components {
             name: string;
             stages: components["schemas"]["Stage"][];
         };
+        ClosingSettings: {
+            /** @description Per pipeline key, the first stage from which an offer may be drafted */
+            offersFrom: {
+                [key: string]: string;
+            };
+            paymentSchedules: ("upfront" | "annual" | "semiannual" | "quarterly" | "monthly")[];
+            /** @description The internal approval chain, in order */
+            approvals: {
+                key: string;
+                name: string;
+                /** @enum {string} */
+                role: "ae" | "sdr" | "se" | "csm" | "rvp" | "vp_finance" | "revops_admin" | "viewer";
+                /**
+                 * @description deal_region: only the holder for the deal's region
+                 * @enum {string}
+                 */
+                scope: "deal_region" | "any";
+                /** @description Absent: the step applies to every offer; else when any option is above a threshold */
+                when?: {
+                    discountPercentAbove?: number;
+                    tcvAboveMinor?: number;
+                };
+            }[];
+        };
         Playbook: {
             id: string;
             name: string;
@@ -1615,6 +1639,7 @@ export interface components {
                     stallRatio: number;
                 };
             };
+            closing?: components["schemas"]["ClosingSettings"];
         };
         Contract: {
             id: string;
