@@ -3,7 +3,8 @@
  * Load and overload through HTTP on loopback with autocannon: the real `closepath serve --demo` (PGlite, or a
  * fresh database on DATABASE_URL) beside a bare Fastify route answering the same JSON (the HTTP floor).
  * 1. closed-loop maximum of a read (GET 50 deals) and a write (log an activity) as a demo AE;
- * 2. p50/p99 at half that maximum (the stated rate), beside the bare route at the same rate;
+ * 2. p50/p99 at half that maximum (the stated rate, sent at a steady pace), beside the bare route at the
+ *    same rate;
  * 3. overload at 3× the maximum: how many answers are shed (503) and the p99 of those served, with load
  *    shedding on and, on a second server over the same data, off; then how long until a read answers 200
  *    again and the p99 at the stated rate after it;
@@ -14,7 +15,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type LoadRequest, type LoadResult, runLoad } from './load-run.js';
+import { type LoadRequest, type LoadResult, runLoad, runPaced } from './load-run.js';
 import {
   benchStore,
   type RunningServer,
@@ -30,7 +31,7 @@ const SECONDS = 5;
 const CONNECTIONS = 16;
 const OVERLOAD_CONNECTIONS = 256;
 const READ_PATH = '/api/v1/opportunities?limit=50';
-const SHEDDING_OFF = { SHED_WAITING_QUERIES: '0', SHED_EVENT_LOOP_DELAY_MS: '0' };
+const SHEDDING_OFF = { SHED_CONCURRENT_REQUESTS: '0', SHED_EVENT_LOOP_DELAY_MS: '0' };
 
 const rows: string[][] = [];
 const ms = (value: number) => `${value.toFixed(1)} ms`;
@@ -100,9 +101,9 @@ async function measureLoad(bare: RunningServer, read: LoadRequest, write: LoadRe
     ['read', read, bareRead, readRate],
     ['write', write, bareWrite, writeRate],
   ] as const) {
-    const at = { ...closed, rate };
-    const app = await runLoad(request, at);
-    const floorRun = await runLoad(floor, at);
+    const at = { rate, seconds: SECONDS };
+    const app = await runPaced(request, at);
+    const floorRun = await runPaced(floor, at);
     add(
       `${name} at ${rate}/s: p50`,
       ms(app.okP50),
@@ -174,7 +175,7 @@ export async function runHttpLoadBench(options: { soakMinutes?: number } = {}): 
     const overloadRate = 3 * maxRead.requestsPerSecond;
     await overload('shedding on', read, overloadRate);
     add('after overload: first 200 (ms)', ms(await recoveryMs(read)));
-    const after = await runLoad(read, { connections: CONNECTIONS, seconds: SECONDS, rate: readRate });
+    const after = await runPaced(read, { seconds: SECONDS, rate: readRate });
     add(`after overload: read at ${readRate}/s p99`, ms(after.okP99));
     if (options.soakMinutes)
       await soak(server, read, write, { read: readRate, write: writeRate }, options.soakMinutes);

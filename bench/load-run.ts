@@ -62,3 +62,49 @@ export function runLoad(request: LoadRequest, options: LoadOptions): Promise<Loa
     });
   });
 }
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * An open-loop run at a steady rate: request i is sent at start + i/rate whether or not earlier ones have
+ * answered, and its latency counts from that moment (so a backlog is not hidden). autocannon's own rate
+ * sends each second's requests in one burst, which measures the burst rather than the rate.
+ */
+export async function runPaced(request: LoadRequest, options: { rate: number; seconds: number }) {
+  const okLatencies: number[] = [];
+  const statuses: Record<string, number> = {};
+  let errors = 0;
+  const send = async (due: number) => {
+    try {
+      const answer = await fetch(request.url, {
+        method: request.method,
+        headers: { 'content-type': 'application/json', ...request.headers },
+        ...(request.body !== undefined && { body: request.body }),
+        signal: AbortSignal.timeout(10_000),
+      });
+      await answer.arrayBuffer();
+      statuses[answer.status] = (statuses[answer.status] ?? 0) + 1;
+      if (answer.ok) okLatencies.push(performance.now() - due);
+    } catch {
+      errors++;
+    }
+  };
+  const total = Math.round(options.rate * options.seconds);
+  const started = performance.now();
+  const pending: Promise<void>[] = [];
+  for (let index = 0; index < total; index++) {
+    const due = started + (index * 1000) / options.rate;
+    const wait = due - performance.now();
+    if (wait > 0) await sleep(wait);
+    pending.push(send(due));
+  }
+  await Promise.all(pending);
+  const sorted = okLatencies.sort((a, b) => a - b);
+  return {
+    requestsPerSecond: Math.round(total / options.seconds),
+    okP50: percentile(sorted, 0.5),
+    okP99: percentile(sorted, 0.99),
+    statuses,
+    errors,
+  } satisfies LoadResult;
+}

@@ -1,21 +1,19 @@
 import underPressure from '@fastify/under-pressure';
 import type { FastifyInstance } from 'fastify';
 
-/**
- * When to refuse new requests with 503 instead of queueing them without limit (0 turns a check off).
- * An embedded database runs in a worker thread, so an overloaded server shows a growing queue of queries
- * waiting for a connection long before its event loop slows down: both are watched.
- */
+/** When to refuse new requests with 503 instead of queueing them without limit (0 turns a check off). */
 export interface LoadSheddingSettings {
-  /** Queries waiting for a database connection (PGlite's one, or a free one of the pool). */
-  maxWaitingQueries: number;
-  /** The event loop's mean delay over the last sample, in milliseconds. */
+  /**
+   * Requests admitted and not yet answered. This bounds the queue itself, whatever it waits on: PGlite's one
+   * connection (in a worker thread, so the event loop stays quick while the queue grows), the pool of a
+   * PostgreSQL server, or the CPU. A burst is refused at once, not after the next sample.
+   */
+  maxConcurrentRequests: number;
+  /** The event loop's mean delay over the last 250 ms, in milliseconds (CPU-bound overload). */
   maxEventLoopDelayMs: number;
-  /** The current number of waiting queries (OpenedDatabase.waitingQueries). */
-  waitingQueries: () => number;
 }
 
-/** The error under-pressure raises for a shed request; the error handler answers it as `server_busy`. */
+/** The error a shed request raises; the error handler answers it as 503 `server_busy`. */
 export class ServerBusyError extends Error {
   readonly statusCode = 503;
   readonly code = 'CP_SERVER_BUSY';
@@ -24,24 +22,30 @@ export class ServerBusyError extends Error {
   }
 }
 
-/** How often the database queue is looked at; between looks the last verdict holds. */
-const QUEUE_CHECK_INTERVAL_MS = 20;
+const RETRY_AFTER_SECONDS = 1;
 
 /**
- * Sheds load with @fastify/under-pressure: while the database queue or the event-loop delay is over its
- * limit, every new request answers 503 `server_busy` (problem+json, Retry-After: 1) before any other work;
- * requests already admitted finish, so the queue drains and the server recovers by itself.
+ * While more requests are in flight than allowed, or the event loop lags (@fastify/under-pressure), every
+ * new request answers 503 `server_busy` (problem+json, Retry-After: 1) before authentication or any query;
+ * the requests already admitted finish, and the server serves again as soon as they do.
  */
 export async function installLoadShedding(app: FastifyInstance, settings: LoadSheddingSettings) {
-  const { maxWaitingQueries, maxEventLoopDelayMs, waitingQueries } = settings;
   await app.register(underPressure, {
-    maxEventLoopDelay: maxEventLoopDelayMs,
+    maxEventLoopDelay: settings.maxEventLoopDelayMs,
     sampleInterval: 250,
-    retryAfter: 1,
+    retryAfter: RETRY_AFTER_SECONDS,
     customError: ServerBusyError,
-    ...(maxWaitingQueries > 0 && {
-      healthCheck: async () => waitingQueries() <= maxWaitingQueries,
-      healthCheckInterval: QUEUE_CHECK_INTERVAL_MS,
-    }),
+  });
+  const limit = settings.maxConcurrentRequests;
+  if (limit <= 0) return;
+  let inFlight = 0;
+  app.addHook('onRequest', async (_request, reply) => {
+    if (inFlight >= limit) {
+      reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+      throw new ServerBusyError();
+    }
+    inFlight++;
+    // 'close' comes once for every response, answered or abandoned by its client.
+    reply.raw.once('close', () => inFlight--);
   });
 }

@@ -14,8 +14,8 @@ const environment = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** How often background jobs (housekeeping) run: once per period across every server process. */
   JOBS_PERIOD_MS: z.coerce.number().int().min(1000).default(600_000),
-  /** Load shedding: answer 503 while more queries than this wait for the database (0 = off). */
-  SHED_WAITING_QUERIES: z.coerce.number().int().min(0).default(64),
+  /** Load shedding: answer 503 while this many requests are already in flight (0 = off). */
+  SHED_CONCURRENT_REQUESTS: z.coerce.number().int().min(0).default(64),
   /** Load shedding: answer 503 while the event loop lags more than this many milliseconds (0 = off). */
   SHED_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).default(1000),
   /** Requests per minute each signed-in user (session or token) may send. */

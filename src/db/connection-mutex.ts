@@ -3,11 +3,6 @@ export class ConnectionMutex {
   #locked = false;
   readonly #waiters: Array<() => void> = [];
 
-  /** How many are waiting for the lock (not counting its holder). */
-  get waiting(): number {
-    return this.#waiters.length;
-  }
-
   async lock(): Promise<void> {
     if (!this.#locked) {
       this.#locked = true;

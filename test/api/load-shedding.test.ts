@@ -1,5 +1,6 @@
+import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type ApiClient, signInNewUser } from '../support/api-client.js';
+import { signInNewUser } from '../support/api-client.js';
 import { openTestApi, type TestApi } from '../support/test-api.js';
 
 let api: TestApi | undefined;
@@ -8,41 +9,49 @@ afterEach(async () => {
   api = undefined;
 });
 
-const anonymousMe = async (test: TestApi) => test.app.inject({ method: 'GET', url: '/api/v1/me' });
+/** A public route that answers only when the test lets it, to hold requests in flight. */
+function holdingRoute(app: FastifyInstance) {
+  const held: Array<() => void> = [];
+  app.get('/test/hold', { config: { public: true } }, async () => {
+    await new Promise<void>((release) => held.push(release));
+    return { ok: true };
+  });
+  return { held, releaseAll: () => held.splice(0).forEach((release) => release()) };
+}
 
 describe('load shedding', () => {
-  it('answers 503 server_busy before anything else while the database queue is over its limit, and serves again once it drains', async () => {
-    let waiting = 0;
+  it('answers 503 server_busy before anything else while the limit of requests is in flight, and serves again when one ends', async () => {
+    let hold: ReturnType<typeof holdingRoute> | undefined;
     api = await openTestApi({
-      loadShedding: { maxWaitingQueries: 4, maxEventLoopDelayMs: 0, waitingQueries: () => waiting },
-    });
-    const test = api;
-    expect((await anonymousMe(test)).statusCode).toBe(401);
-
-    waiting = 5;
-    await expect.poll(async () => (await anonymousMe(test)).statusCode, { timeout: 2000 }).toBe(503);
-    const busy = await anonymousMe(test);
-    expect(busy.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(busy.headers['retry-after']).toBe('1');
-    expect(busy.json()).toMatchObject({ status: 503, code: 'server_busy' });
-    expect(busy.json().detail).toMatch(/overloaded/);
-
-    waiting = 4;
-    await expect.poll(async () => (await anonymousMe(test)).statusCode, { timeout: 2000 }).toBe(401);
-  });
-
-  it('sheds part of a sustained overload on the real database queue, never with another error, and recovers', async () => {
-    // The probe is the test database's own queue (known once it is open).
-    let database: TestApi['database'] | undefined;
-    api = await openTestApi({
-      loadShedding: {
-        maxWaitingQueries: 3,
-        maxEventLoopDelayMs: 0,
-        waitingQueries: () => database?.waitingQueries() ?? 0,
+      loadShedding: { maxConcurrentRequests: 2, maxEventLoopDelayMs: 0 },
+      beforeReady: async (app) => {
+        hold = holdingRoute(app);
       },
     });
-    database = api.database;
-    const client: ApiClient = await signInNewUser(api.app);
+    const { app } = api;
+    const first = app.inject({ method: 'GET', url: '/test/hold' });
+    const second = app.inject({ method: 'GET', url: '/test/hold' });
+    await expect.poll(() => hold?.held.length).toBe(2);
+
+    const busy = await app.inject({ method: 'GET', url: '/api/v1/me' });
+    expect(busy.statusCode).toBe(503);
+    expect(busy.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(busy.headers['retry-after']).toBe('1');
+    expect(busy.headers['x-content-type-options']).toBe('nosniff');
+    expect(busy.json()).toMatchObject({ status: 503, code: 'server_busy', instance: '/api/v1/me' });
+    expect(busy.json().detail).toMatch(/overloaded/);
+
+    hold?.releaseAll();
+    expect((await first).statusCode).toBe(200);
+    expect((await second).statusCode).toBe(200);
+    // Both slots are free again: an anonymous caller gets its 401, not a 503.
+    expect((await app.inject({ method: 'GET', url: '/api/v1/me' })).statusCode).toBe(401);
+    expect((await app.inject({ method: 'GET', url: '/api/v1/me' })).statusCode).toBe(401);
+  });
+
+  it('sheds part of a sustained overload of real reads, never with another error, and recovers at once', async () => {
+    api = await openTestApi({ loadShedding: { maxConcurrentRequests: 4, maxEventLoopDelayMs: 0 } });
+    const client = await signInNewUser(api.app);
 
     const statuses = new Map<number, number>();
     const problemCodes = new Set<string>();
@@ -58,10 +67,6 @@ describe('load shedding', () => {
 
     expect([...statuses.keys()].sort()).toEqual([200, 503]);
     expect(problemCodes).toEqual(new Set(['server_busy']));
-    await expect
-      .poll(async () => (await client.call('GET', '/api/v1/opportunities?limit=50')).status, {
-        timeout: 2000,
-      })
-      .toBe(200);
+    expect((await client.call('GET', '/api/v1/opportunities?limit=50')).status).toBe(200);
   });
 });

@@ -73,9 +73,8 @@ export function registerServe(program: Command) {
         trustProxy: config.TRUST_PROXY,
         rateLimits: { requestsPerPrincipal: { limit: config.REQUESTS_PER_MINUTE, windowMs: 60_000 } },
         loadShedding: {
-          maxWaitingQueries: config.SHED_WAITING_QUERIES,
+          maxConcurrentRequests: config.SHED_CONCURRENT_REQUESTS,
           maxEventLoopDelayMs: config.SHED_EVENT_LOOP_DELAY_MS,
-          waitingQueries: app.database.waitingQueries,
         },
       });
       const webApp = await registerWebApp(server);

@@ -20,8 +20,6 @@ export interface OpenedPglite {
    * WorkerJobModule): for long series of statements such as the demo seed.
    */
   runInWorker: RunInWorker;
-  /** Queries waiting for PGlite's one connection. */
-  waitingQueries(): number;
   close(): Promise<void>;
 }
 
@@ -58,7 +56,6 @@ export async function openPglite({ dataDir, loadDataDir }: OpenPgliteOptions = {
       dumpDataDir: () => driver.runExclusive(() => client.dumpDataDir()),
       runInWorker: (module, input, onProgress) =>
         driver.runExclusive(() => client.run(module, input, onProgress)),
-      waitingQueries: () => driver.waitingQueries,
       close: () => (closing ??= close()),
     };
   } catch (error) {

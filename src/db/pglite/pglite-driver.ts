@@ -28,11 +28,6 @@ export class PgliteDriver implements Driver {
 
   async init(): Promise<void> {}
 
-  /** Queries and transactions waiting for the one connection: the server's queue when it is overloaded. */
-  get waitingQueries(): number {
-    return this.#mutex.waiting;
-  }
-
   async acquireConnection(): Promise<DatabaseConnection> {
     await this.#mutex.lock();
     if (this.#destroyed) {

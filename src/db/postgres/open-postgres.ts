@@ -5,8 +5,6 @@ import { createPostgresPool } from './create-postgres-pool.js';
 export interface OpenedPostgres {
   engine: 'postgres';
   db: Kysely<Database>;
-  /** Queries waiting for a free connection of the pool. */
-  waitingQueries(): number;
   close(): Promise<void>;
 }
 
@@ -29,10 +27,5 @@ export async function openPostgres(databaseUrl: string): Promise<OpenedPostgres>
   }
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   let closing: Promise<void> | undefined;
-  return {
-    engine: 'postgres',
-    db,
-    waitingQueries: () => pool.waitingCount,
-    close: () => (closing ??= db.destroy()),
-  };
+  return { engine: 'postgres', db, close: () => (closing ??= db.destroy()) };
 }
