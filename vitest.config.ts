@@ -1,9 +1,10 @@
 import { configDefaults, defineConfig } from 'vitest/config';
 
 /**
- * Two projects, one `npm test`: everything on Node, and the browser tests (a real server and Debian's
- * Chromium), whose global setup builds the web app first when web/dist is missing or older than its sources,
- * and seeds the demo data once for every test file's server to start from a copy of.
+ * Two projects, one `npm test`: everything on Node, whose global setup migrates the database every test
+ * file's database copies, and the browser tests (a real server and Debian's Chromium), whose global setup
+ * builds the web app first when web/dist is missing or older than its sources, and seeds the demo data once
+ * for every test file's server to start from a copy of.
  */
 export default defineConfig({
   test: {
@@ -18,6 +19,7 @@ export default defineConfig({
           name: 'node',
           include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'web/src/**/*.test.ts'],
           exclude: [...configDefaults.exclude, 'test/browser/**'],
+          globalSetup: ['test/support/database-template.ts'],
         },
       },
       {
