@@ -91,7 +91,9 @@ async function listAll(client: ApiClient, path: string): Promise<string[]> {
 }
 
 describe('an IDOR sweep from another region', () => {
-  it(`gets nothing from ${RECORDS} EMEA records through any route, and changes nothing`, async () => {
+  it(`gets nothing from ${RECORDS} EMEA records through any route, and changes nothing`, {
+    timeout: 90_000,
+  }, async () => {
     const before = await api.database.db
       .selectFrom('opportunities')
       .select(['id', 'version'])
