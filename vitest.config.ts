@@ -1,9 +1,36 @@
 import { configDefaults, defineConfig } from 'vitest/config';
 
 /**
- * Two projects, one `npm test`: everything on Node, and the browser tests (a real server and Debian's
- * Chromium), whose global setup builds the web app first when web/dist is missing or older than its sources,
- * and seeds the demo data once for every test file's server to start from a copy of.
+ * Engine-independent test files: they never open a database, spawn the CLI or start a server (pure domain
+ * rules, the web app's own modules, documents and source checks; the OpenAPI document is built over a
+ * database that throws when touched). The `unit` project holds them, and `npm run test:postgres` leaves that
+ * project out: on PostgreSQL they would prove nothing the PGlite run did not. Rule: a file that opens a
+ * database in any way (test/support's databases, servers or CLI included) stays in the `node` project, which
+ * runs on both engines; a new file lands there unless it is listed here.
+ */
+const ENGINE_INDEPENDENT = [
+  'src/domain/**/*.test.ts',
+  'web/src/**/*.test.ts',
+  'src/api/concurrency.test.ts',
+  'src/api/errors/problem.test.ts',
+  'src/api/openapi-records.test.ts',
+  'src/api/text-guard.test.ts',
+  'src/app/auth/passwords.test.ts',
+  'src/app/playbook/load-playbook.test.ts',
+  'src/app/shared/*.test.ts',
+  'src/cli/commands/inspect.test.ts',
+  'test/api/openapi-document.test.ts',
+  'test/api/web-api-types.test.ts',
+  'test/architecture/*.test.ts',
+  'test/fuzz/fuzz-support.test.ts',
+];
+
+/**
+ * Three projects, one `npm test`: engine-independent files, everything else on Node, and the browser tests
+ * (a real server and Debian's Chromium). Global setups, once per run: the server compiled for spawned CLI
+ * processes (compiled-server.ts), the migrated database every test file's database copies
+ * (database-template.ts); for the browser tests the web app, built when web/dist is missing or older than
+ * its sources, and the demo data every test file's server starts from a copy of.
  */
 export default defineConfig({
   test: {
@@ -11,13 +38,21 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     env: { TZ: 'UTC' },
+    // Vitest's default on 2 cores is one worker; the test files mostly wait on PGlite's worker thread, a
+    // spawned server or Chromium, so two keep both cores busy.
+    maxWorkers: 2,
     projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ENGINE_INDEPENDENT },
+      },
       {
         extends: true,
         test: {
           name: 'node',
-          include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'web/src/**/*.test.ts'],
-          exclude: [...configDefaults.exclude, 'test/browser/**'],
+          include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, 'test/browser/**', ...ENGINE_INDEPENDENT],
+          globalSetup: ['test/support/compiled-server.ts', 'test/support/database-template.ts'],
         },
       },
       {
@@ -25,7 +60,11 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
-          globalSetup: ['test/browser/support/build-web-app.ts', 'test/browser/support/demo-template.ts'],
+          globalSetup: [
+            'test/support/compiled-server.ts',
+            'test/browser/support/build-web-app.ts',
+            'test/browser/support/demo-template.ts',
+          ],
           testTimeout: 120_000,
           hookTimeout: 180_000,
           // A browser waits for a server and a re-render: expect.poll gives them time (1 s by default).

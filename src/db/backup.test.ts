@@ -33,7 +33,10 @@ describe('backupDataDir', () => {
     }
   });
 
-  it('writes a gzipped tarball of a data directory that restores to the same rows', async () => {
+  // initdb, two backups and a restore on data directories: past 30 s when another test file shares the core.
+  it('writes a gzipped tarball of a data directory that restores to the same rows', {
+    timeout: 90_000,
+  }, async () => {
     const dataDir = join(root, 'source');
     const source = await openDatabase({ dataDir });
     await migrateToLatest(source.db);

@@ -498,6 +498,8 @@ async function pocAsAdmin(t: Target) {
 let api: TestApi;
 let org: Awaited<ReturnType<typeof buildProofOrg>>;
 let admin: ApiClient;
+/** The server's OpenAPI document: the operations this build has (read once; every case asks it). */
+let spec: { paths: Record<string, Record<string, unknown>> };
 const clients = new Map<Role, ApiClient>();
 
 async function tokenFor(t: Target): Promise<string> {
@@ -516,6 +518,9 @@ beforeAll(async () => {
   org = await buildProofOrg(api.app);
   admin = await signInAs(api.app, 'revops_admin', org.rvpEmea);
   for (const role of ROLES) clients.set(role, await signInAs(api.app, role, org.rvpEmea));
+  const answer = await admin.call('GET', '/api/v1/openapi.json');
+  if (answer.status !== 200) throw new Error(`matrix set-up: openapi.json answered ${answer.status}`);
+  spec = answer.body;
 });
 afterAll(() => api.close());
 
@@ -528,10 +533,9 @@ function expectedFor(row: Row, role: Role, relation: ProofRelation): Expect {
 }
 
 describe('the authorization matrix', () => {
-  it('has a row for every operation of the API', async () => {
-    const spec = (await admin.call('GET', '/api/v1/openapi.json')).body;
-    const operations = Object.entries(spec.paths as Record<string, Record<string, unknown>>).flatMap(
-      ([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+  it('has a row for every operation of the API', () => {
+    const operations = Object.entries(spec.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
     );
     expect(operations.filter((operation) => !(operation in OPERATIONS))).toEqual([]);
   });
@@ -545,9 +549,8 @@ describe('the authorization matrix', () => {
     const op = OPERATIONS[operation];
     const me = clients.get(role);
     if (!op || !me) throw new Error('matrix setup');
-    const spec = await admin.call('GET', '/api/v1/openapi.json');
     const [method, path] = operation.split(' ') as [string, string];
-    if (!spec.body.paths[path]?.[method.toLowerCase()]) return; // an operation this build does not have
+    if (!spec.paths[path]?.[method.toLowerCase()]) return; // an operation this build does not have
     const owner =
       relation === 'own' ? { ...me.user } : relation === 'region' ? org.regionColleague : org.abroad;
     const label = `${role}-${relation}-${++counter}`;

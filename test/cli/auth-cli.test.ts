@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,24 +6,13 @@ import { authSettings } from '../../src/app/auth/auth-settings.js';
 import { authenticateToken } from '../../src/app/auth/authenticate-token.js';
 import { login } from '../../src/app/auth/login.js';
 import { openApp } from '../../src/app/open-app.js';
+import { runCli } from '../support/cli-server.js';
 
-const MAIN = path.resolve('src/cli/main.ts');
 let dataDir: string;
 
 /** Runs the CLI on the test's own PGlite data dir, optionally feeding stdin. */
-function closepath(args: string[], stdin = ''): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], {
-      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
-}
+const closepath = (args: string[], stdin = '') =>
+  runCli(args, { DATA_DIR: dataDir, DATABASE_URL: '' }, stdin);
 
 const shownOnce = (stdout: string, what: string) =>
   new RegExp(`${what} \\(shown once\\): (\\S+)`).exec(stdout)?.[1] ?? '';

@@ -1,27 +1,12 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp } from '../../src/app/open-app.js';
+import { runCli } from '../support/cli-server.js';
 import { buildAccount, buildOpportunity, buildUser } from '../support/factories.js';
 
-const run = promisify(execFile);
-const MAIN = path.resolve('src/cli/main.ts');
-
-async function closepath(args: string[], env: Record<string, string> = {}) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', MAIN, ...args], {
-      env: { ...process.env, ...env },
-      timeout: 60_000,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+const closepath = (args: string[], env: Record<string, string> = {}) => runCli(args, env);
 
 let dir: string;
 beforeAll(async () => {

@@ -1,24 +1,59 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runAdminStatement } from './admin-statement.js';
+import { COMPILED_CLI } from './compiled-server.js';
 
 export const REPOSITORY_ROOT = path.resolve(import.meta.dirname, '../..');
-const MAIN = path.join(REPOSITORY_ROOT, 'src/cli/main.ts');
 
-/** `closepath <args>` as a child process of the test (the real CLI through tsx), its output collected. */
-export function spawnCli(args: readonly string[], env: Record<string, string>) {
-  const log: string[] = [];
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], {
+/** `node <the compiled CLI> <args>` from the repository root: the real `closepath` process. */
+function spawnClosepath(args: readonly string[], env: Record<string, string>, stdin: 'ignore' | 'pipe') {
+  if (!existsSync(COMPILED_CLI)) throw new Error(`${COMPILED_CLI} is missing: run the tests through vitest`);
+  return spawn(process.execPath, [COMPILED_CLI, ...args], {
     cwd: REPOSITORY_ROOT,
     env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: [stdin, 'pipe', 'pipe'],
   });
+}
+
+/**
+ * `closepath <args>` as a child process of the test, its output collected: the server compiled once per run
+ * by the projects' global setup (compiled-server.ts), so plain `node` with no TypeScript loader.
+ */
+export function spawnCli(args: readonly string[], env: Record<string, string>) {
+  const log: string[] = [];
+  const child = spawnClosepath(args, env, 'ignore');
   child.stdout?.on('data', (chunk: Buffer) => log.push(chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => log.push(chunk.toString()));
   return { child, log };
+}
+
+export interface CliRun {
+  /** The exit code; null when a signal ended it (the 60 s timeout: SIGKILL). */
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `closepath <args>` to its end, with `stdin` as its input; its exit code and output. */
+export function runCli(args: readonly string[], env: Record<string, string>, stdin = ''): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawnClosepath(args, env, 'pipe');
+    let stdout = '';
+    let stderr = '';
+    child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    child.once('error', reject);
+    child.once('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+    child.stdin?.end(stdin);
+  });
 }
 
 /** Resolves with the address `closepath serve` prints once it listens; rejects if it exits first or is slow. */

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { runAdminStatement } from '../../support/admin-statement.js';
+import { COMPILED_CLI } from '../../support/compiled-server.js';
 
 /** The demo data set, seeded once for the browser tests; each test file's server starts on a copy of it. */
 export type DemoTemplate = { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; database: string };
@@ -16,11 +17,10 @@ declare module 'vitest' {
 }
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
-const MAIN = path.join(ROOT, 'src/cli/main.ts');
 
-/** `closepath seed`, the real CLI, into the given database: the same data `serve --demo` would seed. */
+/** `closepath seed`, the real (compiled) CLI, into the given database: the data `serve --demo` would seed. */
 function seed(env: Record<string, string>) {
-  execFileSync(process.execPath, ['--import', 'tsx', MAIN, 'seed'], {
+  execFileSync(process.execPath, [COMPILED_CLI, 'seed'], {
     cwd: ROOT,
     env: { ...process.env, ...env, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'inherit'],
