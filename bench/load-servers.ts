@@ -3,6 +3,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { killAndWait, REPOSITORY_ROOT, spawnCli, waitForAddress } from '../test/support/cli-server.js';
+import { compileServer } from '../test/support/compiled-server.js';
 import { freshServerDatabase } from './server-database.js';
 
 export interface RunningServer {
@@ -29,6 +30,7 @@ export async function benchStore() {
 
 /** The real `closepath serve --demo` in its own process, on loopback, with the budget no bench reaches. */
 export async function startClosepath(env: Record<string, string>): Promise<RunningServer> {
+  await compileServer(); // the CLI the tests spawn (.test-dist/), current with src/
   const { child, log } = spawnCli(['serve', '--demo'], {
     PORT: '0',
     HOST: '127.0.0.1',

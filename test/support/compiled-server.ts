@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-// esbuild is tsx's own dependency (tsx is a devDependency): the transpiler tsx would run on every start.
+// esbuild (a devDependency, the same version tsx uses): the transpiler tsx would run on every start.
 import { build } from 'esbuild';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
