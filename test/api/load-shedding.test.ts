@@ -16,7 +16,10 @@ function holdingRoute(app: FastifyInstance) {
     await new Promise<void>((release) => held.push(release));
     return { ok: true };
   });
-  return { held, releaseAll: () => held.splice(0).forEach((release) => release()) };
+  const releaseAll = () => {
+    for (const release of held.splice(0)) release();
+  };
+  return { held, releaseAll };
 }
 
 describe('load shedding', () => {
