@@ -115,14 +115,20 @@ export async function newServerStore(): Promise<ServerStore> {
 }
 
 /** `closepath serve` (no demo) over `store` on a free loopback port; resolves once it listens. */
+/**
+ * How tests run `closepath serve`: a free loopback port, quiet logs, and no load shedding — a busy CI machine
+ * lags the event loop, and a test's request must not be shed for it (shedding has its own tests).
+ */
+export const TEST_SERVE_ENV = {
+  PORT: '0',
+  HOST: '127.0.0.1',
+  LOG_LEVEL: 'warn',
+  SHED_CONCURRENT_REQUESTS: '0',
+  SHED_EVENT_LOOP_DELAY_MS: '0',
+} as const;
+
 export async function startServe(store: ServerStore, env: Record<string, string> = {}) {
-  const { child, log } = spawnCli(['serve'], {
-    ...store.env,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'warn',
-    ...env,
-  });
+  const { child, log } = spawnCli(['serve'], { ...store.env, ...TEST_SERVE_ENV, ...env });
   const url = await waitForAddress(child, log, 60_000);
   return { child, url, log };
 }

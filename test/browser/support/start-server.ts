@@ -5,7 +5,13 @@ import path from 'node:path';
 import { inject } from 'vitest';
 import './demo-template.js';
 import { runAdminStatement } from '../../support/admin-statement.js';
-import { killAndWait, REPOSITORY_ROOT, spawnCli, waitForAddress } from '../../support/cli-server.js';
+import {
+  killAndWait,
+  REPOSITORY_ROOT,
+  spawnCli,
+  TEST_SERVE_ENV,
+  waitForAddress,
+} from '../../support/cli-server.js';
 
 const STARTUP_TIMEOUT_MS = 150_000;
 
@@ -68,12 +74,7 @@ export async function startServer(
       ? await emptyDatabase(dataDir)
       : await freshDatabase(dataDir);
   const playbook = options.playbook ? ['--playbook', path.join(REPOSITORY_ROOT, options.playbook)] : [];
-  const { child, log } = spawnCli(['serve', '--demo', ...playbook], {
-    ...database.env,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'warn',
-  });
+  const { child, log } = spawnCli(['serve', '--demo', ...playbook], { ...database.env, ...TEST_SERVE_ENV });
   const stop = async () => {
     await killAndWait(child, 'SIGTERM');
     await database.drop();
