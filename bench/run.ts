@@ -87,7 +87,7 @@ async function main() {
 
     const candidates = await raw<{ id: string }>(
       db,
-      `select id from opportunities where pipeline = 'new_business' and stage = 'created' order by id limit $1`,
+      `select id from opportunities where pipeline = 'new_business' and type = 'new_business' and stage = 'created' order by id limit $1`,
       [SAMPLES * 2],
     );
     const ids = candidates.map((row) => row.id);
@@ -117,7 +117,7 @@ async function main() {
     const actor = systemActor('bench');
     const move = async (id: string) => {
       const result = await changeStage(app.context, actor, id, { to: 'discover' });
-      if (!result.ok) throw new Error(`bench: stage change refused: ${result.error.message}`);
+      if (!result.ok) throw new Error(`bench: stage change refused: ${JSON.stringify(result.error)}`);
     };
     const appMove = await timeEach(appIds, move);
     const concurrentMove = await timeConcurrently(concurrentIds, 8, move);
