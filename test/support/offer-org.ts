@@ -7,29 +7,10 @@ import { changeStage } from '../../src/app/opportunities/change-stage.js';
 import type { Database } from '../../src/db/schema.js';
 import type { Result } from '../../src/domain/result.js';
 import { admin, buildAccount, buildContact, buildOpportunity, buildUser, testContext } from './factories.js';
+import { OFFER_TERMS } from './offer-fixtures.js';
 
-/** Terms of a two-option offer in USD, valid to the end of the year after T0. */
-export const TERMS: OfferTermsInput = {
-  currency: 'USD',
-  validUntil: '2026-12-31',
-  notes: 'As discussed with the Economic Buyer',
-  options: [
-    {
-      name: 'Three years',
-      termMonths: 36,
-      pricePerYearMinor: 100_000_00,
-      listPricePerYearMinor: 120_000_00,
-      paymentSchedule: 'annual',
-    },
-    {
-      name: 'One year',
-      termMonths: 12,
-      pricePerYearMinor: 110_000_00,
-      listPricePerYearMinor: 120_000_00,
-      paymentSchedule: 'upfront',
-    },
-  ],
-};
+/** The domain tests' two-option offer in USD, as the use cases take it. */
+export const TERMS: OfferTermsInput = OFFER_TERMS;
 
 export function value<T>(result: Result<T, { code: string; message: string }>): T {
   if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
