@@ -38,6 +38,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     env: { TZ: 'UTC' },
+    setupFiles: ['test/support/fast-check-seed.ts'],
     // Vitest's default on 2 cores is one worker; the test files mostly wait on PGlite's worker thread, a
     // spawned server or Chromium, so two keep both cores busy.
     maxWorkers: 2,

@@ -183,7 +183,7 @@ describe('approvals bind to a version (property)', () => {
           }
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 1000 },
     );
     // Not vacuous: the runs reach every state the commands can make.
     for (const status of ['draft', 'in_approval', 'approved', 'presented'])
