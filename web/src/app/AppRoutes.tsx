@@ -18,6 +18,7 @@ const DealsAtRiskPage = lazy(() =>
 );
 const NewDealPage = lazy(() => import('../features/new-deal').then((m) => ({ default: m.NewDealPage })));
 const DealsPage = lazy(() => import('../features/deals').then((m) => ({ default: m.DealsPage })));
+const ApprovalsPage = lazy(() => import('../features/approvals').then((m) => ({ default: m.ApprovalsPage })));
 const PlaybookPage = lazy(() => import('../features/playbook').then((m) => ({ default: m.PlaybookPage })));
 
 /** '/': where the signed-in user's role has its work (see landing.ts). */
@@ -62,6 +63,9 @@ export function AppRoutes() {
         <Route path="/accounts/:id">{(params) => <AccountPage id={params.id} />}</Route>
         <Route path={paths.atRisk}>
           <DealsAtRiskPage />
+        </Route>
+        <Route path={paths.approvals}>
+          <ApprovalsPage />
         </Route>
         <Route path={paths.playbook}>
           <PlaybookPage />

@@ -1,16 +1,19 @@
-import { AppShell, Group, NavLink as MantineNavLink, Text } from '@mantine/core';
+import { AppShell, Badge, Group, NavLink as MantineNavLink, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
+import { usePendingApprovalCount } from '../features/approvals/queries';
 import { UserMenu, useSession } from '../features/auth';
 import { paths } from '../shared/paths';
 import { usePlaybook } from '../shared/playbook';
-import { myDealsFirst, myDealsListFirst } from './landing';
+import { approves, myDealsFirst, myDealsListFirst } from './landing';
 
 interface NavItem {
   label: string;
   href: string;
   /** Whether the item is the screen at `location` (a path without the query). */
   current: (location: string) => boolean;
+  /** A count beside the label (what waits for the caller). */
+  count?: number | undefined;
 }
 
 const under = (href: string) => (location: string) => location === href || location.startsWith(`${href}/`);
@@ -21,6 +24,8 @@ function useNav(): NavItem[] {
   const session = useSession().data;
   const user = session?.user;
   const mine = (first: boolean) => (first && user ? { owner: user.id } : {});
+  const approver = Boolean(user && playbook && approves(user.role, playbook));
+  const waiting = usePendingApprovalCount(approver).data?.total;
   return [
     ...(playbook?.pipelines ?? []).map((pipeline) => ({
       label: `${pipeline.name} board`,
@@ -37,6 +42,10 @@ function useNav(): NavItem[] {
     },
     { label: 'Deals at risk', href: paths.atRisk, current: under(paths.atRisk) },
     { label: 'Accounts', href: paths.accounts, current: under(paths.accounts) },
+    // For the roles that hold a step of the playbook's approval chain, with what waits for them.
+    ...(approver
+      ? [{ label: 'Approvals', href: paths.approvals, current: under(paths.approvals), count: waiting }]
+      : []),
     // Only for the roles that may see it (the screen says who may to anyone who opens its address).
     ...(session?.permissions.managePlaybook.allowed
       ? [{ label: 'Playbook', href: paths.playbook, current: under(paths.playbook) }]
@@ -63,6 +72,13 @@ export function Layout({ children }: { children: ReactNode }) {
                   component={Link}
                   href={item.href}
                   label={item.label}
+                  rightSection={
+                    item.count ? (
+                      <Badge size="sm" circle aria-label={`${item.count} waiting`} data-testid="nav-count">
+                        {item.count}
+                      </Badge>
+                    ) : undefined
+                  }
                   active={current}
                   aria-current={current ? 'page' : undefined}
                   w="auto"

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Playbook } from '../api';
-import { landingPath, myDealsFirst, myDealsListFirst } from './landing';
+import { approves, landingPath, myDealsFirst, myDealsListFirst } from './landing';
 
 /** Two pipelines: one of types that win and grow business, one of types that renew a contract. */
 const playbook = {
@@ -37,6 +37,21 @@ describe('where each role lands', () => {
     expect(as('rvp')).toBe('/at-risk');
     expect(as('revops_admin')).toBe('/at-risk');
     expect(as('someone_new')).toBe('/board/acquire');
+  });
+
+  it("lands Finance on its approvals when the playbook's chain has a Finance step, else on the Commit deals", () => {
+    const withChain = (roles: string[]) =>
+      ({
+        ...playbook,
+        closing: { approvals: roles.map((role) => ({ key: role, role })) },
+      }) as unknown as Playbook;
+    expect(as('vp_finance', withChain(['rvp', 'vp_finance']))).toBe('/approvals');
+    expect(as('vp_finance', withChain(['rvp']))).toBe('/deals?forecast=commit');
+    // An RVP approves too, but a manager's first look stays the deals at risk (the inbox count is in the nav).
+    expect(as('rvp', withChain(['rvp', 'vp_finance']))).toBe('/at-risk');
+    expect(approves('rvp', withChain(['rvp']))).toBe(true);
+    expect(approves('ae', withChain(['rvp', 'vp_finance']))).toBe(false);
+    expect(approves('vp_finance', playbook)).toBe(false);
   });
 
   it('lands every board role on the one pipeline of a playbook that has one, whatever its key', () => {

@@ -12,9 +12,17 @@ export type Role = User['role'];
  * - `renewal_board`: the first pipeline whose opportunity types renew a contract, else the first pipeline
  *   (a playbook without renewals);
  * - `commit_deals`: the deals list in forecast category Commit (what Finance closes);
+ * - `approvals_first`: the approvals inbox when the role holds a step of the playbook's approval chain (what
+ *   waits for Finance), else the Commit deals;
  * - `at_risk`: the deals at risk (a manager's and RevOps's first look).
  */
-type Landing = 'first_board' | 'selling_board' | 'renewal_board' | 'commit_deals' | 'at_risk';
+type Landing =
+  | 'first_board'
+  | 'selling_board'
+  | 'renewal_board'
+  | 'commit_deals'
+  | 'approvals_first'
+  | 'at_risk';
 
 /**
  * Which boards open on the caller's own deals: `selling`, the pipelines with a type that does not renew a
@@ -33,7 +41,7 @@ const ROLE_HOMES: Record<Role, RoleHome> = {
   sdr: { lands: 'selling_board', myDealsOn: 'selling' },
   se: { lands: 'selling_board', myDealsOn: null },
   csm: { lands: 'renewal_board', myDealsOn: 'renewing' },
-  vp_finance: { lands: 'commit_deals', myDealsOn: null },
+  vp_finance: { lands: 'approvals_first', myDealsOn: null },
   rvp: { lands: 'at_risk', myDealsOn: null },
   revops_admin: { lands: 'at_risk', myDealsOn: null },
   viewer: { lands: 'first_board', myDealsOn: null },
@@ -56,13 +64,18 @@ export function myDealsFirst(role: string, playbook: Playbook, pipelineKey: stri
   return work === 'renewing' ? renews(playbook, pipeline) : sells(playbook, pipeline);
 }
 
+/** Whether the role holds a step of the playbook's approval chain (and so has an approvals inbox). */
+export const approves = (role: string, playbook: Playbook): boolean =>
+  (playbook.closing?.approvals ?? []).some((step) => step.role === role);
+
 /** Whether the role's deals list opens on the caller's own deals. */
 export const myDealsListFirst = (role: string) => homeOf(role).myDealsOn !== null;
 
 /** The address '/' sends the signed-in user to. */
 export function landingPath(user: { id: string; role: string }, playbook: Playbook): string {
   const { lands } = homeOf(user.role);
-  if (lands === 'commit_deals') return paths.deals({ forecast: 'commit' });
+  if (lands === 'approvals_first' && approves(user.role, playbook)) return paths.approvals;
+  if (lands === 'commit_deals' || lands === 'approvals_first') return paths.deals({ forecast: 'commit' });
   if (lands === 'at_risk') return paths.atRisk;
   const fits = lands === 'renewal_board' ? renews : lands === 'selling_board' ? sells : () => true;
   const pipeline = playbook.pipelines.find((candidate) => fits(playbook, candidate)) ?? playbook.pipelines[0];

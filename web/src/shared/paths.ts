@@ -35,6 +35,8 @@ export const paths = {
   deals: (filters: DealFilters = {}) =>
     `/deals${query({ pipeline: filters.pipeline, stage: filters.stage, forecast: filters.forecast, owner: filters.owner })}`,
   accounts: '/accounts',
+  /** The offer versions waiting for the caller's decision. */
+  approvals: '/approvals',
   atRisk: '/at-risk',
   /** RevOps: the playbook's versions and a preview of a change. */
   playbook: '/playbook',

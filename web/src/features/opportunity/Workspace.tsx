@@ -10,6 +10,7 @@ import { ErrorState } from '../../shared/states';
 import { nameOf, useUsers } from '../../shared/users';
 import { frameworkOf } from '../../shared/words';
 import { ActivityPanel } from './ActivityPanel';
+import { ClosingPanel, offersFromStage } from './closing';
 import { DealFields } from './DealFields';
 import { isTab, TABS, type TabKey } from './focus';
 import { HistoryTimeline } from './HistoryTimeline';
@@ -39,6 +40,7 @@ const tabLabels = (framework: string): Record<TabKey, string> => ({
   overview: 'Overview',
   qualification: framework,
   poc: 'POC plan',
+  closing: 'Closing',
   activity: 'Activity',
   history: 'History',
 });
@@ -86,7 +88,8 @@ export function Workspace({ playbook, pipeline, view, etag }: Props) {
   const writing = useDealWritePending(opportunity.id);
   const busy = writing || move.busy;
   const hasPoc = pocFromStage(playbook, pipeline) !== undefined;
-  const tabs = TABS.filter((tab) => tab !== 'poc' || hasPoc);
+  const hasClosing = offersFromStage(playbook, pipeline) !== undefined;
+  const tabs = TABS.filter((tab) => (tab !== 'poc' || hasPoc) && (tab !== 'closing' || hasClosing));
   const { focus, tab, setTab } = useWorkspaceFocus(tabs);
   const who = (id: string) => nameOf(users.data, id);
   const stage = findStage(pipeline, opportunity.stage);
@@ -220,6 +223,11 @@ export function Workspace({ playbook, pipeline, view, etag }: Props) {
         {hasPoc && (
           <Tabs.Panel value="poc" pt="md">
             <PocPanel />
+          </Tabs.Panel>
+        )}
+        {hasClosing && (
+          <Tabs.Panel value="closing" pt="md">
+            <ClosingPanel />
           </Tabs.Panel>
         )}
         <Tabs.Panel value="activity" pt="md">

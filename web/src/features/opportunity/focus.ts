@@ -1,7 +1,7 @@
 import type { ActivityKind, Criterion, MissingRequirement, Pipeline } from '../../api';
 
 /** The workspace's tabs, in the order they are shown. */
-export const TABS = ['overview', 'qualification', 'poc', 'activity', 'history'] as const;
+export const TABS = ['overview', 'qualification', 'poc', 'closing', 'activity', 'history'] as const;
 export type TabKey = (typeof TABS)[number];
 
 export const isTab = (value: string | null): value is TabKey =>
@@ -27,6 +27,8 @@ export function tabOfFocus(focus: string | null): TabKey | null {
       return 'qualification';
     case 'poc':
       return 'poc';
+    case 'closing':
+      return 'closing';
     case 'activity':
     case 'log':
       return 'activity';

@@ -1,0 +1,1 @@
+export { ClosingPanel, offersFromStage } from './ClosingPanel';
