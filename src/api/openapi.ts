@@ -22,6 +22,11 @@ const TAGS = [
     description:
       'The POC method: plan, sessions, success criteria, benchmarks, TCO, sign-off, readout; win milestones',
   },
+  {
+    name: 'offers',
+    description:
+      "Closing: offers on deals (versions, pricing options), approvals bound to a version, presentation, the customer's choice; the approvals inbox",
+  },
   { name: 'accounts', description: 'Companies with their geography, segment and contacts' },
   {
     name: 'activities',

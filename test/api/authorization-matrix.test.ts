@@ -12,6 +12,8 @@ import {
   type ProofRelation,
   signInAs,
 } from '../support/authorization-org.js';
+import { T0 } from '../support/factories.js';
+import { OFFER_TERMS } from '../support/offer-fixtures.js';
 import { openTestApi, type TestApi } from '../support/test-api.js';
 
 /**
@@ -102,6 +104,25 @@ const RECORD_CONTRACT: Row = {
   rvp: [403, 403, 404],
   vp_finance: 201,
   revops_admin: 201,
+  viewer: 403,
+};
+
+/** The deal's side of an offer on a deal at Propose (Finance reads it there, by its forecast category). */
+const OFFER_DEAL_SIDE = (ok: number): Row => ({ ...EDIT_DEAL(ok), vp_finance: 403 });
+
+/**
+ * Deciding the first step (the RVP of the deal's region) of an offer an admin wrote: the deal's owner is refused
+ * (self_approval, 403), whoever else sees it and is outside the chain too (not_an_approver, 403), VP Finance is
+ * out of order (409), another region's RVP does not see it (404).
+ */
+const DECIDE_FIRST_STEP: Row = {
+  ae: [403, 404, 404],
+  sdr: [403, 403, 404],
+  se: [403, 403, 404],
+  csm: [403, 403, 404],
+  rvp: [403, 200, 404],
+  vp_finance: [403, 409, 409],
+  revops_admin: 403,
   viewer: 403,
 };
 
@@ -352,6 +373,69 @@ const OPERATIONS: Record<string, Operation> = {
     expected: EDIT_DEAL(204),
     run: (t) => t.me.call('DELETE', `/api/v1/opportunities/${t.deal.id}/snooze`),
   },
+  'GET /api/v1/opportunities/{id}/offers': {
+    expected: READ_DEAL(200, 404),
+    run: (t) => t.me.call('GET', `/api/v1/opportunities/${t.deal.id}/offers`),
+  },
+  'POST /api/v1/opportunities/{id}/offers': {
+    expected: OFFER_DEAL_SIDE(201),
+    run: async (t) => {
+      await advanceAsAdmin(t, 'propose');
+      return t.me.call('POST', `/api/v1/opportunities/${t.deal.id}/offers`, OFFER_TERMS);
+    },
+  },
+  'GET /api/v1/offers/{id}': {
+    expected: { ...READ_DEAL(200, 404), vp_finance: 200 },
+    run: async (t) => t.me.call('GET', `/api/v1/offers/${await offerAsAdmin(t)}`),
+  },
+  'POST /api/v1/offers/{id}/versions': {
+    expected: OFFER_DEAL_SIDE(201),
+    run: async (t) =>
+      t.me.call('POST', `/api/v1/offers/${await offerAsAdmin(t)}/versions`, { ...OFFER_TERMS, notes: 'v2' }),
+  },
+  'POST /api/v1/offers/{id}/submit': {
+    expected: OFFER_DEAL_SIDE(200),
+    run: async (t) => t.me.call('POST', `/api/v1/offers/${await offerAsAdmin(t)}/submit`),
+  },
+  'POST /api/v1/offers/{id}/decisions': {
+    expected: DECIDE_FIRST_STEP,
+    run: async (t) =>
+      t.me.call('POST', `/api/v1/offers/${await offerAsAdmin(t, 'submitted')}/decisions`, {
+        versionNumber: 1,
+        decision: 'approve',
+      }),
+  },
+  'POST /api/v1/offers/{id}/presented': {
+    expected: OFFER_DEAL_SIDE(200),
+    run: async (t) =>
+      t.me.call('POST', `/api/v1/offers/${await offerAsAdmin(t, 'approved')}/presented`, {
+        versionNumber: 1,
+      }),
+  },
+  'POST /api/v1/offers/{id}/choice': {
+    expected: OFFER_DEAL_SIDE(200),
+    run: async (t) =>
+      t.me.call('POST', `/api/v1/offers/${await offerAsAdmin(t, 'presented')}/choice`, {
+        versionNumber: 1,
+        optionName: OFFER_TERMS.options[0]?.name,
+        contactId: t.contact.id,
+        confirmedAt: T0.toISOString(),
+      }),
+  },
+  'GET /api/v1/approvals': {
+    // Only the RVP of the deal's region, who is not its owner, is waited for (VP Finance comes second).
+    expected: { ...allRoles('hides'), rvp: ['hides', 'sees', 'hides'] },
+    run: async (t) => {
+      await offerAsAdmin(t, 'submitted');
+      return t.me.call('GET', '/api/v1/approvals');
+    },
+    includes: (result, t) =>
+      (result.body.items as Array<{ deal: { id: string } }>).some((item) => item.deal.id === t.deal.id),
+  },
+  'GET /api/v1/approvals/count': {
+    expected: allRoles(200),
+    run: (t) => t.me.call('GET', '/api/v1/approvals/count'),
+  },
   'GET /api/v1/deals-at-risk': {
     expected: allRoles(200),
     run: (t) => t.me.call('GET', '/api/v1/deals-at-risk?sort=amount'),
@@ -495,9 +579,34 @@ async function pocAsAdmin(t: Target) {
   return created.body.plan;
 }
 
+/**
+ * An offer the admin drafts on the deal at Propose, taken as far as `stage`: submitted, approved by the RVP of
+ * the owner's region and VP Finance, presented. Returns its id.
+ */
+async function offerAsAdmin(t: Target, stage: 'draft' | 'submitted' | 'approved' | 'presented' = 'draft') {
+  await advanceAsAdmin(t, 'propose');
+  const steps: Array<[ApiClient, string, unknown]> = [];
+  if (stage !== 'draft') steps.push([admin, 'submit', undefined]);
+  if (stage === 'approved' || stage === 'presented') {
+    const rvp = t.owner.region === 'americas' ? approvers.rvpUs : approvers.rvpEmea;
+    const approve = { versionNumber: 1, decision: 'approve' };
+    steps.push([rvp, 'decisions', approve], [approvers.finance, 'decisions', approve]);
+  }
+  if (stage === 'presented') steps.push([admin, 'presented', { versionNumber: 1 }]);
+  const drafted = await admin.call('POST', `/api/v1/opportunities/${t.deal.id}/offers`, OFFER_TERMS);
+  if (drafted.status !== 201) throw new Error(`matrix set-up: ${JSON.stringify(drafted.body)}`);
+  for (const [client, action, body] of steps) {
+    const done = await client.call('POST', `/api/v1/offers/${drafted.body.id}/${action}`, body);
+    if (done.status !== 200) throw new Error(`matrix set-up (${action}): ${JSON.stringify(done.body)}`);
+  }
+  return drafted.body.id as string;
+}
+
 let api: TestApi;
 let org: Awaited<ReturnType<typeof buildProofOrg>>;
 let admin: ApiClient;
+/** The approvers the offer set-up uses: the RVPs of both regions and a VP Finance (none of them a caller). */
+const approvers = {} as Record<'rvpEmea' | 'rvpUs' | 'finance', ApiClient>;
 /** The server's OpenAPI document: the operations this build has (read once; every case asks it). */
 let spec: { paths: Record<string, Record<string, unknown>> };
 const clients = new Map<Role, ApiClient>();
@@ -518,6 +627,9 @@ beforeAll(async () => {
   org = await buildProofOrg(api.app);
   admin = await signInAs(api.app, 'revops_admin', org.rvpEmea);
   for (const role of ROLES) clients.set(role, await signInAs(api.app, role, org.rvpEmea));
+  approvers.rvpEmea = await signIn(api.app, org.rvpEmea);
+  approvers.rvpUs = await signIn(api.app, org.rvpUs);
+  approvers.finance = await signInAs(api.app, 'vp_finance', org.rvpEmea);
   const answer = await admin.call('GET', '/api/v1/openapi.json');
   if (answer.status !== 200) throw new Error(`matrix set-up: openapi.json answered ${answer.status}`);
   spec = answer.body;

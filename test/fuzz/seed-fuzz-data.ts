@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { actorFor } from '../../src/app/access/actors.js';
+import { draftOffer } from '../../src/app/closing/draft-offer.js';
+import { changeStage } from '../../src/app/opportunities/change-stage.js';
 import type { User } from '../../src/db/repositories/users-repo.js';
 import { forwardPath } from '../../src/domain/playbook/lookup.js';
 import type { Playbook } from '../../src/domain/playbook/playbook.js';
@@ -12,6 +14,7 @@ import {
   buildUser,
   logCall,
 } from '../support/factories.js';
+import { OFFER_TERMS } from '../support/offer-fixtures.js';
 import { satisfyNextStage } from '../support/walk-deal.js';
 import { FuzzCallers } from './fuzz-callers.js';
 import { collectionOf, KnownValuePools, poolNameOf } from './known-values.js';
@@ -19,7 +22,7 @@ import type { Operation } from './operations.js';
 
 /**
  * A small org with a record of every kind (users, accounts with contacts and a contract, deals, an
- * activity, a POC plan), the callers signed in, and the pools of real values harvested by calling every
+ * activity, a POC plan, an offer), the callers signed in, and the pools of real values harvested by calling every
  * GET operation of the document that the pools can fill.
  */
 export async function seedFuzzData(app: FastifyInstance, operations: Operation[]) {
@@ -59,7 +62,10 @@ export async function seedFuzzData(app: FastifyInstance, operations: Operation[]
   for (const deal of deals.slice(0, 2))
     await walkToPoc(await signIn(app, admin), app.context.playbook, deal.id, contact.id);
 
+  const offerId = await draftOfferAtPropose(app, admin, ae, prospect.id);
+
   const pools = new KnownValuePools();
+  pools.add('offers', offerId);
   pools.add('email', ae.email);
   pools.add('password', TEST_PASSWORD);
   for (let round = 0; round < 2; round++) {
@@ -77,6 +83,20 @@ export async function seedFuzzData(app: FastifyInstance, operations: Operation[]
   const tokens = await app.inject({ method: 'GET', url: '/api/v1/tokens', headers: adminHeaders });
   pools.protect(admin.id, ae.id, ...tokens.json().items.map((token: { id: string }) => token.id));
   return { callers, pools };
+}
+
+/** A deal moved to the offer stage (an admin override) with a draft offer by its AE: the offer operations' target. */
+async function draftOfferAtPropose(app: FastifyInstance, admin: User, ae: User, accountId: string) {
+  const { context } = app;
+  const deal = await buildOpportunity(context, { ownerId: ae.id, accountId, name: 'Initech — offer' });
+  const moved = await changeStage(context, actorFor(admin), deal.id, {
+    to: 'propose',
+    override: { justification: 'Fuzz set-up' },
+  });
+  if (!moved.ok) throw new Error(`fuzz set-up: ${moved.error.message}`);
+  const drafted = await draftOffer(context, actorFor(ae), deal.id, OFFER_TERMS);
+  if (!drafted.ok) throw new Error(`fuzz set-up: ${drafted.error.message}`);
+  return drafted.value.id;
 }
 
 /** `opp_00000000000000000001`, `acc_00000000000000000002`, …: the shape of real ids, in order of creation. */

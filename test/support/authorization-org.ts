@@ -27,7 +27,7 @@ export async function buildProofOrg(app: FastifyInstance) {
   const rvpUs = await buildUser(db, { role: 'rvp', region: 'americas', name: 'RVP Americas' });
   const regionColleague = await buildUser(db, { role: 'ae', region: 'emea', managerId: rvpEmeaSouth.id });
   const abroad = await buildUser(db, { role: 'ae', region: 'americas', managerId: rvpUs.id });
-  return { rvpEmea, regionColleague, abroad };
+  return { rvpEmea, rvpUs, regionColleague, abroad };
 }
 
 /** A user of `role` in EMEA (reporting to the EMEA RVP unless they are one), signed in. */

@@ -49,14 +49,17 @@ function extrasOf(error: AppError, request: FastifyRequest): ProblemExtras {
   }
 }
 
+/** The business rule that refused, with its sentence, where a pure decision refused (decision 013). */
+function refusalOf(error: AppError): ProblemExtras {
+  if (!('refusal' in error) || error.refusal === undefined) return {};
+  return { refusal: { code: error.refusal, message: error.message } };
+}
+
 /** Answers a use case's expected failure as a problem with the status from APP_ERROR_STATUS. */
 export function sendAppError(reply: FastifyReply, error: AppError): FastifyReply {
-  const problem = buildProblem(
-    reply.request,
-    error.code,
-    APP_ERROR_STATUS[error.code],
-    error.message,
-    extrasOf(error, reply.request),
-  );
+  const problem = buildProblem(reply.request, error.code, APP_ERROR_STATUS[error.code], error.message, {
+    ...extrasOf(error, reply.request),
+    ...refusalOf(error),
+  });
   return sendProblem(reply, problem);
 }

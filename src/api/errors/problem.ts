@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppErrorCode } from '../../app/app-error.js';
+import { OFFER_REFUSAL_KINDS, type OfferRefusalCode } from '../../domain/closing/offer-refusal.js';
 import { missingRequirementSchema } from '../schemas/missing-requirement-schema.js';
 
 /**
@@ -68,6 +69,19 @@ const PROBLEM_CODES = Object.keys(PROBLEM_TITLES) as [ProblemCode, ...ProblemCod
 /** Problem types are URNs: stable identifiers, not links (nothing to fetch). */
 export const problemTypeFor = (code: ProblemCode): string => `urn:closepath:problem:${code}`;
 
+const REFUSAL_CODES = Object.keys(OFFER_REFUSAL_KINDS) as [OfferRefusalCode, ...OfferRefusalCode[]];
+
+export const refusalSchema = z
+  .object({
+    code: z.enum(REFUSAL_CODES).describe('The rule that refused, finer than the problem `code`'),
+    message: z.string().describe('What is wrong and what is missing, for a person'),
+  })
+  .meta({
+    id: 'Refusal',
+    description:
+      'Why a business rule refused the change (offers and approvals: self_approval, step_out_of_order, offer_locked, …)',
+  });
+
 export const fieldErrorSchema = z
   .object({
     path: z.string().describe('Where the field is, dotted: body.amountMinor, query.limit, headers.if-match'),
@@ -87,6 +101,9 @@ export const problemSchema = z
     errors: z.array(fieldErrorSchema).optional().describe('validation_failed: every invalid field'),
     missing: z.array(missingRequirementSchema).optional().describe('gate_blocked: every unmet requirement'),
     currentVersion: z.number().int().optional().describe('precondition_failed: the version now stored'),
+    refusal: refusalSchema
+      .optional()
+      .describe('validation_failed, conflict, forbidden: the business rule that refused, where one did'),
     reachable: z
       .object({ stage: z.string(), name: z.string() })
       .nullable()
@@ -106,7 +123,7 @@ export const problemSchema = z
 export type Problem = z.infer<typeof problemSchema>;
 export type ProblemExtras = Pick<
   Problem,
-  'errors' | 'missing' | 'reachable' | 'currentVersion' | 'customerClass' | 'allowedTypes'
+  'errors' | 'missing' | 'reachable' | 'currentVersion' | 'customerClass' | 'allowedTypes' | 'refusal'
 >;
 
 /** A problem for this request: type, title, instance and request id filled in. */

@@ -19,15 +19,20 @@ import { addPocSessionRoute } from './add-poc-session.js';
 import { attestCriterionRoute, withdrawAttestationRoute } from './attest-criterion.js';
 import { removeActivityRoute, updateActivityRoute } from './change-activity.js';
 import { changeStageRoute } from './change-stage.js';
+import { chooseOfferOptionRoute } from './choose-offer-option.js';
+import { countPendingApprovalsRoute } from './count-pending-approvals.js';
 import { createAccountRoute } from './create-account.js';
 import { createContactRoute } from './create-contact.js';
 import { createOpportunityRoute } from './create-opportunity.js';
 import { createPocPlanRoute } from './create-poc-plan.js';
 import { createTokenRoute } from './create-token.js';
 import { createUserRoute } from './create-user.js';
+import { decideApprovalRoute } from './decide-approval.js';
+import { draftOfferRoute } from './draft-offer.js';
 import { getAccountRoute } from './get-account.js';
 import { getHealthRoute } from './get-health.js';
 import { getMeRoute } from './get-me.js';
+import { getOfferRoute } from './get-offer.js';
 import { getOpenApiRoute } from './get-openapi.js';
 import { getOpportunityRoute } from './get-opportunity.js';
 import { getOpportunityHistoryRoute } from './get-opportunity-history.js';
@@ -39,24 +44,29 @@ import { listAccountContractsRoute } from './list-account-contracts.js';
 import { listAccountsRoute } from './list-accounts.js';
 import { listAccountActivitiesRoute, listDealActivitiesRoute } from './list-activities.js';
 import { listAuditEventsRoute } from './list-audit-events.js';
+import { listDealOffersRoute } from './list-deal-offers.js';
 import { listDealsAtRiskRoute } from './list-deals-at-risk.js';
 import { listDemoUsersRoute } from './list-demo-users.js';
 import { listOpportunitiesRoute } from './list-opportunities.js';
+import { listPendingApprovalsRoute } from './list-pending-approvals.js';
 import { listPlaybookVersionsRoute } from './list-playbook-versions.js';
 import { listTokensRoute } from './list-tokens.js';
 import { listUsersRoute } from './list-users.js';
 import { logAccountActivityRoute, logDealActivityRoute } from './log-activity.js';
 import { loginRoute } from './login.js';
 import { logoutRoute } from './logout.js';
+import { markOfferPresentedRoute } from './mark-offer-presented.js';
 import { previewPlaybookChangeRoute } from './preview-playbook-change.js';
 import { recordContractRoute } from './record-contract.js';
 import { recordMilestoneRoute, withdrawMilestoneRoute } from './record-milestone.js';
 import { recordPocReadoutRoute } from './record-poc-readout.js';
+import { reviseOfferRoute } from './revise-offer.js';
 import { revokeTokenRoute } from './revoke-token.js';
 import { setMeddpiccRoute } from './set-meddpicc.js';
 import { setPocTcoRoute } from './set-poc-tco.js';
 import { signOffPocPlanRoute, withdrawPocSignOffRoute } from './sign-off-poc-plan.js';
 import { resumeStallRoute, snoozeStallRoute } from './snooze-stall.js';
+import { submitOfferRoute } from './submit-offer.js';
 import { updateAccountRoute } from './update-account.js';
 import { updateContactRoute } from './update-contact.js';
 import { updateOpportunityRoute } from './update-opportunity.js';
@@ -108,6 +118,16 @@ const ROUTES: FastifyPluginAsyncZod[] = [
   snoozeStallRoute,
   resumeStallRoute,
   changeStageRoute,
+  listDealOffersRoute,
+  draftOfferRoute,
+  getOfferRoute,
+  reviseOfferRoute,
+  submitOfferRoute,
+  decideApprovalRoute,
+  markOfferPresentedRoute,
+  chooseOfferOptionRoute,
+  listPendingApprovalsRoute,
+  countPendingApprovalsRoute,
   getPipelineBoardRoute,
   getOpenApiRoute,
   getPlaybookRoute,

@@ -7,7 +7,7 @@ import { err, ok, type Result } from '../../domain/result.js';
 import type { AppError } from '../app-error.js';
 import type { Actor, AppContext } from '../context.js';
 import { recordEvent } from '../shared/record-event.js';
-import { type LockedOffer, lockOfferForApprover, lockOfferForDealSide } from './offer-access.js';
+import { type LockedOffer, lockOfferForApprover, lockOfferForDealSide, viewerOf } from './offer-access.js';
 import { offerError } from './offer-errors.js';
 import { type OfferView, offerView } from './offer-view.js';
 
@@ -60,6 +60,6 @@ export function changeOffer(
       before: offerSummary(before),
       after: { ...offerSummary(after), ...change.audit?.(before, after) },
     });
-    return ok(await offerView(trx, context.playbook, after, offerDeal));
+    return ok(await offerView(trx, context.playbook, after, offerDeal, await viewerOf(trx, actor, deal)));
   });
 }

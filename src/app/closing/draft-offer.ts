@@ -38,6 +38,7 @@ export async function draftOffer(
       action: 'opportunity.offer_drafted',
       after: offerSummary(drafted.value),
     });
-    return ok(await offerView(trx, context.playbook, drafted.value, deal));
+    const viewer = { principal: actor.principal, mayEditDeal: true };
+    return ok(await offerView(trx, context.playbook, drafted.value, deal, viewer));
   });
 }

@@ -19,8 +19,9 @@ export async function getOffer(
   const offer = await findOffer(context.db, offerId);
   const found = offer && (await findOpportunityWithOwner(context.db, offer.opportunityId));
   if (!offer || !found) return err(notFound('Offer', offerId));
-  const readable = (await accessToOpportunity(context.db, actor, found.opportunity)).read;
-  if (!readable && !approvesOffer(actor.principal, offer)) return err(notFound('Offer', offerId));
+  const access = await accessToOpportunity(context.db, actor, found.opportunity);
+  if (!access.read && !approvesOffer(actor.principal, offer)) return err(notFound('Offer', offerId));
   const deal = await loadOfferDeal(context.db, found.opportunity);
-  return ok(await offerView(context.db, context.playbook, offer, deal));
+  const viewer = { principal: actor.principal, mayEditDeal: access.edit };
+  return ok(await offerView(context.db, context.playbook, offer, deal, viewer));
 }

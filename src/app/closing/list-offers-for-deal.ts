@@ -3,7 +3,7 @@ import { ok, type Result } from '../../domain/result.js';
 import { readableOpportunity } from '../access/authorize.js';
 import type { AppError } from '../app-error.js';
 import type { Actor, AppContext } from '../context.js';
-import { loadOfferDeal } from './offer-access.js';
+import { loadOfferDeal, viewerOf } from './offer-access.js';
 import { type OfferView, offerView } from './offer-view.js';
 
 /** The offers of a deal the actor may read (404 otherwise), oldest first, each with its history. */
@@ -16,7 +16,8 @@ export async function listOffersForDeal(
   if (!readable.ok) return readable;
   const deal = await loadOfferDeal(context.db, readable.value);
   const offers = await listOffersOfDeal(context.db, opportunityId);
+  const viewer = await viewerOf(context.db, actor, readable.value);
   const views: OfferView[] = [];
-  for (const offer of offers) views.push(await offerView(context.db, context.playbook, offer, deal));
+  for (const offer of offers) views.push(await offerView(context.db, context.playbook, offer, deal, viewer));
   return ok(views);
 }

@@ -11,6 +11,7 @@ import { err, ok, type Result } from '../../domain/result.js';
 import { accessToOpportunity, lockOpportunity } from '../access/authorize.js';
 import { type AppError, forbidden, notFound, stale } from '../app-error.js';
 import type { Actor } from '../context.js';
+import type { OfferViewer } from './offer-view.js';
 
 export interface LockedOffer {
   deal: Opportunity;
@@ -33,6 +34,11 @@ export function offerDealOf(deal: Opportunity, ownerRegion: string | null, open:
 export async function loadOfferDeal(db: Kysely<Database>, deal: Opportunity): Promise<OfferDeal> {
   const owner = await findUser(db, deal.ownerId);
   return offerDealOf(deal, owner?.region ?? null, deal.closedAt === null);
+}
+
+/** The caller as an offer view sees them: whether they hold the edit right on the deal. */
+export async function viewerOf(db: Kysely<Database>, actor: Actor, deal: Opportunity): Promise<OfferViewer> {
+  return { principal: actor.principal, mayEditDeal: (await accessToOpportunity(db, actor, deal)).edit };
 }
 
 /** Offers are written and decided by people (self-approval is judged by who they are): not by the system. */

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { listActiveUsersWithRole, type User } from '../../db/repositories/users-repo.js';
 import type { Database } from '../../db/schema.js';
+import type { Principal } from '../../domain/access/principal.js';
 import { approvalProgress, pendingSteps, resolveApprovalChain } from '../../domain/closing/approval-chain.js';
 import {
   currentVersion,
@@ -9,6 +10,7 @@ import {
   type OfferVersion,
   type ResolvedStep,
 } from '../../domain/closing/offer.js';
+import { type OfferPermissions, offerPermissions } from '../../domain/closing/offer-permissions.js';
 import type { Playbook } from '../../domain/playbook/playbook.js';
 
 export interface ApproverView {
@@ -44,6 +46,14 @@ export interface OfferView {
   version: number;
   currentVersion: number;
   versions: OfferVersionView[];
+  /** What the caller may do with the offer now (screens hide the rest and show `who`). */
+  permissions: OfferPermissions;
+}
+
+/** Who reads the view: their principal, and whether they hold the edit right on the deal. */
+export interface OfferViewer {
+  principal: Principal;
+  mayEditDeal: boolean;
 }
 
 async function pendingOf(
@@ -73,6 +83,7 @@ export async function offerView(
   playbook: Playbook,
   offer: Offer,
   deal: OfferDeal,
+  viewer: OfferViewer,
 ): Promise<OfferView> {
   const current = currentVersion(offer);
   const pending = await pendingOf(db, playbook, current, deal);
@@ -93,5 +104,6 @@ export async function offerView(
         pending: version === current ? pending : [],
       };
     }),
+    permissions: offerPermissions(viewer.principal, current, deal, viewer.mayEditDeal),
   };
 }

@@ -78,7 +78,7 @@ function changingColumns(version: OfferVersion) {
 }
 
 /** Offers with their versions and decisions, in three queries whatever their number. */
-async function loadOffers(
+export async function loadOffers(
   db: Kysely<Database>,
   rows: Array<Selectable<Database['offers']>>,
 ): Promise<Offer[]> {

@@ -91,6 +91,12 @@ export function approvalProgress(version: OfferVersion): ApprovalProgress {
   return { approved, total: chain.length, next };
 }
 
+/** Since when the waiting step waits: the last decision on the version, else its submission (null: none waits). */
+export function waitingSince(version: OfferVersion): Date | null {
+  if (approvalProgress(version).next === null) return null;
+  return version.decisions.at(-1)?.decidedAt ?? version.submittedAt;
+}
+
 export interface PendingStep<P extends Principal> {
   index: number;
   step: ResolvedStep;

@@ -538,6 +538,190 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/opportunities/{id}/offers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a deal's offers, oldest first
+         * @description Each offer with its whole version history, the approval chain and who may act next, and what the caller may do with it (`permissions`). Who may: whoever may read the deal (404 otherwise).
+         */
+        get: operations["listDealOffers"];
+        put?: never;
+        /**
+         * Draft an offer on a deal: version 1, with its pricing options
+         * @description From the stage the playbook's `closing.offersFrom` names on (409 with `refusal: stage_too_early` before it). Each option gives its term, price and list price per year and payment schedule; TCV and discount are derived. Who may: whoever may edit the deal (its owning AE, their RVP in the region, RevOps), as a signed-in person.
+         */
+        post: operations["draftOffer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/offers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read an offer with its versions, approvals and who acts next
+         * @description The ETag is the offer version: send it as If-Match with a change. Who may: whoever may read the deal, and the approvers its chain names (a VP Finance, the RVP of the deal’s region); 404 for anyone else.
+         */
+        get: operations["getOffer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/offers/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revise an offer: a new draft version with these terms
+         * @description The version it replaces is superseded, and its approvals with it. Refused while in approval (`offer_locked`), once quoted (`offer_in_closing`) and when nothing changes (`no_change`). Who may: whoever may edit the deal (its owning AE, their RVP in the region, RevOps), as a signed-in person. If-Match (optional) is the offer ETag you read; a stale one answers 412. A refused change answers 400, 403 or 409 with `refusal` (the rule and its sentence) and changes nothing. The answer is the offer with its new ETag.
+         */
+        post: operations["reviseOffer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/offers/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit the current draft for approval
+         * @description Resolves the approval chain of the playbook for this version (the RVP of the deal’s region, VP Finance, steps whose threshold an option is above) and locks the version until it is approved or rejected. Who may: whoever may edit the deal (its owning AE, their RVP in the region, RevOps), as a signed-in person. If-Match (optional) is the offer ETag you read; a stale one answers 412. A refused change answers 400, 403 or 409 with `refusal` (the rule and its sentence) and changes nothing. The answer is the offer with its new ETag.
+         */
+        post: operations["submitOffer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/offers/{id}/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve or reject the step waiting on an offer version
+         * @description The decision names the version read (`versionNumber`: approvals bind to it) and optionally the `step` meant; a rejection needs a `comment` and returns the offer to a new draft version. Who may: a holder of the waiting step's role (of the deal's region where regional) other than the version's author, the deal's owner and whoever decided an earlier step; refused with `self_approval`, `not_an_approver` (403), `step_out_of_order`, `version_not_current` (409). If-Match (optional) is the offer ETag you read; a stale one answers 412. A refused change answers 400, 403 or 409 with `refusal` (the rule and its sentence) and changes nothing. The answer is the offer with its new ETag.
+         */
+        post: operations["decideApproval"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/offers/{id}/presented": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record that the customer was shown the approved version
+         * @description Internal approval comes before the customer: only a fully approved, unexpired version is presented (409 `not_fully_approved`, `offer_expired` otherwise). Who may: whoever may edit the deal (its owning AE, their RVP in the region, RevOps), as a signed-in person. If-Match (optional) is the offer ETag you read; a stale one answers 412. A refused change answers 400, 403 or 409 with `refusal` (the rule and its sentence) and changes nothing. The answer is the offer with its new ETag.
+         */
+        post: operations["markOfferPresented"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/offers/{id}/choice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the option the customer chose on the presented version
+         * @description The option by name, the customer's contact who confirmed it (a contact of the deal's account) and when (between the presentation and now). It may be recorded again until a quote is made; one offer of a deal at most has a chosen option. Who may: whoever may edit the deal (its owning AE, their RVP in the region, RevOps), as a signed-in person. If-Match (optional) is the offer ETag you read; a stale one answers 412. A refused change answers 400, 403 or 409 with `refusal` (the rule and its sentence) and changes nothing. The answer is the offer with its new ETag.
+         */
+        post: operations["chooseOfferOption"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The approvals inbox: offer versions waiting for your decision
+         * @description The offer versions whose waiting step the caller may decide now (the RVP of the deal’s region, VP Finance, the role of an extra step; never the author or the deal’s owner), oldest waiting first, each with its deal, account, owner, amount, step and since when it waits; `total` counts them. Anyone may call it: a caller who holds no waiting step gets an empty inbox.
+         */
+        get: operations["listPendingApprovals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How many offer versions wait for your decision (the navigation badge)
+         * @description The `total` of the approvals inbox (GET /api/v1/approvals), without the items.
+         */
+        get: operations["countPendingApprovals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/pipelines/{pipeline}/board": {
         parameters: {
             query?: never;
@@ -835,6 +1019,16 @@ export interface components {
             /** @description The logged activity that meets this criterion */
             activityId?: string;
         };
+        /** @description Why a business rule refused the change (offers and approvals: self_approval, step_out_of_order, offer_locked, …) */
+        Refusal: {
+            /**
+             * @description The rule that refused, finer than the problem `code`
+             * @enum {string}
+             */
+            code: "no_offers_in_pipeline" | "deal_closed" | "stage_too_early" | "invalid_terms" | "offer_locked" | "offer_in_closing" | "no_change" | "not_a_draft" | "version_not_current" | "not_in_approval" | "step_out_of_order" | "step_already_decided" | "self_approval" | "not_an_approver" | "approver_already_decided" | "comment_required" | "not_fully_approved" | "offer_expired" | "not_presented" | "unknown_option" | "contact_not_on_account" | "confirmation_out_of_range" | "another_offer_chosen";
+            /** @description What is wrong and what is missing, for a person */
+            message: string;
+        };
         FieldError: {
             /** @description Where the field is, dotted: body.amountMinor, query.limit, headers.if-match */
             path: string;
@@ -858,6 +1052,8 @@ export interface components {
             missing?: components["schemas"]["MissingRequirement"][];
             /** @description precondition_failed: the version now stored */
             currentVersion?: number;
+            /** @description validation_failed, conflict, forbidden: the business rule that refused, where one did */
+            refusal?: components["schemas"]["Refusal"];
             /** @description gate_blocked: the furthest stage the deal could move to now (null: none) */
             reachable?: {
                 stage: string;
@@ -1177,6 +1373,190 @@ export interface components {
             version: number;
             /** @description Whether the caller may edit or delete it (who logged it, admins) */
             mayChange: boolean;
+        };
+        PricingOption: {
+            name: string;
+            termMonths: number;
+            pricePerYearMinor: number;
+            listPricePerYearMinor: number;
+            /** @enum {string} */
+            paymentSchedule: "upfront" | "annual" | "semiannual" | "quarterly" | "monthly";
+            /** @description Derived: price per year × term in years, rounded half up */
+            tcvMinor: number;
+            /** @description Derived: discount against list in basis points (1500 = 15%); negative above list */
+            discountBasisPoints: number;
+        };
+        /** @description A step of the chain, as resolved for the version */
+        ApprovalStep: {
+            key: string;
+            name: string;
+            /** @enum {string} */
+            role: "ae" | "sdr" | "se" | "csm" | "rvp" | "vp_finance" | "revops_admin" | "viewer";
+            /** @enum {string} */
+            scope: "deal_region" | "any";
+            /** @description deal_region steps: the deal's region (null: the owner has none) */
+            region: string | null;
+            /** @description "every offer", or the threshold an option is above */
+            appliesBecause: string;
+        };
+        ApprovalDecision: {
+            stepKey: string;
+            stepIndex: number;
+            /** @enum {string} */
+            decision: "approved" | "rejected";
+            decidedBy: string;
+            /** @enum {string} */
+            decidedRole: "ae" | "sdr" | "se" | "csm" | "rvp" | "vp_finance" | "revops_admin" | "viewer";
+            /** Format: date-time */
+            decidedAt: string;
+            comment: string | null;
+        };
+        ChosenOption: {
+            optionName: string;
+            /** @description The customer's contact who confirmed the choice */
+            confirmedByContactId: string;
+            /** Format: date-time */
+            confirmedAt: string;
+            recordedBy: string;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        PendingApprovalStep: {
+            key: string;
+            name: string;
+            /** @enum {string} */
+            role: "ae" | "sdr" | "se" | "csm" | "rvp" | "vp_finance" | "revops_admin" | "viewer";
+            /** @enum {string} */
+            scope: "deal_region" | "any";
+            /** @description deal_region steps: the deal's region (null: the owner has none) */
+            region: string | null;
+            /** @description "every offer", or the threshold an option is above */
+            appliesBecause: string;
+            /** @description 0-based position in the chain */
+            index: number;
+            /** @description The step a decision is waited for now */
+            waiting: boolean;
+            /** @description Who may act on it: holders of the role (of the region), not the author or the deal owner */
+            approvers: {
+                id: string;
+                name: string;
+            }[];
+        };
+        OfferVersion: {
+            number: number;
+            /** @enum {string} */
+            status: "draft" | "in_approval" | "approved" | "presented" | "option_chosen" | "quoted" | "sent_for_signature" | "signed" | "rejected" | "superseded";
+            /** @enum {string} */
+            awsOfferStatus: "none" | "created" | "released" | "accepted";
+            currency: string;
+            /** @description The last day the offer holds (YYYY-MM-DD) */
+            validUntil: string;
+            notes: string | null;
+            options: components["schemas"]["PricingOption"][];
+            /** @description The version this one was made from */
+            basedOn: number | null;
+            /** @enum {string} */
+            origin: "drafted" | "revised" | "rejected";
+            /** @description The author (may not approve it) */
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Resolved at submission; null while a draft */
+            chain: components["schemas"]["ApprovalStep"][] | null;
+            submittedBy: string | null;
+            submittedAt: string | null;
+            decisions: components["schemas"]["ApprovalDecision"][];
+            presentedBy: string | null;
+            presentedAt: string | null;
+            chosen: components["schemas"]["ChosenOption"] | null;
+            /** @description In approval, step k of n waits: k = approvedSteps + 1 */
+            approvedSteps: number;
+            totalSteps: number;
+            /** @description Current version only: the steps still to decide (a draft: those its submission needs) */
+            pending: components["schemas"]["PendingApprovalStep"][];
+        };
+        /** @description What the caller may do with the offer now, by the rules the server enforces */
+        OfferPermissions: {
+            /** @description Make a new version (not while in approval or in closing) */
+            revise: components["schemas"]["Permission"];
+            /** @description Submit the current draft for approval */
+            submit: components["schemas"]["Permission"];
+            /** @description Approve or reject the step waiting */
+            decide: components["schemas"]["Permission"];
+            /** @description Record that the approved version was presented */
+            present: components["schemas"]["Permission"];
+            /** @description Record the customer's chosen option */
+            choose: components["schemas"]["Permission"];
+        };
+        Offer: {
+            id: string;
+            opportunityId: string;
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Concurrency version (the ETag); send it as If-Match to change the offer */
+            version: number;
+            /** @description The number of the last version */
+            currentVersion: number;
+            /** @description Oldest first; the last is the current one */
+            versions: components["schemas"]["OfferVersion"][];
+            permissions: components["schemas"]["OfferPermissions"];
+        };
+        OfferList: {
+            items: components["schemas"]["Offer"][];
+        };
+        PendingApprovals: {
+            items: {
+                offerId: string;
+                /** @description The offer's concurrency version: send it as If-Match */
+                offerVersion: number;
+                /** @description The version to name in the decision */
+                versionNumber: number;
+                step: {
+                    key: string;
+                    name: string;
+                    /** @enum {string} */
+                    role: "ae" | "sdr" | "se" | "csm" | "rvp" | "vp_finance" | "revops_admin" | "viewer";
+                    /** @enum {string} */
+                    scope: "deal_region" | "any";
+                    /** @description deal_region steps: the deal's region (null: the owner has none) */
+                    region: string | null;
+                    /** @description "every offer", or the threshold an option is above */
+                    appliesBecause: string;
+                    index: number;
+                };
+                approvedSteps: number;
+                totalSteps: number;
+                /**
+                 * Format: date-time
+                 * @description The submission, or the approval of the step before
+                 */
+                waitingSince: string;
+                submittedBy: string;
+                currency: string;
+                validUntil: string;
+                options: components["schemas"]["PricingOption"][];
+                deal: {
+                    id: string;
+                    name: string;
+                    pipeline: string;
+                    stage: string;
+                    amountMinor: number;
+                    currency: string;
+                    ownerId: string;
+                    ownerName: string;
+                    accountId: string;
+                    accountName: string;
+                };
+            }[];
+            /** @description How many wait for the caller */
+            total: number;
+        };
+        PendingApprovalCount: {
+            /** @description How many offer versions wait for a decision by the caller */
+            total: number;
         };
         User: {
             id: string;
@@ -6656,6 +7036,889 @@ export interface operations {
             };
             /** @description Problem details (RFC 9457) */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listDealOffers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfferList"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    draftOffer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe creates: a retry with the same key and body returns the first answer (marked Idempotent-Replayed) */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    currency: string;
+                    /**
+                     * Format: date
+                     * @description The last day the offer holds
+                     */
+                    validUntil: string;
+                    notes?: string | null;
+                    options: {
+                        name: string;
+                        /** @description Length of the commitment in months */
+                        termMonths: number;
+                        /** @description Price per year, in minor units of the offer currency */
+                        pricePerYearMinor: number;
+                        /** @description List price per year: the discount is measured against it */
+                        listPricePerYearMinor: number;
+                        /**
+                         * @description One of the playbook's closing.paymentSchedules
+                         * @enum {string}
+                         */
+                        paymentSchedule: "upfront" | "annual" | "semiannual" | "quarterly" | "monthly";
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Offer"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOffer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Offer"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reviseOffer: {
+        parameters: {
+            query?: never;
+            header?: {
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    currency: string;
+                    /**
+                     * Format: date
+                     * @description The last day the offer holds
+                     */
+                    validUntil: string;
+                    notes?: string | null;
+                    options: {
+                        name: string;
+                        /** @description Length of the commitment in months */
+                        termMonths: number;
+                        /** @description Price per year, in minor units of the offer currency */
+                        pricePerYearMinor: number;
+                        /** @description List price per year: the discount is measured against it */
+                        listPricePerYearMinor: number;
+                        /**
+                         * @description One of the playbook's closing.paymentSchedules
+                         * @enum {string}
+                         */
+                        paymentSchedule: "upfront" | "annual" | "semiannual" | "quarterly" | "monthly";
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Offer"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    submitOffer: {
+        parameters: {
+            query?: never;
+            header?: {
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Offer"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    decideApproval: {
+        parameters: {
+            query?: never;
+            header?: {
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The offer version the caller read */
+                    versionNumber: number;
+                    /** @description The step meant; absent: the one waiting */
+                    step?: string;
+                    /** @enum {string} */
+                    decision: "approve" | "reject";
+                    /** @description Required to reject: what must change */
+                    comment?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Offer"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    markOfferPresented: {
+        parameters: {
+            query?: never;
+            header?: {
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The offer version the caller read */
+                    versionNumber: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Offer"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    chooseOfferOption: {
+        parameters: {
+            query?: never;
+            header?: {
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The offer version the caller read */
+                    versionNumber: number;
+                    optionName: string;
+                    /** @description The customer's contact who confirmed the choice */
+                    contactId: string;
+                    /**
+                     * Format: date-time
+                     * @description When the customer confirmed
+                     */
+                    confirmedAt: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Offer"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPendingApprovals: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingApprovals"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    countPendingApprovals: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingApprovalCount"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            default: {
                 headers: {
                     [name: string]: unknown;
                 };
