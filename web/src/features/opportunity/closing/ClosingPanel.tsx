@@ -91,8 +91,8 @@ export function ClosingPanel() {
       ) : (
         <Paper withBorder p="md" radius="md" data-testid="no-offer">
           <Text size="sm">
-            No offer yet. The {roleName('ae')} drafts the pricing options; the chain then approves them before
-            the customer sees them.
+            No offer yet. The deal's owner drafts the pricing options; the playbook's approval chain approves
+            them before the customer sees them.
           </Text>
           {notYet && (
             <Text size="xs" c="dimmed">

@@ -21,7 +21,7 @@ export function ClosingStepper({ steps }: { steps: ClosingStep[] }) {
         listStyle: 'none',
         display: 'grid',
         gap: 8,
-        gridTemplateColumns: 'repeat(auto-fill, minmax(150px, 1fr))',
+        gridTemplateColumns: 'repeat(auto-fill, minmax(136px, 1fr))',
       }}
     >
       {steps.map((step, index) => (

@@ -1,0 +1,178 @@
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { expectNoAxeViolations } from './support/axe.js';
+import { ARTIFACTS, openBrowserSession } from './support/browser-session.js';
+import { apiAs } from './support/deal-setup.js';
+import { errorAt, signInAs as signInAsUser } from './support/ui.js';
+
+/** The demo org: an Americas AE, her region's RVP, another region's RVP, and Finance. */
+const AE = 'Maya Chen';
+const RVP = 'Rachel Adams';
+const OTHER_RVP = 'Henrik Olsen';
+const FINANCE = 'Victor Stone';
+
+const session = openBrowserSession();
+let page: Page;
+let baseUrl: string;
+beforeAll(() => {
+  page = session.page;
+  baseUrl = session.server.url;
+});
+
+const signInAs = (name: string) => signInAsUser(page, baseUrl, name);
+const stepState = (key: string) =>
+  page.getByTestId('closing-stepper').locator(`[data-step="${key}"]`).getAttribute('data-state');
+const offerStatus = () => page.getByTestId('offer-status').textContent();
+const card = () => page.getByTestId('offer-card');
+
+async function fillOption(
+  index: number,
+  values: { name: string; term: string; price: string; list: string },
+) {
+  const option = page.getByTestId('offer-option-fields').nth(index);
+  await option.getByLabel(/^Option name/).fill(values.name);
+  await option.getByLabel(/^Term \(months\)/).fill(values.term);
+  await option.getByLabel(/^Price per year/).fill(values.price);
+  await option.getByLabel(/^List price per year/).fill(values.list);
+}
+
+describe('the closing flow in the app: offer, approvals, presentation, choice', () => {
+  let dealId: string;
+  let dealName: string;
+
+  it('the AE drafts an offer with two options on a deal in Propose and submits it', async () => {
+    await signInAs(AE);
+    const api = await apiAs(page, baseUrl);
+    const deals = await api.call('GET', `/opportunities?stage=propose&ownerId=${api.user.id}&limit=50`);
+    const deal = deals.items[0];
+    expect(deal, 'the demo gives the AE a deal in Propose').toBeDefined();
+    dealId = deal.id;
+    dealName = deal.name;
+
+    await page.goto(`${baseUrl}/opportunities/${dealId}?focus=closing`);
+    await expect.poll(() => page.getByTestId('no-offer').isVisible()).toBe(true);
+    expect(await stepState('offer')).toBe('current');
+    await page.getByRole('button', { name: 'Draft an offer' }).click();
+
+    // Saving with a blank price says so at the field, before anything is sent.
+    const first = page.getByTestId('offer-option-fields').first();
+    await first.getByLabel(/^Option name/).fill('3 years, upfront');
+    await page.getByRole('button', { name: 'Save the draft' }).click();
+    await expect
+      .poll(() => errorAt(page, first.getByLabel(/^Price per year/)))
+      .toBe('Enter the price per year.');
+
+    await fillOption(0, { name: '3 years, upfront', term: '36', price: '90000', list: '120000' });
+    await expect
+      .poll(() => first.getByTestId('option-hint').textContent())
+      .toMatch(/TCV \$270,000 · 25% off list/);
+    await page.getByRole('button', { name: 'Add a pricing option' }).click();
+    await fillOption(1, { name: '1 year, annual', term: '12', price: '110000', list: '120000' });
+    await expectNoAxeViolations(page, 'the offer form');
+    await page.getByRole('button', { name: 'Save the draft' }).click();
+
+    await expect.poll(offerStatus).toBe('Draft');
+    const rows = card().getByTestId('offer-options').locator('tbody tr');
+    expect(await rows.count()).toBe(2);
+    expect(await rows.first().textContent()).toContain('$270,000');
+    // The chain a submission would ask, from the playbook: the region's RVP, then Finance.
+    await expect
+      .poll(() => card().getByTestId('approval-chain').textContent())
+      .toMatch(/Regional VP.*VP Finance/s);
+
+    await card().getByRole('button', { name: 'Submit for approval' }).click();
+    await expect.poll(offerStatus).toBe('In Approval');
+    expect(await stepState('offer')).toBe('done');
+    expect(await stepState('approvals')).toBe('current');
+    // The AE may not decide, and the card says who may.
+    expect(
+      await card()
+        .getByRole('button', { name: /^Approve/ })
+        .count(),
+    ).toBe(0);
+    await expect.poll(() => card().getByTestId('who-may').textContent()).toMatch(/Decide the step waiting/);
+    await expect
+      .poll(() => page.getByTestId('closing-stepper').locator('[data-step="approvals"]').textContent())
+      .toContain(RVP);
+    await page
+      .getByTestId('closing-panel')
+      .screenshot({ path: path.join(ARTIFACTS, 'closing-in-approval.png') });
+    await expectNoAxeViolations(page, 'the closing tab in approval');
+  });
+
+  it("another region's RVP has nothing to decide; the deal's RVP approves from the inbox", async () => {
+    await signInAs(OTHER_RVP);
+    await page.goto(`${baseUrl}/approvals`);
+    await expect.poll(() => page.getByTestId('approvals-total').textContent()).toBe('0');
+    expect(await page.getByText('Nothing waits for you').count()).toBe(1);
+
+    await signInAs(RVP);
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await expect
+      .poll(() =>
+        nav
+          .getByRole('link', { name: /Approvals/ })
+          .getByTestId('nav-count')
+          .textContent(),
+      )
+      .toMatch(/^\d+$/);
+    await nav.getByRole('link', { name: /Approvals/ }).click();
+    const row = page.getByTestId('approval-row').filter({ hasText: dealName });
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await row.textContent()).toMatch(/Regional VP.*step 1 of 2/s);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'approvals-inbox.png'), fullPage: true });
+    await expectNoAxeViolations(page, 'the approvals inbox');
+
+    await row.getByRole('link', { name: dealName }).click();
+    await expect.poll(() => page.getByTestId('decision-form').isVisible()).toBe(true);
+    // Reject needs a comment: said at the field.
+    await page.getByRole('button', { name: 'Reject' }).click();
+    await expect
+      .poll(() => errorAt(page, page.getByTestId('decision-form').getByLabel('Comment')))
+      .toBe('Say what must change to reject.');
+    await page.getByRole('button', { name: /^Approve Regional VP/ }).click();
+    await expect.poll(() => card().textContent()).toContain('step 2 of 2');
+    expect(await page.getByTestId('decision-form').count()).toBe(0);
+  });
+
+  it('Finance lands on its approvals and approves the last step', async () => {
+    await signInAs(FINANCE);
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/approvals');
+    const row = page.getByTestId('approval-row').filter({ hasText: dealName });
+    await expect.poll(() => row.count()).toBe(1);
+    await row.getByRole('link', { name: dealName }).click();
+    await page.getByRole('button', { name: /^Approve VP Finance/ }).click();
+    await expect.poll(offerStatus).toBe('Approved');
+    await expect
+      .poll(() => card().getByTestId('approval-chain').textContent())
+      .toMatch(new RegExp(`${FINANCE}`));
+  });
+
+  it('the AE presents the approved offer and records the option the customer chose', async () => {
+    await signInAs(AE);
+    await page.goto(`${baseUrl}/opportunities/${dealId}?focus=closing`);
+    await expect.poll(offerStatus).toBe('Approved');
+    expect(await stepState('approvals')).toBe('done');
+    await card().getByRole('button', { name: 'Mark presented to the customer' }).click();
+    await expect.poll(offerStatus).toBe('Presented');
+    await card().getByRole('button', { name: "Record the customer's choice" }).click();
+    const form = page.getByTestId('choice-form');
+    await form.getByLabel('Option chosen').click();
+    await page.getByRole('option', { name: '3 years, upfront' }).click();
+    await form.getByLabel('Confirmed by').click();
+    await page.getByRole('option').first().click();
+    await form.getByRole('button', { name: 'Record the choice' }).click();
+    await expect.poll(offerStatus).toBe('Option Chosen');
+    expect(await page.getByTestId('offer-choice').textContent()).toMatch(
+      /chose 3 years, upfront: confirmed by/,
+    );
+    // Next: Finance's quote.
+    expect(await stepState('presented')).toBe('done');
+    expect(await stepState('quote')).toBe('current');
+    await page
+      .getByTestId('closing-panel')
+      .screenshot({ path: path.join(ARTIFACTS, 'closing-option-chosen.png') });
+    await expectNoAxeViolations(page, 'the closing tab with the option chosen');
+  });
+});
