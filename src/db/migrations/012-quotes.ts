@@ -24,8 +24,8 @@ const statements: readonly string[] = [
     tcv_minor bigint not null check (tcv_minor >= 0),
     valid_until date not null,
     pdf bytea not null,
-    sha256 char(64) not null check (sha256 = encode(sha256(pdf), 'hex')),
-    byte_size integer not null check (byte_size = octet_length(pdf)),
+    sha256 char(64) not null constraint quotes_sha256_of_pdf check (sha256 = encode(sha256(pdf), 'hex')),
+    byte_size integer not null constraint quotes_byte_size_of_pdf check (byte_size = octet_length(pdf)),
     created_by text not null references users(id),
     created_at timestamptz not null,
     foreign key (offer_id, version_number) references offer_versions(offer_id, number)
