@@ -22,6 +22,10 @@ const TAGS = [
     description:
       'The POC method: plan, sessions, success criteria, benchmarks, TCO, sign-off, readout; win milestones',
   },
+  {
+    name: 'closing',
+    description: 'The closing flow: offers, their approvals, the quote of the chosen option (PDF), signature',
+  },
   { name: 'accounts', description: 'Companies with their geography, segment and contacts' },
   {
     name: 'activities',

@@ -25,6 +25,7 @@ import { createOpportunityRoute } from './create-opportunity.js';
 import { createPocPlanRoute } from './create-poc-plan.js';
 import { createTokenRoute } from './create-token.js';
 import { createUserRoute } from './create-user.js';
+import { generateQuoteRoute } from './generate-quote.js';
 import { getAccountRoute } from './get-account.js';
 import { getHealthRoute } from './get-health.js';
 import { getMeRoute } from './get-me.js';
@@ -35,6 +36,7 @@ import { getOpportunityInspectionRoute } from './get-opportunity-inspection.js';
 import { getPipelineBoardRoute } from './get-pipeline-board.js';
 import { getPlaybookRoute } from './get-playbook.js';
 import { getPocPlanRoute } from './get-poc-plan.js';
+import { getQuotePdfRoute } from './get-quote-pdf.js';
 import { listAccountContractsRoute } from './list-account-contracts.js';
 import { listAccountsRoute } from './list-accounts.js';
 import { listAccountActivitiesRoute, listDealActivitiesRoute } from './list-activities.js';
@@ -43,6 +45,7 @@ import { listDealsAtRiskRoute } from './list-deals-at-risk.js';
 import { listDemoUsersRoute } from './list-demo-users.js';
 import { listOpportunitiesRoute } from './list-opportunities.js';
 import { listPlaybookVersionsRoute } from './list-playbook-versions.js';
+import { listQuotesRoute } from './list-quotes.js';
 import { listTokensRoute } from './list-tokens.js';
 import { listUsersRoute } from './list-users.js';
 import { logAccountActivityRoute, logDealActivityRoute } from './log-activity.js';
@@ -108,6 +111,9 @@ const ROUTES: FastifyPluginAsyncZod[] = [
   snoozeStallRoute,
   resumeStallRoute,
   changeStageRoute,
+  listQuotesRoute,
+  generateQuoteRoute,
+  getQuotePdfRoute,
   getPipelineBoardRoute,
   getOpenApiRoute,
   getPlaybookRoute,

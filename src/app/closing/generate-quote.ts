@@ -2,7 +2,12 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { findAccount, findContact } from '../../db/repositories/accounts-repo.js';
 import { saveOffer } from '../../db/repositories/offers-repo.js';
-import { drawQuoteSequence, insertQuote, type QuoteRecord } from '../../db/repositories/quotes-repo.js';
+import {
+  drawQuoteSequence,
+  insertQuote,
+  type ListedQuote,
+  type QuoteRecord,
+} from '../../db/repositories/quotes-repo.js';
 import { findUser } from '../../db/repositories/users-repo.js';
 import type { Database } from '../../db/schema.js';
 import type { OfferVersion } from '../../domain/closing/offer.js';
@@ -53,7 +58,7 @@ export function generateQuote(
   offerId: string,
   input: GenerateQuoteInput,
   expectedVersion?: number,
-): Promise<Result<QuoteRecord & { offerVersion: number }, AppError>> {
+): Promise<Result<ListedQuote & { offerVersion: number }, AppError>> {
   return context.db.transaction().execute(async (trx) => {
     const locked = await lockOfferForApprover(trx, actor, offerId, expectedVersion);
     if (!locked.ok) return locked;
@@ -110,6 +115,6 @@ export function generateQuote(
         sha256: record.sha256,
       },
     });
-    return ok({ ...record, offerVersion: issued.offer.version });
+    return ok({ ...record, createdByName: quote.issuedBy.name, offerVersion: issued.offer.version });
   });
 }
