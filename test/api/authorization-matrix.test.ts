@@ -12,6 +12,7 @@ import {
   type ProofRelation,
   signInAs,
 } from '../support/authorization-org.js';
+import { buildChosenOffer, buildQuote } from '../support/quote-fixtures.js';
 import { openTestApi, type TestApi } from '../support/test-api.js';
 
 /**
@@ -104,6 +105,22 @@ const RECORD_CONTRACT: Row = {
   revops_admin: 201,
   viewer: 403,
 };
+
+/**
+ * Quotes on a deal at Propose: Finance reads it there (Best Case) and alone issues them; whoever reads the
+ * deal otherwise is refused (403), anyone else does not see it (404).
+ */
+const ISSUE_QUOTE: Row = {
+  ae: [403, 404, 404],
+  sdr: [403, 403, 404],
+  se: [403, 403, 404],
+  csm: [403, 403, 404],
+  rvp: [403, 403, 404],
+  vp_finance: 201,
+  revops_admin: 403,
+  viewer: 403,
+};
+const READ_QUOTES: Row = { ...READ_DEAL(200, 404), vp_finance: 200 };
 
 interface Target extends Owned {
   me: ApiClient;
@@ -351,6 +368,24 @@ const OPERATIONS: Record<string, Operation> = {
   'DELETE /api/v1/opportunities/{id}/snooze': {
     expected: EDIT_DEAL(204),
     run: (t) => t.me.call('DELETE', `/api/v1/opportunities/${t.deal.id}/snooze`),
+  },
+  'POST /api/v1/offers/{id}/quotes': {
+    expected: ISSUE_QUOTE,
+    run: async (t) => {
+      const offerId = await buildChosenOffer(api.app, t);
+      return t.me.call('POST', `/api/v1/offers/${offerId}/quotes`, { versionNumber: 1 });
+    },
+  },
+  'GET /api/v1/opportunities/{id}/quotes': {
+    expected: READ_QUOTES,
+    run: async (t) => {
+      await buildQuote(api.app, t);
+      return t.me.call('GET', `/api/v1/opportunities/${t.deal.id}/quotes`);
+    },
+  },
+  'GET /api/v1/quotes/{id}/pdf': {
+    expected: READ_QUOTES,
+    run: async (t) => t.me.call('GET', `/api/v1/quotes/${await buildQuote(api.app, t)}/pdf`),
   },
   'GET /api/v1/deals-at-risk': {
     expected: allRoles(200),
