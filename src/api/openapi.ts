@@ -23,9 +23,9 @@ const TAGS = [
       'The POC method: plan, sessions, success criteria, benchmarks, TCO, sign-off, readout; win milestones',
   },
   {
-    name: 'offers',
+    name: 'closing',
     description:
-      "Closing: offers on deals (versions, pricing options), approvals bound to a version, presentation, the customer's choice; the approvals inbox",
+      "The closing flow: offers on deals (versions, pricing options), approvals bound to a version, presentation, the customer's choice, the quote of the chosen option (PDF); the approvals inbox",
   },
   { name: 'accounts', description: 'Companies with their geography, segment and contacts' },
   {

@@ -54,6 +54,8 @@ describe('migrations', () => {
         'poc_plans',
         'poc_sessions',
         'poc_success_criteria',
+        'quote_counters',
+        'quotes',
         'rate_limit_windows',
         'sessions',
         'users',

@@ -1,7 +1,10 @@
 import type { Generated } from 'kysely';
 import type { DateString, Jsonb, NullableJsonb } from './schema.js';
 
-/** The closing tables (migration 011): offers, their versions, the approval decisions on each version. */
+/**
+ * The closing tables: offers, their versions, the approval decisions on each version (migration 011); quotes
+ * and their numbering (migration 012).
+ */
 
 export interface OffersTable {
   id: string;
@@ -53,4 +56,28 @@ export interface OfferApprovalsTable {
   decided_role: string;
   decided_at: Date;
   comment: string | null;
+}
+
+/** One row per year: the last quote number drawn that year. */
+export interface QuoteCountersTable {
+  year: number;
+  last_number: number;
+}
+
+/** Immutable: a trigger refuses UPDATE and DELETE; the hash and size are checked against the bytes. */
+export interface QuotesTable {
+  id: string;
+  number: string;
+  offer_id: string;
+  version_number: number;
+  opportunity_id: string;
+  option_name: string;
+  currency: string;
+  tcv_minor: number;
+  valid_until: DateString;
+  pdf: Uint8Array;
+  sha256: string;
+  byte_size: number;
+  created_by: string;
+  created_at: Date;
 }

@@ -1,5 +1,11 @@
 import type { ColumnType, Generated, GeneratedAlways } from 'kysely';
-import type { OfferApprovalsTable, OffersTable, OfferVersionsTable } from './schema-closing.js';
+import type {
+  OfferApprovalsTable,
+  OffersTable,
+  OfferVersionsTable,
+  QuoteCountersTable,
+  QuotesTable,
+} from './schema-closing.js';
 import type {
   ApiTokensTable,
   IdempotencyKeysTable,
@@ -259,7 +265,13 @@ export interface ActivitiesTable {
   version: number;
 }
 
-export type { OfferApprovalsTable, OffersTable, OfferVersionsTable } from './schema-closing.js';
+export type {
+  OfferApprovalsTable,
+  OffersTable,
+  OfferVersionsTable,
+  QuoteCountersTable,
+  QuotesTable,
+} from './schema-closing.js';
 export type {
   ApiTokensTable,
   IdempotencyKeysTable,
@@ -296,4 +308,6 @@ export interface Database {
   offers: OffersTable;
   offer_versions: OfferVersionsTable;
   offer_approvals: OfferApprovalsTable;
+  quote_counters: QuoteCountersTable;
+  quotes: QuotesTable;
 }

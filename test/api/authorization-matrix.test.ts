@@ -14,6 +14,7 @@ import {
 } from '../support/authorization-org.js';
 import { T0 } from '../support/factories.js';
 import { OFFER_TERMS } from '../support/offer-fixtures.js';
+import { buildChosenOffer, buildQuote } from '../support/quote-fixtures.js';
 import { openTestApi, type TestApi } from '../support/test-api.js';
 
 /**
@@ -125,6 +126,22 @@ const DECIDE_FIRST_STEP: Row = {
   revops_admin: 403,
   viewer: 403,
 };
+
+/**
+ * Quotes on a deal at Propose: Finance reads it there (Best Case) and alone issues them; whoever reads the
+ * deal otherwise is refused (403), anyone else does not see it (404).
+ */
+const ISSUE_QUOTE: Row = {
+  ae: [403, 404, 404],
+  sdr: [403, 403, 404],
+  se: [403, 403, 404],
+  csm: [403, 403, 404],
+  rvp: [403, 403, 404],
+  vp_finance: 201,
+  revops_admin: 403,
+  viewer: 403,
+};
+const READ_QUOTES: Row = { ...READ_DEAL(200, 404), vp_finance: 200 };
 
 interface Target extends Owned {
   me: ApiClient;
@@ -435,6 +452,24 @@ const OPERATIONS: Record<string, Operation> = {
   'GET /api/v1/approvals/count': {
     expected: allRoles(200),
     run: (t) => t.me.call('GET', '/api/v1/approvals/count'),
+  },
+  'POST /api/v1/offers/{id}/quotes': {
+    expected: ISSUE_QUOTE,
+    run: async (t) => {
+      const offerId = await buildChosenOffer(api.app, t);
+      return t.me.call('POST', `/api/v1/offers/${offerId}/quotes`, { versionNumber: 1 });
+    },
+  },
+  'GET /api/v1/opportunities/{id}/quotes': {
+    expected: READ_QUOTES,
+    run: async (t) => {
+      await buildQuote(api.app, t);
+      return t.me.call('GET', `/api/v1/opportunities/${t.deal.id}/quotes`);
+    },
+  },
+  'GET /api/v1/quotes/{id}/pdf': {
+    expected: READ_QUOTES,
+    run: async (t) => t.me.call('GET', `/api/v1/quotes/${await buildQuote(api.app, t)}/pdf`),
   },
   'GET /api/v1/deals-at-risk': {
     expected: allRoles(200),

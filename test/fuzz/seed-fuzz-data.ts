@@ -15,6 +15,7 @@ import {
   logCall,
 } from '../support/factories.js';
 import { OFFER_TERMS } from '../support/offer-fixtures.js';
+import { buildQuote } from '../support/quote-fixtures.js';
 import { satisfyNextStage } from '../support/walk-deal.js';
 import { FuzzCallers } from './fuzz-callers.js';
 import { collectionOf, KnownValuePools, poolNameOf } from './known-values.js';
@@ -61,6 +62,13 @@ export async function seedFuzzData(app: FastifyInstance, operations: Operation[]
   const contact = await buildContact(db, prospect.id, { id: context.newId('con'), name: 'Carla Champion' });
   for (const deal of deals.slice(0, 2))
     await walkToPoc(await signIn(app, admin), app.context.playbook, deal.id, contact.id);
+  // A deal with a quote (made by a VP Finance), so the quote operations meet a real offer, list and PDF.
+  const quoted = await buildOpportunity(context, {
+    ownerId: ae.id,
+    accountId: prospect.id,
+    name: 'Initech — quoted',
+  });
+  const quoteId = await buildQuote(app, { owner: ae, account: prospect, contact, deal: quoted });
 
   const offerId = await draftOfferAtPropose(app, admin, ae, prospect.id);
 
@@ -68,12 +76,14 @@ export async function seedFuzzData(app: FastifyInstance, operations: Operation[]
   pools.add('offers', offerId);
   pools.add('email', ae.email);
   pools.add('password', TEST_PASSWORD);
+  pools.add('quotes', quoteId);
   for (let round = 0; round < 2; round++) {
     for (const operation of operations.filter((candidate) => candidate.method === 'GET')) {
       const url = fillPath(operation.pathTemplate, pools);
       if (!url) continue;
       const answer = await app.inject({ method: 'GET', url: `${url}?limit=1`, headers: adminHeaders });
-      if (answer.statusCode !== 200) continue;
+      // Only JSON answers hold values to harvest (a quote's PDF does not).
+      if (answer.statusCode !== 200 || !/json/.test(String(answer.headers['content-type']))) continue;
       const body: unknown = answer.json();
       pools.harvest(body, collectionOf(operation.pathTemplate));
       const next = (body as { nextCursor?: unknown }).nextCursor;

@@ -2,7 +2,7 @@ import type { Principal } from '../../src/domain/access/principal.js';
 import { decideApproval, submitForApproval } from '../../src/domain/closing/decide-approval.js';
 import { draftOffer } from '../../src/domain/closing/draft-offer.js';
 import type { Offer, OfferDeal, OfferTerms } from '../../src/domain/closing/offer.js';
-import { markOfferPresented } from '../../src/domain/closing/present-offer.js';
+import { chooseOfferOption, markOfferPresented } from '../../src/domain/closing/present-offer.js';
 import type { ClosingSettings } from '../../src/domain/playbook/closing-settings.js';
 import type { Playbook } from '../../src/domain/playbook/playbook.js';
 import type { Result } from '../../src/domain/result.js';
@@ -81,6 +81,19 @@ export const approvedOffer = (): Offer =>
 
 export const presentedOffer = (): Offer =>
   unwrap(markOfferPresented(approvedOffer(), PROPOSE_DEAL, 1, 'user_ae', OFFER_NOW));
+
+/** Presented, and the customer's contact `con_buyer` chose "Three years" (recorded by the AE an hour later). */
+export const chosenOffer = (optionName = 'Three years'): Offer =>
+  unwrap(
+    chooseOfferOption(
+      presentedOffer(),
+      PROPOSE_DEAL,
+      { versionNumber: 1, optionName, contactId: 'con_buyer', confirmedAt: OFFER_NOW },
+      { accountContactIds: new Set(['con_buyer']), otherChosenOfferId: null },
+      'user_ae',
+      new Date(OFFER_NOW.getTime() + 3_600_000),
+    ),
+  );
 
 /** The playbook's closing section (the shipped ones have one). */
 export function closingOf(playbook: Playbook): ClosingSettings {

@@ -1,8 +1,12 @@
 import type { Kysely } from 'kysely';
 import { actorFor } from '../../src/app/access/actors.js';
+import { chooseOfferOption } from '../../src/app/closing/choose-offer-option.js';
+import { decideApproval } from '../../src/app/closing/decide-approval.js';
 import { draftOffer } from '../../src/app/closing/draft-offer.js';
+import { markOfferPresented } from '../../src/app/closing/mark-offer-presented.js';
 import type { OfferTermsInput } from '../../src/app/closing/offer-inputs.js';
 import type { OfferView } from '../../src/app/closing/offer-view.js';
+import { submitOfferForApproval } from '../../src/app/closing/submit-offer-for-approval.js';
 import { changeStage } from '../../src/app/opportunities/change-stage.js';
 import type { Database } from '../../src/db/schema.js';
 import type { Result } from '../../src/domain/result.js';
@@ -67,4 +71,24 @@ export async function buildOfferOrg(db: Kysely<Database>, options: { stage?: str
     stranger,
     draft,
   };
+}
+
+type OfferOrg = Awaited<ReturnType<typeof buildOfferOrg>>;
+
+/**
+ * An offer of the org's deal taken through the real use cases to the customer's choice: drafted by the AE,
+ * approved by the EMEA RVP then VP Finance, presented a day later, `optionName` confirmed by the contact.
+ */
+export async function offerWithChoice(org: OfferOrg, optionName = 'Three years'): Promise<OfferView> {
+  const { context, as } = org;
+  const drafted = await org.draft();
+  value(await submitOfferForApproval(context, as.ae, drafted.id, 1));
+  const approve = { versionNumber: 1, decision: 'approve' as const, comment: null };
+  value(await decideApproval(context, as.rvp, drafted.id, approve));
+  value(await decideApproval(context, as.finance, drafted.id, approve));
+  org.advanceDays(1);
+  value(await markOfferPresented(context, as.ae, drafted.id, { versionNumber: 1 }));
+  const confirmedAt = context.now().toISOString();
+  const choice = { versionNumber: 1, optionName, contactId: org.contact.id, confirmedAt };
+  return value(await chooseOfferOption(context, as.ae, drafted.id, choice));
 }

@@ -13,7 +13,7 @@ export const chooseOfferOptionRoute: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         operationId: 'chooseOfferOption',
-        tags: ['offers'],
+        tags: ['closing'],
         summary: 'Record the option the customer chose on the presented version',
         description:
           "The option by name, the customer's contact who confirmed it (a contact of the deal's account) and when " +

@@ -10,7 +10,7 @@ export const countPendingApprovalsRoute: FastifyPluginAsyncZod = async (app) => 
     {
       schema: {
         operationId: 'countPendingApprovals',
-        tags: ['offers'],
+        tags: ['closing'],
         summary: 'How many offer versions wait for your decision (the navigation badge)',
         description: 'The `total` of the approvals inbox (GET /api/v1/approvals), without the items.',
         response: { 200: pendingApprovalCountSchema, ...problemResponses('default') },

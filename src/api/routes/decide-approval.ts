@@ -13,7 +13,7 @@ export const decideApprovalRoute: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         operationId: 'decideApproval',
-        tags: ['offers'],
+        tags: ['closing'],
         summary: 'Approve or reject the step waiting on an offer version',
         description:
           'The decision names the version read (`versionNumber`: approvals bind to it) and optionally the `step` ' +

@@ -13,7 +13,7 @@ export const draftOfferRoute: FastifyPluginAsyncZod = async (app) => {
       config: { idempotent: true },
       schema: {
         operationId: 'draftOffer',
-        tags: ['offers'],
+        tags: ['closing'],
         summary: 'Draft an offer on a deal: version 1, with its pricing options',
         description:
           "From the stage the playbook's `closing.offersFrom` names on (409 with `refusal: stage_too_early` before it). " +

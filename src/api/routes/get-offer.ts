@@ -11,7 +11,7 @@ export const getOfferRoute: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         operationId: 'getOffer',
-        tags: ['offers'],
+        tags: ['closing'],
         summary: 'Read an offer with its versions, approvals and who acts next',
         description:
           'The ETag is the offer version: send it as If-Match with a change. Who may: whoever may read the deal, ' +

@@ -29,6 +29,7 @@ import { createTokenRoute } from './create-token.js';
 import { createUserRoute } from './create-user.js';
 import { decideApprovalRoute } from './decide-approval.js';
 import { draftOfferRoute } from './draft-offer.js';
+import { generateQuoteRoute } from './generate-quote.js';
 import { getAccountRoute } from './get-account.js';
 import { getHealthRoute } from './get-health.js';
 import { getMeRoute } from './get-me.js';
@@ -40,6 +41,7 @@ import { getOpportunityInspectionRoute } from './get-opportunity-inspection.js';
 import { getPipelineBoardRoute } from './get-pipeline-board.js';
 import { getPlaybookRoute } from './get-playbook.js';
 import { getPocPlanRoute } from './get-poc-plan.js';
+import { getQuotePdfRoute } from './get-quote-pdf.js';
 import { listAccountContractsRoute } from './list-account-contracts.js';
 import { listAccountsRoute } from './list-accounts.js';
 import { listAccountActivitiesRoute, listDealActivitiesRoute } from './list-activities.js';
@@ -50,6 +52,7 @@ import { listDemoUsersRoute } from './list-demo-users.js';
 import { listOpportunitiesRoute } from './list-opportunities.js';
 import { listPendingApprovalsRoute } from './list-pending-approvals.js';
 import { listPlaybookVersionsRoute } from './list-playbook-versions.js';
+import { listQuotesRoute } from './list-quotes.js';
 import { listTokensRoute } from './list-tokens.js';
 import { listUsersRoute } from './list-users.js';
 import { logAccountActivityRoute, logDealActivityRoute } from './log-activity.js';
@@ -128,6 +131,9 @@ const ROUTES: FastifyPluginAsyncZod[] = [
   chooseOfferOptionRoute,
   listPendingApprovalsRoute,
   countPendingApprovalsRoute,
+  listQuotesRoute,
+  generateQuoteRoute,
+  getQuotePdfRoute,
   getPipelineBoardRoute,
   getOpenApiRoute,
   getPlaybookRoute,

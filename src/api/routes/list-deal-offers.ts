@@ -11,7 +11,7 @@ export const listDealOffersRoute: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         operationId: 'listDealOffers',
-        tags: ['offers'],
+        tags: ['closing'],
         summary: "List a deal's offers, oldest first",
         description:
           'Each offer with its whole version history, the approval chain and who may act next, and what the caller ' +

@@ -10,7 +10,7 @@ export const listPendingApprovalsRoute: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         operationId: 'listPendingApprovals',
-        tags: ['offers'],
+        tags: ['closing'],
         summary: 'The approvals inbox: offer versions waiting for your decision',
         description:
           'The offer versions whose waiting step the caller may decide now (the RVP of the deal’s region, VP ' +

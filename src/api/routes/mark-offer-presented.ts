@@ -13,7 +13,7 @@ export const markOfferPresentedRoute: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         operationId: 'markOfferPresented',
-        tags: ['offers'],
+        tags: ['closing'],
         summary: 'Record that the customer was shown the approved version',
         description:
           'Internal approval comes before the customer: only a fully approved, unexpired version is presented ' +

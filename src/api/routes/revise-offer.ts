@@ -13,7 +13,7 @@ export const reviseOfferRoute: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         operationId: 'reviseOffer',
-        tags: ['offers'],
+        tags: ['closing'],
         summary: 'Revise an offer: a new draft version with these terms',
         description:
           'The version it replaces is superseded, and its approvals with it. Refused while in approval ' +

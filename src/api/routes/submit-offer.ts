@@ -12,7 +12,7 @@ export const submitOfferRoute: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         operationId: 'submitOffer',
-        tags: ['offers'],
+        tags: ['closing'],
         summary: 'Submit the current draft for approval',
         description:
           'Resolves the approval chain of the playbook for this version (the RVP of the deal’s region, VP Finance, ' +

@@ -50,3 +50,11 @@ export const chooseOptionInput = z
   })
   .strict();
 export type ChooseOptionInput = z.infer<typeof chooseOptionInput>;
+
+export const generateQuoteInput = z.object({ versionNumber }).strict();
+export type GenerateQuoteInput = z.infer<typeof generateQuoteInput>;
+
+export const listQuotesQuery = z
+  .object({ offerId: id.optional().describe("Only this offer's quotes") })
+  .strict();
+export type ListQuotesQuery = z.infer<typeof listQuotesQuery>;

@@ -37,6 +37,11 @@ export interface RoleRights {
   administer: boolean;
   /** Read the playbook's version history and preview a new version against the live data. */
   managePlaybook: boolean;
+  /**
+   * Issue the formal quote from the option a customer chose (the spec's step 3: "Finance issues quote"). Only
+   * Finance: a quote is a commitment of the company, so the deal's side (reps, RVPs) and RevOps do not issue it.
+   */
+  issueQuotes: boolean;
 }
 
 const ALL = RELATIONS;
@@ -52,6 +57,7 @@ const base = {
   canReopen: false,
   administer: false,
   managePlaybook: false,
+  issueQuotes: false,
 };
 
 /** What each role may do, as data. The one table authorization reads. */
@@ -113,6 +119,7 @@ export const ROLE_RIGHTS = {
     assignNewTo: NONE,
     recordContracts: ALL,
     createDeals: false,
+    issueQuotes: true,
   },
   revops_admin: {
     label: 'RevOps admin',
@@ -128,6 +135,7 @@ export const ROLE_RIGHTS = {
     canReopen: true,
     administer: true,
     managePlaybook: true,
+    issueQuotes: false,
   },
   viewer: {
     ...base,

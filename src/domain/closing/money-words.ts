@@ -1,6 +1,15 @@
-/** An amount in minor units as people read it: 25000000 EUR → "EUR 250,000.00" (the currency's own decimals). */
-export function moneyWords(amountMinor: number, currency: string): string {
+/**
+ * An amount in minor units as people read it: 25000000 EUR → "EUR 250,000.00" (the currency's own decimals).
+ * Exact for any integer: the minor units become a decimal string (no division in floating point), which
+ * Intl formats digit for digit.
+ */
+export function moneyWords(amountMinor: number | bigint, currency: string): string {
   const format = new Intl.NumberFormat('en-US', { style: 'currency', currency, currencyDisplay: 'code' });
   const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
-  return format.format(amountMinor / 10 ** digits).replace(/\u00a0/g, ' ');
+  const minor = BigInt(amountMinor);
+  const magnitude = (minor < 0n ? -minor : minor).toString().padStart(digits + 1, '0');
+  const whole = magnitude.slice(0, magnitude.length - digits);
+  const decimal = `${minor < 0n ? '-' : ''}${whole}${digits > 0 ? `.${magnitude.slice(-digits)}` : ''}`;
+  // Intl.NumberFormat v3 formats a numeric string exactly (Node 19+); the lib typings still say number.
+  return format.format(decimal as unknown as number).replace(/\u00a0/g, ' ');
 }

@@ -28,6 +28,8 @@ export const OFFER_REFUSAL_KINDS = {
   contact_not_on_account: 'input',
   confirmation_out_of_range: 'input',
   another_offer_chosen: 'state',
+  no_option_chosen: 'state',
+  not_quote_issuer: 'authority',
 } as const satisfies Record<string, 'input' | 'authority' | 'state'>;
 export type OfferRefusalCode = keyof typeof OFFER_REFUSAL_KINDS;
 

@@ -722,6 +722,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/opportunities/{id}/quotes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a deal's quotes, newest first
+         * @description Number, hash, size, who made it and when, and where to download it; `offerId` narrows it.
+         */
+        get: operations["listQuotes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/offers/{id}/quotes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Generate the quote PDF of the option the customer chose (VP Finance)
+         * @description From the current version once its option is chosen (or again while quoted: a new quote with a new number; the old one stays). The PDF is stored immutably with its SHA-256; the version becomes `quoted`. 403 for anyone but Finance, 409 when the version has no choice, is expired or the deal is closed. If-Match (optional) is the offer's version; the answer carries its new one.
+         */
+        post: operations["generateQuote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quotes/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a quote's PDF
+         * @description Whoever may see the deal may download it (404 otherwise); the file is named by the quote number.
+         */
+        get: operations["getQuotePdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/pipelines/{pipeline}/board": {
         parameters: {
             query?: never;
@@ -1025,7 +1085,7 @@ export interface components {
              * @description The rule that refused, finer than the problem `code`
              * @enum {string}
              */
-            code: "no_offers_in_pipeline" | "deal_closed" | "stage_too_early" | "invalid_terms" | "offer_locked" | "offer_in_closing" | "no_change" | "not_a_draft" | "version_not_current" | "not_in_approval" | "step_out_of_order" | "step_already_decided" | "self_approval" | "not_an_approver" | "approver_already_decided" | "comment_required" | "not_fully_approved" | "offer_expired" | "not_presented" | "unknown_option" | "contact_not_on_account" | "confirmation_out_of_range" | "another_offer_chosen";
+            code: "no_offers_in_pipeline" | "deal_closed" | "stage_too_early" | "invalid_terms" | "offer_locked" | "offer_in_closing" | "no_change" | "not_a_draft" | "version_not_current" | "not_in_approval" | "step_out_of_order" | "step_already_decided" | "self_approval" | "not_an_approver" | "approver_already_decided" | "comment_required" | "not_fully_approved" | "offer_expired" | "not_presented" | "unknown_option" | "contact_not_on_account" | "confirmation_out_of_range" | "another_offer_chosen" | "no_option_chosen" | "not_quote_issuer";
             /** @description What is wrong and what is missing, for a person */
             message: string;
         };
@@ -1619,6 +1679,40 @@ export interface components {
             action: string;
             before: unknown;
             after: unknown;
+        };
+        Quote: {
+            id: string;
+            /** @description Unique and sequential per year: Q-2026-000123 */
+            number: string;
+            offerId: string;
+            /** @description The offer version quoted */
+            versionNumber: number;
+            opportunityId: string;
+            /** @description The option the customer chose */
+            optionName: string;
+            currency: string;
+            /** @description Total contract value of the option, in minor units */
+            tcvMinor: number;
+            /** @description The last day the quote holds (YYYY-MM-DD) */
+            validUntil: string;
+            /** @description SHA-256 of the PDF, hex; also its ETag */
+            sha256: string;
+            /** @description Size of the PDF in bytes */
+            byteSize: number;
+            createdBy: string;
+            createdByName: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Where the PDF is: GET it (application/pdf) */
+            downloadUrl: string;
+        };
+        QuoteList: {
+            items: components["schemas"]["Quote"][];
+        };
+        QuoteGenerated: {
+            quote: components["schemas"]["Quote"];
+            /** @description The offer's new concurrency version (its ETag) */
+            offerVersion: number;
         };
         Inspection: {
             opportunityId: string;
@@ -7919,6 +8013,239 @@ export interface operations {
             };
             /** @description Problem details (RFC 9457) */
             default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listQuotes: {
+        parameters: {
+            query?: {
+                /** @description Only this offer's quotes */
+                offerId?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuoteList"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    generateQuote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe creates: a retry with the same key and body returns the first answer (marked Idempotent-Replayed) */
+                "idempotency-key"?: string;
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The offer version the caller read */
+                    versionNumber: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuoteGenerated"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getQuotePdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The quote PDF, as stored; its ETag is its SHA-256 (hex) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
