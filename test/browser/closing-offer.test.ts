@@ -82,7 +82,7 @@ describe('the closing flow in the app: offer, approvals, presentation, choice', 
       .toMatch(/Regional VP.*VP Finance/s);
 
     await card().getByRole('button', { name: 'Submit for approval' }).click();
-    await expect.poll(offerStatus).toBe('In Approval');
+    await expect.poll(offerStatus).toBe('In approval');
     expect(await stepState('offer')).toBe('done');
     expect(await stepState('approvals')).toBe('current');
     // The AE may not decide, and the card says who may.
@@ -163,7 +163,7 @@ describe('the closing flow in the app: offer, approvals, presentation, choice', 
     await form.getByLabel('Confirmed by').click();
     await page.getByRole('option').first().click();
     await form.getByRole('button', { name: 'Record the choice' }).click();
-    await expect.poll(offerStatus).toBe('Option Chosen');
+    await expect.poll(offerStatus).toBe('Option chosen');
     expect(await page.getByTestId('offer-choice').textContent()).toMatch(
       /chose 3 years, upfront: confirmed by/,
     );

@@ -103,6 +103,7 @@ const offerPermissionsSchema = z
     decide: permissionSchema.describe('Approve or reject the step waiting'),
     present: permissionSchema.describe('Record that the approved version was presented'),
     choose: permissionSchema.describe("Record the customer's chosen option"),
+    quote: permissionSchema.describe('Generate the quote of the chosen option (Finance)'),
   })
   .meta({
     id: 'OfferPermissions',

@@ -1,6 +1,6 @@
 import type { Permission } from '../access/permissions.js';
 import { whoMay } from '../access/permissions.js';
-import type { Principal } from '../access/principal.js';
+import { type Principal, rightsOf } from '../access/principal.js';
 import { approvalProgress, approversOfNextStep, describeApprover } from './approval-chain.js';
 import { checkEditable } from './draft-offer.js';
 import type { OfferDeal, OfferVersion } from './offer.js';
@@ -22,6 +22,8 @@ export interface OfferPermissions {
   present: Permission;
   /** Record the option the customer chose on the presented version. */
   choose: Permission;
+  /** Generate the quote of the chosen option (Finance; again while quoted: a new quote, a new number). */
+  quote: Permission;
 }
 
 const allowed: Permission = { allowed: true, who: null };
@@ -46,6 +48,16 @@ function decidePermission(principal: Principal, version: OfferVersion, deal: Off
 }
 
 const words = (version: OfferVersion) => version.status.replaceAll('_', ' ');
+
+/** The quote needs the issueQuotes right, an open deal and a chosen option (the server also checks the validity). */
+function quotePermission(principal: Principal, version: OfferVersion, deal: OfferDeal): Permission {
+  if (!rightsOf(principal).issueQuotes) return refused(whoMay((rights) => rights.issueQuotes));
+  if (!deal.open) return refused('The deal is closed.');
+  if (version.status === 'option_chosen' || version.status === 'quoted') return allowed;
+  return refused(
+    `A quote is made once the customer chose an option; version ${version.number} is ${words(version)}.`,
+  );
+}
 
 export function offerPermissions(
   principal: Principal,
@@ -77,5 +89,6 @@ export function offerPermissions(
         ? null
         : `The choice is recorded on a presented version; it is ${words(version)}.`,
     ),
+    quote: quotePermission(principal, version, deal),
   };
 }

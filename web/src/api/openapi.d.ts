@@ -1547,6 +1547,8 @@ export interface components {
             present: components["schemas"]["Permission"];
             /** @description Record the customer's chosen option */
             choose: components["schemas"]["Permission"];
+            /** @description Generate the quote of the chosen option (Finance) */
+            quote: components["schemas"]["Permission"];
         };
         Offer: {
             id: string;

@@ -4,11 +4,14 @@ import type { Contact } from '../../../api';
 import { FormButtons } from '../../../shared/FormButtons';
 import { fieldErrorsOf } from '../../../shared/field-errors';
 import { WriteError } from '../WriteError';
+import { confirmedInstant } from './offer-form';
 
 const FIELDS = ['optionName', 'contactId', 'confirmedAt'] as const;
 
 interface Props {
   options: { name: string }[];
+  /** When the version was presented: the confirmation cannot come before it. */
+  presentedAt: string | null;
   contacts: Contact[];
   busy: boolean;
   error: unknown;
@@ -23,7 +26,7 @@ const nowLocal = () => {
 };
 
 /** Record which option the customer chose, who of the customer confirmed it, and when. */
-export function ChoiceForm({ options, contacts, busy, error, onSave, onCancel }: Props) {
+export function ChoiceForm({ options, presentedAt, contacts, busy, error, onSave, onCancel }: Props) {
   const [optionName, setOptionName] = useState<string | null>(
     options.length === 1 ? (options[0]?.name ?? null) : null,
   );
@@ -35,7 +38,7 @@ export function ChoiceForm({ options, contacts, busy, error, onSave, onCancel }:
     event.preventDefault();
     setTried(true);
     if (!optionName || !contactId || !confirmedAt) return;
-    onSave({ optionName, contactId, confirmedAt: new Date(confirmedAt).toISOString() });
+    onSave({ optionName, contactId, confirmedAt: confirmedInstant(confirmedAt, presentedAt) });
   };
   return (
     <form onSubmit={submit} aria-label="Record the customer's choice" data-testid="choice-form">

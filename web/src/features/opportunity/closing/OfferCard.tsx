@@ -110,6 +110,7 @@ export function OfferCard({ offer, paymentSchedules }: { offer: Offer; paymentSc
         {mode === 'choose' && (
           <ChoiceForm
             options={version.options}
+            presentedAt={version.presentedAt}
             contacts={contacts}
             busy={write.isPending}
             error={write.error}

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { draftFromVersion, draftIssues, newOfferDraft, optionHint, termsBody } from './offer-form';
+import {
+  confirmedInstant,
+  draftFromVersion,
+  draftIssues,
+  newOfferDraft,
+  optionHint,
+  termsBody,
+} from './offer-form';
 
 describe('the offer form', () => {
   it('starts with one option in the deal currency, valid for 30 days', () => {
@@ -53,5 +60,16 @@ describe('the offer form', () => {
     expect(
       optionHint({ name: 'x', termMonths: '', pricePerYear: 1, listPricePerYear: 1, paymentSchedule: 'a' }),
     ).toBeNull();
+  });
+});
+
+describe('the time a choice was confirmed', () => {
+  it('takes a time typed in the minute of the presentation as just now, and any other as typed', () => {
+    const presented = '2026-12-01T22:25:42.032Z';
+    const now = new Date('2026-12-01T22:26:10.000Z');
+    expect(confirmedInstant('2026-12-01T22:25:00Z', presented, now)).toBe(now.toISOString());
+    expect(confirmedInstant('2026-12-01T22:20:00Z', presented, now)).toBe('2026-12-01T22:20:00.000Z');
+    expect(confirmedInstant('2026-12-01T23:00:00Z', presented, now)).toBe('2026-12-01T23:00:00.000Z');
+    expect(confirmedInstant('2026-12-01T22:25:00Z', null, now)).toBe('2026-12-01T22:25:00.000Z');
   });
 });

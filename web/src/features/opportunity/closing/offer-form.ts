@@ -124,3 +124,15 @@ export function optionHint(option: OptionDraft): { tcvMinor: number; discountPer
   const discountPercent = list ? Math.trunc(((list - price) / list) * 10_000) / 100 : null;
   return { tcvMinor, discountPercent };
 }
+
+/**
+ * The instant a datetime-local value (minutes) stands for. A confirmation typed in the minute of the
+ * presentation is taken as just now (the field has no seconds, and the customer confirmed after it was shown).
+ */
+export function confirmedInstant(value: string, presentedAt: string | null, now = new Date()): string {
+  const instant = new Date(value);
+  const presented = presentedAt ? new Date(presentedAt) : null;
+  if (presented && instant < presented && presented.getTime() - instant.getTime() < 60_000)
+    return (now > presented ? now : presented).toISOString();
+  return instant.toISOString();
+}
