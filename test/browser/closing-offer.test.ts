@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readPdf } from '../support/pdf-text.js';
 import { expectNoAxeViolations } from './support/axe.js';
 import { ARTIFACTS, openBrowserSession } from './support/browser-session.js';
 import { apiAs } from './support/deal-setup.js';
@@ -174,5 +175,26 @@ describe('the closing flow in the app: offer, approvals, presentation, choice', 
       .getByTestId('closing-panel')
       .screenshot({ path: path.join(ARTIFACTS, 'closing-option-chosen.png') });
     await expectNoAxeViolations(page, 'the closing tab with the option chosen');
+  });
+
+  it('Finance generates the quote from the chosen option and the PDF says what was chosen', async () => {
+    await signInAs(FINANCE);
+    await page.goto(`${baseUrl}/opportunities/${dealId}?focus=closing`);
+    await expect.poll(offerStatus).toBe('Option chosen');
+    await card().getByRole('button', { name: 'Generate the quote' }).click();
+    await expect.poll(offerStatus).toBe('Quoted');
+    expect(await stepState('quote')).toBe('done');
+    const row = page.getByTestId('quote-row').first();
+    await expect.poll(() => row.textContent()).toMatch(/^Q-\d{4}-\d{6}/);
+    const link = row.getByRole('link');
+    const number = /^(Q-\d{4}-\d+)/.exec((await link.textContent()) ?? '')?.[1];
+    const pdf = await page.request.get(`${baseUrl}${await link.getAttribute('href')}`);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    const { text } = await readPdf(await pdf.body());
+    expect(text).toContain(number);
+    expect(text).toContain('3 years, upfront');
+    expect(text).toMatch(/270,000\.00/);
+    await page.getByTestId('closing-panel').screenshot({ path: path.join(ARTIFACTS, 'closing-quoted.png') });
+    await expectNoAxeViolations(page, 'the closing tab with a quote');
   });
 });

@@ -8,3 +8,4 @@ export type PricingOption = Schemas['PricingOption'];
 export type PendingApprovals = Schemas['PendingApprovals'];
 export type PendingApproval = PendingApprovals['items'][number];
 export type PendingApprovalCount = Schemas['PendingApprovalCount'];
+export type Quote = Schemas['Quote'];

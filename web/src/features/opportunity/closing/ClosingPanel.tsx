@@ -11,6 +11,7 @@ import { closingSteps } from './closing-steps';
 import { OfferCard } from './OfferCard';
 import { OfferForm } from './OfferForm';
 import { newOfferDraft } from './offer-form';
+import { QuotesList } from './QuotesList';
 import { useDealOffers, useOfferWrite } from './queries';
 
 /** The stage from which the playbook lets this pipeline's deals have offers; undefined: the pipeline makes none. */
@@ -124,6 +125,7 @@ export function ClosingPanel() {
           )}
         </Paper>
       )}
+      <QuotesList dealId={opportunity.id} />
       {offer && <EarlierVersions offer={offer} />}
     </Stack>
   );

@@ -19,6 +19,7 @@ const STATUS_COLOR: Record<string, string> = {
   approved: 'teal',
   presented: 'indigo',
   option_chosen: 'green',
+  quoted: 'green',
 };
 
 /** The one permission that matters for where the version stands, to say who may when the caller may not. */
@@ -33,6 +34,8 @@ function nextMove(offer: Offer, version: OfferVersion): { permission: Permission
       return { permission: p.present, what: 'Mark it presented' };
     case 'presented':
       return { permission: p.choose, what: "Record the customer's choice" };
+    case 'option_chosen':
+      return { permission: p.quote, what: 'Generate the quote' };
     default:
       return null;
   }
@@ -144,9 +147,22 @@ export function OfferCard({ offer, paymentSchedules }: { offer: Offer; paymentSc
                 Mark presented to the customer
               </Button>
             )}
+            {p.quote.allowed && (
+              <Button
+                size="xs"
+                loading={write.isPending}
+                onClick={() => change('/quotes', { versionNumber: version.number })}
+              >
+                {version.status === 'quoted' ? 'Generate a new quote' : 'Generate the quote'}
+              </Button>
+            )}
             {p.choose.allowed && (
-              <Button size="xs" onClick={() => setMode('choose')}>
-                Record the customer's choice
+              <Button
+                size="xs"
+                variant={version.chosen ? 'default' : 'filled'}
+                onClick={() => setMode('choose')}
+              >
+                {version.chosen ? "Change the customer's choice" : "Record the customer's choice"}
               </Button>
             )}
             {p.revise.allowed && (

@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { getJson, type Offer, type OfferList, request } from '../../../api';
+import { getJson, type OfferList, type Quote, request } from '../../../api';
 
 const offersKey = (dealId: string) => ['offers', dealId] as const;
+const quotesKey = (dealId: string) => ['quotes', dealId] as const;
 /** The approvals inbox's queries (features/approvals), read again after every offer change. */
 const APPROVALS_KEY = ['approvals'] as const;
 const dealPath = (dealId: string) => `/opportunities/${encodeURIComponent(dealId)}/offers`;
@@ -12,6 +13,15 @@ export function useDealOffers(dealId: string) {
   return useQuery({
     queryKey: offersKey(dealId),
     queryFn: ({ signal }) => getJson<OfferList>(dealPath(dealId), undefined, signal),
+  });
+}
+
+/** The deal's quotes, each with its number, hash and where to download the PDF. */
+export function useDealQuotes(dealId: string) {
+  return useQuery({
+    queryKey: quotesKey(dealId),
+    queryFn: ({ signal }) =>
+      getJson<{ items: Quote[] }>(`/opportunities/${encodeURIComponent(dealId)}/quotes`, undefined, signal),
   });
 }
 
@@ -31,8 +41,8 @@ export function useOfferWrite(dealId: string) {
     mutationFn: async (write: OfferWrite) => {
       const { data } =
         write.kind === 'draft'
-          ? await request<Offer>(dealPath(dealId), { method: 'POST', body: write.body })
-          : await request<Offer>(`${offerPath(write.offerId)}${write.subpath}`, {
+          ? await request<unknown>(dealPath(dealId), { method: 'POST', body: write.body })
+          : await request<unknown>(`${offerPath(write.offerId)}${write.subpath}`, {
               method: 'POST',
               body: write.body ?? {},
               etag: `"v${write.version}"`,
@@ -41,9 +51,13 @@ export function useOfferWrite(dealId: string) {
     },
     onSettled: () =>
       Promise.all(
-        [offersKey(dealId), APPROVALS_KEY, ['opportunity', dealId], ['history', dealId]].map((queryKey) =>
-          queryClient.invalidateQueries({ queryKey }),
-        ),
+        [
+          offersKey(dealId),
+          quotesKey(dealId),
+          APPROVALS_KEY,
+          ['opportunity', dealId],
+          ['history', dealId],
+        ].map((queryKey) => queryClient.invalidateQueries({ queryKey })),
       ),
   });
 }
