@@ -30,7 +30,7 @@ describe('the closing stepper', () => {
       'approvals',
       'presented',
       'quote',
-      'signature',
+      'signed_quote',
       'aws_offer',
       'acceptance',
       'won',
@@ -75,7 +75,7 @@ describe('the closing stepper', () => {
     ).toBe(true);
     const signedOnly = closingSteps(version({ status: 'signed', pending: [] }), { won: false }, PEOPLE);
     expect(states(signedOnly).slice(4)).toEqual([
-      'signature:done',
+      'signed_quote:done',
       'aws_offer:current',
       'acceptance:upcoming',
       'won:upcoming',

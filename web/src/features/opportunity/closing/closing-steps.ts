@@ -20,7 +20,7 @@ export type StepKey =
   | 'approvals'
   | 'presented'
   | 'quote'
-  | 'signature'
+  | 'signed_quote'
   | 'aws_offer'
   | 'acceptance'
   | 'won';
@@ -108,7 +108,7 @@ export function closingSteps(
       done: reached('quoted'),
     },
     {
-      key: 'signature',
+      key: 'signed_quote',
       label: 'Signature',
       actor: "Customer's signer",
       detail: 'The quote signed through DocuSign',
