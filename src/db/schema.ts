@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, GeneratedAlways } from 'kysely';
 import type { OfferApprovalsTable, OffersTable, OfferVersionsTable } from './schema-closing.js';
+import type { InboundEventsTable } from './schema-integrations.js';
 import type {
   ApiTokensTable,
   IdempotencyKeysTable,
@@ -62,6 +63,8 @@ export interface AccountsTable {
   postal_code: string | null;
   owner_id: string | null;
   self_serve_usage: Generated<boolean>;
+  /** The buyer's AWS account (12 digits), the private offer's target (migration 014). */
+  aws_account_id: Generated<string | null>;
   version: Generated<number>;
   created_at: Date;
   updated_at: Date;
@@ -74,6 +77,10 @@ export interface ContactsTable {
   email: string | null;
   title: string | null;
   phone: string | null;
+  /** Signs the quote through DocuSign (at most one per account; never also the AWS admin). */
+  docusign_signer: Generated<boolean>;
+  /** Accepts the AWS Marketplace private offer (at most one per account). */
+  aws_admin: Generated<boolean>;
   version: Generated<number>;
   created_at: Date;
   updated_at: Date;
@@ -260,6 +267,7 @@ export interface ActivitiesTable {
 }
 
 export type { OfferApprovalsTable, OffersTable, OfferVersionsTable } from './schema-closing.js';
+export type { InboundEventsTable } from './schema-integrations.js';
 export type {
   ApiTokensTable,
   IdempotencyKeysTable,
@@ -296,4 +304,5 @@ export interface Database {
   offers: OffersTable;
   offer_versions: OfferVersionsTable;
   offer_approvals: OfferApprovalsTable;
+  inbound_events: InboundEventsTable;
 }

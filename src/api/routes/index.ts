@@ -49,6 +49,8 @@ import { logAccountActivityRoute, logDealActivityRoute } from './log-activity.js
 import { loginRoute } from './login.js';
 import { logoutRoute } from './logout.js';
 import { previewPlaybookChangeRoute } from './preview-playbook-change.js';
+import { receiveAwsMarketplaceEventRoute } from './receive-aws-marketplace-event.js';
+import { receiveDocusignConnectRoute } from './receive-docusign-connect.js';
 import { recordContractRoute } from './record-contract.js';
 import { recordMilestoneRoute, withdrawMilestoneRoute } from './record-milestone.js';
 import { recordPocReadoutRoute } from './record-poc-readout.js';
@@ -109,6 +111,8 @@ const ROUTES: FastifyPluginAsyncZod[] = [
   resumeStallRoute,
   changeStageRoute,
   getPipelineBoardRoute,
+  receiveAwsMarketplaceEventRoute,
+  receiveDocusignConnectRoute,
   getOpenApiRoute,
   getPlaybookRoute,
   listPlaybookVersionsRoute,
