@@ -1,5 +1,6 @@
 import { createPrivateKey } from 'node:crypto';
 import { z } from 'zod';
+import { readEnvironment } from '../read-environment.js';
 
 export interface DocusignSettings {
   /** The eSignature REST base path, e.g. https://demo.docusign.net/restapi. */
@@ -62,15 +63,9 @@ export type DocusignConfiguration =
 
 /** The adapter's settings from the environment, or which variables to set (and what is wrong with them). */
 export function readDocusignSettings(env: NodeJS.ProcessEnv = process.env): DocusignConfiguration {
-  const parsed = environment.safeParse(env);
-  if (!parsed.success) {
-    const variables = [...new Set(parsed.error.issues.map((issue) => String(issue.path[0])))];
-    const reasons = parsed.error.issues
-      .filter((issue) => env[String(issue.path[0])] !== undefined)
-      .map((issue) => `${String(issue.path[0])}: ${issue.message}`);
-    return { configured: false, variables, reasons };
-  }
-  const data = parsed.data;
+  const reading = readEnvironment(environment, env);
+  if (!reading.ok) return { configured: false, variables: reading.variables, reasons: reading.reasons };
+  const data = reading.data;
   return {
     configured: true,
     settings: {
