@@ -127,14 +127,12 @@ export async function startFakeDocusign(options: FakeDocusignOptions): Promise<F
       }
       fake.envelopeRequests.push({ authorization: request.headers.authorization, body: body.data });
       const envelopeId = randomUUID();
-      return reply
-        .code(201)
-        .send({
-          envelopeId,
-          status: 'sent',
-          statusDateTime: new Date().toISOString(),
-          uri: `/envelopes/${envelopeId}`,
-        });
+      return reply.code(201).send({
+        envelopeId,
+        status: 'sent',
+        statusDateTime: new Date().toISOString(),
+        uri: `/envelopes/${envelopeId}`,
+      });
     },
   );
 

@@ -1,6 +1,4 @@
 import { z } from 'zod';
-
-/** An AWS account id: exactly 12 digits, kept as text (leading zeros are part of it). */
-export const AWS_ACCOUNT_ID = /^\d{12}$/;
+import { AWS_ACCOUNT_ID } from '../../domain/account/account.js';
 
 export const awsAccountId = z.string().regex(AWS_ACCOUNT_ID, 'an AWS account id: 12 digits');

@@ -5,11 +5,7 @@ import {
   StartChangeSetCommand,
 } from '@aws-sdk/client-marketplace-catalog';
 import { type IntegrationError, notConfigured } from '../../app/integrations/integration-error.js';
-import type {
-  ChangeSetOutcome,
-  PrivateOffers,
-  StartedChangeSet,
-} from '../../app/integrations/private-offers.js';
+import type { ChangeSetOutcome, PrivateOffers } from '../../app/integrations/private-offers.js';
 import { err, ok, type Result } from '../../domain/result.js';
 import type { MarketplaceConfiguration, MarketplaceSettings } from './marketplace-settings.js';
 import { type Change, createOfferChanges, releaseOfferChanges } from './offer-change-sets.js';
