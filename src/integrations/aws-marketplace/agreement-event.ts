@@ -43,10 +43,7 @@ export const agreementEventSchema = z
       resaleAuthorization: z.looseObject({ id: id.nullable().optional() }).nullable().optional(),
     }),
   })
-  .meta({
-    id: 'AwsMarketplaceAgreementEvent',
-    description: 'An AWS Marketplace agreement event (EventBridge)',
-  });
+  .describe('An AWS Marketplace agreement event (EventBridge)');
 export type AgreementEvent = z.infer<typeof agreementEventSchema>;
 
 /** Keyed by the EventBridge event id; about the Marketplace offer it names (matched to ours when processed). */

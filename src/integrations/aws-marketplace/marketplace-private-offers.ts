@@ -1,9 +1,5 @@
 import { createHash } from 'node:crypto';
-import {
-  DescribeChangeSetCommand,
-  MarketplaceCatalogClient,
-  StartChangeSetCommand,
-} from '@aws-sdk/client-marketplace-catalog';
+import type { MarketplaceCatalogClient } from '@aws-sdk/client-marketplace-catalog';
 import { type IntegrationError, notConfigured } from '../../app/integrations/integration-error.js';
 import type { ChangeSetOutcome, PrivateOffers } from '../../app/integrations/private-offers.js';
 import { err, ok, type Result } from '../../domain/result.js';
@@ -36,21 +32,29 @@ function marketplaceFailure(thrown: unknown): IntegrationError {
   };
 }
 
-class CatalogPrivateOffers implements PrivateOffers {
-  private readonly client: MarketplaceCatalogClient;
+/** The SDK loads on the first call, not at server start. */
+const loadSdk = () => import('@aws-sdk/client-marketplace-catalog');
 
-  constructor(private readonly settings: MarketplaceSettings) {
-    this.client = new MarketplaceCatalogClient({
-      region: settings.region,
-      ...(settings.endpoint && { endpoint: settings.endpoint }),
+class CatalogPrivateOffers implements PrivateOffers {
+  private client: MarketplaceCatalogClient | null = null;
+
+  constructor(private readonly settings: MarketplaceSettings) {}
+
+  private async catalog() {
+    const sdk = await loadSdk();
+    this.client ??= new sdk.MarketplaceCatalogClient({
+      region: this.settings.region,
+      ...(this.settings.endpoint && { endpoint: this.settings.endpoint }),
       maxAttempts: 3,
     });
+    return { sdk, client: this.client };
   }
 
   private async start(changes: Change[], token: string, name: string) {
     try {
-      const answer = await this.client.send(
-        new StartChangeSetCommand({
+      const { sdk, client } = await this.catalog();
+      const answer = await client.send(
+        new sdk.StartChangeSetCommand({
           Catalog: CATALOG,
           ChangeSet: changes.map((change) => ({
             ...change,
@@ -88,8 +92,9 @@ class CatalogPrivateOffers implements PrivateOffers {
 
   async describeChangeSet(changeSetId: string): Promise<Result<ChangeSetOutcome, IntegrationError>> {
     try {
-      const answer = await this.client.send(
-        new DescribeChangeSetCommand({ Catalog: CATALOG, ChangeSetId: changeSetId }),
+      const { sdk, client } = await this.catalog();
+      const answer = await client.send(
+        new sdk.DescribeChangeSetCommand({ Catalog: CATALOG, ChangeSetId: changeSetId }),
       );
       const offer = answer.ChangeSet?.find((change) => change.Entity?.Type?.startsWith('Offer@'));
       return ok({

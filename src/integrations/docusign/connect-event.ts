@@ -30,23 +30,21 @@ const envelopeSummary = z.looseObject({
  * event, the standard fields, and `data` about the envelope. Unknown fields are kept (the payload is stored
  * whole); the ones read here are checked.
  */
-export const connectEventSchema = z
-  .looseObject({
-    event: z.enum(ENVELOPE_EVENTS),
-    apiVersion: z.string().max(20),
-    uri: z.string().max(2000),
-    retryCount: z.union([z.number().int().min(0), z.string().regex(/^\d{1,6}$/)]),
-    configurationId: z.union([z.number().int(), z.string().max(64)]),
-    generatedDateTime: when,
-    data: z.looseObject({
-      accountId: id,
-      envelopeId: id,
-      recipientId: id.optional(),
-      userId: id.optional(),
-      envelopeSummary: envelopeSummary.optional(),
-    }),
-  })
-  .meta({ id: 'DocusignConnectEvent', description: 'A DocuSign Connect message, JSON SIM format' });
+export const connectEventSchema = z.looseObject({
+  event: z.enum(ENVELOPE_EVENTS),
+  apiVersion: z.string().max(20),
+  uri: z.string().max(2000),
+  retryCount: z.union([z.number().int().min(0), z.string().regex(/^\d{1,6}$/)]),
+  configurationId: z.union([z.number().int(), z.string().max(64)]),
+  generatedDateTime: when,
+  data: z.looseObject({
+    accountId: id,
+    envelopeId: id,
+    recipientId: id.optional(),
+    userId: id.optional(),
+    envelopeSummary: envelopeSummary.optional(),
+  }),
+});
 export type ConnectEvent = z.infer<typeof connectEventSchema>;
 
 /** What Closepath keys, matches and orders a Connect message by. */

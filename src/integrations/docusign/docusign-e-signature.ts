@@ -1,10 +1,17 @@
-import docusign from 'docusign-esign';
 import type { ESignature, SendEnvelopeInput, SentEnvelope } from '../../app/integrations/e-signature.js';
 import { type IntegrationError, notConfigured } from '../../app/integrations/integration-error.js';
 import { err, ok, type Result } from '../../domain/result.js';
 import { docusignFailure } from './docusign-failure.js';
 import type { DocusignConfiguration, DocusignSettings } from './docusign-settings.js';
 import { envelopeDefinitionFor } from './envelope-definition.js';
+
+type DocusignSdk = typeof import('docusign-esign')['default'];
+let sdk: Promise<DocusignSdk> | null = null;
+/** The SDK takes seconds to load: only when the first envelope is sent, never at server start. */
+const loadSdk = (): Promise<DocusignSdk> => {
+  sdk ??= import('docusign-esign').then((module) => module.default);
+  return sdk;
+};
 
 const SCOPES = ['signature', 'impersonation'];
 const TOKEN_SECONDS = 3600;
@@ -24,7 +31,8 @@ class DocusignESignature implements ESignature {
     private readonly now: () => Date,
   ) {}
 
-  private client(): InstanceType<typeof docusign.ApiClient> {
+  private async client() {
+    const docusign = await loadSdk();
     const client = new docusign.ApiClient();
     client.setBasePath(this.settings.basePath);
     client.setOAuthBasePath(this.settings.oauthHost);
@@ -35,7 +43,8 @@ class DocusignESignature implements ESignature {
     if (this.token && this.now().getTime() < this.token.renewAt) return ok(this.token.value);
     const { integrationKey, userId, privateKey } = this.settings;
     try {
-      const answer = await this.client().requestJWTUserToken(
+      const client = await this.client();
+      const answer = await client.requestJWTUserToken(
         integrationKey,
         userId,
         SCOPES,
@@ -56,7 +65,8 @@ class DocusignESignature implements ESignature {
   async sendEnvelope(input: SendEnvelopeInput): Promise<Result<SentEnvelope, IntegrationError>> {
     const token = await this.accessToken();
     if (!token.ok) return token;
-    const client = this.client();
+    const docusign = await loadSdk();
+    const client = await this.client();
     client.addDefaultHeader('Authorization', `Bearer ${token.value}`);
     const envelopeDefinition = docusign.EnvelopeDefinition.constructFromObject(
       envelopeDefinitionFor(input, this.settings.connectUrl),
