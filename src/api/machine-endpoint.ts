@@ -1,7 +1,9 @@
-import type { FastifyInstance, FastifyReply, FastifySchemaCompiler } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchemaCompiler } from 'fastify';
 import type { z } from 'zod';
 import type { FieldIssue } from '../app/app-error.js';
+import { recordInboundEvent } from '../app/integrations/record-inbound-event.js';
 import type { JsonValue } from '../db/schema.js';
+import type { InboundEventFacts } from '../domain/inbound/inbound-event.js';
 import { buildProblem, problemResponses, sendHttpProblem, sendProblem } from './errors/problem.js';
 import { findUnsafeText } from './text-guard.js';
 
@@ -59,10 +61,26 @@ export function readVerifiedBody<S extends z.ZodType>(
     : { ok: false, issues: zodIssuesAt(parsed.error.issues) };
 }
 
-export function refuseInvalid(reply: FastifyReply, issues: FieldIssue[]): FastifyReply {
+function refuseInvalid(reply: FastifyReply, issues: FieldIssue[]): FastifyReply {
   const detail = `${issues.length} field(s) of the event are not valid.`;
   return sendProblem(
     reply,
     buildProblem(reply.request, 'validation_failed', 400, detail, { errors: issues }),
   );
+}
+
+/**
+ * The rest of a delivery whose proof the route has checked: read and validate the body (400 at the field),
+ * store the event once, answer 200 at once — `duplicate: true` when it was already on file.
+ */
+export async function receiveProvenEvent<S extends z.ZodType>(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  schema: S,
+  factsOf: (event: z.infer<S>) => InboundEventFacts,
+) {
+  const event = readVerifiedBody(rawBodyOf(request.body), schema);
+  if (!event.ok) return refuseInvalid(reply, event.issues);
+  const { stored } = await recordInboundEvent(request.context, factsOf(event.value), event.json);
+  return { received: true as const, duplicate: !stored };
 }

@@ -23,3 +23,19 @@ export function readEnvironment<S extends z.ZodType>(
       .map((issue) => `${variableOf(issue)}: ${issue.message}`),
   };
 }
+
+/** An outbound integration's settings, or the variables to set before it can work. */
+export type IntegrationConfiguration<T> =
+  | { configured: true; settings: T }
+  | { configured: false; variables: string[]; reasons: string[] };
+
+export function readConfiguration<S extends z.ZodType, T>(
+  schema: S,
+  env: NodeJS.ProcessEnv,
+  toSettings: (data: z.infer<S>) => T,
+): IntegrationConfiguration<T> {
+  const reading = readEnvironment(schema, env);
+  return reading.ok
+    ? { configured: true, settings: toSettings(reading.data) }
+    : { configured: false, variables: reading.variables, reasons: reading.reasons };
+}

@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { recordInboundEvent } from '../../app/integrations/record-inbound-event.js';
 import {
   agreementEventFacts,
   agreementEventSchema,
@@ -8,10 +7,8 @@ import { hasEventsKey } from '../../integrations/aws-marketplace/events-key.js';
 import {
   acceptRawBodies,
   documentOnly,
-  rawBodyOf,
-  readVerifiedBody,
   receivedSchemaResponses,
-  refuseInvalid,
+  receiveProvenEvent,
   refuseUnproven,
 } from '../machine-endpoint.js';
 import { receivedSchema } from '../schemas/inbound-schemas.js';
@@ -46,14 +43,7 @@ export const receiveAwsMarketplaceEventRoute: FastifyPluginAsyncZod = async (app
           'The events key header is missing or holds no secret this server accepts.',
         );
       }
-      const event = readVerifiedBody(rawBodyOf(request.body), agreementEventSchema);
-      if (!event.ok) return refuseInvalid(reply, event.issues);
-      const { stored } = await recordInboundEvent(
-        request.context,
-        agreementEventFacts(event.value),
-        event.json,
-      );
-      return { received: true as const, duplicate: !stored };
+      return receiveProvenEvent(request, reply, agreementEventSchema, agreementEventFacts);
     },
   );
 };

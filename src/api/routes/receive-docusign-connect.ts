@@ -1,15 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { recordInboundEvent } from '../../app/integrations/record-inbound-event.js';
 import { connectEventFacts, connectEventSchema } from '../../integrations/docusign/connect-event.js';
 import { isSignedByConnect } from '../../integrations/docusign/connect-signature.js';
 import {
   acceptRawBodies,
   documentOnly,
   rawBodyOf,
-  readVerifiedBody,
   receivedSchemaResponses,
-  refuseInvalid,
+  receiveProvenEvent,
   refuseUnproven,
 } from '../machine-endpoint.js';
 import { receivedSchema } from '../schemas/inbound-schemas.js';
@@ -52,14 +50,7 @@ export const receiveDocusignConnectRoute: FastifyPluginAsyncZod = async (app) =>
           'No X-DocuSign-Signature-N header is the HMAC-SHA256 of this body under a key this server holds.',
         );
       }
-      const message = readVerifiedBody(raw, connectEventSchema);
-      if (!message.ok) return refuseInvalid(reply, message.issues);
-      const { stored } = await recordInboundEvent(
-        request.context,
-        connectEventFacts(message.value),
-        message.json,
-      );
-      return { received: true as const, duplicate: !stored };
+      return receiveProvenEvent(request, reply, connectEventSchema, connectEventFacts);
     },
   );
 };

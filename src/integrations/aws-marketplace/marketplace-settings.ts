@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { readEnvironment } from '../read-environment.js';
+import { type IntegrationConfiguration, readConfiguration } from '../read-environment.js';
 
 export interface MarketplaceSettings {
   region: string;
@@ -26,23 +26,14 @@ const environment = z.object({
   AWS_MARKETPLACE_EULA_URL: z.url({ protocol: /^https$/ }).optional(),
 });
 
-export type MarketplaceConfiguration =
-  | { configured: true; settings: MarketplaceSettings }
-  | { configured: false; variables: string[]; reasons: string[] };
+export type MarketplaceConfiguration = IntegrationConfiguration<MarketplaceSettings>;
 
 /** The adapter's settings from the environment (credentials: the SDK's default chain), or what to set. */
-export function readMarketplaceSettings(env: NodeJS.ProcessEnv = process.env): MarketplaceConfiguration {
-  const reading = readEnvironment(environment, env);
-  if (!reading.ok) return { configured: false, variables: reading.variables, reasons: reading.reasons };
-  const data = reading.data;
-  return {
-    configured: true,
-    settings: {
-      region: data.AWS_MARKETPLACE_REGION,
-      endpoint: data.AWS_MARKETPLACE_ENDPOINT,
-      productId: data.AWS_MARKETPLACE_PRODUCT_ID,
-      dimensionKey: data.AWS_MARKETPLACE_DIMENSION_KEY,
-      eulaUrl: data.AWS_MARKETPLACE_EULA_URL,
-    },
-  };
-}
+export const readMarketplaceSettings = (env: NodeJS.ProcessEnv = process.env): MarketplaceConfiguration =>
+  readConfiguration(environment, env, (data) => ({
+    region: data.AWS_MARKETPLACE_REGION,
+    endpoint: data.AWS_MARKETPLACE_ENDPOINT,
+    productId: data.AWS_MARKETPLACE_PRODUCT_ID,
+    dimensionKey: data.AWS_MARKETPLACE_DIMENSION_KEY,
+    eulaUrl: data.AWS_MARKETPLACE_EULA_URL,
+  }));

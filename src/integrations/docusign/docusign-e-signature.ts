@@ -13,7 +13,8 @@ const loadSdk = (): Promise<DocusignSdk> => {
   return sdk;
 };
 
-const SCOPES = ['signature', 'impersonation'];
+/** DocuSign's OAuth scopes for the JWT grant, as its documentation writes them. */
+const SCOPES = 'signature impersonation'.split(' ');
 const TOKEN_SECONDS = 3600;
 /** A token is renewed this long before DocuSign says it expires. */
 const RENEW_EARLY_MS = 5 * 60_000;

@@ -1,6 +1,6 @@
 import { createPrivateKey } from 'node:crypto';
 import { z } from 'zod';
-import { readEnvironment } from '../read-environment.js';
+import { type IntegrationConfiguration, readConfiguration } from '../read-environment.js';
 
 export interface DocusignSettings {
   /** The eSignature REST base path, e.g. https://demo.docusign.net/restapi. */
@@ -57,25 +57,16 @@ function isRsaPrivateKey(pem: string): boolean {
 const oauthHostFor = (basePath: string) =>
   basePath.startsWith('https://demo.') ? 'account-d.docusign.com' : 'account.docusign.com';
 
-export type DocusignConfiguration =
-  | { configured: true; settings: DocusignSettings }
-  | { configured: false; variables: string[]; reasons: string[] };
+export type DocusignConfiguration = IntegrationConfiguration<DocusignSettings>;
 
 /** The adapter's settings from the environment, or which variables to set (and what is wrong with them). */
-export function readDocusignSettings(env: NodeJS.ProcessEnv = process.env): DocusignConfiguration {
-  const reading = readEnvironment(environment, env);
-  if (!reading.ok) return { configured: false, variables: reading.variables, reasons: reading.reasons };
-  const data = reading.data;
-  return {
-    configured: true,
-    settings: {
-      basePath: data.DOCUSIGN_BASE_PATH,
-      oauthHost: data.DOCUSIGN_OAUTH_BASE_PATH ?? oauthHostFor(data.DOCUSIGN_BASE_PATH),
-      accountId: data.DOCUSIGN_ACCOUNT_ID,
-      integrationKey: data.DOCUSIGN_INTEGRATION_KEY,
-      userId: data.DOCUSIGN_USER_ID,
-      privateKey: data.DOCUSIGN_PRIVATE_KEY,
-      connectUrl: data.DOCUSIGN_CONNECT_URL,
-    },
-  };
-}
+export const readDocusignSettings = (env: NodeJS.ProcessEnv = process.env): DocusignConfiguration =>
+  readConfiguration(environment, env, (data) => ({
+    basePath: data.DOCUSIGN_BASE_PATH,
+    oauthHost: data.DOCUSIGN_OAUTH_BASE_PATH ?? oauthHostFor(data.DOCUSIGN_BASE_PATH),
+    accountId: data.DOCUSIGN_ACCOUNT_ID,
+    integrationKey: data.DOCUSIGN_INTEGRATION_KEY,
+    userId: data.DOCUSIGN_USER_ID,
+    privateKey: data.DOCUSIGN_PRIVATE_KEY,
+    connectUrl: data.DOCUSIGN_CONNECT_URL,
+  }));
