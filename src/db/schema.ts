@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, GeneratedAlways } from 'kysely';
+import type { AccountsTable, ContactsTable } from './schema-accounts.js';
 import type { OfferApprovalsTable, OffersTable, OfferVersionsTable } from './schema-closing.js';
 import type { InboundEventsTable } from './schema-integrations.js';
 import type {
@@ -49,41 +50,6 @@ export interface UsersTable {
   /** `scrypt$N$r$p$salt$hash`; null: cannot sign in with a password. */
   password_hash: Generated<string | null>;
   version: Generated<number>;
-}
-
-export interface AccountsTable {
-  id: string;
-  name: string;
-  domain: string | null;
-  segment: AccountSegment;
-  industry: string | null;
-  country: string;
-  subdivision: string | null;
-  city: string | null;
-  postal_code: string | null;
-  owner_id: string | null;
-  self_serve_usage: Generated<boolean>;
-  /** The buyer's AWS account (12 digits), the private offer's target (migration 014). */
-  aws_account_id: Generated<string | null>;
-  version: Generated<number>;
-  created_at: Date;
-  updated_at: Date;
-}
-
-export interface ContactsTable {
-  id: string;
-  account_id: string;
-  name: string;
-  email: string | null;
-  title: string | null;
-  phone: string | null;
-  /** Signs the quote through DocuSign (at most one per account; never also the AWS admin). */
-  docusign_signer: Generated<boolean>;
-  /** Accepts the AWS Marketplace private offer (at most one per account). */
-  aws_admin: Generated<boolean>;
-  version: Generated<number>;
-  created_at: Date;
-  updated_at: Date;
 }
 
 export interface OpportunitiesTable {
@@ -266,8 +232,8 @@ export interface ActivitiesTable {
   version: number;
 }
 
+export type { AccountsTable, ContactsTable } from './schema-accounts.js';
 export type { OfferApprovalsTable, OffersTable, OfferVersionsTable } from './schema-closing.js';
-export type { InboundEventsTable } from './schema-integrations.js';
 export type {
   ApiTokensTable,
   IdempotencyKeysTable,
