@@ -41,6 +41,7 @@ export async function createOwnersAndAccounts(db: Kysely<Database>, now: Date) {
       postalCode: null,
       ownerId: null,
       selfServeUsage: false,
+      awsAccountId: null,
       version: 1,
       createdAt: now,
       updatedAt: now,

@@ -7,6 +7,7 @@ import Fastify, {
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { type AuthSettings, authSettings } from '../app/auth/auth-settings.js';
 import type { AppContext } from '../app/context.js';
+import { type InboundSettings, NO_INBOUND_SETTINGS } from '../integrations/inbound-settings.js';
 import { installAuthentication } from './auth/authenticate-request.js';
 import { createLoginLimiters, type RateLimitSettings, rateLimitSettings } from './auth/rate-limits.js';
 import { registerRequestBudgets } from './auth/request-budgets.js';
@@ -54,6 +55,8 @@ export interface BuildServerOptions {
   loadShedding?: LoadSheddingSettings;
   /** Behind a reverse proxy: trust X-Forwarded-For/-Proto/-Host for the client IP, HTTPS and Host. */
   trustProxy?: boolean;
+  /** The keys and secrets the vendors' machine endpoints verify with (none: every delivery is refused). */
+  inbound?: InboundSettings;
 }
 
 /**
@@ -76,6 +79,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('context', options.context);
+  app.decorate('inbound', options.inbound ?? NO_INBOUND_SETTINGS);
 
   await registerSecurityHeaders(app);
   installErrorHandlers(app);

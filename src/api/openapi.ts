@@ -41,6 +41,11 @@ const TAGS = [
   { name: 'users', description: 'The people of the org: roles, regions, managers (admins change them)' },
   { name: 'tokens', description: 'API tokens for integrations (admins)' },
   { name: 'audit', description: 'The append-only audit log (admins)' },
+  {
+    name: 'integrations',
+    description:
+      "Vendors' machines calling in: DocuSign Connect (HMAC-signed) and AWS Marketplace events (EventBridge)",
+  },
 ];
 
 /**

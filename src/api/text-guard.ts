@@ -42,7 +42,8 @@ export function installTextGuard(app: FastifyInstance): void {
     const errors = [
       ...findUnsafeText(request.params, 'params'),
       ...findUnsafeText(request.query, 'query'),
-      ...findUnsafeText(request.body, 'body'),
+      // A raw body (machine endpoints) is bytes to verify first; its handler checks the parsed text itself.
+      ...(Buffer.isBuffer(request.body) ? [] : findUnsafeText(request.body, 'body')),
     ];
     if (errors.length === 0) return;
     const detail = `${errors.length} field(s) of the request are not valid.`;

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, GeneratedAlways } from 'kysely';
+import type { AccountsTable, ContactsTable } from './schema-accounts.js';
 import type {
   OfferApprovalsTable,
   OffersTable,
@@ -6,6 +7,7 @@ import type {
   QuoteCountersTable,
   QuotesTable,
 } from './schema-closing.js';
+import type { InboundEventsTable } from './schema-integrations.js';
 import type {
   ApiTokensTable,
   IdempotencyKeysTable,
@@ -54,35 +56,6 @@ export interface UsersTable {
   /** `scrypt$N$r$p$salt$hash`; null: cannot sign in with a password. */
   password_hash: Generated<string | null>;
   version: Generated<number>;
-}
-
-export interface AccountsTable {
-  id: string;
-  name: string;
-  domain: string | null;
-  segment: AccountSegment;
-  industry: string | null;
-  country: string;
-  subdivision: string | null;
-  city: string | null;
-  postal_code: string | null;
-  owner_id: string | null;
-  self_serve_usage: Generated<boolean>;
-  version: Generated<number>;
-  created_at: Date;
-  updated_at: Date;
-}
-
-export interface ContactsTable {
-  id: string;
-  account_id: string;
-  name: string;
-  email: string | null;
-  title: string | null;
-  phone: string | null;
-  version: Generated<number>;
-  created_at: Date;
-  updated_at: Date;
 }
 
 export interface OpportunitiesTable {
@@ -265,6 +238,7 @@ export interface ActivitiesTable {
   version: number;
 }
 
+export type { AccountsTable, ContactsTable } from './schema-accounts.js';
 export type {
   OfferApprovalsTable,
   OffersTable,
@@ -310,4 +284,5 @@ export interface Database {
   offer_approvals: OfferApprovalsTable;
   quote_counters: QuoteCountersTable;
   quotes: QuotesTable;
+  inbound_events: InboundEventsTable;
 }

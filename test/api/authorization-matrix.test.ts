@@ -582,6 +582,15 @@ const OPERATIONS: Record<string, Operation> = {
     expected: allRoles(404),
     run: (t) => t.me.call('GET', '/api/v1/auth/demo-users'),
   },
+  // Vendors' machine endpoints: a signed-in caller's cookie proves nothing there; unsigned is 401 for all.
+  'POST /api/v1/integrations/docusign/connect': {
+    expected: allRoles(401),
+    run: (t) => t.me.call('POST', '/api/v1/integrations/docusign/connect', { event: 'envelope-completed' }),
+  },
+  'POST /api/v1/integrations/aws-marketplace/events': {
+    expected: allRoles(401),
+    run: (t) => t.me.call('POST', '/api/v1/integrations/aws-marketplace/events', { id: 'evt-1' }),
+  },
   'POST /api/v1/auth/logout': {
     expected: allRoles(204),
     run: async (t) => (await signInAgain(t)).call('POST', '/api/v1/auth/logout'),

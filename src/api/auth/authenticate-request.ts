@@ -30,6 +30,10 @@ export function isPublicRoute(request: FastifyRequest): boolean {
   );
 }
 
+/** Vendors' machine endpoints: the request proves itself; credentials sent along are not even looked up. */
+const isMachineRoute = (request: FastifyRequest): boolean =>
+  request.routeOptions.config.machine === true && request.routeOptions.config.public === true;
+
 function actorOf(request: FastifyRequest, identity: Identity): Actor {
   if (identity.kind !== 'signed_in') return anonymousActor(request.id);
   const readOnly = identity.credential.kind === 'token' && identity.credential.scope === 'read';
@@ -70,7 +74,9 @@ export function installAuthentication(app: FastifyInstance, auth: ServerAuth): v
   app.decorateRequest('credential', null);
   const spendBudget = app.rateLimit();
   app.addHook('onRequest', async (request, reply) => {
-    const identity = await identifyCaller(app.context, auth.settings, request);
+    const identity: Identity = isMachineRoute(request)
+      ? { kind: 'anonymous' }
+      : await identifyCaller(app.context, auth.settings, request);
     request.actor = actorOf(request, identity);
     request.credential = identity.kind === 'signed_in' ? identity.credential : null;
     await spendBudget.call(app, request, reply);

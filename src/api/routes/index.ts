@@ -60,6 +60,8 @@ import { loginRoute } from './login.js';
 import { logoutRoute } from './logout.js';
 import { markOfferPresentedRoute } from './mark-offer-presented.js';
 import { previewPlaybookChangeRoute } from './preview-playbook-change.js';
+import { receiveAwsMarketplaceEventRoute } from './receive-aws-marketplace-event.js';
+import { receiveDocusignConnectRoute } from './receive-docusign-connect.js';
 import { recordContractRoute } from './record-contract.js';
 import { recordMilestoneRoute, withdrawMilestoneRoute } from './record-milestone.js';
 import { recordPocReadoutRoute } from './record-poc-readout.js';
@@ -135,6 +137,8 @@ const ROUTES: FastifyPluginAsyncZod[] = [
   generateQuoteRoute,
   getQuotePdfRoute,
   getPipelineBoardRoute,
+  receiveAwsMarketplaceEventRoute,
+  receiveDocusignConnectRoute,
   getOpenApiRoute,
   getPlaybookRoute,
   listPlaybookVersionsRoute,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ENTITY_TYPES } from '../../db/repositories/events-repo.js';
-import { SEGMENTS } from '../../domain/account/account.js';
+import { CLOSING_ROLES, SEGMENTS } from '../../domain/account/account.js';
 import { FORECAST_CATEGORIES, MEDDPICC_LEVELS } from '../../domain/playbook/playbook.js';
 import { customerStandingSchema } from './customer-schemas.js';
 import { missingRequirementSchema } from './missing-requirement-schema.js';
@@ -157,6 +157,7 @@ export const accountSchema = z
     postalCode: z.string().nullable(),
     ownerId: z.string().nullable(),
     selfServeUsage: z.boolean(),
+    awsAccountId: z.string().nullable().describe("The buyer's AWS account (12 digits)"),
     version: z.number().int(),
     createdAt: timestamp,
     updatedAt: timestamp,
@@ -171,6 +172,9 @@ export const contactSchema = z
     email: z.string().nullable(),
     title: z.string().nullable(),
     phone: z.string().nullable(),
+    closingRoles: z
+      .array(z.enum(CLOSING_ROLES))
+      .describe('docusign_signer: signs the quote; aws_admin: accepts the AWS private offer'),
     version: z.number().int(),
     createdAt: timestamp,
     updatedAt: timestamp,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SEGMENTS } from '../../domain/account/account.js';
+import { AWS_ACCOUNT_ID, CLOSING_ROLES, SEGMENTS } from '../../domain/account/account.js';
 import {
   countryCodeProblem,
   subdivisionCodeProblem,
@@ -19,6 +19,12 @@ const accountFields = {
   postalCode: optionalText(20),
   ownerId: id.nullable().optional(),
   selfServeUsage: z.boolean().optional().describe('The account uses the self-serve product (PLG)'),
+  awsAccountId: z
+    .string()
+    .regex(AWS_ACCOUNT_ID, 'must be an AWS account id: 12 digits')
+    .nullable()
+    .optional()
+    .describe("The buyer's AWS account (12 digits), the target of the AWS Marketplace private offer"),
 };
 
 /**
@@ -70,6 +76,15 @@ const contactFields = {
   email: z.email().max(320).nullable().optional(),
   title: optionalText(200),
   phone: optionalText(50),
+  closingRoles: z
+    .array(z.enum(CLOSING_ROLES))
+    .max(CLOSING_ROLES.length)
+    .refine((roles) => new Set(roles).size === roles.length, 'must not repeat a role')
+    .optional()
+    .describe(
+      'docusign_signer: signs the quote; aws_admin: accepts the AWS private offer. One of each per account, ' +
+        'never the same contact',
+    ),
 };
 export const createContactInput = z.object(contactFields).strict();
 export type CreateContactInput = z.infer<typeof createContactInput>;

@@ -26,6 +26,7 @@ function applyFields(account: Account, input: UpdateAccountInput): Account {
     city: pick('city'),
     postalCode: pick('postalCode'),
     ownerId: pick('ownerId'),
+    awsAccountId: pick('awsAccountId'),
   };
 }
 
@@ -56,6 +57,7 @@ export async function createAccount(
       postalCode: null,
       ownerId: null,
       selfServeUsage: false,
+      awsAccountId: null,
       version: 1,
       createdAt: now,
       updatedAt: now,

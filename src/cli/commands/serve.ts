@@ -5,6 +5,7 @@ import { offPlaybookRefusal } from '../../app/demo/playbook-fit.js';
 import { housekeeping } from '../../app/jobs/housekeeping.js';
 import { scheduleJobs } from '../../app/jobs/run-jobs.js';
 import { type OpenApp, openApp } from '../../app/open-app.js';
+import { openIntegrations } from '../../integrations/open-integrations.js';
 import { appConfig, readConfig } from '../config.js';
 import { seedIfEmpty } from './seed.js';
 
@@ -48,6 +49,7 @@ export function registerServe(program: Command) {
     )
     .action(async (options: { demo?: boolean; playbook?: string }) => {
       const config = readConfig();
+      const integrations = openIntegrations(process.env, () => new Date());
       // The HTTP layer (Fastify, OpenAPI, routes) loads while the database opens in its worker thread.
       const http = Promise.all([import('../../api/build-server.js'), import('../../api/web-app.js')]);
       http.catch(() => {}); // awaited below; a failed open must not also report this as unhandled
@@ -65,12 +67,14 @@ export function registerServe(program: Command) {
         await app.close();
         throw error;
       }
+      for (const line of integrations.summary) console.log(`closepath: ${line}`);
       const [{ buildServer }, { registerWebApp }] = await http;
       const server = await buildServer({
         context: app.context,
         logger: { level: config.LOG_LEVEL },
         demo,
         trustProxy: config.TRUST_PROXY,
+        inbound: integrations.inbound,
         rateLimits: { requestsPerPrincipal: { limit: config.REQUESTS_PER_MINUTE, windowMs: 60_000 } },
         loadShedding: {
           maxConcurrentRequests: config.SHED_CONCURRENT_REQUESTS,

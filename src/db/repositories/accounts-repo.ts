@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Visibility } from '../../domain/access/record-access.js';
-import type { Account, Contact, Segment } from '../../domain/account/account.js';
+import type { Account, ClosingRole, Contact, Segment } from '../../domain/account/account.js';
 import type { Database } from '../schema.js';
 import { visibleTo } from './visibility-filter.js';
 
@@ -17,6 +17,7 @@ function toAccount(row: Selectable<Database['accounts']>): Account {
     postalCode: row.postal_code,
     ownerId: row.owner_id,
     selfServeUsage: row.self_serve_usage,
+    awsAccountId: row.aws_account_id,
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -36,6 +37,7 @@ function accountRow(account: Account) {
     postal_code: account.postalCode,
     owner_id: account.ownerId,
     self_serve_usage: account.selfServeUsage,
+    aws_account_id: account.awsAccountId,
     version: account.version,
     created_at: account.createdAt,
     updated_at: account.updatedAt,
@@ -104,6 +106,11 @@ export async function listAccounts(
   return rows.map(toAccount);
 }
 
+const closingRolesOf = (row: { docusign_signer: boolean; aws_admin: boolean }): ClosingRole[] => [
+  ...(row.docusign_signer ? (['docusign_signer'] as const) : []),
+  ...(row.aws_admin ? (['aws_admin'] as const) : []),
+];
+
 function toContact(row: Selectable<Database['contacts']>): Contact {
   return {
     id: row.id,
@@ -112,6 +119,7 @@ function toContact(row: Selectable<Database['contacts']>): Contact {
     email: row.email,
     title: row.title,
     phone: row.phone,
+    closingRoles: closingRolesOf(row),
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -126,6 +134,8 @@ function contactRow(contact: Contact) {
     email: contact.email,
     title: contact.title,
     phone: contact.phone,
+    docusign_signer: contact.closingRoles.includes('docusign_signer'),
+    aws_admin: contact.closingRoles.includes('aws_admin'),
     version: contact.version,
     created_at: contact.createdAt,
     updated_at: contact.updatedAt,

@@ -1,3 +1,9 @@
+/** An AWS account id: exactly 12 digits, kept as text (leading zeros are part of it). */
+export const AWS_ACCOUNT_ID = /^\d{12}$/;
+
+export const CLOSING_ROLES = ['docusign_signer', 'aws_admin'] as const;
+export type ClosingRole = (typeof CLOSING_ROLES)[number];
+
 export const SEGMENTS = ['enterprise', 'mid_market', 'smb'] as const;
 export type Segment = (typeof SEGMENTS)[number];
 
@@ -16,6 +22,8 @@ export interface Account {
   postalCode: string | null;
   ownerId: string | null;
   selfServeUsage: boolean;
+  /** The buyer's AWS account (12 digits): the AWS Marketplace private offer is targeted at it. */
+  awsAccountId: string | null;
   version: number;
   createdAt: Date;
   updatedAt: Date;
@@ -28,6 +36,8 @@ export interface Contact {
   email: string | null;
   title: string | null;
   phone: string | null;
+  /** Who this contact is on the closing path: the quote's DocuSign signer, the AWS admin who accepts. */
+  closingRoles: ClosingRole[];
   version: number;
   createdAt: Date;
   updatedAt: Date;

@@ -802,6 +802,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/integrations/aws-marketplace/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * AWS Marketplace agreement events, from an EventBridge API destination
+         * @description The API destination's connection (API-key authorization) sends the header named by `AWS_EVENTS_HEADER_NAME` (default `x-closepath-events-key`) with one of `AWS_EVENTS_SECRETS`; it is compared in constant time before anything else: no match is 401 and nothing is read or stored. `Purchase Agreement Created / Amended / Ended - Proposer` events are validated (400 with the field) and stored once by their event id; a redelivery answers 200 with `duplicate: true`.
+         */
+        post: operations["receiveAwsMarketplaceEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integrations/docusign/connect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * DocuSign Connect: receive an envelope event (JSON SIM, HMAC-signed)
+         * @description Point a Connect configuration (or an envelope eventNotification) here with HMAC signing on. The `X-DocuSign-Signature-N` headers are checked against the raw body and every key in `DOCUSIGN_CONNECT_HMAC_KEYS` before anything else: no match is 401 and nothing is read or stored. A signed event is validated (400 with the field) and stored once; a retry of the same delivery answers 200 with `duplicate: true`.
+         */
+        post: operations["receiveDocusignConnect"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/playbook": {
         parameters: {
             query?: never;
@@ -1354,6 +1394,8 @@ export interface components {
             postalCode: string | null;
             ownerId: string | null;
             selfServeUsage: boolean;
+            /** @description The buyer's AWS account (12 digits) */
+            awsAccountId: string | null;
             version: number;
             /** Format: date-time */
             createdAt: string;
@@ -1367,6 +1409,8 @@ export interface components {
             email: string | null;
             title: string | null;
             phone: string | null;
+            /** @description docusign_signer: signs the quote; aws_admin: accepts the AWS private offer */
+            closingRoles: ("docusign_signer" | "aws_admin")[];
             version: number;
             /** Format: date-time */
             createdAt: string;
@@ -2355,6 +2399,12 @@ export interface components {
                 truncated: boolean;
             };
         };
+        InboundEventReceived: {
+            /** @constant */
+            received: true;
+            /** @description The same event was already on file: nothing new was stored */
+            duplicate: boolean;
+        };
     };
     responses: never;
     parameters: never;
@@ -2459,6 +2509,8 @@ export interface operations {
                     ownerId?: string | null;
                     /** @description The account uses the self-serve product (PLG) */
                     selfServeUsage?: boolean;
+                    /** @description The buyer's AWS account (12 digits), the target of the AWS Marketplace private offer */
+                    awsAccountId?: string | null;
                 };
             };
         };
@@ -2604,6 +2656,8 @@ export interface operations {
                     ownerId?: string | null;
                     /** @description The account uses the self-serve product (PLG) */
                     selfServeUsage?: boolean;
+                    /** @description The buyer's AWS account (12 digits), the target of the AWS Marketplace private offer */
+                    awsAccountId?: string | null;
                 };
             };
         };
@@ -2701,6 +2755,8 @@ export interface operations {
                     email?: string | null;
                     title?: string | null;
                     phone?: string | null;
+                    /** @description docusign_signer: signs the quote; aws_admin: accepts the AWS private offer. One of each per account, never the same contact */
+                    closingRoles?: ("docusign_signer" | "aws_admin")[];
                 };
             };
         };
@@ -3313,6 +3369,8 @@ export interface operations {
                     email?: string | null;
                     title?: string | null;
                     phone?: string | null;
+                    /** @description docusign_signer: signs the quote; aws_admin: accepts the AWS private offer. One of each per account, never the same contact */
+                    closingRoles?: ("docusign_signer" | "aws_admin")[];
                 };
             };
         };
@@ -8306,6 +8364,228 @@ export interface operations {
             };
             /** @description Problem details (RFC 9457) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    receiveAwsMarketplaceEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description An AWS Marketplace agreement event (EventBridge) */
+        requestBody: {
+            content: {
+                "application/json": {
+                    version: string;
+                    id: string;
+                    /** @enum {string} */
+                    "detail-type": "Purchase Agreement Created - Proposer" | "Purchase Agreement Amended - Proposer" | "Purchase Agreement Ended - Proposer";
+                    /** @enum {string} */
+                    source: "aws.agreement-marketplace";
+                    account: string;
+                    /** Format: date-time */
+                    time: string;
+                    region: string;
+                    resources: string[];
+                    detail: {
+                        requestId?: string;
+                        catalog?: string;
+                        agreement: {
+                            id: string;
+                            intent?: string;
+                            status?: string;
+                            /** Format: date-time */
+                            acceptanceTime?: string;
+                            /** Format: date-time */
+                            startTime?: string;
+                            /** Format: date-time */
+                            endTime?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        acceptor: {
+                            accountId: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        proposer: {
+                            accountId: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        offer: {
+                            id: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        resaleAuthorization?: ({
+                            id?: string | null;
+                        } & {
+                            [key: string]: unknown;
+                        }) | null;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboundEventReceived"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    receiveDocusignConnect: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Base64 HMAC-SHA256 of the raw body under one Connect key; -2, -3 … follow for more keys */
+                "x-docusign-signature-1"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    event: "envelope-sent" | "envelope-delivered" | "envelope-completed" | "envelope-declined" | "envelope-voided" | "recipient-completed";
+                    apiVersion: string;
+                    uri: string;
+                    retryCount: number | string;
+                    configurationId: number | string;
+                    /** Format: date-time */
+                    generatedDateTime: string;
+                    data: {
+                        accountId: string;
+                        envelopeId: string;
+                        recipientId?: string;
+                        userId?: string;
+                        envelopeSummary?: {
+                            envelopeId?: string;
+                            status?: string;
+                            /** Format: date-time */
+                            sentDateTime?: string;
+                            /** Format: date-time */
+                            deliveredDateTime?: string;
+                            /** Format: date-time */
+                            completedDateTime?: string;
+                            /** Format: date-time */
+                            declinedDateTime?: string;
+                            /** Format: date-time */
+                            voidedDateTime?: string;
+                            customFields?: {
+                                textCustomFields?: ({
+                                    name: string;
+                                    value?: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboundEventReceived"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

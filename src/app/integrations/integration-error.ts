@@ -1,0 +1,33 @@
+/** The vendors Closepath talks to on the closing path. */
+export type IntegrationName = 'docusign' | 'aws_marketplace';
+
+/**
+ * Why an integration did not do what it was asked: not set up on this server (with the variables to set),
+ * refused by the vendor (their error code and message, as they sent it), or not reachable / failing on their
+ * side (retry later). Values, not exceptions: the use case that calls a port explains the refusal.
+ */
+export type IntegrationError =
+  | { code: 'integration_not_configured'; integration: IntegrationName; variables: string[]; message: string }
+  | {
+      code: 'integration_refused';
+      integration: IntegrationName;
+      vendorCode: string;
+      status: number | null;
+      message: string;
+    }
+  | { code: 'integration_unavailable'; integration: IntegrationName; message: string };
+
+export function notConfigured(
+  integration: IntegrationName,
+  variables: string[],
+  reasons: string[] = [],
+): IntegrationError {
+  const label = integration === 'docusign' ? 'DocuSign' : 'AWS Marketplace';
+  const why = reasons.length > 0 ? ` (${reasons.join('; ')})` : '';
+  return {
+    code: 'integration_not_configured',
+    integration,
+    variables,
+    message: `The ${label} integration is not configured on this server: set ${variables.join(', ')}${why}.`,
+  };
+}

@@ -1,0 +1,36 @@
+import type { Generated } from 'kysely';
+import type { AccountSegment } from './schema.js';
+
+/** Accounts and their contacts (migration 001; the closing columns: migration 014). */
+export interface AccountsTable {
+  id: string;
+  name: string;
+  domain: string | null;
+  segment: AccountSegment;
+  industry: string | null;
+  country: string;
+  subdivision: string | null;
+  city: string | null;
+  postal_code: string | null;
+  owner_id: string | null;
+  self_serve_usage: Generated<boolean>;
+  aws_account_id: Generated<string | null>;
+  version: Generated<number>;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface ContactsTable {
+  id: string;
+  account_id: string;
+  name: string;
+  email: string | null;
+  title: string | null;
+  phone: string | null;
+  /** Closing roles (migration 014): at most one of each per account, never both on one contact. */
+  docusign_signer: Generated<boolean>;
+  aws_admin: Generated<boolean>;
+  version: Generated<number>;
+  created_at: Date;
+  updated_at: Date;
+}
