@@ -8,6 +8,11 @@ import type {
   RateLimitWindowsTable,
   SessionsTable,
 } from './schema-operations.js';
+import type {
+  WebhookAttemptsTable,
+  WebhookDeliveriesTable,
+  WebhookSubscriptionsTable,
+} from './schema-webhooks.js';
 
 /**
  * The tables of the migrations, as Kysely sees them. Runtime types are the same on PGlite and on a
@@ -269,6 +274,12 @@ export type {
   SessionsTable,
   TokenScope,
 } from './schema-operations.js';
+export type {
+  WebhookAttemptsTable,
+  WebhookDeliveriesTable,
+  WebhookDeliveryStatus,
+  WebhookSubscriptionsTable,
+} from './schema-webhooks.js';
 
 export interface Database {
   users: UsersTable;
@@ -296,4 +307,7 @@ export interface Database {
   offers: OffersTable;
   offer_versions: OfferVersionsTable;
   offer_approvals: OfferApprovalsTable;
+  webhook_subscriptions: WebhookSubscriptionsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_attempts: WebhookAttemptsTable;
 }

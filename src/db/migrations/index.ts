@@ -10,6 +10,7 @@ import * as neutralPocNames from './008-neutral-poc-names.js';
 import * as reliability from './009-reliability.js';
 import * as playbookVersions from './010-playbook-versions.js';
 import * as closingOffers from './011-closing-offers.js';
+import * as webhooks from './013-webhooks.js';
 
 /** Every migration, by name, in the order they run. Append new ones; never rename or edit a shipped one. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -24,4 +25,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '009-reliability': reliability,
   '010-playbook-versions': playbookVersions,
   '011-closing-offers': closingOffers,
+  '013-webhooks': webhooks,
 };

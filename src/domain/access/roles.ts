@@ -37,6 +37,8 @@ export interface RoleRights {
   administer: boolean;
   /** Read the playbook's version history and preview a new version against the live data. */
   managePlaybook: boolean;
+  /** Outbound webhooks: subscriptions (URLs, event types, secrets), the delivery log, replays. */
+  manageWebhooks: boolean;
 }
 
 const ALL = RELATIONS;
@@ -52,6 +54,7 @@ const base = {
   canReopen: false,
   administer: false,
   managePlaybook: false,
+  manageWebhooks: false,
 };
 
 /** What each role may do, as data. The one table authorization reads. */
@@ -128,6 +131,7 @@ export const ROLE_RIGHTS = {
     canReopen: true,
     administer: true,
     managePlaybook: true,
+    manageWebhooks: true,
   },
   viewer: {
     ...base,

@@ -1,0 +1,66 @@
+import type { Kysely } from 'kysely';
+import type { AppContext } from '../../src/app/context.js';
+import { createWebhookSubscription } from '../../src/app/webhooks/create-webhook-subscription.js';
+import { DEFAULT_WORKER_SETTINGS, type WorkerSettings } from '../../src/app/webhooks/webhook-settings.js';
+import type { Database } from '../../src/db/schema.js';
+import { admin } from './factories.js';
+
+/** What the tests allow: http to loopback receivers (as WEBHOOKS_ALLOW_* do for spawned servers). */
+export const LOOSE_TARGETS = { allowHttp: true, allowPrivateTargets: true };
+
+/** The worker as tests run it: short timeout and lease. */
+export const TEST_WORKER: WorkerSettings = { ...DEFAULT_WORKER_SETTINGS, timeoutMs: 2000, leaseMs: 5000 };
+
+/** A subscription made through the use case (as an admin); its id and its secret. */
+export async function subscribe(context: AppContext, url: string, eventTypes: string[] = ['*']) {
+  const created = await createWebhookSubscription(context, admin(), { url, eventTypes: eventTypes as ['*'] });
+  if (!created.ok) throw new Error(`subscribe: ${JSON.stringify(created.error)}`);
+  return { id: created.value.subscription.id, secret: created.value.secret };
+}
+
+/** `count` audit events (with their outbox rows) of one topic, as a change would write them. */
+export async function writeOutboxEvents(
+  db: Kysely<Database>,
+  at: Date,
+  count: number,
+  topic = 'account.updated',
+) {
+  const rows = Array.from({ length: count }, (_, i) => ({
+    occurred_at: at,
+    actor_id: 'system:test',
+    request_id: null,
+    entity_type: 'account',
+    entity_id: `acc_${i}`,
+    opportunity_id: null,
+    action: topic,
+  }));
+  for (let start = 0; start < rows.length; start += 500) {
+    const events = await db
+      .insertInto('events')
+      .values(rows.slice(start, start + 500))
+      .returning(['id', 'entity_id'])
+      .execute();
+    await db
+      .insertInto('outbox')
+      .values(
+        events.map((event) => ({
+          event_id: event.id,
+          topic,
+          payload: JSON.stringify({
+            eventId: event.id,
+            action: topic,
+            entityType: 'account',
+            entityId: event.entity_id,
+          }),
+          created_at: at,
+        })),
+      )
+      .execute();
+  }
+}
+
+/** Every delivery's status, by id. */
+export async function deliveryStatuses(db: Kysely<Database>) {
+  const rows = await db.selectFrom('webhook_deliveries').select(['id', 'status', 'attempt_count']).execute();
+  return rows;
+}
