@@ -27,6 +27,8 @@ export async function resolveHost(
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     return { ok: false, problem: `${host} does not resolve (${code})` };
+  } finally {
+    clearTimeout(timer);
   }
 }
 
