@@ -36,6 +36,11 @@ const TAGS = [
   { name: 'users', description: 'The people of the org: roles, regions, managers (admins change them)' },
   { name: 'tokens', description: 'API tokens for integrations (admins)' },
   { name: 'audit', description: 'The append-only audit log (admins)' },
+  {
+    name: 'webhooks',
+    description:
+      'Outbound webhooks from the outbox: subscriptions, Standard Webhooks signatures, the delivery log, replays',
+  },
 ];
 
 /**

@@ -25,6 +25,7 @@ import { createOpportunityRoute } from './create-opportunity.js';
 import { createPocPlanRoute } from './create-poc-plan.js';
 import { createTokenRoute } from './create-token.js';
 import { createUserRoute } from './create-user.js';
+import { createWebhookSubscriptionRoute } from './create-webhook-subscription.js';
 import { getAccountRoute } from './get-account.js';
 import { getHealthRoute } from './get-health.js';
 import { getMeRoute } from './get-me.js';
@@ -35,6 +36,7 @@ import { getOpportunityInspectionRoute } from './get-opportunity-inspection.js';
 import { getPipelineBoardRoute } from './get-pipeline-board.js';
 import { getPlaybookRoute } from './get-playbook.js';
 import { getPocPlanRoute } from './get-poc-plan.js';
+import { getWebhookDeliveryRoute } from './get-webhook-delivery.js';
 import { listAccountContractsRoute } from './list-account-contracts.js';
 import { listAccountsRoute } from './list-accounts.js';
 import { listAccountActivitiesRoute, listDealActivitiesRoute } from './list-activities.js';
@@ -45,6 +47,9 @@ import { listOpportunitiesRoute } from './list-opportunities.js';
 import { listPlaybookVersionsRoute } from './list-playbook-versions.js';
 import { listTokensRoute } from './list-tokens.js';
 import { listUsersRoute } from './list-users.js';
+import { listWebhookDeliveriesRoute } from './list-webhook-deliveries.js';
+import { listWebhookEventTypesRoute } from './list-webhook-event-types.js';
+import { listWebhookSubscriptionsRoute } from './list-webhook-subscriptions.js';
 import { logAccountActivityRoute, logDealActivityRoute } from './log-activity.js';
 import { loginRoute } from './login.js';
 import { logoutRoute } from './logout.js';
@@ -52,7 +57,9 @@ import { previewPlaybookChangeRoute } from './preview-playbook-change.js';
 import { recordContractRoute } from './record-contract.js';
 import { recordMilestoneRoute, withdrawMilestoneRoute } from './record-milestone.js';
 import { recordPocReadoutRoute } from './record-poc-readout.js';
+import { replayWebhookDeliveryRoute } from './replay-webhook-delivery.js';
 import { revokeTokenRoute } from './revoke-token.js';
+import { rotateWebhookSecretRoute } from './rotate-webhook-secret.js';
 import { setMeddpiccRoute } from './set-meddpicc.js';
 import { setPocTcoRoute } from './set-poc-tco.js';
 import { signOffPocPlanRoute, withdrawPocSignOffRoute } from './sign-off-poc-plan.js';
@@ -64,6 +71,7 @@ import { removePocBenchmarkRoute, updatePocBenchmarkRoute } from './update-poc-b
 import { updatePocCriterionRoute } from './update-poc-criterion.js';
 import { updatePocSessionRoute } from './update-poc-session.js';
 import { updateUserRoute } from './update-user.js';
+import { updateWebhookSubscriptionRoute } from './update-webhook-subscription.js';
 
 const ROUTES: FastifyPluginAsyncZod[] = [
   getHealthRoute,
@@ -124,6 +132,14 @@ const ROUTES: FastifyPluginAsyncZod[] = [
   listUsersRoute,
   createUserRoute,
   updateUserRoute,
+  listWebhookEventTypesRoute,
+  listWebhookSubscriptionsRoute,
+  createWebhookSubscriptionRoute,
+  updateWebhookSubscriptionRoute,
+  rotateWebhookSecretRoute,
+  listWebhookDeliveriesRoute,
+  getWebhookDeliveryRoute,
+  replayWebhookDeliveryRoute,
 ];
 
 export async function registerRoutes(app: FastifyInstance): Promise<void> {

@@ -2,12 +2,7 @@ import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { admin, buildUser, testContext } from '../../../test/support/factories.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.js';
-import {
-  LOOSE_TARGETS,
-  subscribe,
-  TEST_WORKER,
-  writeOutboxEvents,
-} from '../../../test/support/webhook-fixtures.js';
+import { subscribe, TEST_WORKER, writeOutboxEvents } from '../../../test/support/webhook-fixtures.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../../../test/support/webhook-receiver.js';
 import { RETRY_POLICY } from '../../domain/webhooks/retry-schedule.js';
 import { createAccount } from '../accounts/save-account.js';
@@ -44,7 +39,6 @@ const noJitter = () => 0;
 describe('outbound webhooks', () => {
   it('send a change signed per Standard Webhooks: Webhook.verify accepts it, the log has the attempt', async () => {
     const { context } = testContext(database.db, new Date());
-    context.webhookTargets = LOOSE_TARGETS;
     const { id: subscriptionId, secret } = await subscribe(context, receiver.url, ['account.created']);
     const owner = await buildUser(database.db, { role: 'ae' });
     const created = await createAccount(context, admin(), {
@@ -94,7 +88,6 @@ describe('outbound webhooks', () => {
   it('retries with backoff for more than 24 h, then dead-letters; a replay sends the same webhook-id again', async () => {
     const start = new Date('2026-12-01T00:00:00Z');
     const clock = testContext(database.db, start);
-    clock.context.webhookTargets = LOOSE_TARGETS;
     await subscribe(clock.context, receiver.url, ['account.updated']);
     await writeOutboxEvents(database.db, start, 1);
     receiver.respond = () => 503;
@@ -143,7 +136,6 @@ describe('outbound webhooks', () => {
 
   it('disables a subscription whose receiver answers 410 Gone, and signs with both secrets after a rotation', async () => {
     const { context } = testContext(database.db, new Date());
-    context.webhookTargets = LOOSE_TARGETS;
     const { id, secret: oldSecret } = await subscribe(context, receiver.url, ['account.updated']);
     const rotated = await rotateWebhookSecret(context, admin(), id);
     if (!rotated.ok) throw new Error('rotate');

@@ -1,12 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testContext } from '../../../test/support/factories.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.js';
-import {
-  LOOSE_TARGETS,
-  subscribe,
-  TEST_WORKER,
-  writeOutboxEvents,
-} from '../../../test/support/webhook-fixtures.js';
+import { subscribe, TEST_WORKER, writeOutboxEvents } from '../../../test/support/webhook-fixtures.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../../../test/support/webhook-receiver.js';
 import { runWebhookRound } from './webhook-worker.js';
 
@@ -31,7 +26,6 @@ const MESSAGES = 300;
 describe('two webhook workers on one database', () => {
   it('never deliver one message at the same time, and deliver each exactly once without a crash', async () => {
     const { context } = testContext(database.db, new Date());
-    context.webhookTargets = LOOSE_TARGETS;
     await subscribe(context, receiver.url, ['account.updated']);
     await subscribe(context, receiver.url, ['account.updated']);
     await writeOutboxEvents(database.db, context.now(), MESSAGES);

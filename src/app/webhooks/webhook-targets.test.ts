@@ -35,6 +35,7 @@ describe('webhook targets (SSRF)', () => {
     ['https://no-such-host.invalid/hook', 'no-such-host.invalid does not resolve (ENOTFOUND)'],
   ])('refuses %s at create by default, at body.url', async (url, message) => {
     const { context } = testContext(database.db);
+    context.webhookTargets = undefined; // the default: https to public addresses only
     const created = await createWebhookSubscription(context, admin(), { url, eventTypes: ['*'] });
     expect(created).toEqual({
       ok: false,

@@ -1,13 +1,20 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, WebhookDeliveryStatus } from '../../schema.js';
 
+/** The body a receiver gets. */
+export interface WebhookPayload {
+  type: string;
+  timestamp: string;
+  data: Record<string, unknown>;
+}
+
 /** A delivery as the log shows it. `id` is the webhook-id the receiver got. */
 export interface WebhookDelivery {
   id: string;
   subscriptionId: string;
   outboxId: number;
   eventType: string;
-  payload: unknown;
+  payload: WebhookPayload;
   status: WebhookDeliveryStatus;
   attemptCount: number;
   nextAttemptAt: Date | null;
@@ -35,7 +42,7 @@ function toDelivery(row: Selectable<Database['webhook_deliveries']>): WebhookDel
     subscriptionId: row.subscription_id,
     outboxId: Number(row.outbox_id),
     eventType: row.event_type,
-    payload: row.payload,
+    payload: row.payload as unknown as WebhookPayload,
     status: row.status,
     attemptCount: row.attempt_count,
     nextAttemptAt: row.status === 'pending' ? row.next_attempt_at : null,

@@ -1,6 +1,8 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../../schema.js';
 
+export type DisabledReason = 'admin' | 'gone';
+
 /** A subscription as the API shows it: never its secrets. */
 export interface WebhookSubscription {
   id: string;
@@ -9,7 +11,7 @@ export interface WebhookSubscription {
   eventTypes: string[];
   active: boolean;
   /** `admin` (disabled by a person) or `gone` (the receiver answered 410 Gone); null while active. */
-  disabledReason: string | null;
+  disabledReason: DisabledReason | null;
   /** Until when messages also carry a signature with the secret before the last rotation. */
   previousSecretUntil: Date | null;
   createdBy: string;
@@ -34,7 +36,7 @@ export function toSubscription(row: Row): WebhookSubscription {
     description: row.description,
     eventTypes: row.event_types as string[],
     active: row.active,
-    disabledReason: row.disabled_reason,
+    disabledReason: row.disabled_reason as DisabledReason | null,
     previousSecretUntil: row.previous_secret_until,
     createdBy: row.created_by,
     createdAt: row.created_at,
@@ -127,7 +129,7 @@ export interface SubscriptionChange {
   description?: string | null;
   eventTypes?: string[];
   active?: boolean;
-  disabledReason?: string | null;
+  disabledReason?: DisabledReason | null;
   secret?: string;
   previousSecret?: string | null;
   previousSecretUntil?: Date | null;
