@@ -7,6 +7,8 @@ export interface ReceivedMessage {
   signature: string;
   body: string;
   headers: IncomingHttpHeaders;
+  /** performance.now() when it arrived. */
+  receivedAt: number;
 }
 
 export interface WebhookReceiver {
@@ -43,6 +45,7 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
         signature: header('webhook-signature'),
         body: Buffer.concat(chunks).toString('utf8'),
         headers: request.headers,
+        receivedAt: performance.now(),
       };
       if (inFlight.has(message.id)) receiver.overlapping.push(message.id);
       inFlight.add(message.id);
