@@ -1,9 +1,12 @@
 import type { Kysely } from 'kysely';
+import { afterAll, beforeAll } from 'vitest';
 import type { AppContext } from '../../src/app/context.js';
 import { createWebhookSubscription } from '../../src/app/webhooks/create-webhook-subscription.js';
 import { DEFAULT_WORKER_SETTINGS, type WorkerSettings } from '../../src/app/webhooks/webhook-settings.js';
 import type { Database } from '../../src/db/schema.js';
 import { admin } from './factories.js';
+import { createTestDatabase, type TestDatabase } from './test-database.js';
+import { startWebhookReceiver, type WebhookReceiver } from './webhook-receiver.js';
 
 /** What the tests allow: http to loopback receivers (as WEBHOOKS_ALLOW_* do for spawned servers). */
 export const LOOSE_TARGETS = { allowHttp: true, allowPrivateTargets: true };
@@ -63,4 +66,18 @@ export async function writeOutboxEvents(
 export async function deliveryStatuses(db: Kysely<Database>) {
   const rows = await db.selectFrom('webhook_deliveries').select(['id', 'status', 'attempt_count']).execute();
   return rows;
+}
+
+/** For a test file: a fresh database and a local receiver, opened before its tests and closed after them. */
+export function openWebhookTestbed(): { database: TestDatabase; receiver: WebhookReceiver } {
+  const bed = {} as { database: TestDatabase; receiver: WebhookReceiver };
+  beforeAll(async () => {
+    bed.database = await createTestDatabase();
+    bed.receiver = await startWebhookReceiver();
+  });
+  afterAll(async () => {
+    await bed.receiver?.close();
+    await bed.database?.close();
+  });
+  return bed;
 }

@@ -1,9 +1,12 @@
 import { Webhook } from 'standardwebhooks';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { admin, buildUser, testContext } from '../../../test/support/factories.js';
-import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.js';
-import { subscribe, TEST_WORKER, writeOutboxEvents } from '../../../test/support/webhook-fixtures.js';
-import { startWebhookReceiver, type WebhookReceiver } from '../../../test/support/webhook-receiver.js';
+import {
+  openWebhookTestbed,
+  subscribe,
+  TEST_WORKER,
+  writeOutboxEvents,
+} from '../../../test/support/webhook-fixtures.js';
 import { RETRY_POLICY } from '../../domain/webhooks/retry-schedule.js';
 import { createAccount } from '../accounts/save-account.js';
 import { getWebhookDelivery, listWebhookDeliveries } from './list-webhook-deliveries.js';
@@ -11,22 +14,13 @@ import { replayWebhookDelivery } from './replay-webhook-delivery.js';
 import { rotateWebhookSecret } from './rotate-webhook-secret.js';
 import { runWebhookRound } from './webhook-worker.js';
 
-let database: TestDatabase;
-let receiver: WebhookReceiver;
-beforeAll(async () => {
-  database = await createTestDatabase();
-  receiver = await startWebhookReceiver();
-});
-afterAll(async () => {
-  await receiver.close();
-  await database.close();
-});
+const bed = openWebhookTestbed();
 beforeEach(async () => {
-  receiver.received.length = 0;
-  receiver.respond = () => 200;
+  bed.receiver.received.length = 0;
+  bed.receiver.respond = () => 200;
   // Each test starts with no subscription and nothing left to fan out.
-  await database.db.updateTable('webhook_subscriptions').set({ active: false }).execute();
-  await database.db
+  await bed.database.db.updateTable('webhook_subscriptions').set({ active: false }).execute();
+  await bed.database.db
     .updateTable('outbox')
     .set({ delivered_at: new Date() })
     .where('delivered_at', 'is', null)
@@ -38,9 +32,9 @@ const noJitter = () => 0;
 
 describe('outbound webhooks', () => {
   it('send a change signed per Standard Webhooks: Webhook.verify accepts it, the log has the attempt', async () => {
-    const { context } = testContext(database.db, new Date());
-    const { id: subscriptionId, secret } = await subscribe(context, receiver.url, ['account.created']);
-    const owner = await buildUser(database.db, { role: 'ae' });
+    const { context } = testContext(bed.database.db, new Date());
+    const { id: subscriptionId, secret } = await subscribe(context, bed.receiver.url, ['account.created']);
+    const owner = await buildUser(bed.database.db, { role: 'ae' });
     const created = await createAccount(context, admin(), {
       name: 'Signed Ltd',
       segment: 'smb',
@@ -51,7 +45,7 @@ describe('outbound webhooks', () => {
     const round = await runWebhookRound(context, TEST_WORKER);
     expect(round).toMatchObject({ deliveries: 1, claimed: 1, delivered: 1 });
 
-    const [message] = receiver.received;
+    const [message] = bed.receiver.received;
     if (!message) throw new Error('nothing received');
     const verified = new Webhook(secret).verify(message.body, {
       'webhook-id': message.id,
@@ -87,15 +81,15 @@ describe('outbound webhooks', () => {
 
   it('retries with backoff for more than 24 h, then dead-letters; a replay sends the same webhook-id again', async () => {
     const start = new Date('2026-12-01T00:00:00Z');
-    const clock = testContext(database.db, start);
-    await subscribe(clock.context, receiver.url, ['account.updated']);
-    await writeOutboxEvents(database.db, start, 1);
-    receiver.respond = () => 503;
+    const clock = testContext(bed.database.db, start);
+    await subscribe(clock.context, bed.receiver.url, ['account.updated']);
+    await writeOutboxEvents(bed.database.db, start, 1);
+    bed.receiver.respond = () => 503;
     const waits: number[] = [];
     for (let attempt = 1; attempt <= RETRY_POLICY.maxAttempts; attempt += 1) {
       const round = await runWebhookRound(clock.context, TEST_WORKER, noJitter);
       expect(round.claimed).toBe(1);
-      const [row] = await database.db
+      const [row] = await bed.database.db
         .selectFrom('webhook_deliveries')
         .selectAll()
         .where('status', '=', 'pending')
@@ -108,11 +102,11 @@ describe('outbound webhooks', () => {
       expect((await runWebhookRound(clock.context, TEST_WORKER, noJitter)).claimed).toBe(0);
       clock.setNow(row.next_attempt_at);
     }
-    expect(receiver.received).toHaveLength(RETRY_POLICY.maxAttempts);
-    expect(new Set(receiver.received.map((m) => m.id)).size).toBe(1);
+    expect(bed.receiver.received).toHaveLength(RETRY_POLICY.maxAttempts);
+    expect(new Set(bed.receiver.received.map((m) => m.id)).size).toBe(1);
     expect(waits.slice(0, 3)).toEqual([30_000, 60_000, 120_000]);
     expect(clock.context.now().getTime() - start.getTime()).toBeGreaterThan(24 * HOUR);
-    const [dead] = await database.db
+    const [dead] = await bed.database.db
       .selectFrom('webhook_deliveries')
       .selectAll()
       .execute()
@@ -120,13 +114,13 @@ describe('outbound webhooks', () => {
     if (!dead) throw new Error('not dead');
     expect(dead.attempt_count).toBe(RETRY_POLICY.maxAttempts);
 
-    receiver.respond = () => 204;
+    bed.receiver.respond = () => 204;
     const replayed = await replayWebhookDelivery(clock.context, admin(), dead.id);
     expect(replayed.ok && replayed.value.status).toBe('pending');
     expect((await replayWebhookDelivery(clock.context, admin(), dead.id)).ok).toBe(false);
     expect(await runWebhookRound(clock.context, TEST_WORKER, noJitter)).toMatchObject({ delivered: 1 });
-    expect(receiver.received.at(-1)?.id).toBe(dead.id);
-    const audit = await database.db
+    expect(bed.receiver.received.at(-1)?.id).toBe(dead.id);
+    const audit = await bed.database.db
       .selectFrom('events')
       .select('action')
       .where('entity_id', '=', dead.id)
@@ -135,14 +129,14 @@ describe('outbound webhooks', () => {
   });
 
   it('disables a subscription whose receiver answers 410 Gone, and signs with both secrets after a rotation', async () => {
-    const { context } = testContext(database.db, new Date());
-    const { id, secret: oldSecret } = await subscribe(context, receiver.url, ['account.updated']);
+    const { context } = testContext(bed.database.db, new Date());
+    const { id, secret: oldSecret } = await subscribe(context, bed.receiver.url, ['account.updated']);
     const rotated = await rotateWebhookSecret(context, admin(), id);
     if (!rotated.ok) throw new Error('rotate');
-    await writeOutboxEvents(database.db, context.now(), 1);
-    receiver.respond = () => 410;
+    await writeOutboxEvents(bed.database.db, context.now(), 1);
+    bed.receiver.respond = () => 410;
     expect(await runWebhookRound(context, TEST_WORKER)).toMatchObject({ claimed: 1, dead: 1 });
-    const [message] = receiver.received;
+    const [message] = bed.receiver.received;
     if (!message) throw new Error('nothing received');
     const headers = {
       'webhook-id': message.id,
@@ -152,7 +146,7 @@ describe('outbound webhooks', () => {
     expect(message.signature.split(' ')).toHaveLength(2);
     for (const secret of [oldSecret, rotated.value.secret])
       expect(new Webhook(secret).verify(message.body, headers)).toBeTruthy();
-    const subscription = await database.db
+    const subscription = await bed.database.db
       .selectFrom('webhook_subscriptions')
       .selectAll()
       .where('id', '=', id)

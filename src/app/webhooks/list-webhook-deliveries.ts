@@ -8,7 +8,7 @@ import {
 import { err, ok, type Result } from '../../domain/result.js';
 import { type AppError, notFound } from '../app-error.js';
 import type { Actor, AppContext } from '../context.js';
-import { decodeCursor, type Page, toPage } from '../shared/cursor.js';
+import { createdAtKey, decodeCreatedAtCursor, type Page, toPage } from '../shared/cursor.js';
 import { refuseUnlessWebhookManager } from './require-webhook-right.js';
 import type { WebhookDeliveryListQuery } from './webhook-inputs.js';
 
@@ -20,16 +20,14 @@ export async function listWebhookDeliveries(
 ): Promise<Result<Page<WebhookDelivery>, AppError>> {
   const refusal = refuseUnlessWebhookManager(actor, 'read');
   if (refusal) return err(refusal);
-  const cursor = decodeCursor(query.cursor, ['serial', 'text']);
-  if (!cursor.ok) return err(cursor.error);
-  const [createdAt, id] = cursor.value ?? [];
-  const before = cursor.value ? { createdAt: new Date(Number(createdAt)), id: String(id) } : undefined;
+  const before = decodeCreatedAtCursor(query.cursor);
+  if (!before.ok) return err(before.error);
   const rows = await listDeliveries(
     context.db,
     { status: query.status, subscriptionId: query.subscriptionId },
-    { limit: query.limit + 1, before },
+    { limit: query.limit + 1, before: before.value },
   );
-  return ok(toPage(rows, query.limit, (row) => [row.createdAt.getTime(), row.id]));
+  return ok(toPage(rows, query.limit, createdAtKey));
 }
 
 export interface WebhookDeliveryWithAttempts extends WebhookDelivery {

@@ -1,20 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { testContext } from '../../../test/support/factories.js';
-import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.js';
-import { subscribe, TEST_WORKER, writeOutboxEvents } from '../../../test/support/webhook-fixtures.js';
-import { startWebhookReceiver, type WebhookReceiver } from '../../../test/support/webhook-receiver.js';
+import {
+  openWebhookTestbed,
+  subscribe,
+  TEST_WORKER,
+  writeOutboxEvents,
+} from '../../../test/support/webhook-fixtures.js';
 import { runWebhookRound } from './webhook-worker.js';
 
-let database: TestDatabase;
-let receiver: WebhookReceiver;
-beforeAll(async () => {
-  database = await createTestDatabase();
-  receiver = await startWebhookReceiver();
-});
-afterAll(async () => {
-  await receiver.close();
-  await database.close();
-});
+const bed = openWebhookTestbed();
 
 const MESSAGES = 300;
 
@@ -25,12 +19,12 @@ const MESSAGES = 300;
  */
 describe('two webhook workers on one database', () => {
   it('never deliver one message at the same time, and deliver each exactly once without a crash', async () => {
-    const { context } = testContext(database.db, new Date());
-    await subscribe(context, receiver.url, ['account.updated']);
-    await subscribe(context, receiver.url, ['account.updated']);
-    await writeOutboxEvents(database.db, context.now(), MESSAGES);
+    const { context } = testContext(bed.database.db, new Date());
+    await subscribe(context, bed.receiver.url, ['account.updated']);
+    await subscribe(context, bed.receiver.url, ['account.updated']);
+    await writeOutboxEvents(bed.database.db, context.now(), MESSAGES);
     // A slow receiver widens the window in which a second claim of the same row would show.
-    receiver.respond = () => new Promise((resolve) => setTimeout(() => resolve(200), 2));
+    bed.receiver.respond = () => new Promise((resolve) => setTimeout(() => resolve(200), 2));
     const settings = { ...TEST_WORKER, batchSize: 8, fanOutBatchSize: 50 };
     const work = async () => {
       for (let idle = 0; idle < 3; ) {
@@ -39,17 +33,17 @@ describe('two webhook workers on one database', () => {
       }
     };
     await Promise.all([work(), work()]);
-    const ids = receiver.received.map((message) => message.id);
-    expect(receiver.overlapping).toEqual([]);
+    const ids = bed.receiver.received.map((message) => message.id);
+    expect(bed.receiver.overlapping).toEqual([]);
     expect(ids).toHaveLength(2 * MESSAGES);
     expect(new Set(ids).size).toBe(2 * MESSAGES);
-    const left = await database.db
+    const left = await bed.database.db
       .selectFrom('webhook_deliveries')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('status', '<>', 'delivered')
       .executeTakeFirstOrThrow();
     expect(Number(left.n)).toBe(0);
-    const fannedOutTwice = await database.db
+    const fannedOutTwice = await bed.database.db
       .selectFrom('webhook_deliveries')
       .select(['outbox_id', 'subscription_id'])
       .groupBy(['outbox_id', 'subscription_id'])

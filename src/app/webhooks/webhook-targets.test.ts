@@ -1,28 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { admin, testContext } from '../../../test/support/factories.js';
-import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.js';
 import {
   LOOSE_TARGETS,
+  openWebhookTestbed,
   subscribe,
   TEST_WORKER,
   writeOutboxEvents,
 } from '../../../test/support/webhook-fixtures.js';
-import { startWebhookReceiver, type WebhookReceiver } from '../../../test/support/webhook-receiver.js';
 import { createWebhookSubscription } from './create-webhook-subscription.js';
 import { getWebhookDelivery } from './list-webhook-deliveries.js';
 import { updateWebhookSubscription } from './update-webhook-subscription.js';
 import { runWebhookRound } from './webhook-worker.js';
 
-let database: TestDatabase;
-let receiver: WebhookReceiver;
-beforeAll(async () => {
-  database = await createTestDatabase();
-  receiver = await startWebhookReceiver();
-});
-afterAll(async () => {
-  await receiver.close();
-  await database.close();
-});
+const bed = openWebhookTestbed();
 
 describe('webhook targets (SSRF)', () => {
   it.each([
@@ -34,7 +24,7 @@ describe('webhook targets (SSRF)', () => {
     ['https://localhost/hook', 'refused: localhost resolves to 127.0.0.1, a loopback address'],
     ['https://no-such-host.invalid/hook', 'no-such-host.invalid does not resolve (ENOTFOUND)'],
   ])('refuses %s at create by default, at body.url', async (url, message) => {
-    const { context } = testContext(database.db);
+    const { context } = testContext(bed.database.db);
     context.webhookTargets = undefined; // the default: https to public addresses only
     const created = await createWebhookSubscription(context, admin(), { url, eventTypes: ['*'] });
     expect(created).toEqual({
@@ -44,25 +34,25 @@ describe('webhook targets (SSRF)', () => {
   });
 
   it('refuses a private URL on update too', async () => {
-    const { context } = testContext(database.db);
+    const { context } = testContext(bed.database.db);
     context.webhookTargets = LOOSE_TARGETS;
-    const { id } = await subscribe(context, receiver.url, ['user.created']);
+    const { id } = await subscribe(context, bed.receiver.url, ['user.created']);
     context.webhookTargets = undefined;
     const updated = await updateWebhookSubscription(context, admin(), id, { url: 'https://192.168.0.1/x' });
     expect(updated.ok || updated.error.code).toBe('validation_failed');
   });
 
   it('refuses at delivery time when the rules no longer allow the target: logged, nothing sent', async () => {
-    const { context } = testContext(database.db);
+    const { context } = testContext(bed.database.db);
     context.webhookTargets = LOOSE_TARGETS;
-    const { id } = await subscribe(context, receiver.url, ['account.updated']);
-    await writeOutboxEvents(database.db, context.now(), 1);
+    const { id } = await subscribe(context, bed.receiver.url, ['account.updated']);
+    await writeOutboxEvents(bed.database.db, context.now(), 1);
     // The server restarted without WEBHOOKS_ALLOW_PRIVATE_TARGETS: the loopback receiver is refused now.
     context.webhookTargets = { allowHttp: true, allowPrivateTargets: false };
     const round = await runWebhookRound(context, TEST_WORKER, () => 0);
     expect(round).toMatchObject({ claimed: 1, retrying: 1 });
-    expect(receiver.received).toEqual([]);
-    const [row] = await database.db
+    expect(bed.receiver.received).toEqual([]);
+    const [row] = await bed.database.db
       .selectFrom('webhook_deliveries')
       .select('id')
       .where('subscription_id', '=', id)
@@ -74,16 +64,16 @@ describe('webhook targets (SSRF)', () => {
   });
 
   it('checks the addresses a host name resolves to when it connects (DNS at delivery time)', async () => {
-    const { context } = testContext(database.db);
+    const { context } = testContext(bed.database.db);
     context.webhookTargets = LOOSE_TARGETS;
-    const { id } = await subscribe(context, receiver.url.replace('127.0.0.1', 'localhost'), [
+    const { id } = await subscribe(context, bed.receiver.url.replace('127.0.0.1', 'localhost'), [
       'contact.created',
     ]);
-    await writeOutboxEvents(database.db, context.now(), 1, 'contact.created');
+    await writeOutboxEvents(bed.database.db, context.now(), 1, 'contact.created');
     context.webhookTargets = { allowHttp: true, allowPrivateTargets: false };
     await runWebhookRound(context, TEST_WORKER, () => 0);
-    expect(receiver.received).toEqual([]);
-    const row = await database.db
+    expect(bed.receiver.received).toEqual([]);
+    const row = await bed.database.db
       .selectFrom('webhook_deliveries')
       .select('last_error')
       .where('subscription_id', '=', id)

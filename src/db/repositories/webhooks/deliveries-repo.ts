@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, WebhookDeliveryStatus } from '../../schema.js';
+import type { WebhookAttempt } from './delivery-log-repo.js';
 import type { SubscriptionSecrets } from './subscriptions-repo.js';
 
 /** A delivery claimed by a worker for one attempt: what it sends, where, and the claim's fencing token. */
@@ -78,14 +79,9 @@ export async function claimDueDeliveries(
   }));
 }
 
-export interface AttemptRecord {
+/** An attempt to log: which delivery, and what happened. */
+export interface AttemptRecord extends WebhookAttempt {
   deliveryId: string;
-  attempt: number;
-  startedAt: Date;
-  durationMs: number;
-  httpStatus: number | null;
-  error: string | null;
-  responseSnippet: string | null;
 }
 
 export type DeliveryEnd =
