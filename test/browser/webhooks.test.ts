@@ -36,7 +36,9 @@ const updates = () =>
 describe('the Webhooks screen for RevOps', () => {
   it('is not in the navigation of a role without the right', async () => {
     await signInAs(page, server.url, 'Maya Chen');
-    await expect.poll(() => nav().getByRole('link', { name: 'Accounts', exact: true }).isVisible()).toBe(true);
+    await expect
+      .poll(() => nav().getByRole('link', { name: 'Accounts', exact: true }).isVisible())
+      .toBe(true);
     expect(await nav().getByRole('link', { name: 'Webhooks' }).count()).toBe(0);
   });
 

@@ -1,10 +1,8 @@
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemActor } from '../../src/app/access/actors.js';
 import { openApp } from '../../src/app/open-app.js';
-import { createWebhookSubscription } from '../../src/app/webhooks/create-webhook-subscription.js';
 import { killAndWait, newServerStore, type ServerStore, startServe } from '../support/cli-server.js';
-import { LOOSE_TARGETS, writeOutboxEvents } from '../support/webhook-fixtures.js';
+import { seedWebhookStore, WORKER_ENV } from '../support/webhook-fixtures.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.js';
 
 /**
@@ -14,14 +12,6 @@ import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-r
  */
 const MESSAGES = Number(process.env.WEBHOOK_CRASH_MESSAGES ?? 1000);
 const KILL_AFTER = [0.25, 0.6].map((share) => Math.floor(share * MESSAGES));
-const WORKER_ENV = {
-  WEBHOOKS_WORKER: 'on',
-  WEBHOOKS_ALLOW_HTTP: 'true',
-  WEBHOOKS_ALLOW_PRIVATE_TARGETS: 'true',
-  WEBHOOKS_POLL_MS: '100',
-  WEBHOOKS_TIMEOUT_MS: '1000',
-  WEBHOOKS_LEASE_MS: '2000',
-};
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 let store: ServerStore;
@@ -31,18 +21,7 @@ let secret: string;
 beforeAll(async () => {
   receiver = await startWebhookReceiver();
   store = await newServerStore();
-  const app = await openApp({ ...store.config, webhookTargets: LOOSE_TARGETS });
-  try {
-    const created = await createWebhookSubscription(app.context, systemActor('test'), {
-      url: receiver.url,
-      eventTypes: ['account.updated'],
-    });
-    if (!created.ok) throw new Error('could not subscribe');
-    secret = created.value.secret;
-    await writeOutboxEvents(app.context.db, new Date(), MESSAGES);
-  } finally {
-    await app.close();
-  }
+  secret = await seedWebhookStore(store, receiver.url, MESSAGES);
 }, 120_000);
 afterAll(async () => {
   await receiver?.close();

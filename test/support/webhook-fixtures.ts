@@ -1,9 +1,12 @@
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll } from 'vitest';
+import { systemActor } from '../../src/app/access/actors.js';
 import type { AppContext } from '../../src/app/context.js';
+import { openApp } from '../../src/app/open-app.js';
 import { createWebhookSubscription } from '../../src/app/webhooks/create-webhook-subscription.js';
 import { DEFAULT_WORKER_SETTINGS, type WorkerSettings } from '../../src/app/webhooks/webhook-settings.js';
 import type { Database } from '../../src/db/schema.js';
+import type { ServerStore } from './cli-server.js';
 import { admin } from './factories.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 import { startWebhookReceiver, type WebhookReceiver } from './webhook-receiver.js';
@@ -81,3 +84,32 @@ export function openWebhookTestbed(): { database: TestDatabase; receiver: Webhoo
   });
   return bed;
 }
+
+/**
+ * A server store with a subscription of `url` to account.updated and `count` messages waiting in the outbox
+ * (written while no server runs: PGlite takes one process). Answers the subscription's secret.
+ */
+export async function seedWebhookStore(store: ServerStore, url: string, count: number): Promise<string> {
+  const app = await openApp({ ...store.config, webhookTargets: LOOSE_TARGETS });
+  try {
+    const created = await createWebhookSubscription(app.context, systemActor('test'), {
+      url,
+      eventTypes: ['account.updated'],
+    });
+    if (!created.ok) throw new Error('could not subscribe');
+    await writeOutboxEvents(app.context.db, new Date(), count);
+    return created.value.secret;
+  } finally {
+    await app.close();
+  }
+}
+
+/** A server's environment with its webhook worker on, quick to poll, allowed to reach the local receiver. */
+export const WORKER_ENV = {
+  WEBHOOKS_WORKER: 'on',
+  WEBHOOKS_ALLOW_HTTP: 'true',
+  WEBHOOKS_ALLOW_PRIVATE_TARGETS: 'true',
+  WEBHOOKS_POLL_MS: '100',
+  WEBHOOKS_TIMEOUT_MS: '1000',
+  WEBHOOKS_LEASE_MS: '2000',
+};
