@@ -46,6 +46,11 @@ const TAGS = [
     description:
       "Vendors' machines calling in: DocuSign Connect (HMAC-signed) and AWS Marketplace events (EventBridge)",
   },
+  {
+    name: 'webhooks',
+    description:
+      'Outbound webhooks from the outbox: subscriptions, Standard Webhooks signatures, the delivery log, replays',
+  },
 ];
 
 /**

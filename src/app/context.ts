@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { Principal } from '../domain/access/principal.js';
 import type { Playbook } from '../domain/playbook/playbook.js';
+import type { TargetRules } from '../domain/webhooks/webhook-url.js';
 
 /**
  * Who is acting: a signed-in user (session or API token), or the system (CLI, seed) acting as an admin.
@@ -22,4 +23,6 @@ export interface AppContext {
   playbook: Playbook;
   now: () => Date;
   newId: (prefix: string) => string;
+  /** Where webhook subscriptions may point (https, public addresses) unless configured otherwise. */
+  webhookTargets?: TargetRules;
 }

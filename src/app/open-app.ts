@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { migrateToLatest } from '../db/migrate.js';
 import { type OpenedDatabase, openDatabase } from '../db/open-database.js';
+import type { TargetRules } from '../domain/webhooks/webhook-url.js';
 import { systemActor } from './access/actors.js';
 import type { AppContext } from './context.js';
 import { DEFAULT_PLAYBOOK_FILE, loadPlaybook } from './playbook/load-playbook.js';
@@ -12,6 +13,8 @@ export interface AppConfig {
   playbookFile?: string | undefined;
   /** Who loads the playbook, in the version history (`system:<command>`). */
   loadedBy?: string | undefined;
+  /** Where webhook subscriptions may point (https to public addresses when not given). */
+  webhookTargets?: TargetRules | undefined;
 }
 
 export interface OpenApp {
@@ -31,7 +34,13 @@ export const newId = (prefix: string) => `${prefix}_${randomBytes(10).toString('
 export async function openApp(config: AppConfig): Promise<OpenApp> {
   const playbook = await loadPlaybook(config.playbookFile);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  const context: AppContext = { db: database.db, playbook, now: () => new Date(), newId };
+  const context: AppContext = {
+    db: database.db,
+    playbook,
+    now: () => new Date(),
+    newId,
+    ...(config.webhookTargets && { webhookTargets: config.webhookTargets }),
+  };
   try {
     await migrateToLatest(database.db);
     const loaded = await loadPlaybookVersion(context, systemActor(config.loadedBy ?? 'startup'), playbook);

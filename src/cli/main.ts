@@ -9,6 +9,7 @@ import { registerSeed } from './commands/seed.js';
 import { registerServe } from './commands/serve.js';
 import { registerToken } from './commands/token.js';
 import { registerUser } from './commands/user.js';
+import { registerWorker } from './commands/worker.js';
 
 const program = new Command('closepath')
   .description(
@@ -18,6 +19,7 @@ const program = new Command('closepath')
 
 for (const register of [
   registerServe,
+  registerWorker,
   registerMigrate,
   registerSeed,
   registerPlaybook,

@@ -60,6 +60,9 @@ describe('migrations', () => {
         'rate_limit_windows',
         'sessions',
         'users',
+        'webhook_attempts',
+        'webhook_deliveries',
+        'webhook_subscriptions',
       ].sort(),
     );
   });

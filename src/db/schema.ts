@@ -16,6 +16,11 @@ import type {
   RateLimitWindowsTable,
   SessionsTable,
 } from './schema-operations.js';
+import type {
+  WebhookAttemptsTable,
+  WebhookDeliveriesTable,
+  WebhookSubscriptionsTable,
+} from './schema-webhooks.js';
 
 /**
  * The tables of the migrations, as Kysely sees them. Runtime types are the same on PGlite and on a
@@ -255,6 +260,12 @@ export type {
   SessionsTable,
   TokenScope,
 } from './schema-operations.js';
+export type {
+  WebhookAttemptsTable,
+  WebhookDeliveriesTable,
+  WebhookDeliveryStatus,
+  WebhookSubscriptionsTable,
+} from './schema-webhooks.js';
 
 export interface Database {
   users: UsersTable;
@@ -285,4 +296,7 @@ export interface Database {
   quote_counters: QuoteCountersTable;
   quotes: QuotesTable;
   inbound_events: InboundEventsTable;
+  webhook_subscriptions: WebhookSubscriptionsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_attempts: WebhookAttemptsTable;
 }

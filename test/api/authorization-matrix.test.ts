@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_PLAYBOOK_FILE } from '../../src/app/playbook/load-playbook.js';
+import { fanOutOutbox } from '../../src/app/webhooks/fan-out-outbox.js';
 import type { Role } from '../../src/domain/access/roles.js';
 import { ROLES } from '../../src/domain/access/roles.js';
 import { type ApiClient, type CallResult, signIn } from '../support/api-client.js';
@@ -572,6 +573,48 @@ const OPERATIONS: Record<string, Operation> = {
     },
   },
   'GET /api/v1/audit': { expected: adminOnly(200), run: (t) => t.me.call('GET', '/api/v1/audit') },
+  'GET /api/v1/webhooks/event-types': {
+    expected: adminOnly(200),
+    run: (t) => t.me.call('GET', '/api/v1/webhooks/event-types'),
+  },
+  'GET /api/v1/webhooks/subscriptions': {
+    expected: adminOnly(200),
+    run: (t) => t.me.call('GET', '/api/v1/webhooks/subscriptions'),
+  },
+  'POST /api/v1/webhooks/subscriptions': {
+    expected: adminOnly(201),
+    run: (t) =>
+      t.me.call('POST', '/api/v1/webhooks/subscriptions', {
+        url: `http://127.0.0.1:9/${t.label}`,
+        eventTypes: ['opportunity.stage_changed'],
+      }),
+  },
+  'PATCH /api/v1/webhooks/subscriptions/{id}': {
+    expected: adminOnly(200),
+    run: async (t) => {
+      const id = await subscriptionFor(t);
+      return t.me.call('PATCH', `/api/v1/webhooks/subscriptions/${id}`, { active: false });
+    },
+  },
+  'POST /api/v1/webhooks/subscriptions/{id}/rotate-secret': {
+    expected: adminOnly(200),
+    run: async (t) => {
+      const id = await subscriptionFor(t);
+      return t.me.call('POST', `/api/v1/webhooks/subscriptions/${id}/rotate-secret`);
+    },
+  },
+  'GET /api/v1/webhooks/deliveries': {
+    expected: adminOnly(200),
+    run: (t) => t.me.call('GET', '/api/v1/webhooks/deliveries?status=dead'),
+  },
+  'GET /api/v1/webhooks/deliveries/{id}': {
+    expected: adminOnly(200),
+    run: async (t) => t.me.call('GET', `/api/v1/webhooks/deliveries/${await deadDeliveryFor(t)}`),
+  },
+  'POST /api/v1/webhooks/deliveries/{id}/replay': {
+    expected: adminOnly(200),
+    run: async (t) => t.me.call('POST', `/api/v1/webhooks/deliveries/${await deadDeliveryFor(t)}/replay`),
+  },
   'POST /api/v1/auth/login': {
     expected: allRoles(401),
     run: (t) =>
@@ -662,6 +705,31 @@ async function tokenFor(t: Target): Promise<string> {
     scope: 'read',
   });
   return created.body.token?.id ?? created.body.id;
+}
+
+/** A subscription made by the admin (the set-up of the calls on one). */
+async function subscriptionFor(t: Target): Promise<string> {
+  const created = await admin.call('POST', '/api/v1/webhooks/subscriptions', {
+    url: `http://127.0.0.1:9/${t.label}`,
+    eventTypes: ['account.updated'],
+  });
+  if (created.status !== 201) throw new Error(`matrix set-up: ${JSON.stringify(created.body)}`);
+  return created.body.subscription.id;
+}
+
+/** A dead delivery: a change fanned out to a new subscription, its retries taken as spent. */
+async function deadDeliveryFor(t: Target): Promise<string> {
+  const subscriptionId = await subscriptionFor(t);
+  const updated = await admin.call('PATCH', `/api/v1/accounts/${t.account.id}`, { city: 'Cork' });
+  if (updated.status !== 200) throw new Error(`matrix set-up: ${JSON.stringify(updated.body)}`);
+  await fanOutOutbox(api.app.context, 500);
+  const delivery = await api.database.db
+    .updateTable('webhook_deliveries')
+    .set({ status: 'dead' })
+    .where('subscription_id', '=', subscriptionId)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return delivery.id;
 }
 
 const signInAgain = (t: Target): Promise<ApiClient> => signIn(api.app, t.me.user);

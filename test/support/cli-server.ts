@@ -125,6 +125,8 @@ export const TEST_SERVE_ENV = {
   LOG_LEVEL: 'warn',
   SHED_CONCURRENT_REQUESTS: '0',
   SHED_EVENT_LOOP_DELAY_MS: '0',
+  // The webhook worker only where a test turns it on (it polls the database otherwise).
+  WEBHOOKS_WORKER: 'off',
 } as const;
 
 export async function startServe(store: ServerStore, env: Record<string, string> = {}) {

@@ -21,7 +21,14 @@ export const T0 = new Date('2026-11-02T09:00:00Z');
 /** A context over a test database with a clock the test moves by hand (Firebolt's playbook unless given). */
 export function testContext(db: Kysely<Database>, start: Date = T0, playbook: Playbook = firebolt()) {
   let current = start;
-  const context: AppContext = { db, playbook, now: () => current, newId };
+  // As WEBHOOKS_ALLOW_HTTP / WEBHOOKS_ALLOW_PRIVATE_TARGETS do for a server: tests' receivers are local.
+  const context: AppContext = {
+    db,
+    playbook,
+    now: () => current,
+    newId,
+    webhookTargets: { allowHttp: true, allowPrivateTargets: true },
+  };
   return {
     context,
     setNow: (at: Date) => {

@@ -27,6 +27,7 @@ import { createOpportunityRoute } from './create-opportunity.js';
 import { createPocPlanRoute } from './create-poc-plan.js';
 import { createTokenRoute } from './create-token.js';
 import { createUserRoute } from './create-user.js';
+import { createWebhookSubscriptionRoute } from './create-webhook-subscription.js';
 import { decideApprovalRoute } from './decide-approval.js';
 import { draftOfferRoute } from './draft-offer.js';
 import { generateQuoteRoute } from './generate-quote.js';
@@ -42,6 +43,7 @@ import { getPipelineBoardRoute } from './get-pipeline-board.js';
 import { getPlaybookRoute } from './get-playbook.js';
 import { getPocPlanRoute } from './get-poc-plan.js';
 import { getQuotePdfRoute } from './get-quote-pdf.js';
+import { getWebhookDeliveryRoute } from './get-webhook-delivery.js';
 import { listAccountContractsRoute } from './list-account-contracts.js';
 import { listAccountsRoute } from './list-accounts.js';
 import { listAccountActivitiesRoute, listDealActivitiesRoute } from './list-activities.js';
@@ -55,6 +57,9 @@ import { listPlaybookVersionsRoute } from './list-playbook-versions.js';
 import { listQuotesRoute } from './list-quotes.js';
 import { listTokensRoute } from './list-tokens.js';
 import { listUsersRoute } from './list-users.js';
+import { listWebhookDeliveriesRoute } from './list-webhook-deliveries.js';
+import { listWebhookEventTypesRoute } from './list-webhook-event-types.js';
+import { listWebhookSubscriptionsRoute } from './list-webhook-subscriptions.js';
 import { logAccountActivityRoute, logDealActivityRoute } from './log-activity.js';
 import { loginRoute } from './login.js';
 import { logoutRoute } from './logout.js';
@@ -65,8 +70,10 @@ import { receiveDocusignConnectRoute } from './receive-docusign-connect.js';
 import { recordContractRoute } from './record-contract.js';
 import { recordMilestoneRoute, withdrawMilestoneRoute } from './record-milestone.js';
 import { recordPocReadoutRoute } from './record-poc-readout.js';
+import { replayWebhookDeliveryRoute } from './replay-webhook-delivery.js';
 import { reviseOfferRoute } from './revise-offer.js';
 import { revokeTokenRoute } from './revoke-token.js';
+import { rotateWebhookSecretRoute } from './rotate-webhook-secret.js';
 import { setMeddpiccRoute } from './set-meddpicc.js';
 import { setPocTcoRoute } from './set-poc-tco.js';
 import { signOffPocPlanRoute, withdrawPocSignOffRoute } from './sign-off-poc-plan.js';
@@ -79,6 +86,7 @@ import { removePocBenchmarkRoute, updatePocBenchmarkRoute } from './update-poc-b
 import { updatePocCriterionRoute } from './update-poc-criterion.js';
 import { updatePocSessionRoute } from './update-poc-session.js';
 import { updateUserRoute } from './update-user.js';
+import { updateWebhookSubscriptionRoute } from './update-webhook-subscription.js';
 
 const ROUTES: FastifyPluginAsyncZod[] = [
   getHealthRoute,
@@ -154,6 +162,14 @@ const ROUTES: FastifyPluginAsyncZod[] = [
   listUsersRoute,
   createUserRoute,
   updateUserRoute,
+  listWebhookEventTypesRoute,
+  listWebhookSubscriptionsRoute,
+  createWebhookSubscriptionRoute,
+  updateWebhookSubscriptionRoute,
+  rotateWebhookSecretRoute,
+  listWebhookDeliveriesRoute,
+  getWebhookDeliveryRoute,
+  replayWebhookDeliveryRoute,
 ];
 
 export async function registerRoutes(app: FastifyInstance): Promise<void> {

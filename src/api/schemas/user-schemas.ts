@@ -33,6 +33,9 @@ export const signedInSchema = z
         createAccounts: permissionSchema,
         administer: permissionSchema.describe('Users, tokens, the audit log'),
         managePlaybook: permissionSchema.describe("The playbook's versions and previews of a change"),
+        manageWebhooks: permissionSchema.describe(
+          'Outbound webhooks: subscriptions, the delivery log, replays',
+        ),
       })
       .describe("What the user's role may do anywhere"),
   })

@@ -57,6 +57,22 @@ export function decodeCursor(
   return err(invalid([{ path: 'query.cursor', message: 'not a cursor this list returned' }]));
 }
 
+/**
+ * The keyset of lists sorted by (created_at, id): the cursor's [epoch milliseconds, id] read back, undefined
+ * on the first page, a 400 at `query.cursor` for anything else.
+ */
+export function decodeCreatedAtCursor(
+  cursor: string | undefined,
+): Result<{ createdAt: Date; id: string } | undefined, AppError> {
+  const decoded = decodeCursor(cursor, ['serial', 'text']);
+  if (!decoded.ok || !decoded.value) return decoded as Result<undefined, AppError>;
+  const [createdAt, id] = decoded.value;
+  return ok({ createdAt: new Date(Number(createdAt)), id: String(id) });
+}
+
+/** The cursor part of a row of such a list. */
+export const createdAtKey = (row: { createdAt: Date; id: string }) => [row.createdAt.getTime(), row.id];
+
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;

@@ -2,7 +2,7 @@ import { type ApiToken, listApiTokens } from '../../db/repositories/api-tokens-r
 import { err, ok, type Result } from '../../domain/result.js';
 import type { AppError } from '../app-error.js';
 import type { Actor, AppContext } from '../context.js';
-import { decodeCursor, type Page, toPage } from '../shared/cursor.js';
+import { createdAtKey, decodeCreatedAtCursor, type Page, toPage } from '../shared/cursor.js';
 import { refuseUnlessAdmin } from '../users/require-admin.js';
 import type { TokenListQuery } from './token-inputs.js';
 
@@ -14,10 +14,12 @@ export async function listTokens(
 ): Promise<Result<Page<ApiToken>, AppError>> {
   const refusal = refuseUnlessAdmin(actor, 'read');
   if (refusal) return err(refusal);
-  const cursor = decodeCursor(query.cursor, ['serial', 'text']);
-  if (!cursor.ok) return err(cursor.error);
-  const [createdAt, id] = cursor.value ?? [];
-  const before = cursor.value ? { createdAt: new Date(Number(createdAt)), id: String(id) } : undefined;
-  const rows = await listApiTokens(context.db, { userId: query.userId }, { limit: query.limit + 1, before });
-  return ok(toPage(rows, query.limit, (row) => [row.createdAt.getTime(), row.id]));
+  const before = decodeCreatedAtCursor(query.cursor);
+  if (!before.ok) return err(before.error);
+  const rows = await listApiTokens(
+    context.db,
+    { userId: query.userId },
+    { limit: query.limit + 1, before: before.value },
+  );
+  return ok(toPage(rows, query.limit, createdAtKey));
 }

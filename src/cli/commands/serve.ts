@@ -8,6 +8,7 @@ import { type OpenApp, openApp } from '../../app/open-app.js';
 import { openIntegrations } from '../../integrations/open-integrations.js';
 import { appConfig, readConfig } from '../config.js';
 import { seedIfEmpty } from './seed.js';
+import { runWebhookWorker } from './worker.js';
 
 /**
  * Demo mode: seed an empty database, give the demo users the demo password, and say so in the log. Refuses a
@@ -88,8 +89,13 @@ export function registerServe(program: Command) {
         process: `${hostname()}:${process.pid}`,
         onError: (job, error) => server.log.error({ err: error }, `job ${job.name} failed`),
       });
+      const worker =
+        config.WEBHOOKS_WORKER === 'on'
+          ? runWebhookWorker(app.context, config, (message) => server.log.error(message))
+          : undefined;
       const stop = async () => {
         stopJobs();
+        await worker?.stop();
         await server.close();
         await app.close();
         process.exit(0);

@@ -11,6 +11,7 @@ import * as reliability from './009-reliability.js';
 import * as playbookVersions from './010-playbook-versions.js';
 import * as closingOffers from './011-closing-offers.js';
 import * as quotes from './012-quotes.js';
+import * as webhooks from './013-webhooks.js';
 import * as inboundEvents from './014-inbound-events.js';
 
 /** Every migration, by name, in the order they run. Append new ones; never rename or edit a shipped one. */
@@ -27,5 +28,6 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '010-playbook-versions': playbookVersions,
   '011-closing-offers': closingOffers,
   '012-quotes': quotes,
+  '013-webhooks': webhooks,
   '014-inbound-events': inboundEvents,
 };

@@ -13,6 +13,8 @@ export const ENTITY_TYPES = [
   'api_token',
   'activity',
   'playbook',
+  'webhook_subscription',
+  'webhook_delivery',
 ] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 

@@ -122,6 +122,8 @@ export interface RolePermissions {
   administer: Permission;
   /** The playbook's versions and previews of a change. */
   managePlaybook: Permission;
+  /** Outbound webhooks: subscriptions, the delivery log, replays. */
+  manageWebhooks: Permission;
 }
 
 export function rolePermissions(principal: Principal): RolePermissions {
@@ -131,5 +133,6 @@ export function rolePermissions(principal: Principal): RolePermissions {
     createAccounts: permit(rights.createDeals, WHO.createDeal),
     administer: permit(rights.administer, () => whoMay((role) => role.administer)),
     managePlaybook: permit(rights.managePlaybook, () => whoMay((role) => role.managePlaybook)),
+    manageWebhooks: permit(rights.manageWebhooks, () => whoMay((role) => role.manageWebhooks)),
   };
 }

@@ -42,6 +42,8 @@ export interface RoleRights {
    * Finance: a quote is a commitment of the company, so the deal's side (reps, RVPs) and RevOps do not issue it.
    */
   issueQuotes: boolean;
+  /** Outbound webhooks: subscriptions (URLs, event types, secrets), the delivery log, replays. */
+  manageWebhooks: boolean;
 }
 
 const ALL = RELATIONS;
@@ -58,6 +60,7 @@ const base = {
   administer: false,
   managePlaybook: false,
   issueQuotes: false,
+  manageWebhooks: false,
 };
 
 /** What each role may do, as data. The one table authorization reads. */
@@ -136,6 +139,7 @@ export const ROLE_RIGHTS = {
     administer: true,
     managePlaybook: true,
     issueQuotes: false,
+    manageWebhooks: true,
   },
   viewer: {
     ...base,

@@ -17,7 +17,9 @@ export interface BrowserSession {
  * For a browser test file: Chromium, the Closepath server on a free loopback port with fresh demo data, and
  * one page — opened before the file's tests and closed after them. Read `page`/`server` inside tests.
  */
-export function openBrowserSession(options: { playbook?: string } = {}): BrowserSession {
+export function openBrowserSession(
+  options: { playbook?: string; env?: Record<string, string> } = {},
+): BrowserSession {
   const session = {} as BrowserSession;
   let browser: Browser | undefined;
   const calls: string[] = [];

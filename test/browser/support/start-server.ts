@@ -64,6 +64,8 @@ export async function startServer(
     dataDir?: string;
     /** Another playbook (a path from the repository root): the server seeds its demo data itself. */
     playbook?: string;
+    /** More environment for the server (e.g. the webhook worker on). */
+    env?: Record<string, string>;
   } = {},
 ): Promise<RunningServer> {
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'closepath-browser-')));
@@ -74,7 +76,11 @@ export async function startServer(
       ? await emptyDatabase(dataDir)
       : await freshDatabase(dataDir);
   const playbook = options.playbook ? ['--playbook', path.join(REPOSITORY_ROOT, options.playbook)] : [];
-  const { child, log } = spawnCli(['serve', '--demo', ...playbook], { ...database.env, ...TEST_SERVE_ENV });
+  const { child, log } = spawnCli(['serve', '--demo', ...playbook], {
+    ...database.env,
+    ...TEST_SERVE_ENV,
+    ...options.env,
+  });
   const stop = async () => {
     await killAndWait(child, 'SIGTERM');
     await database.drop();

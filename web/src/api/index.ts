@@ -9,3 +9,4 @@ export type * from './poc-types';
 export { ApiError, describeError, type MissingRequirement, type Problem } from './problem';
 export type * from './schema-types';
 export type * from './types';
+export type * from './webhook-types';

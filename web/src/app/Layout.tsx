@@ -50,6 +50,9 @@ function useNav(): NavItem[] {
     ...(session?.permissions.managePlaybook.allowed
       ? [{ label: 'Playbook', href: paths.playbook, current: under(paths.playbook) }]
       : []),
+    ...(session?.permissions.manageWebhooks.allowed
+      ? [{ label: 'Webhooks', href: paths.webhooks, current: under(paths.webhooks) }]
+      : []),
   ];
 }
 
