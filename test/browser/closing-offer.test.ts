@@ -197,4 +197,52 @@ describe('the closing flow in the app: offer, approvals, presentation, choice', 
     await page.getByTestId('closing-panel').screenshot({ path: path.join(ARTIFACTS, 'closing-quoted.png') });
     await expectNoAxeViolations(page, 'the closing tab with a quote');
   });
+
+  it("the account names the buyer's AWS account and who signs and who accepts: never the same person", async () => {
+    await signInAs(AE);
+    const api = await apiAs(page, baseUrl);
+    const deal = await api.call('GET', `/opportunities/${dealId}`);
+    const accountId = deal.opportunity.accountId as string;
+    await api.call('POST', `/accounts/${accountId}/contacts`, {
+      name: 'Ada Signer',
+      title: 'General Counsel',
+    });
+    await api.call('POST', `/accounts/${accountId}/contacts`, {
+      name: 'Bo Cloud',
+      title: 'Cloud Platform Lead',
+    });
+    await page.goto(`${baseUrl}/accounts/${accountId}`);
+
+    await page.getByRole('button', { name: 'Edit account' }).click();
+    const aws = page.getByLabel(/^Buyer's AWS account id/);
+    await aws.fill('12345');
+    await page.getByRole('button', { name: 'Save account' }).click();
+    await expect.poll(() => errorAt(page, aws)).toMatch(/12 digits/);
+    await aws.fill('123456789012');
+    await page.getByRole('button', { name: 'Save account' }).click();
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+
+    const editContact = async (name: string, roles: string[]) => {
+      await page.getByRole('button', { name: `Edit ${name}` }).click();
+      const dialog = page.getByRole('dialog');
+      for (const role of roles) await dialog.getByLabel(role).check();
+      await dialog.getByRole('button', { name: 'Save contact' }).click();
+      return dialog;
+    };
+    await editContact('Ada Signer', ['Signs the quote (DocuSign signer)']);
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    // The signer cannot also be the AWS admin: said at the field.
+    const dialog = await editContact('Ada Signer', ['Accepts the AWS private offer (AWS admin)']);
+    await expect.poll(() => dialog.getByText(/two different contacts/).count()).toBeGreaterThan(0);
+    await expectNoAxeViolations(page, 'a contact refused two closing roles');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    await editContact('Bo Cloud', ['Accepts the AWS private offer (AWS admin)']);
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    const roles = page.getByRole('table', { name: 'Contacts' }).getByTestId('closing-role');
+    await expect
+      .poll(() => roles.allTextContents())
+      .toEqual(expect.arrayContaining(['signs the quote', 'AWS admin']));
+    await page.screenshot({ path: path.join(ARTIFACTS, 'account-closing-parties.png'), fullPage: true });
+  });
 });

@@ -22,6 +22,7 @@ const FIELDS = [
   'city',
   'ownerId',
   'selfServeUsage',
+  'awsAccountId',
 ] as const;
 
 /** The country's subdivisions; one the account has that ISO 3166-2 no longer lists stays choosable. */
@@ -59,6 +60,7 @@ export function AccountForm({
   const [ownerId, setOwnerId] = useState<string | null>(account ? account.ownerId : me);
   const mayReassign = !account || reassign?.allowed !== false;
   const [selfServe, setSelfServe] = useState(account?.selfServeUsage ?? false);
+  const [awsAccountId, setAwsAccountId] = useState(account?.awsAccountId ?? '');
   // The class self-serve usage makes, as the playbook calls it ("PLG"), if it has one.
   const selfServeClass = usePlaybook().data?.customerClasses.find(
     (candidate) => candidate.when === 'self_serve_usage',
@@ -91,6 +93,7 @@ export function AccountForm({
       city: orNull(city),
       ...(mayReassign && { ownerId }),
       selfServeUsage: selfServe,
+      awsAccountId: orNull(awsAccountId),
     };
     save.mutate({ ...(account && { account }), fields }, { onSuccess: onDone });
   };
@@ -178,6 +181,15 @@ export function AccountForm({
             value={city}
             onChange={(e) => setCity(e.currentTarget.value)}
             error={errors.byField.city}
+          />
+          <TextInput
+            label="Buyer's AWS account id"
+            description="12 digits: the AWS account that accepts the Marketplace private offer."
+            inputMode="numeric"
+            maxLength={12}
+            value={awsAccountId}
+            onChange={(e) => setAwsAccountId(e.currentTarget.value)}
+            error={errors.byField.awsAccountId}
           />
         </SimpleGrid>
         <Switch

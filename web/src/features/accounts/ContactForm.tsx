@@ -1,11 +1,18 @@
-import { Alert, Button, Group, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Stack, TextInput } from '@mantine/core';
 import { type FormEvent, useRef, useState } from 'react';
 import type { Contact } from '../../api';
 import { fieldErrorsOf, useFocusFirstInvalid } from '../../shared/field-errors';
 import { useSaveContact } from './queries';
 
 const orNull = (text: string) => (text.trim() === '' ? null : text.trim());
-const FIELDS = ['name', 'email', 'title', 'phone'] as const;
+const FIELDS = ['name', 'email', 'title', 'phone', 'closingRoles'] as const;
+
+/** The closing roles a contact may hold: who signs the quote, and who accepts the AWS private offer. */
+export const CLOSING_ROLES = [
+  { value: 'docusign_signer', label: 'Signs the quote (DocuSign signer)' },
+  { value: 'aws_admin', label: 'Accepts the AWS private offer (AWS admin)' },
+] as const;
+type ClosingRole = (typeof CLOSING_ROLES)[number]['value'];
 
 export function ContactForm({
   accountId,
@@ -21,13 +28,20 @@ export function ContactForm({
   const [email, setEmail] = useState(contact?.email ?? '');
   const [title, setTitle] = useState(contact?.title ?? '');
   const [phone, setPhone] = useState(contact?.phone ?? '');
+  const [closingRoles, setClosingRoles] = useState<ClosingRole[]>(contact?.closingRoles ?? []);
   const form = useRef<HTMLFormElement>(null);
   const errors = fieldErrorsOf(save.error, FIELDS);
   useFocusFirstInvalid(form, save.error);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const fields = { name: name.trim(), email: orNull(email), title: orNull(title), phone: orNull(phone) };
+    const fields = {
+      name: name.trim(),
+      email: orNull(email),
+      title: orNull(title),
+      phone: orNull(phone),
+      closingRoles,
+    };
     save.mutate({ ...(contact && { contact }), fields }, { onSuccess: onDone });
   };
 
@@ -61,6 +75,19 @@ export function ContactForm({
           error={errors.byField.phone}
           onChange={(e) => setPhone(e.currentTarget.value)}
         />
+        <Checkbox.Group
+          label="Closing roles"
+          description="One contact of the account signs the quote and another accepts the AWS offer: never the same person."
+          value={closingRoles}
+          onChange={(value) => setClosingRoles(value as ClosingRole[])}
+          error={errors.byField.closingRoles}
+        >
+          <Stack gap={4} mt={4}>
+            {CLOSING_ROLES.map((role) => (
+              <Checkbox key={role.value} value={role.value} label={role.label} />
+            ))}
+          </Stack>
+        </Checkbox.Group>
         {save.isError && (
           <Alert color="red" role="alert" title="The contact was not saved">
             {errors.rest.length > 0

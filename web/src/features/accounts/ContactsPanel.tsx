@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Paper, Table, Title, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Group, Modal, Paper, Table, Title, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
 import type { Contact, Permission } from '../../api';
 import { WhoMay } from '../../shared/permission';
@@ -61,7 +61,14 @@ export function ContactsPanel({
           <Table.Tbody>
             {contacts.map((person) => (
               <Table.Tr key={person.id}>
-                <Table.Td>{person.name}</Table.Td>
+                <Table.Td>
+                  {person.name}
+                  {person.closingRoles.map((role) => (
+                    <Badge key={role} size="xs" variant="light" ml={6} data-testid="closing-role">
+                      {role === 'docusign_signer' ? 'signs the quote' : 'AWS admin'}
+                    </Badge>
+                  ))}
+                </Table.Td>
                 <Table.Td>{person.title ?? '—'}</Table.Td>
                 <Table.Td>{person.email ?? '—'}</Table.Td>
                 <Table.Td>{person.phone ?? '—'}</Table.Td>

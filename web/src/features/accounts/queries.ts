@@ -41,7 +41,7 @@ export function useAccount(id: string) {
 }
 
 export type AccountFields = RequestBodyOf<'createAccount'>;
-export type ContactFields = Pick<Contact, 'name' | 'email' | 'title' | 'phone'>;
+export type ContactFields = Pick<Contact, 'name' | 'email' | 'title' | 'phone' | 'closingRoles'>;
 
 function useInvalidateAccounts() {
   const queryClient = useQueryClient();

@@ -2,14 +2,15 @@ import { Alert, Button, Group, NumberInput, Select, SimpleGrid, Stack, Text, Tex
 import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import type { Playbook } from '../../api';
+import { currencyOptions } from '../../shared/currencies';
 import { fieldErrorsOf } from '../../shared/field-errors';
+import { MAX_AMOUNT, toMinor } from '../../shared/money-input';
 import { paths } from '../../shared/paths';
 import { WhoMay } from '../../shared/permission';
 import { findPipeline } from '../../shared/playbook';
 import { useAssignableOwners } from '../../shared/users';
 import { AccountPicker, accountLabel } from './AccountPicker';
-import { currencyOptions } from './currencies';
-import { defaultOwner, defaultSource, MAX_AMOUNT, onlyFit, toMinor, typeChoices } from './deal-form';
+import { defaultOwner, defaultSource, onlyFit, typeChoices } from './deal-form';
 import { useAccountView, useCreateDeal } from './queries';
 import { TypePicker } from './TypePicker';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Playbook } from '../../api';
-import { defaultOwner, defaultSource, onlyFit, toMinor, typeChoices, typeHelp } from './deal-form';
+import { toMinor } from '../../shared/money-input';
+import { defaultOwner, defaultSource, onlyFit, typeChoices, typeHelp } from './deal-form';
 
 const playbook = {
   defaultCurrency: 'USD',

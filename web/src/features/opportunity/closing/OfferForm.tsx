@@ -11,10 +11,10 @@ import {
   TextInput,
 } from '@mantine/core';
 import { type FormEvent, useRef, useState } from 'react';
+import { currencyOptions } from '../../../shared/currencies';
 import { FormButtons } from '../../../shared/FormButtons';
 import { fieldErrorsOf, useFocusFirstInvalid } from '../../../shared/field-errors';
 import { formatMoney, humanize } from '../../../shared/format';
-import { currencyOptions } from '../../new-deal/currencies';
 import { WriteError } from '../WriteError';
 import {
   draftIssues,

@@ -1,4 +1,4 @@
-import { toMinor } from '../../new-deal/deal-form';
+import { toMinor } from '../../../shared/money-input';
 
 /**
  * The offer form's state and what it sends (pure). Amounts are typed in whole units of the offer's currency

@@ -1,4 +1,4 @@
-import type { Option } from '../../shared/users';
+import type { Option } from './users';
 
 let options: Option[] | undefined;
 
