@@ -1869,40 +1869,6 @@ export interface components {
             before: unknown;
             after: unknown;
         };
-        Quote: {
-            id: string;
-            /** @description Unique and sequential per year: Q-2026-000123 */
-            number: string;
-            offerId: string;
-            /** @description The offer version quoted */
-            versionNumber: number;
-            opportunityId: string;
-            /** @description The option the customer chose */
-            optionName: string;
-            currency: string;
-            /** @description Total contract value of the option, in minor units */
-            tcvMinor: number;
-            /** @description The last day the quote holds (YYYY-MM-DD) */
-            validUntil: string;
-            /** @description SHA-256 of the PDF, hex; also its ETag */
-            sha256: string;
-            /** @description Size of the PDF in bytes */
-            byteSize: number;
-            createdBy: string;
-            createdByName: string;
-            /** Format: date-time */
-            createdAt: string;
-            /** @description Where the PDF is: GET it (application/pdf) */
-            downloadUrl: string;
-        };
-        QuoteList: {
-            items: components["schemas"]["Quote"][];
-        };
-        QuoteGenerated: {
-            quote: components["schemas"]["Quote"];
-            /** @description The offer's new concurrency version (its ETag) */
-            offerVersion: number;
-        };
         WebhookSubscription: {
             id: string;
             url: string;
@@ -1996,6 +1962,40 @@ export interface components {
             deliveredAt: string | null;
             /** @description Oldest first (the latest 100) */
             attempts: components["schemas"]["WebhookAttempt"][];
+        };
+        Quote: {
+            id: string;
+            /** @description Unique and sequential per year: Q-2026-000123 */
+            number: string;
+            offerId: string;
+            /** @description The offer version quoted */
+            versionNumber: number;
+            opportunityId: string;
+            /** @description The option the customer chose */
+            optionName: string;
+            currency: string;
+            /** @description Total contract value of the option, in minor units */
+            tcvMinor: number;
+            /** @description The last day the quote holds (YYYY-MM-DD) */
+            validUntil: string;
+            /** @description SHA-256 of the PDF, hex; also its ETag */
+            sha256: string;
+            /** @description Size of the PDF in bytes */
+            byteSize: number;
+            createdBy: string;
+            createdByName: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Where the PDF is: GET it (application/pdf) */
+            downloadUrl: string;
+        };
+        QuoteList: {
+            items: components["schemas"]["Quote"][];
+        };
+        QuoteGenerated: {
+            quote: components["schemas"]["Quote"];
+            /** @description The offer's new concurrency version (its ETag) */
+            offerVersion: number;
         };
         Inspection: {
             opportunityId: string;
