@@ -27,6 +27,7 @@ export const WEBHOOK_EVENT_TYPES = [
   'opportunity.offer_drafted',
   'opportunity.offer_option_chosen',
   'opportunity.offer_presented',
+  'opportunity.offer_quoted',
   'opportunity.offer_rejected',
   'opportunity.offer_revised',
   'opportunity.offer_submitted',
