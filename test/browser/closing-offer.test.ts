@@ -221,6 +221,7 @@ describe('the closing flow in the app: offer, approvals, presentation, choice', 
     await aws.fill('123456789012');
     await page.getByRole('button', { name: 'Save account' }).click();
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    await expect.poll(() => page.getByText('AWS account 123456789012').count()).toBe(1);
 
     const editContact = async (name: string, roles: string[]) => {
       await page.getByRole('button', { name: `Edit ${name}` }).click();

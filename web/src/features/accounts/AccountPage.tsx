@@ -77,6 +77,7 @@ export function AccountPage({ id }: { id: string }) {
         <Text size="sm">
           {[account.domain, account.industry, placeOf(geography.data, account)].filter(Boolean).join(' · ')} ·
           owner {nameOf(users.data, account.ownerId)}
+          {account.awsAccountId && ` · AWS account ${account.awsAccountId}`}
         </Text>
       </Group>
 
