@@ -179,10 +179,13 @@ describe('a new deal, and where each role lands', () => {
     expect(await card.textContent()).toContain(PROSPECT);
   });
 
-  it('lands VP Finance on the commit deals, with no New deal to offer', async () => {
+  it('lands VP Finance on its approvals; the commit deals offer no New deal', async () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await signInAs(FINANCE.name);
-    await expect.poll(() => url().pathname).toBe('/deals');
+    // Finance holds a step of the playbook's approval chain: it lands on what waits for it; the Commit deals are
+    // a filter of the Deals list.
+    await expect.poll(() => url().pathname).toBe('/approvals');
+    await page.goto(`${server.url}/deals?forecast=commit`);
     expect(url().searchParams.get('forecast')).toBe('commit');
     await expect.poll(() => page.getByTestId('deal-row').count()).toBeGreaterThan(0);
     expect(await page.getByTestId('deals-help').textContent()).toMatch(/Commit holds the deals in Signature/);

@@ -24,7 +24,7 @@ type Role = keyof typeof ROLES;
 
 /** Controls that only read or navigate, by accessible name (tabs, filters, sorting, toggles, sign-out). */
 const READ_ONLY =
-  /^(Sign out|Overview|MEDDPICC|POC plan|Activity|History|Sessions|Success criteria|Benchmarks and TCO|Sign-off and readout|Session \d+ — .*|Deal or account name|Owner|Region|Type|Close quarter|Quarter|Search.*|Any .*|Anyone|Everyone|All .*|My deals.*|Amount.|Close date.|Health.|Velocity.|Deal.|Stage.|Owner.|Load more|Show .*|Hide .*|List|By owner|Close.*|Previous|Next|Clear.*|Pipeline.*|Forecast.*)$/;
+  /^(Sign out|Overview|MEDDPICC|POC plan|Closing|Activity|History|Sessions|Success criteria|Benchmarks and TCO|Sign-off and readout|Session \d+ — .*|Deal or account name|Owner|Region|Type|Close quarter|Quarter|Search.*|Any .*|Anyone|Everyone|All .*|My deals.*|Amount.|Close date.|Health.|Velocity.|Deal.|Stage.|Owner.|Load more|Show .*|Hide .*|List|By owner|Close.*|Previous|Next|Clear.*|Pipeline.*|Forecast.*)$/;
 
 const session = openBrowserSession();
 let server: RunningServer;
@@ -132,8 +132,15 @@ describe('no control leads to a 403, for any role', () => {
         id: string;
         mayChange: boolean;
       }>;
+      // The deal's current offer, whose view carries the caller's rights on it (`offer.submit`, `offer.decide`, …).
+      const offer = (
+        (await get(`/opportunities/${id}/offers`)).items as Array<{
+          permissions: Record<string, Permission>;
+        }>
+      ).at(-1);
       const rights: Rights = (control) => {
         const name = control.requires ?? '';
+        if (name.startsWith('offer.')) return offer?.permissions[name.slice('offer.'.length)];
         if (name === 'attest') return view.permissions.attest[control.criterion ?? ''];
         if (name === 'mayChange') {
           const activity = activities.find((entry) => entry.id === control.activityId);

@@ -41,7 +41,12 @@ export function ChoiceForm({ options, presentedAt, contacts, busy, error, onSave
     onSave({ optionName, contactId, confirmedAt: confirmedInstant(confirmedAt, presentedAt) });
   };
   return (
-    <form onSubmit={submit} aria-label="Record the customer's choice" data-testid="choice-form">
+    <form
+      onSubmit={submit}
+      aria-label="Record the customer's choice"
+      data-testid="choice-form"
+      data-requires="offer.choose"
+    >
       <WriteError messages={errors.rest} />
       <Group gap="xs" align="flex-start">
         <Select

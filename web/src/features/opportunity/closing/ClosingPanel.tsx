@@ -101,7 +101,7 @@ export function ClosingPanel() {
             </Text>
           )}
           {!notYet && permissions.edit.allowed && !drafting && (
-            <Button size="xs" mt="xs" onClick={() => setDrafting(true)}>
+            <Button size="xs" mt="xs" data-requires="edit" onClick={() => setDrafting(true)}>
               Draft an offer
             </Button>
           )}
@@ -115,6 +115,7 @@ export function ClosingPanel() {
               )}
               paymentSchedules={schedules}
               submitLabel="Save the draft"
+              requires="edit"
               busy={write.isPending}
               error={write.error}
               onSave={(terms) =>

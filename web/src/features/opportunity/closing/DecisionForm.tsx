@@ -27,7 +27,12 @@ export function DecisionForm({ stepName, busy, error, onDecide }: Props) {
     onDecide('approve', comment.trim() || null);
   };
   return (
-    <form onSubmit={approve} aria-label={`Decide: ${stepName}`} data-testid="decision-form">
+    <form
+      onSubmit={approve}
+      aria-label={`Decide: ${stepName}`}
+      data-testid="decision-form"
+      data-requires="offer.decide"
+    >
       <WriteError messages={errors.rest} />
       <Textarea
         size="xs"

@@ -104,6 +104,7 @@ export function OfferCard({ offer, paymentSchedules }: { offer: Offer; paymentSc
             initial={draftFromVersion(version)}
             paymentSchedules={paymentSchedules}
             submitLabel={`Save as version ${version.number + 1}`}
+            requires="offer.revise"
             busy={write.isPending}
             error={write.error}
             onSave={(terms) => change('/versions', terms)}
@@ -134,13 +135,19 @@ export function OfferCard({ offer, paymentSchedules }: { offer: Offer; paymentSc
         {mode === 'none' && (
           <Group gap="xs">
             {p.submit.allowed && (
-              <Button size="xs" loading={write.isPending} onClick={() => change('/submit')}>
+              <Button
+                size="xs"
+                data-requires="offer.submit"
+                loading={write.isPending}
+                onClick={() => change('/submit')}
+              >
                 Submit for approval
               </Button>
             )}
             {p.present.allowed && (
               <Button
                 size="xs"
+                data-requires="offer.present"
                 loading={write.isPending}
                 onClick={() => change('/presented', { versionNumber: version.number })}
               >
@@ -150,6 +157,7 @@ export function OfferCard({ offer, paymentSchedules }: { offer: Offer; paymentSc
             {p.quote.allowed && (
               <Button
                 size="xs"
+                data-requires="offer.quote"
                 loading={write.isPending}
                 onClick={() => change('/quotes', { versionNumber: version.number })}
               >
@@ -159,6 +167,7 @@ export function OfferCard({ offer, paymentSchedules }: { offer: Offer; paymentSc
             {p.choose.allowed && (
               <Button
                 size="xs"
+                data-requires="offer.choose"
                 variant={version.chosen ? 'default' : 'filled'}
                 onClick={() => setMode('choose')}
               >
@@ -166,7 +175,12 @@ export function OfferCard({ offer, paymentSchedules }: { offer: Offer; paymentSc
               </Button>
             )}
             {p.revise.allowed && (
-              <Button size="xs" variant="default" onClick={() => setMode('edit')}>
+              <Button
+                size="xs"
+                variant="default"
+                data-requires="offer.revise"
+                onClick={() => setMode('edit')}
+              >
                 Edit the offer (new version)
               </Button>
             )}

@@ -34,6 +34,8 @@ interface Props {
   paymentSchedules: string[];
   /** "Save draft" for a new offer, "Save as version N" for an edit. */
   submitLabel: string;
+  /** The right its save needs (`edit` on the deal for a new offer, `offer.revise` for an edit). */
+  requires: string;
   busy: boolean;
   error: unknown;
   onSave: (terms: OfferTermsBody) => void;
@@ -130,7 +132,16 @@ function OptionFields({
 }
 
 /** Draft or edit an offer: pricing options, currency, validity and notes. Every save of an edit is a new version. */
-export function OfferForm({ initial, paymentSchedules, submitLabel, busy, error, onSave, onCancel }: Props) {
+export function OfferForm({
+  initial,
+  paymentSchedules,
+  submitLabel,
+  requires,
+  busy,
+  error,
+  onSave,
+  onCancel,
+}: Props) {
   const [draft, setDraft] = useState(initial);
   const [local, setLocal] = useState<Record<string, string>>({});
   const form = useRef<HTMLFormElement>(null);
@@ -153,7 +164,7 @@ export function OfferForm({ initial, paymentSchedules, submitLabel, busy, error,
     if (Object.keys(issues).length === 0) onSave(termsBody(draft));
   };
   return (
-    <form ref={form} onSubmit={submit} aria-label="Offer terms" noValidate>
+    <form ref={form} onSubmit={submit} aria-label="Offer terms" data-requires={requires} noValidate>
       <Stack gap="xs">
         <WriteError messages={server.rest} />
         {draft.options.map((option, index) => (
