@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { Principal } from '../domain/access/principal.js';
 import type { Playbook } from '../domain/playbook/playbook.js';
+import type { ESignature } from './integrations/e-signature.js';
+import type { PrivateOffers } from './integrations/private-offers.js';
 
 /**
  * Who is acting: a signed-in user (session or API token), or the system (CLI, seed) acting as an admin.
@@ -22,4 +24,6 @@ export interface AppContext {
   playbook: Playbook;
   now: () => Date;
   newId: (prefix: string) => string;
+  /** The vendor ports of the closing steps (absent: not configured on this server; tests pass fakes). */
+  integrations?: { eSignature: ESignature; privateOffers: PrivateOffers };
 }

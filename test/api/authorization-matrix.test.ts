@@ -13,8 +13,9 @@ import {
   signInAs,
 } from '../support/authorization-org.js';
 import { T0 } from '../support/factories.js';
+import { memoryClosingPorts } from '../support/memory-closing-ports.js';
 import { OFFER_TERMS } from '../support/offer-fixtures.js';
-import { buildChosenOffer, buildQuote } from '../support/quote-fixtures.js';
+import { buildChosenOffer, buildQuote, buildQuoteToSign } from '../support/quote-fixtures.js';
 import { openTestApi, type TestApi } from '../support/test-api.js';
 
 /**
@@ -460,6 +461,13 @@ const OPERATIONS: Record<string, Operation> = {
       return t.me.call('POST', `/api/v1/offers/${offerId}/quotes`, { versionNumber: 1 });
     },
   },
+  'POST /api/v1/offers/{id}/signature': {
+    expected: ISSUE_QUOTE,
+    run: async (t) => {
+      const { offerId, quoteId } = await buildQuoteToSign(api.app, t);
+      return t.me.call('POST', `/api/v1/offers/${offerId}/signature`, { quoteId });
+    },
+  },
   'GET /api/v1/opportunities/{id}/quotes': {
     expected: READ_QUOTES,
     run: async (t) => {
@@ -668,6 +676,7 @@ const signInAgain = (t: Target): Promise<ApiClient> => signIn(api.app, t.me.user
 
 beforeAll(async () => {
   api = await openTestApi();
+  api.app.context.integrations = memoryClosingPorts().ports;
   org = await buildProofOrg(api.app);
   admin = await signInAs(api.app, 'revops_admin', org.rvpEmea);
   for (const role of ROLES) clients.set(role, await signInAs(api.app, role, org.rvpEmea));

@@ -67,6 +67,7 @@ import { recordMilestoneRoute, withdrawMilestoneRoute } from './record-milestone
 import { recordPocReadoutRoute } from './record-poc-readout.js';
 import { reviseOfferRoute } from './revise-offer.js';
 import { revokeTokenRoute } from './revoke-token.js';
+import { sendQuoteForSignatureRoute } from './send-quote-for-signature.js';
 import { setMeddpiccRoute } from './set-meddpicc.js';
 import { setPocTcoRoute } from './set-poc-tco.js';
 import { signOffPocPlanRoute, withdrawPocSignOffRoute } from './sign-off-poc-plan.js';
@@ -131,6 +132,7 @@ const ROUTES: FastifyPluginAsyncZod[] = [
   decideApprovalRoute,
   markOfferPresentedRoute,
   chooseOfferOptionRoute,
+  sendQuoteForSignatureRoute,
   listPendingApprovalsRoute,
   countPendingApprovalsRoute,
   listQuotesRoute,

@@ -68,9 +68,11 @@ export function registerServe(program: Command) {
         throw error;
       }
       for (const line of integrations.summary) console.log(`closepath: ${line}`);
+      const { eSignature, privateOffers } = integrations;
+      const context = { ...app.context, integrations: { eSignature, privateOffers } };
       const [{ buildServer }, { registerWebApp }] = await http;
       const server = await buildServer({
-        context: app.context,
+        context,
         logger: { level: config.LOG_LEVEL },
         demo,
         trustProxy: config.TRUST_PROXY,
@@ -83,7 +85,7 @@ export function registerServe(program: Command) {
       });
       const webApp = await registerWebApp(server);
       if (!webApp) console.log('closepath: the web app is not built (npm run build); serving the API only');
-      const stopJobs = scheduleJobs(app.context, [housekeeping], {
+      const stopJobs = scheduleJobs(context, [housekeeping], {
         periodMs: config.JOBS_PERIOD_MS,
         process: `${hostname()}:${process.pid}`,
         onError: (job, error) => server.log.error({ err: error }, `job ${job.name} failed`),

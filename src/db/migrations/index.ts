@@ -12,6 +12,7 @@ import * as playbookVersions from './010-playbook-versions.js';
 import * as closingOffers from './011-closing-offers.js';
 import * as quotes from './012-quotes.js';
 import * as inboundEvents from './014-inbound-events.js';
+import * as closingEvidence from './015-closing-evidence.js';
 
 /** Every migration, by name, in the order they run. Append new ones; never rename or edit a shipped one. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -28,4 +29,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '011-closing-offers': closingOffers,
   '012-quotes': quotes,
   '014-inbound-events': inboundEvents,
+  '015-closing-evidence': closingEvidence,
 };
