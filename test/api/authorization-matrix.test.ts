@@ -15,7 +15,13 @@ import {
 import { T0 } from '../support/factories.js';
 import { memoryClosingPorts } from '../support/memory-closing-ports.js';
 import { OFFER_TERMS } from '../support/offer-fixtures.js';
-import { buildChosenOffer, buildQuote, buildQuoteToSign } from '../support/quote-fixtures.js';
+import {
+  buildAwsReadyOffer,
+  buildChosenOffer,
+  buildCreatedAwsOffer,
+  buildQuote,
+  buildQuoteToSign,
+} from '../support/quote-fixtures.js';
 import { openTestApi, type TestApi } from '../support/test-api.js';
 
 /**
@@ -467,6 +473,15 @@ const OPERATIONS: Record<string, Operation> = {
       const { offerId, quoteId } = await buildQuoteToSign(api.app, t);
       return t.me.call('POST', `/api/v1/offers/${offerId}/signature`, { quoteId });
     },
+  },
+  'POST /api/v1/offers/{id}/aws-offer': {
+    expected: ISSUE_QUOTE,
+    run: async (t) => t.me.call('POST', `/api/v1/offers/${await buildAwsReadyOffer(api.app, t)}/aws-offer`),
+  },
+  'POST /api/v1/offers/{id}/aws-offer/release': {
+    expected: ISSUE_QUOTE,
+    run: async (t) =>
+      t.me.call('POST', `/api/v1/offers/${await buildCreatedAwsOffer(api.app, t)}/aws-offer/release`),
   },
   'GET /api/v1/opportunities/{id}/quotes': {
     expected: READ_QUOTES,

@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { actorFor } from '../../src/app/access/actors.js';
+import { createAwsPrivateOffer } from '../../src/app/closing/create-aws-private-offer.js';
 import { generateQuote } from '../../src/app/closing/generate-quote.js';
 import { loadOfferDeal } from '../../src/app/closing/offer-access.js';
 import { changeStage } from '../../src/app/opportunities/change-stage.js';
-import { saveContact } from '../../src/db/repositories/accounts-repo.js';
+import { saveAccount, saveContact } from '../../src/db/repositories/accounts-repo.js';
 import { saveOffer } from '../../src/db/repositories/offers-repo.js';
 import type { User } from '../../src/db/repositories/users-repo.js';
 import { resolveApprovalChain } from '../../src/domain/closing/approval-chain.js';
@@ -85,4 +86,20 @@ export async function buildQuoteToSign(app: FastifyInstance, owned: Owned) {
   const built = await buildQuoteOf(app, owned);
   await saveContact(app.context.db, { ...owned.contact, closingRoles: ['docusign_signer'] });
   return built;
+}
+
+/** A chosen offer whose account has its AWS account id and its contact marked as the AWS admin. */
+export async function buildAwsReadyOffer(app: FastifyInstance, owned: Owned): Promise<string> {
+  const offerId = await buildChosenOffer(app, owned);
+  await saveContact(app.context.db, { ...owned.contact, closingRoles: ['aws_admin'] });
+  await saveAccount(app.context.db, { ...owned.account, awsAccountId: '123456789012' });
+  return offerId;
+}
+
+/** The same, its private offer created by a VP Finance (ready to release). */
+export async function buildCreatedAwsOffer(app: FastifyInstance, owned: Owned): Promise<string> {
+  const offerId = await buildAwsReadyOffer(app, owned);
+  const finance = await buildUser(app.context.db, { role: 'vp_finance', region: null });
+  value(await createAwsPrivateOffer(app.context, actorFor(finance), offerId));
+  return offerId;
 }

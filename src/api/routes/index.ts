@@ -17,6 +17,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { addPocBenchmarkRoute } from './add-poc-benchmark.js';
 import { addPocSessionRoute } from './add-poc-session.js';
 import { attestCriterionRoute, withdrawAttestationRoute } from './attest-criterion.js';
+import { createAwsPrivateOfferRoute, releaseAwsPrivateOfferRoute } from './aws-private-offer.js';
 import { removeActivityRoute, updateActivityRoute } from './change-activity.js';
 import { changeStageRoute } from './change-stage.js';
 import { chooseOfferOptionRoute } from './choose-offer-option.js';
@@ -133,6 +134,8 @@ const ROUTES: FastifyPluginAsyncZod[] = [
   markOfferPresentedRoute,
   chooseOfferOptionRoute,
   sendQuoteForSignatureRoute,
+  createAwsPrivateOfferRoute,
+  releaseAwsPrivateOfferRoute,
   listPendingApprovalsRoute,
   countPendingApprovalsRoute,
   listQuotesRoute,

@@ -702,6 +702,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/offers/{id}/aws-offer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create the AWS Marketplace private offer of the chosen option (VP Finance)
+         * @description For the buyer's AWS account recorded on the account, accepted by its contact marked as the AWS admin (not the DocuSign signer): StartChangeSet with the offer terms, TCV, term and payment schedule; the version's private offer becomes `created`. 403 for anyone but Finance; 409 without a choice, an AWS account id or an AWS admin, or when the version has its private offer already; 503 when AWS Marketplace is not configured or not reachable.
+         */
+        post: operations["createAwsPrivateOffer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/offers/{id}/aws-offer/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Release the created AWS private offer to the buyer (VP Finance)
+         * @description StartChangeSet releasing the Marketplace offer; the version's private offer becomes `released` and the buyer's AWS admin may accept it (the agreement event is the offer-acceptance evidence). 409 before it is created or while AWS still applies the create change set.
+         */
+        post: operations["releaseAwsPrivateOffer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/approvals": {
         parameters: {
             query?: never;
@@ -1457,6 +1497,26 @@ export interface components {
                 message: string;
             }[];
             permissions: components["schemas"]["AccountPermissions"];
+        };
+        SentForSignature: {
+            /** @description The DocuSign envelope the quote was sent in */
+            envelopeId: string;
+            quoteId: string;
+            quoteNumber: string;
+            /** @description The account's contact marked as the DocuSign signer */
+            signerContactId: string;
+            /** @description The offer's new concurrency version (its ETag) */
+            offerVersion: number;
+        };
+        AwsOfferStep: {
+            /** @enum {string} */
+            awsOfferStatus: "created" | "released";
+            /** @description The Marketplace Catalog API change set started */
+            changeSetId: string;
+            /** @description The Marketplace offer (offer-…), null while AWS still applies the create change set */
+            marketplaceOfferId: string | null;
+            /** @description The offer's new concurrency version (its ETag) */
+            offerVersion: number;
         };
         Activity: {
             id: string;
@@ -2465,16 +2525,6 @@ export interface components {
             received: true;
             /** @description The same event was already on file: nothing new was stored */
             duplicate: boolean;
-        };
-        SentForSignature: {
-            /** @description The DocuSign envelope the quote was sent in */
-            envelopeId: string;
-            quoteId: string;
-            quoteNumber: string;
-            /** @description The account's contact marked as the DocuSign signer */
-            signerContactId: string;
-            /** @description The offer's new concurrency version (its ETag) */
-            offerVersion: number;
         };
     };
     responses: never;
@@ -8070,6 +8120,202 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SentForSignature"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createAwsPrivateOffer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe creates: a retry with the same key and body returns the first answer (marked Idempotent-Replayed) */
+                "idempotency-key"?: string;
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AwsOfferStep"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    releaseAwsPrivateOffer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe creates: a retry with the same key and body returns the first answer (marked Idempotent-Replayed) */
+                "idempotency-key"?: string;
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AwsOfferStep"];
                 };
             };
             /** @description Problem details (RFC 9457) */
