@@ -5,9 +5,10 @@ import { err, ok } from '../../src/domain/result.js';
 
 /**
  * In-process stand-ins for the two closing ports, recording every call (use-case tests; the adapters' own
- * tests run them against the HTTP fakes). `failNext` makes the next call answer that error.
+ * tests run them against the HTTP fakes). `failNext` makes the next call answer that error; `prefix` keeps
+ * the vendor ids of several orgs in one database apart.
  */
-export function memoryClosingPorts() {
+export function memoryClosingPorts(prefix = '') {
   const envelopes: SendEnvelopeInput[] = [];
   const created: CreatePrivateOfferInput[] = [];
   const released: Array<{ requestKey: string; offerId: string }> = [];
@@ -22,7 +23,7 @@ export function memoryClosingPorts() {
       const error = take();
       if (error) return err(error);
       envelopes.push(input);
-      return ok({ envelopeId: `env-${envelopes.length}`, status: 'sent', statusAt: null });
+      return ok({ envelopeId: `${prefix}env-${envelopes.length}`, status: 'sent', statusAt: null });
     },
   };
   const privateOffers: PrivateOffers = {
@@ -46,7 +47,7 @@ export function memoryClosingPorts() {
     },
     async describeChangeSet(changeSetId) {
       const index = Number(changeSetId.replace(/^cs-create-/, ''));
-      return ok({ status: 'SUCCEEDED', offerId: `offer-fake${index}`, failure: null });
+      return ok({ status: 'SUCCEEDED', offerId: `offer-${prefix}fake${index}`, failure: null });
     },
   };
   return {
