@@ -38,7 +38,11 @@ function answerTaken(
   switch (claimed.kind) {
     case 'replay':
       reply.headers({ ...claimed.response.headers, 'idempotent-replayed': 'true' });
-      return reply.code(claimed.status).type('application/json').send(JSON.stringify(claimed.response.body));
+      // A stored refusal is a problem: replayed as one (RFC 9457), like the first answer.
+      return reply
+        .code(claimed.status)
+        .type(claimed.status >= 400 ? 'application/problem+json' : 'application/json')
+        .send(JSON.stringify(claimed.response.body));
     case 'in_progress':
       return sendProblem(
         reply,

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchemaCompiler } from 'fastify';
 import type { z } from 'zod';
 import type { FieldIssue } from '../app/app-error.js';
+import { processInboundEvents } from '../app/integrations/process-inbound-events.js';
 import { recordInboundEvent } from '../app/integrations/record-inbound-event.js';
 import type { JsonValue } from '../db/schema.js';
 import type { InboundEventFacts } from '../domain/inbound/inbound-event.js';
@@ -82,5 +83,10 @@ export async function receiveProvenEvent<S extends z.ZodType>(
   const event = readVerifiedBody(rawBodyOf(request.body), schema);
   if (!event.ok) return refuseInvalid(reply, event.issues);
   const { stored } = await recordInboundEvent(request.context, factsOf(event.value), event.json);
+  // Stored first; processing now is best effort (the inbound-events job retries whatever is left).
+  if (stored)
+    await processInboundEvents(request.context).catch((error: unknown) =>
+      request.log.error({ err: error }, 'processing inbound events failed; the job retries'),
+    );
   return { received: true as const, duplicate: !stored };
 }

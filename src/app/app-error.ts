@@ -29,6 +29,15 @@ export type AppError =
       reachable?: { stage: string; name: string } | null;
     }
   | {
+      /** A vendor integration is not set up on this server: the variables to set (503). */
+      code: 'integration_not_configured';
+      message: string;
+      integration: string;
+      variables: string[];
+    }
+  | { code: 'integration_refused'; message: string; integration: string; vendorCode: string }
+  | { code: 'integration_unavailable'; message: string; integration: string }
+  | {
       code: 'type_not_for_customer';
       message: string;
       /** The account's class today and the types the playbook has for it. */

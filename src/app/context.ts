@@ -3,6 +3,8 @@ import type { Database } from '../db/schema.js';
 import type { Principal } from '../domain/access/principal.js';
 import type { Playbook } from '../domain/playbook/playbook.js';
 import type { TargetRules } from '../domain/webhooks/webhook-url.js';
+import type { ESignature } from './integrations/e-signature.js';
+import type { PrivateOffers } from './integrations/private-offers.js';
 
 /**
  * Who is acting: a signed-in user (session or API token), or the system (CLI, seed) acting as an admin.
@@ -25,4 +27,6 @@ export interface AppContext {
   newId: (prefix: string) => string;
   /** Where webhook subscriptions may point (https, public addresses) unless configured otherwise. */
   webhookTargets?: TargetRules;
+  /** The vendor ports of the closing steps (absent: not configured on this server; tests pass fakes). */
+  integrations?: { eSignature: ESignature; privateOffers: PrivateOffers };
 }

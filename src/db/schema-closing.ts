@@ -1,5 +1,5 @@
-import type { Generated } from 'kysely';
-import type { DateString, Jsonb, NullableJsonb } from './schema.js';
+import type { ColumnType, Generated } from 'kysely';
+import type { DateString, Jsonb, JsonValue, NullableJsonb } from './schema.js';
 
 /**
  * The closing tables: offers, their versions, the approval decisions on each version (migration 011); quotes
@@ -43,6 +43,10 @@ export interface OfferVersionsTable {
   chosen_confirmed_at: Date | null;
   chosen_recorded_by: string | null;
   chosen_recorded_at: Date | null;
+  /** The envelope and AWS private offer of the version (ClosingEvidence). */
+  closing_evidence: ColumnType<JsonValue, string | undefined, string>;
+  envelope_id: string | null;
+  marketplace_offer_id: string | null;
 }
 
 /** Append-only: a trigger refuses UPDATE and DELETE. */

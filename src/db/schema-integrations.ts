@@ -13,4 +13,6 @@ export interface InboundEventsTable {
   payload: Jsonb;
   received_at: Date;
   processed_at: Date | null;
+  /** What processing did: `applied`, or why the event had no effect (migration 015). */
+  outcome: string | null;
 }

@@ -14,8 +14,15 @@ import {
   signInAs,
 } from '../support/authorization-org.js';
 import { T0 } from '../support/factories.js';
+import { memoryClosingPorts } from '../support/memory-closing-ports.js';
 import { OFFER_TERMS } from '../support/offer-fixtures.js';
-import { buildChosenOffer, buildQuote } from '../support/quote-fixtures.js';
+import {
+  buildAwsReadyOffer,
+  buildChosenOffer,
+  buildCreatedAwsOffer,
+  buildQuote,
+  buildQuoteToSign,
+} from '../support/quote-fixtures.js';
 import { openTestApi, type TestApi } from '../support/test-api.js';
 
 /**
@@ -461,6 +468,22 @@ const OPERATIONS: Record<string, Operation> = {
       return t.me.call('POST', `/api/v1/offers/${offerId}/quotes`, { versionNumber: 1 });
     },
   },
+  'POST /api/v1/offers/{id}/signature': {
+    expected: ISSUE_QUOTE,
+    run: async (t) => {
+      const { offerId, quoteId } = await buildQuoteToSign(api.app, t);
+      return t.me.call('POST', `/api/v1/offers/${offerId}/signature`, { quoteId });
+    },
+  },
+  'POST /api/v1/offers/{id}/aws-offer': {
+    expected: ISSUE_QUOTE,
+    run: async (t) => t.me.call('POST', `/api/v1/offers/${await buildAwsReadyOffer(api.app, t)}/aws-offer`),
+  },
+  'POST /api/v1/offers/{id}/aws-offer/release': {
+    expected: ISSUE_QUOTE,
+    run: async (t) =>
+      t.me.call('POST', `/api/v1/offers/${await buildCreatedAwsOffer(api.app, t)}/aws-offer/release`),
+  },
   'GET /api/v1/opportunities/{id}/quotes': {
     expected: READ_QUOTES,
     run: async (t) => {
@@ -737,6 +760,7 @@ const signInAgain = (t: Target): Promise<ApiClient> => signIn(api.app, t.me.user
 
 beforeAll(async () => {
   api = await openTestApi();
+  api.app.context.integrations = memoryClosingPorts().ports;
   org = await buildProofOrg(api.app);
   admin = await signInAs(api.app, 'revops_admin', org.rvpEmea);
   for (const role of ROLES) clients.set(role, await signInAs(api.app, role, org.rvpEmea));

@@ -43,7 +43,9 @@ describe('the DocuSign Connect receiver', () => {
       external_id: '93be49e8-6f2a-4d1b-9c6e-2f0d3f8a1b77',
       offer_id: 'off_0001',
       offer_version: 2,
-      processed_at: null,
+      // Processed as soon as stored: no offer version has this envelope, so it had no effect.
+      processed_at: expect.any(Date),
+      outcome: expect.stringMatching(/^unmatched: no offer version has 93be49e8/),
     });
   });
 

@@ -14,6 +14,9 @@ export const APP_ERROR_STATUS = {
   override_not_allowed: 403,
   gate_blocked: 422,
   type_not_for_customer: 422,
+  integration_not_configured: 503,
+  integration_refused: 409,
+  integration_unavailable: 503,
 } as const satisfies Record<AppErrorCode, number>;
 
 const LOCATIONS = /^(body|query|params|headers)\./;
@@ -44,6 +47,12 @@ function extrasOf(error: AppError, request: FastifyRequest): ProblemExtras {
         customerClass: error.customerClass,
         allowedTypes: error.allowedTypes,
       };
+    case 'integration_not_configured':
+      return { integration: error.integration, variables: error.variables };
+    case 'integration_refused':
+      return { integration: error.integration, vendorCode: error.vendorCode };
+    case 'integration_unavailable':
+      return { integration: error.integration };
     default:
       return {};
   }

@@ -36,6 +36,9 @@ export const PROBLEM_TITLES = {
   override_not_allowed: 'You may not override a stage gate',
   gate_blocked: 'The stage gate is not met',
   type_not_for_customer: 'This deal type does not suit the customer',
+  integration_not_configured: 'The integration is not configured on this server',
+  integration_refused: 'The vendor refused the request',
+  integration_unavailable: 'The vendor is not reachable; retry later',
   malformed_request: 'The request could not be read',
   bad_request: 'Bad request',
   payload_too_large: 'The request body is too large',
@@ -117,13 +120,31 @@ export const problemSchema = z
       .array(z.object({ key: z.string(), name: z.string() }))
       .optional()
       .describe('type_not_for_customer: the opportunity types that suit this account'),
+    integration: z
+      .string()
+      .optional()
+      .describe('integration_*: the vendor integration (docusign, aws_marketplace)'),
+    variables: z
+      .array(z.string())
+      .optional()
+      .describe('integration_not_configured: the environment variables to set'),
+    vendorCode: z.string().optional().describe("integration_refused: the vendor's error code"),
   })
   .meta({ id: 'Problem', description: 'RFC 9457 problem details' });
 
 export type Problem = z.infer<typeof problemSchema>;
 export type ProblemExtras = Pick<
   Problem,
-  'errors' | 'missing' | 'reachable' | 'currentVersion' | 'customerClass' | 'allowedTypes' | 'refusal'
+  | 'errors'
+  | 'missing'
+  | 'reachable'
+  | 'currentVersion'
+  | 'customerClass'
+  | 'allowedTypes'
+  | 'refusal'
+  | 'integration'
+  | 'variables'
+  | 'vendorCode'
 >;
 
 /** A problem for this request: type, title, instance and request id filled in. */

@@ -17,6 +17,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { addPocBenchmarkRoute } from './add-poc-benchmark.js';
 import { addPocSessionRoute } from './add-poc-session.js';
 import { attestCriterionRoute, withdrawAttestationRoute } from './attest-criterion.js';
+import { createAwsPrivateOfferRoute, releaseAwsPrivateOfferRoute } from './aws-private-offer.js';
 import { removeActivityRoute, updateActivityRoute } from './change-activity.js';
 import { changeStageRoute } from './change-stage.js';
 import { chooseOfferOptionRoute } from './choose-offer-option.js';
@@ -74,6 +75,7 @@ import { replayWebhookDeliveryRoute } from './replay-webhook-delivery.js';
 import { reviseOfferRoute } from './revise-offer.js';
 import { revokeTokenRoute } from './revoke-token.js';
 import { rotateWebhookSecretRoute } from './rotate-webhook-secret.js';
+import { sendQuoteForSignatureRoute } from './send-quote-for-signature.js';
 import { setMeddpiccRoute } from './set-meddpicc.js';
 import { setPocTcoRoute } from './set-poc-tco.js';
 import { signOffPocPlanRoute, withdrawPocSignOffRoute } from './sign-off-poc-plan.js';
@@ -139,6 +141,9 @@ const ROUTES: FastifyPluginAsyncZod[] = [
   decideApprovalRoute,
   markOfferPresentedRoute,
   chooseOfferOptionRoute,
+  sendQuoteForSignatureRoute,
+  createAwsPrivateOfferRoute,
+  releaseAwsPrivateOfferRoute,
   listPendingApprovalsRoute,
   countPendingApprovalsRoute,
   listQuotesRoute,

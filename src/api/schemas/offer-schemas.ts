@@ -68,6 +68,44 @@ const pendingStepSchema = resolvedStepSchema
   })
   .meta({ id: 'PendingApprovalStep' });
 
+const envelopeEvidenceSchema = z
+  .object({
+    quoteId: z.string(),
+    quoteNumber: z.string(),
+    envelopeId: z.string().describe('The DocuSign envelope the quote was sent in'),
+    signerContactId: z.string(),
+    sentBy: z.string(),
+    sentAt: z.string(),
+    envelopeStatus: z.enum(['sent', 'delivered', 'completed', 'declined', 'voided']),
+    completedAt: z.string().nullable().describe('When the envelope was completed: the signed-quote evidence'),
+    endedReason: z.string().nullable().describe('Why the last envelope ended unsigned (declined, voided)'),
+  })
+  .meta({ id: 'EnvelopeEvidence' });
+
+const awsOfferEvidenceSchema = z
+  .object({
+    buyerAwsAccountId: z.string(),
+    adminContactId: z.string(),
+    createChangeSetId: z.string(),
+    marketplaceOfferId: z.string().nullable(),
+    createdBy: z.string(),
+    createdAt: z.string(),
+    releaseChangeSetId: z.string().nullable(),
+    releasedAt: z.string().nullable(),
+    agreementId: z
+      .string()
+      .nullable()
+      .describe('The agreement of the acceptance: the offer-acceptance evidence'),
+    agreementStart: z.string().nullable(),
+    acceptedAt: z.string().nullable(),
+    agreementEndedAt: z.string().nullable(),
+  })
+  .meta({ id: 'AwsOfferEvidence' });
+
+const closingEvidenceSchema = z
+  .object({ envelope: envelopeEvidenceSchema.nullable(), awsOffer: awsOfferEvidenceSchema.nullable() })
+  .meta({ id: 'ClosingEvidence' });
+
 const offerVersionSchema = z
   .object({
     number: z.number().int(),
@@ -88,6 +126,7 @@ const offerVersionSchema = z
     presentedBy: z.string().nullable(),
     presentedAt: timestamp.nullable(),
     chosen: chosenOptionSchema.nullable(),
+    evidence: closingEvidenceSchema,
     approvedSteps: z.number().int().describe('In approval, step k of n waits: k = approvedSteps + 1'),
     totalSteps: z.number().int(),
     pending: z

@@ -58,3 +58,8 @@ export const listQuotesQuery = z
   .object({ offerId: id.optional().describe("Only this offer's quotes") })
   .strict();
 export type ListQuotesQuery = z.infer<typeof listQuotesQuery>;
+
+export const sendForSignatureInput = z
+  .object({ quoteId: id.describe('The quote to send: the latest quote of the current, quoted version') })
+  .strict();
+export type SendForSignatureInput = z.infer<typeof sendForSignatureInput>;

@@ -3,6 +3,7 @@ import { moneyWords } from '../../domain/closing/money-words.js';
 import { type PaymentRun, paymentRuns } from '../../domain/closing/payment-plan.js';
 import { discountWords } from '../../domain/closing/price-options.js';
 import type { QuoteDocument, QuoteParty } from '../../domain/closing/quote.js';
+import { SIGNATURE_ANCHOR } from '../integrations/e-signature.js';
 import { A4, MARGIN, PageWriter } from './pdf-page-writer.js';
 
 const SCHEDULE_WORDS = {
@@ -131,6 +132,10 @@ export async function renderQuotePdf(quote: QuoteDocument): Promise<Uint8Array> 
     row(page, `${approval.step}: ${approval.approver}`, day(approval.decidedAt));
   page.down(4);
   page.text(MARGIN, `Issued by ${quote.issuedBy.name}`, { size: 9, muted: true });
+  section(page, `Accepted for ${quote.customer.name}`);
+  page.down(14);
+  // DocuSign anchors the signer's signHere tab to this text (decision 016).
+  page.text(MARGIN, `Signature: ${SIGNATURE_ANCHOR}`, { size: 9, muted: true });
 
   page.y = MARGIN;
   page.rule();

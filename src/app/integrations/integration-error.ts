@@ -1,3 +1,5 @@
+import type { AppError } from '../app-error.js';
+
 /** The vendors Closepath talks to on the closing path. */
 export type IntegrationName = 'docusign' | 'aws_marketplace';
 
@@ -30,4 +32,21 @@ export function notConfigured(
     variables,
     message: `The ${label} integration is not configured on this server: set ${variables.join(', ')}${why}.`,
   };
+}
+
+/** An integration's failure as the app's error: not configured and unreachable → 503, refused → 409. */
+export function integrationAppError(error: IntegrationError): AppError {
+  switch (error.code) {
+    case 'integration_not_configured':
+      return { ...error };
+    case 'integration_refused':
+      return {
+        code: error.code,
+        message: error.message,
+        integration: error.integration,
+        vendorCode: error.vendorCode,
+      };
+    case 'integration_unavailable':
+      return { ...error };
+  }
 }

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { DEMO_PASSWORD, grantDemoPasswords, listDemoSignIns } from '../../app/auth/demo-sign-in.js';
 import { offPlaybookRefusal } from '../../app/demo/playbook-fit.js';
 import { housekeeping } from '../../app/jobs/housekeeping.js';
+import { inboundEvents } from '../../app/jobs/inbound-events.js';
 import { scheduleJobs } from '../../app/jobs/run-jobs.js';
 import { type OpenApp, openApp } from '../../app/open-app.js';
 import { openIntegrations } from '../../integrations/open-integrations.js';
@@ -69,9 +70,11 @@ export function registerServe(program: Command) {
         throw error;
       }
       for (const line of integrations.summary) console.log(`closepath: ${line}`);
+      const { eSignature, privateOffers } = integrations;
+      const context = { ...app.context, integrations: { eSignature, privateOffers } };
       const [{ buildServer }, { registerWebApp }] = await http;
       const server = await buildServer({
-        context: app.context,
+        context,
         logger: { level: config.LOG_LEVEL },
         demo,
         trustProxy: config.TRUST_PROXY,
@@ -84,7 +87,7 @@ export function registerServe(program: Command) {
       });
       const webApp = await registerWebApp(server);
       if (!webApp) console.log('closepath: the web app is not built (npm run build); serving the API only');
-      const stopJobs = scheduleJobs(app.context, [housekeeping], {
+      const stopJobs = scheduleJobs(context, [housekeeping, inboundEvents], {
         periodMs: config.JOBS_PERIOD_MS,
         process: `${hostname()}:${process.pid}`,
         onError: (job, error) => server.log.error({ err: error }, `job ${job.name} failed`),

@@ -13,6 +13,7 @@ import * as closingOffers from './011-closing-offers.js';
 import * as quotes from './012-quotes.js';
 import * as webhooks from './013-webhooks.js';
 import * as inboundEvents from './014-inbound-events.js';
+import * as closingEvidence from './015-closing-evidence.js';
 
 /** Every migration, by name, in the order they run. Append new ones; never rename or edit a shipped one. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -30,4 +31,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '012-quotes': quotes,
   '013-webhooks': webhooks,
   '014-inbound-events': inboundEvents,
+  '015-closing-evidence': closingEvidence,
 };

@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Role } from '../../domain/access/roles.js';
 import { approvalProgress } from '../../domain/closing/approval-chain.js';
+import type { ClosingEvidence } from '../../domain/closing/closing-evidence.js';
 import type {
   ApprovalDecision,
   AwsOfferStatus,
@@ -55,6 +56,7 @@ function toVersion(row: Selectable<OfferVersionsTable>, decisions: ApprovalDecis
     presentedBy: row.presented_by,
     presentedAt: row.presented_at,
     chosen,
+    evidence: row.closing_evidence as unknown as ClosingEvidence,
   };
 }
 
@@ -74,6 +76,9 @@ function changingColumns(version: OfferVersion) {
     chosen_confirmed_at: version.chosen?.confirmedAt ?? null,
     chosen_recorded_by: version.chosen?.recordedBy ?? null,
     chosen_recorded_at: version.chosen?.recordedAt ?? null,
+    closing_evidence: JSON.stringify(version.evidence),
+    envelope_id: version.evidence.envelope?.envelopeId ?? null,
+    marketplace_offer_id: version.evidence.awsOffer?.marketplaceOfferId ?? null,
   };
 }
 

@@ -2,6 +2,7 @@ import { findPipeline, openStages } from '../playbook/lookup.js';
 import type { Playbook } from '../playbook/playbook.js';
 import { ok, type Result } from '../result.js';
 import { approvalProgress } from './approval-chain.js';
+import { NO_EVIDENCE } from './closing-evidence.js';
 import {
   currentVersion,
   type Offer,
@@ -57,6 +58,7 @@ export function newVersion(
     presentedBy: null,
     presentedAt: null,
     chosen: null,
+    evidence: NO_EVIDENCE,
   };
 }
 

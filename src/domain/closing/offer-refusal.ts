@@ -30,6 +30,13 @@ export const OFFER_REFUSAL_KINDS = {
   another_offer_chosen: 'state',
   no_option_chosen: 'state',
   not_quote_issuer: 'authority',
+  not_quoted: 'state',
+  quote_not_latest: 'state',
+  no_docusign_signer: 'state',
+  no_buyer_aws_account: 'state',
+  no_aws_admin: 'state',
+  aws_offer_exists: 'state',
+  aws_offer_not_created: 'state',
 } as const satisfies Record<string, 'input' | 'authority' | 'state'>;
 export type OfferRefusalCode = keyof typeof OFFER_REFUSAL_KINDS;
 

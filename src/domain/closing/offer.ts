@@ -1,5 +1,6 @@
 import type { Role } from '../access/roles.js';
 import type { ApproverScope, PaymentSchedule } from '../playbook/closing-settings.js';
+import type { ClosingEvidence } from './closing-evidence.js';
 
 /**
  * An offer on a deal and its versions (decision 013). A version moves
@@ -107,6 +108,8 @@ export interface OfferVersion {
   presentedBy: string | null;
   presentedAt: Date | null;
   chosen: ChosenOption | null;
+  /** The envelope and the AWS private offer of this version, and what their vendors reported. */
+  evidence: ClosingEvidence;
 }
 
 export interface Offer {

@@ -682,6 +682,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/offers/{id}/signature": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send the quote for signature through DocuSign (VP Finance)
+         * @description The latest quote of the current, quoted version goes to the account's contact marked as the DocuSign signer, in an envelope whose Connect events come back to Closepath; the version becomes `sent_for_signature` with the envelope id. 403 for anyone but Finance; 409 when the version is not quoted, the quote is not its latest, the account has no signer, or DocuSign refused; 503 when DocuSign is not configured (the variables to set) or not reachable. If-Match (optional) is the offer's version; the answer carries its new one.
+         */
+        post: operations["sendQuoteForSignature"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/offers/{id}/aws-offer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create the AWS Marketplace private offer of the chosen option (VP Finance)
+         * @description For the buyer's AWS account recorded on the account, accepted by its contact marked as the AWS admin (not the DocuSign signer): StartChangeSet with the offer terms, TCV, term and payment schedule; the version's private offer becomes `created`. 403 for anyone but Finance; 409 without a choice, an AWS account id or an AWS admin, or when the version has its private offer already; 503 when AWS Marketplace is not configured or not reachable.
+         */
+        post: operations["createAwsPrivateOffer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/offers/{id}/aws-offer/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Release the created AWS private offer to the buyer (VP Finance)
+         * @description StartChangeSet releasing the Marketplace offer; the version's private offer becomes `released` and the buyer's AWS admin may accept it (the agreement event is the offer-acceptance evidence). 409 before it is created or while AWS still applies the create change set.
+         */
+        post: operations["releaseAwsPrivateOffer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/approvals": {
         parameters: {
             query?: never;
@@ -1266,7 +1326,7 @@ export interface components {
              * @description The rule that refused, finer than the problem `code`
              * @enum {string}
              */
-            code: "no_offers_in_pipeline" | "deal_closed" | "stage_too_early" | "invalid_terms" | "offer_locked" | "offer_in_closing" | "no_change" | "not_a_draft" | "version_not_current" | "not_in_approval" | "step_out_of_order" | "step_already_decided" | "self_approval" | "not_an_approver" | "approver_already_decided" | "comment_required" | "not_fully_approved" | "offer_expired" | "not_presented" | "unknown_option" | "contact_not_on_account" | "confirmation_out_of_range" | "another_offer_chosen" | "no_option_chosen" | "not_quote_issuer";
+            code: "no_offers_in_pipeline" | "deal_closed" | "stage_too_early" | "invalid_terms" | "offer_locked" | "offer_in_closing" | "no_change" | "not_a_draft" | "version_not_current" | "not_in_approval" | "step_out_of_order" | "step_already_decided" | "self_approval" | "not_an_approver" | "approver_already_decided" | "comment_required" | "not_fully_approved" | "offer_expired" | "not_presented" | "unknown_option" | "contact_not_on_account" | "confirmation_out_of_range" | "another_offer_chosen" | "no_option_chosen" | "not_quote_issuer" | "not_quoted" | "quote_not_latest" | "no_docusign_signer" | "no_buyer_aws_account" | "no_aws_admin" | "aws_offer_exists" | "aws_offer_not_created";
             /** @description What is wrong and what is missing, for a person */
             message: string;
         };
@@ -1282,7 +1342,7 @@ export interface components {
             status: number;
             detail: string;
             /** @enum {string} */
-            code: "not_found" | "validation_failed" | "precondition_failed" | "conflict" | "forbidden" | "unknown_stage" | "illegal_transition" | "override_not_allowed" | "gate_blocked" | "type_not_for_customer" | "malformed_request" | "bad_request" | "payload_too_large" | "headers_too_large" | "unsupported_media_type" | "idempotency_key_reused" | "unauthorized" | "csrf_failed" | "rate_limited" | "server_busy" | "internal_error";
+            code: "not_found" | "validation_failed" | "precondition_failed" | "conflict" | "forbidden" | "unknown_stage" | "illegal_transition" | "override_not_allowed" | "gate_blocked" | "type_not_for_customer" | "integration_not_configured" | "integration_refused" | "integration_unavailable" | "malformed_request" | "bad_request" | "payload_too_large" | "headers_too_large" | "unsupported_media_type" | "idempotency_key_reused" | "unauthorized" | "csrf_failed" | "rate_limited" | "server_busy" | "internal_error";
             /** @description The request path */
             instance?: string;
             /** @description Also in the x-request-id header; quote it when reporting a problem */
@@ -1310,6 +1370,12 @@ export interface components {
                 key: string;
                 name: string;
             }[];
+            /** @description integration_*: the vendor integration (docusign, aws_marketplace) */
+            integration?: string;
+            /** @description integration_not_configured: the environment variables to set */
+            variables?: string[];
+            /** @description integration_refused: the vendor's error code */
+            vendorCode?: string;
         };
         ContractTerms: {
             id: string;
@@ -1573,6 +1639,26 @@ export interface components {
             }[];
             permissions: components["schemas"]["AccountPermissions"];
         };
+        SentForSignature: {
+            /** @description The DocuSign envelope the quote was sent in */
+            envelopeId: string;
+            quoteId: string;
+            quoteNumber: string;
+            /** @description The account's contact marked as the DocuSign signer */
+            signerContactId: string;
+            /** @description The offer's new concurrency version (its ETag) */
+            offerVersion: number;
+        };
+        AwsOfferStep: {
+            /** @enum {string} */
+            awsOfferStatus: "created" | "released";
+            /** @description The Marketplace Catalog API change set started */
+            changeSetId: string;
+            /** @description The Marketplace offer (offer-…), null while AWS still applies the create change set */
+            marketplaceOfferId: string | null;
+            /** @description The offer's new concurrency version (its ETag) */
+            offerVersion: number;
+        };
         Activity: {
             id: string;
             accountId: string;
@@ -1687,6 +1773,40 @@ export interface components {
                 name: string;
             }[];
         };
+        EnvelopeEvidence: {
+            quoteId: string;
+            quoteNumber: string;
+            /** @description The DocuSign envelope the quote was sent in */
+            envelopeId: string;
+            signerContactId: string;
+            sentBy: string;
+            sentAt: string;
+            /** @enum {string} */
+            envelopeStatus: "sent" | "delivered" | "completed" | "declined" | "voided";
+            /** @description When the envelope was completed: the signed-quote evidence */
+            completedAt: string | null;
+            /** @description Why the last envelope ended unsigned (declined, voided) */
+            endedReason: string | null;
+        };
+        AwsOfferEvidence: {
+            buyerAwsAccountId: string;
+            adminContactId: string;
+            createChangeSetId: string;
+            marketplaceOfferId: string | null;
+            createdBy: string;
+            createdAt: string;
+            releaseChangeSetId: string | null;
+            releasedAt: string | null;
+            /** @description The agreement of the acceptance: the offer-acceptance evidence */
+            agreementId: string | null;
+            agreementStart: string | null;
+            acceptedAt: string | null;
+            agreementEndedAt: string | null;
+        };
+        ClosingEvidence: {
+            envelope: components["schemas"]["EnvelopeEvidence"] | null;
+            awsOffer: components["schemas"]["AwsOfferEvidence"] | null;
+        };
         OfferVersion: {
             number: number;
             /** @enum {string} */
@@ -1714,6 +1834,7 @@ export interface components {
             presentedBy: string | null;
             presentedAt: string | null;
             chosen: components["schemas"]["ChosenOption"] | null;
+            evidence: components["schemas"]["ClosingEvidence"];
             /** @description In approval, step k of n waits: k = approvedSteps + 1 */
             approvedSteps: number;
             totalSteps: number;
@@ -8131,6 +8252,307 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Offer"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    sendQuoteForSignature: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe creates: a retry with the same key and body returns the first answer (marked Idempotent-Replayed) */
+                "idempotency-key"?: string;
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The quote to send: the latest quote of the current, quoted version */
+                    quoteId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SentForSignature"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createAwsPrivateOffer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe creates: a retry with the same key and body returns the first answer (marked Idempotent-Replayed) */
+                "idempotency-key"?: string;
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AwsOfferStep"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    releaseAwsPrivateOffer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe creates: a retry with the same key and body returns the first answer (marked Idempotent-Replayed) */
+                "idempotency-key"?: string;
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AwsOfferStep"];
                 };
             };
             /** @description Problem details (RFC 9457) */
