@@ -39,6 +39,7 @@ export function benchDomain(playbook: Playbook, count: number, now: Date) {
       amountMinor: index * 100,
       closeDate: '2027-03-31',
       uplift: null,
+      closing: null,
       nextStep: null,
       description: null,
       meddpicc,

@@ -5,6 +5,7 @@ import type { OpportunityFacts } from '../../src/domain/opportunity/opportunity-
 import { allCriteria } from '../../src/domain/playbook/lookup.js';
 import type { Playbook } from '../../src/domain/playbook/playbook.js';
 import { assessPoc } from '../../src/domain/poc/assess-poc.js';
+import { signedAndAccepted } from './closing-facts-fixtures.js';
 import { succeededPocPlan } from './poc-fixtures.js';
 
 export function firebolt(): Playbook {
@@ -25,7 +26,8 @@ export const ATTESTED_AT = new Date('2026-10-01T09:00:00Z');
 
 /**
  * A deal in `stage` whose every attested criterion is ticked with evidence, every MEDDPICC element validated,
- * whose POC succeeded (signed off, read out) and whose every milestone is recorded.
+ * whose POC succeeded (signed off, read out), whose every milestone is recorded and whose chosen offer version
+ * is signed and accepted.
  */
 export function satisfiedFacts(
   playbook: Playbook,
@@ -89,6 +91,7 @@ export function satisfiedFacts(
       { id: 'act_2', kind: 'meeting', occurredAt: ATTESTED_AT, summary: 'Follow-up with the data team' },
     ],
     customerFit: { fits: true, message: 'The type suits the account.' },
+    closing: signedAndAccepted(),
     ...overrides,
   };
 }

@@ -24,5 +24,16 @@ export const missingRequirementSchema = z
     required: z.enum(MEDDPICC_LEVELS).optional(),
     actual: z.enum(MEDDPICC_LEVELS).optional(),
     activityId: z.string().optional().describe('The logged activity that meets this criterion'),
+    evidence: z
+      .object({
+        offerId: z.string(),
+        offerVersion: z.number().int(),
+        quoteNumber: z.string().optional(),
+        envelopeId: z.string().optional().describe('The DocuSign envelope of the signed quote'),
+        marketplaceOfferId: z.string().optional(),
+        agreementId: z.string().optional().describe('The AWS Marketplace agreement of the acceptance'),
+      })
+      .optional()
+      .describe('The offer version and vendor records that meet a closing-evidence criterion'),
   })
   .meta({ id: 'MissingRequirement' }) satisfies z.ZodType<MissingRequirement>;

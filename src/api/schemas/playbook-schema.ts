@@ -8,6 +8,7 @@ import {
   FORECAST_CATEGORIES,
   MEDDPICC_LEVELS,
   type Playbook,
+  CLOSING_RULES,
   POC_RULES,
   QUALIFICATION_ROLES,
   STAGE_OUTCOMES,
@@ -34,6 +35,7 @@ const criterionSourceSchema = z.union([
   z.object({ kind: z.literal('derived'), rule: z.enum(POC_RULES) }),
   z.object({ kind: z.literal('derived'), rule: z.literal('milestone_recorded'), milestone: z.string() }),
   z.object({ kind: z.literal('derived'), rule: z.literal('type_matches_uplift') }),
+  z.object({ kind: z.literal('derived'), rule: z.enum(CLOSING_RULES) }),
   z.object({
     kind: z.literal('derived'),
     rule: z.literal('activity_logged'),

@@ -1,6 +1,9 @@
+import type { Kysely } from 'kysely';
 import { saveAccount } from '../../db/repositories/accounts-repo.js';
 import { findContractOfOpportunity, insertContract } from '../../db/repositories/contracts-repo.js';
 import { findOpportunity } from '../../db/repositories/opportunities-repo.js';
+import type { Database } from '../../db/schema.js';
+import type { Account } from '../../domain/account/account.js';
 import type { Contract } from '../../domain/contract/contract.js';
 import { isWon } from '../../domain/playbook/lookup.js';
 import type { Playbook } from '../../domain/playbook/playbook.js';
@@ -57,18 +60,28 @@ export async function recordContract(
       createdAt: now,
       version: 1,
     };
-    await insertContract(trx, contract);
-    const accountVersion = account.version + 1;
-    await saveAccount(trx, { ...account, version: accountVersion, updatedAt: now });
-    await recordEvent(trx, actor, now, {
-      entityType: 'contract',
-      entityId: contract.id,
-      action: 'contract.recorded',
-      opportunityId,
-      after: contract,
-    });
-    return ok({ contract, accountVersion });
+    return ok(await saveContract(trx, actor, account, contract));
   });
+}
+
+/** Stores a contract on its locked account: the account's version bumps (its class may change), audited. */
+export async function saveContract(
+  trx: Kysely<Database>,
+  actor: Actor,
+  account: Account,
+  contract: Contract,
+): Promise<ContractRecorded> {
+  await insertContract(trx, contract);
+  const accountVersion = account.version + 1;
+  await saveAccount(trx, { ...account, version: accountVersion, updatedAt: contract.createdAt });
+  await recordEvent(trx, actor, contract.createdAt, {
+    entityType: 'contract',
+    entityId: contract.id,
+    action: 'contract.recorded',
+    opportunityId: contract.opportunityId,
+    after: contract,
+  });
+  return { contract, accountVersion };
 }
 
 /** The deal a contract came from must be a won deal on the same account, seen by the actor, not used yet. */

@@ -14,6 +14,7 @@ import { type EvidenceOutcome, foldAgreement, foldEnvelope } from '../../domain/
 import { currentVersion, type Offer, type OfferVersion } from '../../domain/closing/offer.js';
 import { systemActor } from '../access/actors.js';
 import { offerSummary } from '../closing/change-offer.js';
+import { closeOnEvidenceIn } from '../closing/close-on-evidence.js';
 import type { AppContext } from '../context.js';
 import { recordEvent } from '../shared/record-event.js';
 
@@ -78,8 +79,9 @@ export async function processNextInboundEvent(context: AppContext, skip: string[
     if (!event) return false;
     skip.push(event.id);
     const { outcome, offer, next } = await applyEvent(context, trx, event);
+    const actor = systemActor(`${event.source}-events`);
     if (offer && next)
-      await recordEvent(trx, systemActor(`${event.source}-events`), context.now(), {
+      await recordEvent(trx, actor, context.now(), {
         entityType: 'opportunity',
         entityId: offer.opportunityId,
         action: 'opportunity.offer_evidence_received',
@@ -91,7 +93,8 @@ export async function processNextInboundEvent(context: AppContext, skip: string[
           externalId: event.externalId,
         },
       });
-    await markInboundEventProcessed(trx, event.id, context.now(), outcome);
+    const closed = offer ? `; ${await closeOnEvidenceIn(context, trx, actor, offer.opportunityId)}` : '';
+    await markInboundEventProcessed(trx, event.id, context.now(), `${outcome}${closed}`);
     return true;
   });
 }

@@ -212,7 +212,12 @@ describe('qualification data', () => {
       input: {},
     });
     expect(derived.ok ? '' : derived.error.message).toMatch(/derived/);
-    const evidence = await attestCriterion(context, me, opportunity.id, 'nb_signed_quote', {
+    const evidenceFromVendors = await attestCriterion(context, me, opportunity.id, 'nb_quote_signed', {
+      kind: 'attest',
+      input: { evidenceUrl: 'https://docs.example.com/signed.pdf' },
+    });
+    expect(evidenceFromVendors.ok ? '' : evidenceFromVendors.error.message).toMatch(/derived/);
+    const evidence = await attestCriterion(context, me, opportunity.id, 'nb_agreements_signed', {
       kind: 'attest',
       input: {},
     });

@@ -2,11 +2,14 @@ import type { Kysely } from 'kysely';
 import { listActivityFacts } from '../../db/repositories/activities-repo.js';
 import { listCustomerRecords } from '../../db/repositories/inspection-repo.js';
 import { listMilestones } from '../../db/repositories/milestones-repo.js';
+import { listOffersOfDeal } from '../../db/repositories/offers-repo.js';
 import { findPocPlan } from '../../db/repositories/poc-repo.js';
 import { listAttestations, listMeddpicc } from '../../db/repositories/qualification-repo.js';
 import type { Database } from '../../db/schema.js';
 import { type CustomerRecord, judgeTypeFit } from '../../domain/account/type-fit.js';
 import type { ActivityFact } from '../../domain/activity/activity.js';
+import { closingFactsOf } from '../../domain/closing/closing-facts.js';
+import type { Offer } from '../../domain/closing/offer.js';
 import { dayOf, previousCommitContract } from '../../domain/contract/contract.js';
 import { checkRenewalUplift } from '../../domain/contract/renewal-uplift.js';
 import type { AttestationRecord, MeddpiccRecord, Opportunity } from '../../domain/opportunity/opportunity.js';
@@ -25,6 +28,8 @@ export interface Qualification {
   customer: CustomerRecord;
   /** The deal's activities that have taken place by `asOf`, oldest first. */
   activities: ActivityFact[];
+  /** The deal's offers: the closing evidence of the version the customer chose. */
+  offers: Offer[];
   /** When the facts were read: the day the customer class is judged on. */
   asOf: Date;
 }
@@ -35,16 +40,17 @@ export async function loadQualification(
   now: Date,
 ): Promise<Qualification> {
   const opportunityId = opportunity.id;
-  const [meddpicc, attestations, poc, milestones, customers, activities] = [
+  const [meddpicc, attestations, poc, milestones, customers, activities, offers] = [
     await listMeddpicc(db, opportunityId),
     await listAttestations(db, opportunityId),
     (await findPocPlan(db, opportunityId)) ?? null,
     await listMilestones(db, opportunityId),
     await listCustomerRecords(db, [opportunity.accountId]),
     await listActivityFacts(db, opportunityId, now),
+    await listOffersOfDeal(db, opportunityId),
   ];
   const customer = customers.get(opportunity.accountId) ?? { selfServeUsage: false, contracts: [] };
-  return { meddpicc, attestations, poc, milestones, customer, activities, asOf: now };
+  return { meddpicc, attestations, poc, milestones, customer, activities, offers, asOf: now };
 }
 
 /** The plain data the gate engine judges a deal on. */
@@ -75,5 +81,6 @@ export function toFacts(
     ),
     activities: qualification.activities,
     customerFit: { fits: fit.fits, message: fit.message },
+    closing: closingFactsOf(qualification.offers),
   };
 }

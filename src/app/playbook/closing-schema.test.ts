@@ -5,6 +5,7 @@ import { northwind } from '../../../test/support/playbook-fixtures.js';
 import { DEFAULT_PLAYBOOK_FILE, parsePlaybook } from './load-playbook.js';
 
 const source = readFileSync(DEFAULT_PLAYBOOK_FILE, 'utf8');
+const northwindFile = new URL('../../../playbooks/northwind.yaml', import.meta.url);
 
 function problemsOf(edit: (doc: Document) => void) {
   const doc = parseDocument(source);
@@ -31,8 +32,21 @@ describe('the closing section', () => {
     });
   });
 
-  it('is optional: a playbook without it makes no offers', () => {
-    expect(problemsOf((doc) => doc.delete('closing'))).toEqual([]);
+  it('is optional: a playbook without it makes no offers, and then no criterion reads closing evidence', () => {
+    expect(
+      parsePlaybook(readFileSync(northwindFile, 'utf8').replace(/^closing:[\s\S]*?(?=^\S)/m, ''), 'n.yaml')
+        .ok,
+    ).toBe(true);
+    const problems = problemsOf((doc) => doc.delete('closing'));
+    expect(problems.map((problem) => problem.path)).toEqual([
+      'pipelines[0].stages[6].entrance[0].derived.rule',
+      'pipelines[0].stages[6].entrance[1].derived.rule',
+      'pipelines[1].stages[5].entrance[0].derived.rule',
+      'pipelines[1].stages[5].entrance[1].derived.rule',
+    ]);
+    expect(problems[0]?.message).toMatch(
+      /rule "quote_signed" reads the evidence of the closing flow, but the playbook has no `closing` section/,
+    );
   });
 
   it.each([

@@ -27,6 +27,8 @@ const derivedRule = z.discriminatedUnion('rule', [
   z.object({ rule: z.literal('poc_succeeded') }).strict(),
   z.object({ rule: z.literal('milestone_recorded'), milestone: key }).strict(),
   z.object({ rule: z.literal('type_matches_uplift') }).strict(),
+  z.object({ rule: z.literal('quote_signed') }).strict(),
+  z.object({ rule: z.literal('offer_accepted') }).strict(),
   z
     .object({
       rule: z.literal('activity_logged'),

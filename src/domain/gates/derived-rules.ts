@@ -9,6 +9,7 @@ import type {
 } from '../playbook/playbook.js';
 import { levelOf, meddpiccRequiredToLeave, meetsLevel } from '../qualification/meddpicc.js';
 import { applyActivityRule } from './activity-rules.js';
+import { applyClosingRule, type OfferEvidenceRef } from './closing-rules.js';
 import { applyPocRule } from './poc-rules.js';
 
 export interface RuleContext {
@@ -23,6 +24,8 @@ export interface RuleVerdict {
   message: string;
   /** The activity that meets a rule derived from activities. */
   activityId?: string;
+  /** The offer version and vendor records that meet a closing rule. */
+  evidence?: OfferEvidenceRef;
 }
 
 type RuleOf<Name extends DerivedRule['rule']> = Extract<DerivedRule, { rule: Name }>;
@@ -102,6 +105,8 @@ export const DERIVED_RULES = {
     return { met: facts.uplift.fits === true, message: facts.uplift.message };
   },
   activity_logged: (rule: RuleOf<'activity_logged'>, { facts }) => applyActivityRule(rule, facts.activities),
+  quote_signed: (rule: RuleOf<'quote_signed'>, { facts }) => applyClosingRule(rule.rule, facts.closing),
+  offer_accepted: (rule: RuleOf<'offer_accepted'>, { facts }) => applyClosingRule(rule.rule, facts.closing),
 } satisfies { [Name in DerivedRule['rule']]: (rule: RuleOf<Name>, context: RuleContext) => RuleVerdict };
 
 export function applyDerivedRule(rule: DerivedRule, context: RuleContext): RuleVerdict {
@@ -126,5 +131,9 @@ export function applyDerivedRule(rule: DerivedRule, context: RuleContext): RuleV
       return DERIVED_RULES.type_matches_uplift(rule, context);
     case 'activity_logged':
       return DERIVED_RULES.activity_logged(rule, context);
+    case 'quote_signed':
+      return DERIVED_RULES.quote_signed(rule, context);
+    case 'offer_accepted':
+      return DERIVED_RULES.offer_accepted(rule, context);
   }
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { signedAndAccepted } from '../../../test/support/closing-facts-fixtures.js';
 import { firebolt, satisfiedFacts } from '../../../test/support/playbook-fixtures.js';
 import { newPocPlan, succeededPocPlan } from '../../../test/support/poc-fixtures.js';
 import type { OpportunityFacts } from '../opportunity/opportunity-facts.js';
@@ -120,6 +121,15 @@ describe.each(steps)('$pipeline.key: $from.key → $to.key', ({ pipeline, from, 
           .filter((activity) => activity.kind === 'note' || source.atLeast > 1);
         const result = plan({ ...ready, activities: others }, { to: to.key });
         expect(missingKeys(result)).toContain(criterion.key);
+        return;
+      }
+      if (source.rule === 'quote_signed' || source.rule === 'offer_accepted') {
+        // The quote still out for signature, or the private offer released but not accepted.
+        const closing = signedAndAccepted(
+          source.rule === 'quote_signed' ? { status: 'sent_for_signature' } : { awsOfferStatus: 'released' },
+        );
+        expect(missingKeys(plan({ ...ready, closing }, { to: to.key }))).toEqual([criterion.key]);
+        expect(missingKeys(plan({ ...ready, closing: null }, { to: to.key }))).toContain(criterion.key);
         return;
       }
       if (source.rule.startsWith('poc_') || source.rule === 'milestone_recorded') {
@@ -256,15 +266,29 @@ describe('Closed Won', () => {
     expect(result.ok ? 'ok' : result.error.code).toBe('illegal_transition');
   });
 
-  it('needs the signed quote and the offer acceptance on file', () => {
-    const facts = withoutAttestation(
-      withoutAttestation(satisfiedFacts(playbook, 'new_business', 'signature'), 'nb_signed_quote'),
-      'nb_offer_acceptance',
-    );
-    expect(missingKeys(plan(facts, { to: 'closed_won' }))).toEqual([
-      'nb_signed_quote',
-      'nb_offer_acceptance',
+  it('needs the signed quote and the offer acceptance on file, derived from the chosen offer version', () => {
+    const facts = satisfiedFacts(playbook, 'new_business', 'signature', { closing: null });
+    expect(missingKeys(plan(facts, { to: 'closed_won' }))).toEqual(['nb_quote_signed', 'nb_offer_accepted']);
+    const result = plan(satisfiedFacts(playbook, 'new_business', 'signature'), { to: 'closed_won' });
+    if (!result.ok) throw new Error('expected the move');
+    const evidence = result.value.snapshot.checks
+      .filter((check) => check.stage === 'closed_won' && check.kind === 'criterion')
+      .map((check) => check.evidence);
+    expect(evidence).toEqual([
+      expect.objectContaining({
+        envelopeId: '4b6f0c1e-0d3c-4d2a-9c55-1f0e8a2b7c11',
+        quoteNumber: 'Q-2026-0007',
+      }),
+      expect.objectContaining({ agreementId: 'agmt-xyz789', marketplaceOfferId: 'offer-abc123' }),
     ]);
+  });
+
+  it('does not take a hand-ticked box for the evidence', () => {
+    const ticked = { attestedBy: 'user_ae', attestedAt: NOW, note: null, evidenceUrl: 'https://x.example/q' };
+    const ready = satisfiedFacts(playbook, 'new_business', 'signature', { closing: null });
+    const attestations = { ...ready.attestations, nb_quote_signed: ticked, nb_offer_accepted: ticked };
+    const facts = { ...ready, attestations };
+    expect(missingKeys(plan(facts, { to: 'closed_won' }))).toEqual(['nb_quote_signed', 'nb_offer_accepted']);
   });
 });
 
@@ -311,10 +335,7 @@ describe('overrides', () => {
   });
 
   it('cannot force Closed Won without its evidence', () => {
-    const facts = withoutAttestation(
-      satisfiedFacts(playbook, 'new_business', 'signature'),
-      'nb_signed_quote',
-    );
+    const facts = satisfiedFacts(playbook, 'new_business', 'signature', { closing: null });
     const result = plan(facts, { to: 'closed_won', override: { justification: 'Customer promised' } }, ADMIN);
     expect(result.ok ? 'ok' : result.error.code).toBe('override_not_allowed');
   });

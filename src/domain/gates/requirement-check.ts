@@ -1,4 +1,5 @@
 import type { MeddpiccLevel } from '../playbook/playbook.js';
+import type { OfferEvidenceRef } from './closing-rules.js';
 
 export type RequirementKind = 'criterion' | 'meddpicc' | 'field' | 'transition' | 'customer_fit';
 
@@ -19,6 +20,8 @@ export interface RequirementCheck {
   actual?: MeddpiccLevel;
   /** The logged activity that meets a criterion derived from activities. */
   activityId?: string;
+  /** The offer version and vendor records (envelope, agreement) that meet a closing rule. */
+  evidence?: OfferEvidenceRef;
 }
 
 /** An unmet requirement as the API reports it. */

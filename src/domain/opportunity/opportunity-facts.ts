@@ -1,4 +1,5 @@
 import type { ActivityFact } from '../activity/activity.js';
+import type { ClosingFacts } from '../closing/closing-facts.js';
 import type { UpliftVerdict } from '../contract/renewal-uplift.js';
 import type { LeadSource } from '../playbook/playbook.js';
 import type { PocAssessment } from '../poc/assess-poc.js';
@@ -34,4 +35,6 @@ export interface OpportunityFacts {
   activities: ActivityFact[];
   /** Whether the deal's type suits the account's customer class today, and why. */
   customerFit: { fits: boolean; message: string };
+  /** The offer version the customer chose an option of and its vendor evidence; null while none is chosen. */
+  closing: ClosingFacts | null;
 }

@@ -71,7 +71,17 @@ export type DerivedRule =
   /** At least `atLeast` activities of these kinds have taken place on the deal ("call notes", "follow-up call"). */
   | { rule: 'activity_logged'; kinds: ActivityKind[]; atLeast: number }
   /** Renewal vs Expansion: the type agrees with the TCV uplift over the contract renewed. */
-  | { rule: 'type_matches_uplift' };
+  | { rule: 'type_matches_uplift' }
+  /** Evidence from the closing flow on the chosen offer version: the signed quote, the accepted private offer. */
+  | { rule: 'quote_signed' }
+  | { rule: 'offer_accepted' };
+
+/**
+ * Rules derived from the closing flow's vendor evidence (src/domain/gates/closing-rules.ts). A won stage whose
+ * entrance names one of them is entered by the deal itself once they all hold (src/app/closing/close-won).
+ */
+export const CLOSING_RULES = ['quote_signed', 'offer_accepted'] as const;
+export type ClosingRule = (typeof CLOSING_RULES)[number];
 
 /** Rules derived from the deal's POC plan (src/domain/poc/assess-poc.ts). */
 export const POC_RULES = [

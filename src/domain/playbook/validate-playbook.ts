@@ -1,4 +1,4 @@
-import { type Pipeline, type Playbook, POC_RULES } from './playbook.js';
+import { CLOSING_RULES, type Pipeline, type Playbook, POC_RULES } from './playbook.js';
 import { validateClosing } from './validate-closing.js';
 import { validateCustomerModel } from './validate-customer-model.js';
 import { validateInspection } from './validate-inspection.js';
@@ -79,6 +79,7 @@ export function validatePlaybook(playbook: Playbook): PlaybookIssue[] {
   const classes = new Set(playbook.customerClasses.map((customerClass) => customerClass.key));
   const sources = new Set(playbook.leadSources.map((source) => source.key));
   const pocPipelines = new Set(playbook.inspection.poc?.pipelines ?? []);
+  const makesOffers = playbook.closing !== undefined;
   const issues: PlaybookIssue[] = [
     ...duplicates(playbook.qualification.elements, (item) => item.key, ['qualification', 'elements']),
     ...duplicates(playbook.leadSources, (item) => item.key, ['leadSources']),
@@ -123,6 +124,10 @@ export function validatePlaybook(playbook: Playbook): PlaybookIssue[] {
           const message = `rule "${source.rule}" reads the POC plan, but pipeline "${pipeline.key}" does not run the POC method (inspection.poc.pipelines)`;
           issues.push({ path: [...path, 'derived', 'rule'], message });
         }
+      }
+      if (source.kind === 'derived' && (CLOSING_RULES as readonly string[]).includes(source.rule) && !makesOffers) {
+        const message = `rule "${source.rule}" reads the evidence of the closing flow, but the playbook has no \`closing\` section (deals make no offers)`;
+        issues.push({ path: [...path, 'derived', 'rule'], message });
       }
       if (criterion.source.kind === 'derived' && criterion.source.rule === 'milestone_recorded') {
         issues.push(

@@ -16,6 +16,7 @@ export const WEBHOOK_EVENT_TYPES = [
   'auth.logout',
   'contact.created',
   'contact.updated',
+  'contract.invoicing_requested',
   'contract.recorded',
   'opportunity.created',
   'opportunity.criterion_attested',
