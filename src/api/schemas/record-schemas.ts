@@ -125,7 +125,16 @@ export const gateSnapshotSchema = z
   .meta({ id: 'GateSnapshot' });
 
 export const stageChangedSchema = z
-  .object({ opportunity: opportunitySchema, gate: gateSnapshotSchema })
+  .object({
+    opportunity: opportunitySchema,
+    gate: gateSnapshotSchema,
+    contractId: z
+      .string()
+      .nullable()
+      .describe(
+        'The commit contract recorded from the chosen offer when the deal was won on its closing evidence',
+      ),
+  })
   .meta({ id: 'StageChanged' });
 
 export const historyEventSchema = z

@@ -1,15 +1,16 @@
+import type { Kysely } from 'kysely';
 import { saveOpportunity } from '../../db/repositories/opportunities-repo.js';
 import { insertStageChanges } from '../../db/repositories/stage-changes-repo.js';
+import type { Database } from '../../db/schema.js';
 import type { GateSnapshot } from '../../domain/gates/gate-snapshot.js';
 import { planStageChange, type StageChangeRefusal } from '../../domain/gates/plan-stage-change.js';
 import { furthestReachable } from '../../domain/gates/preview-next-stage.js';
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.js';
 import type { Opportunity } from '../../domain/opportunity/opportunity.js';
 import { deriveStageFacts } from '../../domain/opportunity/stage-facts.js';
 import { err, ok, type Result } from '../../domain/result.js';
 import { lockOpportunity } from '../access/authorize.js';
 import type { AppError } from '../app-error.js';
+import { recordWonContract } from '../closing/won-contract.js';
 import type { Actor, AppContext } from '../context.js';
 import { recordEvent } from '../shared/record-event.js';
 import { loadQualification, toFacts } from './load-opportunity-facts.js';
@@ -18,6 +19,8 @@ import type { StageChangeInput } from './opportunity-inputs.js';
 export interface StageChanged {
   opportunity: Opportunity;
   gate: GateSnapshot;
+  /** The commit contract a deal won on its closing evidence got (recordWonContract), else null. */
+  contractId: string | null;
 }
 
 /**
@@ -94,7 +97,8 @@ export async function changeStageIn(
     after: { stage: next.stage, probability: next.probability, forecastCategory: next.forecastCategory },
     gate: snapshot,
   });
-  return ok({ opportunity: next, gate: snapshot });
+  const contractId = kind === 'close_won' ? await recordWonContract(context, trx, next, facts) : null;
+  return ok({ opportunity: next, gate: snapshot, contractId });
 }
 
 function toAppError(

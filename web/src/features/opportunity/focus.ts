@@ -75,7 +75,7 @@ export function criterionOf(pipeline: Pipeline, key: string): Criterion | undefi
 
 /**
  * Where a derived criterion is met, as a focus and in words: the POC plan, a milestone, the type field, a
- * qualification element, a deal field, or the activity log; the qualification named by the playbook's framework
+ * qualification element, a deal field, the activity log, or the closing flow (the vendors' evidence); the qualification named by the playbook's framework
  * ("Qualify it in MEDDPICC"), as its tab is. Null for attested criteria (ticked where they are).
  */
 export function derivedFix(
@@ -102,6 +102,9 @@ export function derivedFix(
       return { focus: `field:${source.field}`, label: 'Fill it in under Deal' };
     case 'activity_logged':
       return { focus: `log:${source.kinds[0] ?? 'call'}`, label: logLabel(source.kinds) };
+    case 'quote_signed':
+    case 'offer_accepted':
+      return { focus: 'closing', label: 'Follow it under Closing' };
   }
 }
 
