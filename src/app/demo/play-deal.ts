@@ -1,3 +1,5 @@
+import { findOpportunity } from '../../db/repositories/opportunities-repo.js';
+import type { User } from '../../db/repositories/users-repo.js';
 import type { ActivityKind } from '../../domain/activity/activity.js';
 import type { MissingRequirement } from '../../domain/gates/requirement-check.js';
 import { findCriterion, findPipeline, forwardPath } from '../../domain/playbook/lookup.js';
@@ -12,27 +14,36 @@ import type { StageChangeInput } from '../opportunities/opportunity-inputs.js';
 import { setMeddpicc } from '../opportunities/set-meddpicc.js';
 import { type DemoFlavour, demoFlavour, qualificationSummary } from './demo-flavour.js';
 import { demoPocOf } from './demo-rules.js';
+import { ClosingPlayer } from './play-closing.js';
 import { PocPlayer } from './play-poc.js';
 
 export interface DealCast {
   opportunityId: string;
+  accountId: string;
+  amountMinor: number;
   pipeline: string;
   economicBuyerId: string;
   championId: string;
+  /** When the agreements won deals' buyers accept start: the commit contracts they make, too. */
+  agreementsStart: Date;
 }
 
 /** Acts as a rep would: satisfies each missing item, then moves the deal. Time is the caller's clock. */
 export class DealPlayer {
   readonly poc: PocPlayer;
+  readonly closing: ClosingPlayer;
   private talks = 0;
   private readonly flavour: DemoFlavour;
 
   constructor(
     private readonly context: AppContext,
     private readonly deal: DealCast,
+    people: Array<{ user: User; actor: Actor }>,
   ) {
     this.flavour = demoFlavour(context.playbook);
     this.poc = new PocPlayer(context, deal.opportunityId, deal.championId, this.flavour);
+    const closingDeal = { ...deal, buyerId: deal.economicBuyerId };
+    this.closing = new ClosingPlayer(context, closingDeal, people);
   }
 
   /** The contact an element names: the economic buyer or the champion by its role, the champion otherwise. */
@@ -82,6 +93,8 @@ export class DealPlayer {
     if (source?.kind === 'derived' && source.rule === 'poc_readout_completed') return this.poc.readout(actor);
     if (source?.kind === 'derived' && source.rule === 'milestone_recorded')
       return this.poc.milestone(actor, source.milestone);
+    if (source?.kind === 'derived' && source.rule === 'quote_signed') return this.closing.sign(actor);
+    if (source?.kind === 'derived' && source.rule === 'offer_accepted') return this.closing.accept(actor);
     if (source?.kind === 'derived' && source.rule === 'activity_logged') {
       for (let logged = 0; logged < source.atLeast; logged++)
         await this.talk(actor, source.kinds[0] ?? 'call');
@@ -134,6 +147,8 @@ export class DealPlayer {
         throw new Error(`demo seed: override refused: ${forced.error.message}`);
       }
       for (const missing of pending) await this.satisfy(actor, missing);
+      // The closing evidence moves a deal into its won stage by itself.
+      if ((await findOpportunity(this.context.db, this.deal.opportunityId))?.stage === input.to) return;
     }
     throw new Error(`demo seed: could not move ${this.deal.opportunityId} to ${input.to}`);
   }

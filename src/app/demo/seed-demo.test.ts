@@ -62,7 +62,7 @@ describe('the demo data set', { timeout: 120_000 }, () => {
     const contracts = (await database.db.selectFrom('contracts').selectAll().execute()).map(toContract);
     const deals = await database.db
       .selectFrom('opportunities')
-      .select(['id', 'account_id', 'type', 'amount_minor', 'currency', 'closed_at'])
+      .select(['id', 'account_id', 'type', 'amount_minor', 'currency', 'closed_at', 'created_at'])
       .execute();
     const contractsOf = (accountId: string) => contracts.filter((entry) => entry.accountId === accountId);
     const customerDeals = deals.filter((deal) => deal.type !== 'new_business');
@@ -74,7 +74,7 @@ describe('the demo data set', { timeout: 120_000 }, () => {
       const verdict = checkRenewalUplift(
         context.playbook,
         { type: deal.type, amountMinor: deal.amount_minor, currency: deal.currency },
-        previousCommitContract(contractsOf(deal.account_id), deal.id),
+        previousCommitContract(contractsOf(deal.account_id), deal.id, deal.created_at),
       );
       return verdict ? [{ type: deal.type, open: deal.closed_at === null, ...verdict }] : [];
     });

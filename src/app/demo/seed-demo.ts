@@ -1,6 +1,7 @@
+import { listCustomerRecords } from '../../db/repositories/inspection-repo.js';
 import { listMeddpicc } from '../../db/repositories/qualification-repo.js';
-import { hasUsers, insertUsers } from '../../db/repositories/users-repo.js';
-import type { Contract } from '../../domain/contract/contract.js';
+import { hasUsers, insertUsers, type User } from '../../db/repositories/users-repo.js';
+import { type Contract, previousCommitContract } from '../../domain/contract/contract.js';
 import {
   closedStage,
   findOpportunityType,
@@ -36,8 +37,10 @@ import {
   upliftCheckIndex,
   upliftSideOf,
 } from './demo-rules.js';
+import { offerOnOpenDeal } from './play-closing.js';
 import { DealPlayer } from './play-deal.js';
 import { createRandom, type Random } from './random.js';
+import { unwrap } from './unwrap.js';
 
 const DAY = 86_400_000;
 
@@ -64,11 +67,8 @@ interface SeedPlan {
   accountCount: number;
   /** One open deal of each side of the uplift threshold is priced like the other: the uplift verdict shows. */
   toMistype: Set<UpliftSide>;
-}
-
-function unwrap<T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
-  if (!result.ok) throw new Error(`demo seed: ${result.error.message}`);
-  return result.value;
+  /** Everyone of the demo org: the closing flow's approvers and Finance are found among them by their rights. */
+  people: Array<{ user: User; actor: Actor }>;
 }
 
 export interface SeedOptions {
@@ -123,7 +123,7 @@ export async function seedDemo(base: AppContext, options: SeedOptions): Promise<
   const accounts: SeededAccount[] = [];
   // Contracts draw from their own sequence so the deals' draws stay as they were.
   const contractRandom = createRandom((options.seed ?? 20261126) + 1);
-  for (const demo of pickDemoAccounts(options.accounts)) {
+  for (const [position, demo] of pickDemoAccounts(options.accounts).entries()) {
     clock = new Date(clock.getTime() + 3_600_000);
     const { territory: _t, plg, customer: _c, ...fields } = demo;
     const account = unwrap(
@@ -132,14 +132,17 @@ export async function seedDemo(base: AppContext, options: SeedOptions): Promise<
         name: nameFor(demo, playbook.company),
         ownerId: aeFor(demo.territory),
         selfServeUsage: plg ?? false,
+        // The buyer's AWS account, where its private offers go (made up, one per account).
+        awsAccountId: String(310_000_000_000 + position * 104_729),
       }),
     );
     const contactIds: string[] = [];
-    for (const [position, role] of DEMO_CONTACT_ROLES.entries()) {
+    for (const [place, role] of DEMO_CONTACT_ROLES.entries()) {
       const name = `${random.pick(DEMO_FIRST_NAMES)} ${random.pick(DEMO_LAST_NAMES)}`;
       const email = `${name.toLowerCase().replace(/[^a-z]+/g, '.')}@${demo.domain}`;
-      const title = flavour.contactTitles[position] ?? role.title;
-      contactIds.push(unwrap(await createContact(context, admin, account.id, { name, email, title })).id);
+      const title = flavour.contactTitles[place] ?? role.title;
+      const contact = { name, email, title, closingRoles: [...role.closingRoles] };
+      contactIds.push(unwrap(await createContact(context, admin, account.id, contact)).id);
     }
     const contract =
       demo.customer && withContracts
@@ -153,6 +156,7 @@ export async function seedDemo(base: AppContext, options: SeedOptions): Promise<
     flavour,
     accountCount: accounts.length,
     toMistype: new Set<UpliftSide>(['below', 'atOrAbove']),
+    people: users.map((user) => ({ user, actor: actorOf(user.id) })),
   };
   for (let index = 0; index < total; index++) {
     const account = accounts[index % accounts.length] as SeededAccount;
@@ -251,7 +255,7 @@ async function playDemoDeal(
   actorOf: (id: string) => Actor,
   setClock: (at: Date) => void,
   { account, index }: { account: SeededAccount; index: number },
-  { flavour, accountCount, toMistype }: SeedPlan,
+  { flavour, accountCount, toMistype, people }: SeedPlan,
   random: Random,
   anchor: Date,
 ) {
@@ -284,13 +288,16 @@ async function playDemoDeal(
   const side = upliftSideOf(playbook, type);
   // The stage whose exit checks the type against the uplift (Firebolt's Negotiate): a mistyped deal stays before it.
   const beforeUpliftCheck = path.indexOf(target) <= upliftCheckIndex(pipeline);
+  // Priced against the contract it renews: the latest on file now (a deal won on the account since counts).
+  const customer = (await listCustomerRecords(context.db, [account.id])).get(account.id);
+  const renewed = account.contract && previousCommitContract(customer?.contracts ?? [], null, context.now());
   const mistyped =
-    side !== undefined && account.contract !== null && !closed && beforeUpliftCheck && toMistype.delete(side);
+    side !== undefined && renewed !== null && !closed && beforeUpliftCheck && toMistype.delete(side);
   const amountMinor =
-    side && account.contract
+    side && renewed
       ? renewalAmount(
           side,
-          account.contract,
+          renewed,
           drawn,
           mistyped,
           playbook.contracts?.expansionUpliftThreshold ?? undefined,
@@ -309,12 +316,18 @@ async function playDemoDeal(
       nextStep: closed ? null : 'Confirm the next meeting with the champion',
     }),
   );
-  const player = new DealPlayer(context, {
+  const cast = {
     opportunityId: opportunity.id,
+    accountId: account.id,
+    amountMinor,
     pipeline: pipeline.key,
     economicBuyerId: account.contactIds[0] ?? '',
     championId: account.contactIds[1] ?? '',
-  });
+    // Won deals' agreements (and so their commit contracts) start after the demo's "now": the seed's other
+    // deals on the account, played over the same months, stay of the type the account's class had.
+    agreementsStart: new Date(anchor.getTime() + 14 * DAY),
+  };
+  const player = new DealPlayer(context, cast, people);
   const rvp = actorOf(rvpFor(account.demo.territory));
   for (const [step, stage] of player.pathTo(lostAt ?? target).entries()) {
     tick(timeline.dwellDays[step] ?? 7);
@@ -344,6 +357,7 @@ async function playDemoDeal(
       await player.prepareToLeave(owner, target, levels);
     }
     await checkIn(player, owner, setClock, { index, at, anchor }, random);
+    await offerOnOpenDeal(context, player.closing, owner, { pipeline, stage: target, index });
   }
   if (lostAt) {
     tick(timeline.lastDwellDays);

@@ -106,6 +106,10 @@ function assessCustomer(playbook: Playbook, { deal, customer }: DealEvidence, no
       tcvMinor: active.tcvMinor,
       currency: active.currency,
     },
-    uplift: checkRenewalUplift(playbook, deal, previousCommitContract(customer.contracts, deal.id)),
+    uplift: checkRenewalUplift(
+      playbook,
+      deal,
+      previousCommitContract(customer.contracts, deal.id, deal.createdAt),
+    ),
   };
 }

@@ -77,7 +77,7 @@ export function toFacts(
     uplift: checkRenewalUplift(
       playbook,
       opportunity,
-      previousCommitContract(customer.contracts, opportunity.id),
+      previousCommitContract(customer.contracts, opportunity.id, opportunity.createdAt),
     ),
     activities: qualification.activities,
     customerFit: { fits: fit.fits, message: fit.message },

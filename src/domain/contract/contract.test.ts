@@ -51,6 +51,16 @@ describe('the previous contract (the one a renewal renews)', () => {
   ] as const)('%s → %s', (_label, contracts, opportunityId, expected) => {
     expect(previousCommitContract(contracts, opportunityId)?.id ?? null).toBe(expected);
   });
+
+  it('is one that had started when the deal was opened, not one another deal won since', () => {
+    const wonSince = contract('ctr_won_since', '2027-01-01', '2027-12-31', {
+      opportunityId: 'opp_other',
+      createdAt: new Date('2026-10-01T00:00:00Z'),
+    });
+    const openedAt = new Date('2026-09-01T00:00:00Z');
+    expect(previousCommitContract([current, wonSince], 'opp_renewal', openedAt)?.id).toBe('ctr_current');
+    expect(previousCommitContract([current, wonSince], 'opp_renewal')?.id).toBe('ctr_won_since');
+  });
 });
 
 describe('dayOf', () => {

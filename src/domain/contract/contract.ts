@@ -40,17 +40,20 @@ export function activeCommitContract(contracts: readonly Contract[], today: stri
 }
 
 /**
- * The contract a Renewal or Expansion renews: the account's latest-ending commit contract, leaving out the
- * one recorded from the deal itself (a won renewal is not measured against its own contract).
+ * The contract a Renewal or Expansion renews: the account's latest-ending commit contract that had started
+ * by the day the deal was opened (`openedAt`), leaving out the one recorded from the deal itself (a won
+ * renewal is not measured against its own contract, nor an open one against one that starts after it).
  */
 export function previousCommitContract(
   contracts: readonly Contract[],
   opportunityId: string | null = null,
+  openedAt: Date | null = null,
 ): Contract | null {
   return (
     contracts
       .filter((contract) => contract.kind === 'commit')
       .filter((contract) => opportunityId === null || contract.opportunityId !== opportunityId)
+      .filter((contract) => openedAt === null || contract.startDate <= dayOf(openedAt))
       .sort(latestEndingFirst)[0] ?? null
   );
 }
