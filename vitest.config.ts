@@ -26,8 +26,22 @@ const ENGINE_INDEPENDENT = [
 ];
 
 /**
- * Three projects, one `npm test`: engine-independent files, everything else on Node, and the browser tests
- * (a real server and Debian's Chromium). Global setups, once per run: the server compiled for spawned CLI
+ * Files that open PGlite and nothing else, whatever TEST_DATABASE_URL says: each one's databases are its own
+ * PGlite data directories (`openApp({ dataDir })`, a CLI spawned with `DATABASE_URL: ''`, PGlite's own
+ * worker and lock). The `pglite` project holds them and `npm run test:postgres` leaves it out, like `unit`:
+ * there they would run again on PGlite, the same code on the same engine (docs/decisions/018-ci-time.md).
+ * A file that reaches for createTestDatabase, openTestApi, newServerStore or startServer does not belong here.
+ */
+const PGLITE_ONLY = [
+  'src/db/pglite/data-dir-lock.test.ts',
+  'src/db/pglite/statement-runner.test.ts',
+  'test/cli/auth-cli.test.ts',
+  'test/cli/playbook-cli.test.ts',
+];
+
+/**
+ * Four projects, one `npm test`: engine-independent files, PGlite-only files, everything else on Node, and the
+ * browser tests (a real server and Debian's Chromium). Global setups, once per run: the server compiled for spawned CLI
  * processes (compiled-server.ts), the migrated database every test file's database copies
  * (database-template.ts); for the browser tests the web app, built when web/dist is missing or older than
  * its sources, and the demo data every test file's server starts from a copy of.
@@ -49,10 +63,14 @@ export default defineConfig({
       },
       {
         extends: true,
+        test: { name: 'pglite', include: PGLITE_ONLY, globalSetup: ['test/support/compiled-server.ts'] },
+      },
+      {
+        extends: true,
         test: {
           name: 'node',
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-          exclude: [...configDefaults.exclude, 'test/browser/**', ...ENGINE_INDEPENDENT],
+          exclude: [...configDefaults.exclude, 'test/browser/**', ...ENGINE_INDEPENDENT, ...PGLITE_ONLY],
           globalSetup: ['test/support/compiled-server.ts', 'test/support/database-template.ts'],
         },
       },

@@ -161,6 +161,12 @@ interface Operation {
   run: (target: Target) => Promise<CallResult>;
   /** For lists: whether the answer includes the target. */
   includes?: (result: CallResult, target: Target) => boolean;
+  /**
+   * The run is one GET and no set-up: it writes nothing, so the target it reads is as fresh as a new one would
+   * be. The cells of one role and relation of such operations share one target (built at the first of them)
+   * instead of building a record set each; every operation that writes, or sets anything up, gets its own.
+   */
+  readOnly?: true;
 }
 
 const dealInput = (t: Target) => ({
@@ -178,6 +184,7 @@ const hasItem = (id: (t: Target) => string) => (result: CallResult, t: Target) =
 
 const OPERATIONS: Record<string, Operation> = {
   'GET /api/v1/opportunities': {
+    readOnly: true,
     expected: READ_DEAL('sees', 'hides'),
     run: (t) => t.me.call('GET', `/api/v1/opportunities?accountId=${t.account.id}`),
     includes: hasItem((t) => t.deal.id),
@@ -187,6 +194,7 @@ const OPERATIONS: Record<string, Operation> = {
     run: (t) => t.me.call('POST', '/api/v1/opportunities', dealInput(t)),
   },
   'GET /api/v1/opportunities/{id}': {
+    readOnly: true,
     expected: READ_DEAL(200, 404),
     run: (t) => t.me.call('GET', `/api/v1/opportunities/${t.deal.id}`),
   },
@@ -345,10 +353,12 @@ const OPERATIONS: Record<string, Operation> = {
     },
   },
   'GET /api/v1/opportunities/{id}/history': {
+    readOnly: true,
     expected: READ_DEAL(200, 404),
     run: (t) => t.me.call('GET', `/api/v1/opportunities/${t.deal.id}/history`),
   },
   'GET /api/v1/opportunities/{id}/activities': {
+    readOnly: true,
     expected: READ_DEAL(200, 404),
     run: (t) => t.me.call('GET', `/api/v1/opportunities/${t.deal.id}/activities`),
   },
@@ -383,6 +393,7 @@ const OPERATIONS: Record<string, Operation> = {
     },
   },
   'GET /api/v1/opportunities/{id}/inspection': {
+    readOnly: true,
     expected: READ_DEAL(200, 404),
     run: (t) => t.me.call('GET', `/api/v1/opportunities/${t.deal.id}/inspection`),
   },
@@ -399,6 +410,7 @@ const OPERATIONS: Record<string, Operation> = {
     run: (t) => t.me.call('DELETE', `/api/v1/opportunities/${t.deal.id}/snooze`),
   },
   'GET /api/v1/opportunities/{id}/offers': {
+    readOnly: true,
     expected: READ_DEAL(200, 404),
     run: (t) => t.me.call('GET', `/api/v1/opportunities/${t.deal.id}/offers`),
   },
@@ -458,6 +470,7 @@ const OPERATIONS: Record<string, Operation> = {
       (result.body.items as Array<{ deal: { id: string } }>).some((item) => item.deal.id === t.deal.id),
   },
   'GET /api/v1/approvals/count': {
+    readOnly: true,
     expected: allRoles(200),
     run: (t) => t.me.call('GET', '/api/v1/approvals/count'),
   },
@@ -496,14 +509,17 @@ const OPERATIONS: Record<string, Operation> = {
     run: async (t) => t.me.call('GET', `/api/v1/quotes/${await buildQuote(api.app, t)}/pdf`),
   },
   'GET /api/v1/deals-at-risk': {
+    readOnly: true,
     expected: allRoles(200),
     run: (t) => t.me.call('GET', '/api/v1/deals-at-risk?sort=amount'),
   },
   'GET /api/v1/pipelines/{pipeline}/board': {
+    readOnly: true,
     expected: allRoles(200),
     run: (t) => t.me.call('GET', '/api/v1/pipelines/new_business/board'),
   },
   'GET /api/v1/accounts': {
+    readOnly: true,
     expected: READ_ACCOUNT('sees', 'hides'),
     run: (t) => t.me.call('GET', `/api/v1/accounts?search=${encodeURIComponent(t.account.name)}`),
     includes: hasItem((t) => t.account.id),
@@ -519,6 +535,7 @@ const OPERATIONS: Record<string, Operation> = {
       }),
   },
   'GET /api/v1/accounts/{id}': {
+    readOnly: true,
     expected: READ_ACCOUNT(200, 404),
     run: (t) => t.me.call('GET', `/api/v1/accounts/${t.account.id}`),
   },
@@ -531,6 +548,7 @@ const OPERATIONS: Record<string, Operation> = {
     run: (t) => t.me.call('POST', `/api/v1/accounts/${t.account.id}/contacts`, { name: 'New Contact' }),
   },
   'GET /api/v1/accounts/{id}/activities': {
+    readOnly: true,
     expected: READ_ACCOUNT(200, 404),
     run: (t) => t.me.call('GET', `/api/v1/accounts/${t.account.id}/activities`),
   },
@@ -540,6 +558,7 @@ const OPERATIONS: Record<string, Operation> = {
       t.me.call('POST', `/api/v1/accounts/${t.account.id}/activities`, { kind: 'meeting', summary: 'QBR' }),
   },
   'GET /api/v1/accounts/{id}/contracts': {
+    readOnly: true,
     expected: READ_ACCOUNT(200, 404),
     run: (t) => t.me.call('GET', `/api/v1/accounts/${t.account.id}/contracts`),
   },
@@ -557,8 +576,13 @@ const OPERATIONS: Record<string, Operation> = {
     expected: KEEP_CONTACTS(200),
     run: (t) => t.me.call('PATCH', `/api/v1/contacts/${t.contact.id}`, { title: 'CTO' }),
   },
-  'GET /api/v1/playbook': { expected: allRoles(200), run: (t) => t.me.call('GET', '/api/v1/playbook') },
+  'GET /api/v1/playbook': {
+    readOnly: true,
+    expected: allRoles(200),
+    run: (t) => t.me.call('GET', '/api/v1/playbook'),
+  },
   'GET /api/v1/playbook/versions': {
+    readOnly: true,
     expected: adminOnly(200),
     run: (t) => t.me.call('GET', '/api/v1/playbook/versions'),
   },
@@ -567,7 +591,11 @@ const OPERATIONS: Record<string, Operation> = {
     run: (t) =>
       t.me.call('POST', '/api/v1/playbook/preview', { source: readFileSync(DEFAULT_PLAYBOOK_FILE, 'utf8') }),
   },
-  'GET /api/v1/users': { expected: allRoles(200), run: (t) => t.me.call('GET', '/api/v1/users') },
+  'GET /api/v1/users': {
+    readOnly: true,
+    expected: allRoles(200),
+    run: (t) => t.me.call('GET', '/api/v1/users'),
+  },
   'POST /api/v1/users': {
     expected: adminOnly(201),
     run: (t) =>
@@ -582,7 +610,11 @@ const OPERATIONS: Record<string, Operation> = {
     expected: adminOnly(200),
     run: (t) => t.me.call('PATCH', `/api/v1/users/${t.owner.id}`, { region: t.owner.region }),
   },
-  'GET /api/v1/tokens': { expected: adminOnly(200), run: (t) => t.me.call('GET', '/api/v1/tokens') },
+  'GET /api/v1/tokens': {
+    readOnly: true,
+    expected: adminOnly(200),
+    run: (t) => t.me.call('GET', '/api/v1/tokens'),
+  },
   'POST /api/v1/tokens': {
     expected: adminOnly(201),
     run: (t) =>
@@ -595,12 +627,18 @@ const OPERATIONS: Record<string, Operation> = {
       return t.me.call('DELETE', `/api/v1/tokens/${created}`);
     },
   },
-  'GET /api/v1/audit': { expected: adminOnly(200), run: (t) => t.me.call('GET', '/api/v1/audit') },
+  'GET /api/v1/audit': {
+    readOnly: true,
+    expected: adminOnly(200),
+    run: (t) => t.me.call('GET', '/api/v1/audit'),
+  },
   'GET /api/v1/webhooks/event-types': {
+    readOnly: true,
     expected: adminOnly(200),
     run: (t) => t.me.call('GET', '/api/v1/webhooks/event-types'),
   },
   'GET /api/v1/webhooks/subscriptions': {
+    readOnly: true,
     expected: adminOnly(200),
     run: (t) => t.me.call('GET', '/api/v1/webhooks/subscriptions'),
   },
@@ -627,6 +665,7 @@ const OPERATIONS: Record<string, Operation> = {
     },
   },
   'GET /api/v1/webhooks/deliveries': {
+    readOnly: true,
     expected: adminOnly(200),
     run: (t) => t.me.call('GET', '/api/v1/webhooks/deliveries?status=dead'),
   },
@@ -643,8 +682,13 @@ const OPERATIONS: Record<string, Operation> = {
     run: (t) =>
       t.me.call('POST', '/api/v1/auth/login', { email: t.me.user.email, password: 'not the password' }),
   },
-  'GET /api/v1/auth/me': { expected: allRoles(200), run: (t) => t.me.call('GET', '/api/v1/auth/me') },
+  'GET /api/v1/auth/me': {
+    readOnly: true,
+    expected: allRoles(200),
+    run: (t) => t.me.call('GET', '/api/v1/auth/me'),
+  },
   'GET /api/v1/auth/demo-users': {
+    readOnly: true,
     expected: allRoles(404),
     run: (t) => t.me.call('GET', '/api/v1/auth/demo-users'),
   },
@@ -793,6 +837,22 @@ describe('the authorization matrix', () => {
     ROLES.flatMap((role) => PROOF_RELATIONS.map((relation) => ({ operation, role, relation }))),
   );
   let counter = 0;
+  const newTarget = async (me: ApiClient, relation: ProofRelation, label: string): Promise<Target> => {
+    const owner =
+      relation === 'own' ? { ...me.user } : relation === 'region' ? org.regionColleague : org.abroad;
+    return { me, label, ...(await buildOwned(api.app, owner, label)) };
+  };
+  /** The target the read-only operations' cells of one role and relation share, built once. */
+  const sharedTargets = new Map<string, Promise<Target>>();
+  const sharedTarget = (me: ApiClient, role: Role, relation: ProofRelation): Promise<Target> => {
+    const label = `${role}-${relation}-reads`;
+    let target = sharedTargets.get(label);
+    if (!target) {
+      target = newTarget(me, relation, label);
+      sharedTargets.set(label, target);
+    }
+    return target;
+  };
 
   it.each(cells)('$operation as $role on a $relation record', async ({ operation, role, relation }) => {
     const op = OPERATIONS[operation];
@@ -800,10 +860,10 @@ describe('the authorization matrix', () => {
     if (!op || !me) throw new Error('matrix setup');
     const [method, path] = operation.split(' ') as [string, string];
     if (!spec.paths[path]?.[method.toLowerCase()]) return; // an operation this build does not have
-    const owner =
-      relation === 'own' ? { ...me.user } : relation === 'region' ? org.regionColleague : org.abroad;
-    const label = `${role}-${relation}-${++counter}`;
-    const target: Target = { me, label, ...(await buildOwned(api.app, owner, label)) };
+    if (op.readOnly && method !== 'GET') throw new Error(`${operation}: only a GET may share its target`);
+    const target = op.readOnly
+      ? await sharedTarget(me, role, relation)
+      : await newTarget(me, relation, `${role}-${relation}-${++counter}`);
     const expected = expectedFor(op.expected, role, relation);
     const result = await op.run(target);
     if (expected === 'sees' || expected === 'hides') {
