@@ -1855,6 +1855,28 @@ export interface components {
             choose: components["schemas"]["Permission"];
             /** @description Generate the quote of the chosen option (Finance) */
             quote: components["schemas"]["Permission"];
+            /** @description Send the current version's latest quote for signature to the account's DocuSign signer (Finance; refused with the variables to set where DocuSign is not configured) */
+            sign: components["schemas"]["Permission"];
+            /** @description Create the AWS Marketplace private offer of the chosen option for the buyer's AWS account (Finance) */
+            createAwsOffer: components["schemas"]["Permission"];
+            /** @description Release the created private offer to the buyer (Finance) */
+            releaseAwsOffer: components["schemas"]["Permission"];
+        };
+        ClosingParty: {
+            contactId: string;
+            name: string;
+            email: string | null;
+        };
+        /** @description Who is on the closing path of the deal's account */
+        OfferParties: {
+            accountId: string;
+            accountName: string;
+            /** @description The account's DocuSign signer the quote goes to (null: none with an email address) */
+            signer: components["schemas"]["ClosingParty"] | null;
+            /** @description The account's AWS admin who accepts the private offer (null: none with an email address) */
+            awsAdmin: components["schemas"]["ClosingParty"] | null;
+            /** @description The buyer's AWS account the private offer targets */
+            buyerAwsAccountId: string | null;
         };
         Offer: {
             id: string;
@@ -1871,6 +1893,7 @@ export interface components {
             /** @description Oldest first; the last is the current one */
             versions: components["schemas"]["OfferVersion"][];
             permissions: components["schemas"]["OfferPermissions"];
+            parties: components["schemas"]["OfferParties"];
         };
         OfferList: {
             items: components["schemas"]["Offer"][];
@@ -10403,7 +10426,7 @@ export interface operations {
                     /** @description Where messages are POSTed: https:// (http:// only when the server allows it), a public address */
                     url: string;
                     /** @description The event types to send (GET /api/v1/webhooks/event-types), or ["*"] for every type */
-                    eventTypes: ("*" | "account.created" | "account.updated" | "activity.deleted" | "activity.logged" | "activity.updated" | "api_token.created" | "api_token.revoked" | "auth.login_failed" | "auth.login_succeeded" | "auth.logout" | "contact.created" | "contact.updated" | "contract.recorded" | "opportunity.created" | "opportunity.criterion_attested" | "opportunity.criterion_withdrawn" | "opportunity.meddpicc_updated" | "opportunity.milestone_recorded" | "opportunity.milestone_withdrawn" | "opportunity.offer_approved" | "opportunity.offer_drafted" | "opportunity.offer_option_chosen" | "opportunity.offer_presented" | "opportunity.offer_quoted" | "opportunity.offer_rejected" | "opportunity.offer_revised" | "opportunity.offer_submitted" | "opportunity.playbook_mapped" | "opportunity.poc_benchmark_added" | "opportunity.poc_benchmark_removed" | "opportunity.poc_benchmark_updated" | "opportunity.poc_criterion_updated" | "opportunity.poc_plan_created" | "opportunity.poc_plan_signed_off" | "opportunity.poc_readout_recorded" | "opportunity.poc_session_added" | "opportunity.poc_session_updated" | "opportunity.poc_sign_off_withdrawn" | "opportunity.poc_tco_set" | "opportunity.stage_changed" | "opportunity.stall_resumed" | "opportunity.stall_snoozed" | "opportunity.updated" | "playbook.version_loaded" | "user.created" | "user.password_removed" | "user.password_set" | "user.permissions_changed" | "user.updated" | "webhook_delivery.replayed" | "webhook_subscription.created" | "webhook_subscription.disabled" | "webhook_subscription.secret_rotated" | "webhook_subscription.updated")[];
+                    eventTypes: ("*" | "account.created" | "account.updated" | "activity.deleted" | "activity.logged" | "activity.updated" | "api_token.created" | "api_token.revoked" | "auth.login_failed" | "auth.login_succeeded" | "auth.logout" | "contact.created" | "contact.updated" | "contract.recorded" | "opportunity.created" | "opportunity.criterion_attested" | "opportunity.criterion_withdrawn" | "opportunity.meddpicc_updated" | "opportunity.milestone_recorded" | "opportunity.milestone_withdrawn" | "opportunity.aws_offer_created" | "opportunity.aws_offer_released" | "opportunity.offer_approved" | "opportunity.offer_drafted" | "opportunity.offer_evidence_received" | "opportunity.offer_option_chosen" | "opportunity.offer_presented" | "opportunity.offer_quoted" | "opportunity.offer_rejected" | "opportunity.offer_revised" | "opportunity.offer_sent_for_signature" | "opportunity.offer_submitted" | "opportunity.playbook_mapped" | "opportunity.poc_benchmark_added" | "opportunity.poc_benchmark_removed" | "opportunity.poc_benchmark_updated" | "opportunity.poc_criterion_updated" | "opportunity.poc_plan_created" | "opportunity.poc_plan_signed_off" | "opportunity.poc_readout_recorded" | "opportunity.poc_session_added" | "opportunity.poc_session_updated" | "opportunity.poc_sign_off_withdrawn" | "opportunity.poc_tco_set" | "opportunity.stage_changed" | "opportunity.stall_resumed" | "opportunity.stall_snoozed" | "opportunity.updated" | "playbook.version_loaded" | "user.created" | "user.password_removed" | "user.password_set" | "user.permissions_changed" | "user.updated" | "webhook_delivery.replayed" | "webhook_subscription.created" | "webhook_subscription.disabled" | "webhook_subscription.secret_rotated" | "webhook_subscription.updated")[];
                     /** @description What the receiver is, e.g. "data warehouse sync" */
                     description?: string | null;
                 };
@@ -10483,7 +10506,7 @@ export interface operations {
                     /** @description Where messages are POSTed: https:// (http:// only when the server allows it), a public address */
                     url?: string;
                     /** @description The event types to send (GET /api/v1/webhooks/event-types), or ["*"] for every type */
-                    eventTypes?: ("*" | "account.created" | "account.updated" | "activity.deleted" | "activity.logged" | "activity.updated" | "api_token.created" | "api_token.revoked" | "auth.login_failed" | "auth.login_succeeded" | "auth.logout" | "contact.created" | "contact.updated" | "contract.recorded" | "opportunity.created" | "opportunity.criterion_attested" | "opportunity.criterion_withdrawn" | "opportunity.meddpicc_updated" | "opportunity.milestone_recorded" | "opportunity.milestone_withdrawn" | "opportunity.offer_approved" | "opportunity.offer_drafted" | "opportunity.offer_option_chosen" | "opportunity.offer_presented" | "opportunity.offer_quoted" | "opportunity.offer_rejected" | "opportunity.offer_revised" | "opportunity.offer_submitted" | "opportunity.playbook_mapped" | "opportunity.poc_benchmark_added" | "opportunity.poc_benchmark_removed" | "opportunity.poc_benchmark_updated" | "opportunity.poc_criterion_updated" | "opportunity.poc_plan_created" | "opportunity.poc_plan_signed_off" | "opportunity.poc_readout_recorded" | "opportunity.poc_session_added" | "opportunity.poc_session_updated" | "opportunity.poc_sign_off_withdrawn" | "opportunity.poc_tco_set" | "opportunity.stage_changed" | "opportunity.stall_resumed" | "opportunity.stall_snoozed" | "opportunity.updated" | "playbook.version_loaded" | "user.created" | "user.password_removed" | "user.password_set" | "user.permissions_changed" | "user.updated" | "webhook_delivery.replayed" | "webhook_subscription.created" | "webhook_subscription.disabled" | "webhook_subscription.secret_rotated" | "webhook_subscription.updated")[];
+                    eventTypes?: ("*" | "account.created" | "account.updated" | "activity.deleted" | "activity.logged" | "activity.updated" | "api_token.created" | "api_token.revoked" | "auth.login_failed" | "auth.login_succeeded" | "auth.logout" | "contact.created" | "contact.updated" | "contract.recorded" | "opportunity.created" | "opportunity.criterion_attested" | "opportunity.criterion_withdrawn" | "opportunity.meddpicc_updated" | "opportunity.milestone_recorded" | "opportunity.milestone_withdrawn" | "opportunity.aws_offer_created" | "opportunity.aws_offer_released" | "opportunity.offer_approved" | "opportunity.offer_drafted" | "opportunity.offer_evidence_received" | "opportunity.offer_option_chosen" | "opportunity.offer_presented" | "opportunity.offer_quoted" | "opportunity.offer_rejected" | "opportunity.offer_revised" | "opportunity.offer_sent_for_signature" | "opportunity.offer_submitted" | "opportunity.playbook_mapped" | "opportunity.poc_benchmark_added" | "opportunity.poc_benchmark_removed" | "opportunity.poc_benchmark_updated" | "opportunity.poc_criterion_updated" | "opportunity.poc_plan_created" | "opportunity.poc_plan_signed_off" | "opportunity.poc_readout_recorded" | "opportunity.poc_session_added" | "opportunity.poc_session_updated" | "opportunity.poc_sign_off_withdrawn" | "opportunity.poc_tco_set" | "opportunity.stage_changed" | "opportunity.stall_resumed" | "opportunity.stall_snoozed" | "opportunity.updated" | "playbook.version_loaded" | "user.created" | "user.password_removed" | "user.password_set" | "user.permissions_changed" | "user.updated" | "webhook_delivery.replayed" | "webhook_subscription.created" | "webhook_subscription.disabled" | "webhook_subscription.secret_rotated" | "webhook_subscription.updated")[];
                     description?: string | null;
                     /** @description false disables it (nothing is sent); true enables it again */
                     active?: boolean;
