@@ -98,7 +98,7 @@ const offerStatus = () => page.getByTestId('offer-status').textContent();
 const card = () => page.getByTestId('offer-card');
 const openClosing = (dealId: string) => page.goto(`${baseUrl}/opportunities/${dealId}?focus=closing`);
 const shoot = (name: string) =>
-  page.getByTestId('closing-panel').screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
+  page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
 
 /** The page's session as the ApiClient the deal walk takes (only `call` is used). */
 function pageClient(): ApiClient {
@@ -133,10 +133,7 @@ describe('closing a deal from the offer to Closed Won on the evidence', () => {
   it('the AE drafts an offer on a deal in Propose and submits it', async () => {
     await signInAs(AE);
     const api = await apiAs(page, baseUrl);
-    const deals = await api.call('GET', `/opportunities?stage=propose&ownerId=${api.user.id}&limit=50`);
-    const deal = deals.items[0];
-    expect(deal, 'the demo gives the AE a deal in Propose').toBeDefined();
-    ({ id: dealId, name: dealName, accountId } = deal);
+    ({ id: dealId, name: dealName, accountId } = await api.ownDealIn('propose'));
     await openClosing(dealId);
     await page.getByRole('button', { name: 'Draft an offer' }).click();
     const option = page.getByTestId('offer-option-fields').first();
@@ -169,8 +166,8 @@ describe('closing a deal from the offer to Closed Won on the evidence', () => {
     await expect.poll(offerStatus).toBe('Presented');
     await card().getByRole('button', { name: "Record the customer's choice" }).click();
     const form = page.getByTestId('choice-form');
-    await form.getByLabel('Option chosen').click();
-    await page.getByRole('option', { name: OPTION }).click();
+    // The only option is chosen already; the AE names who confirmed it.
+    expect(await form.getByLabel('Option chosen').inputValue()).toBe(OPTION);
     await form.getByLabel('Confirmed by').click();
     await page.getByRole('option').first().click();
     await form.getByRole('button', { name: 'Record the choice' }).click();
@@ -333,8 +330,9 @@ describe('closing a deal from the offer to Closed Won on the evidence', () => {
     const marketplaceOfferId = offer.versions.at(-1).evidence.awsOffer.marketplaceOfferId as string;
     const event = agreementEvent({ id: `evt-${Date.now()}`, offerId: marketplaceOfferId });
     event.detail.acceptor.accountId = BUYER_AWS_ACCOUNT;
-    event.detail.agreement.startTime = new Date().toISOString();
-    event.detail.agreement.acceptanceTime = new Date().toISOString();
+    const now = new Date().toISOString();
+    Object.assign(event, { time: now });
+    Object.assign(event.detail.agreement, { startTime: now, acceptanceTime: now });
     await deliver(
       AWS_EVENTS_PATH,
       {

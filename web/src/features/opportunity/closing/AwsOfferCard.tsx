@@ -25,6 +25,20 @@ export function AwsOfferCard({ offer, version }: { offer: Offer; version: OfferV
     ...(parties.buyerAwsAccountId ? [] : ["buyer's AWS account id"]),
     ...(admin ? [] : ['AWS admin contact (with an email address)']),
   ];
+  const actions = [
+    {
+      permission: createAwsOffer,
+      requires: 'offer.createAwsOffer',
+      label: 'Create AWS private offer',
+      subpath: '/aws-offer',
+    },
+    {
+      permission: releaseAwsOffer,
+      requires: 'offer.releaseAwsOffer',
+      label: 'Release to the buyer',
+      subpath: '/aws-offer/release',
+    },
+  ];
   const post = (subpath: string) =>
     write.mutate({ kind: 'offer', offerId: offer.id, version: offer.version, subpath });
   return (
@@ -49,26 +63,19 @@ export function AwsOfferCard({ offer, version }: { offer: Offer; version: OfferV
       )}
       <WriteError error={write.error} />
       <Group gap="xs">
-        {createAwsOffer.allowed && (
-          <Button
-            size="xs"
-            data-requires="offer.createAwsOffer"
-            loading={write.isPending}
-            onClick={() => post('/aws-offer')}
-          >
-            Create AWS private offer
-          </Button>
-        )}
-        {releaseAwsOffer.allowed && (
-          <Button
-            size="xs"
-            data-requires="offer.releaseAwsOffer"
-            loading={write.isPending}
-            onClick={() => post('/aws-offer/release')}
-          >
-            Release to the buyer
-          </Button>
-        )}
+        {actions
+          .filter((action) => action.permission.allowed)
+          .map((action) => (
+            <Button
+              key={action.requires}
+              size="xs"
+              data-requires={action.requires}
+              loading={write.isPending}
+              onClick={() => post(action.subpath)}
+            >
+              {action.label}
+            </Button>
+          ))}
       </Group>
       {status === 'none' && <WhoMay permission={createAwsOffer} what="Create the AWS private offer" />}
       {status === 'created' && <WhoMay permission={releaseAwsOffer} what="Release it to the buyer" />}

@@ -78,7 +78,7 @@ export function MissingOnAccount({
   return (
     <Text size="xs" c="orange.9" data-testid="missing-party">
       {accountName} has no {missing.join(' and no ')} yet: record {missing.length > 1 ? 'them' : 'it'} on{' '}
-      <Anchor component={Link} href={paths.account(accountId)} size="xs">
+      <Anchor component={Link} href={paths.account(accountId)} size="xs" underline="always">
         the account
       </Anchor>
       .
