@@ -97,8 +97,10 @@ const stepState = (key: string) => stepper().locator(`[data-step="${key}"]`).get
 const offerStatus = () => page.getByTestId('offer-status').textContent();
 const card = () => page.getByTestId('offer-card');
 const openClosing = (dealId: string) => page.goto(`${baseUrl}/opportunities/${dealId}?focus=closing`);
-const shoot = (name: string) =>
-  page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+async function shoot(name: string) {
+  await page.evaluate(() => window.scrollTo(0, 0)); // the sticky header stays where it belongs
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
 
 /** The page's session as the ApiClient the deal walk takes (only `call` is used). */
 function pageClient(): ApiClient {

@@ -11,7 +11,7 @@ import {
   unwrap,
 } from '../../../test/support/offer-fixtures.js';
 import { ok } from '../result.js';
-import { currentVersion, type Offer, type OfferVersion } from './offer.js';
+import type { Offer, OfferVersion } from './offer.js';
 import { type ClosingFacts, offerPermissions } from './offer-permissions.js';
 import { refuse } from './offer-refusal.js';
 
