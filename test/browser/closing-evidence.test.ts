@@ -98,7 +98,7 @@ const offerStatus = () => page.getByTestId('offer-status').textContent();
 const card = () => page.getByTestId('offer-card');
 const openClosing = (dealId: string) => page.goto(`${baseUrl}/opportunities/${dealId}?focus=closing`);
 async function shoot(name: string) {
-  await page.evaluate(() => window.scrollTo(0, 0)); // the sticky header stays where it belongs
+  await page.evaluate('window.scrollTo(0, 0)'); // the sticky header stays where it belongs
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
 }
 
@@ -116,6 +116,24 @@ function pageClient(): ApiClient {
       return { status: response.status(), headers: response.headers(), body: text ? JSON.parse(text) : null };
     },
   } as unknown as ApiClient;
+}
+
+/**
+ * Every visible closing control names a right of the offer's view (`offer.sign`, `offer.createAwsOffer`, …)
+ * that the API grants the caller now: none of them ends in a 403 or a 409.
+ */
+async function expectOfferControlsAllowed(offerId: string) {
+  const offer = (await pageClient().call('GET', `/api/v1/offers/${offerId}`)).body;
+  const rights = await page
+    .locator('[data-requires^="offer."]')
+    .evaluateAll((elements) =>
+      elements
+        .filter((element) => element.getBoundingClientRect().width > 0)
+        .map((element) => element.getAttribute('data-requires')?.slice('offer.'.length) ?? ''),
+    );
+  expect(rights.length).toBeGreaterThan(0);
+  for (const right of rights) expect(offer.permissions[right], right).toEqual({ allowed: true, who: null });
+  return rights;
 }
 
 /** POSTs a vendor's event to the server's receiver, as the vendor sends it. */
@@ -255,6 +273,9 @@ describe('closing a deal from the offer to Closed Won on the evidence', () => {
     await openClosing(dealId);
     const signature = page.getByTestId('signature-card');
     await expect.poll(() => signature.getByTestId('step-evidence').textContent()).toMatch(/Ada Signer/);
+    expect(await expectOfferControlsAllowed(offerId)).toEqual(
+      expect.arrayContaining(['sign', 'createAwsOffer']),
+    );
     await signature.getByRole('button', { name: `Send ${quoteNumber} for signature` }).click();
     await expect.poll(offerStatus).toBe('Sent for signature');
     await expect.poll(() => signature.getByTestId('step-status').textContent()).toBe('Sent');
@@ -317,6 +338,7 @@ describe('closing a deal from the offer to Closed Won on the evidence', () => {
     await aws.getByRole('button', { name: 'Create AWS private offer' }).click();
     await expect.poll(() => aws.getByTestId('step-status').textContent()).toBe('Draft');
     await shoot('closing-evidence-aws-draft');
+    expect(await expectOfferControlsAllowed(offerId)).toContain('releaseAwsOffer');
     await aws.getByRole('button', { name: 'Release to the buyer' }).click();
     await expect.poll(() => aws.getByTestId('step-status').textContent()).toBe('Released');
     expect(marketplace.startRequests.map((request) => request.ChangeSet[0]?.ChangeType)).toEqual([
