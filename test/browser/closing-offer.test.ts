@@ -45,9 +45,7 @@ describe('the closing flow in the app: offer, approvals, presentation, choice', 
   it('the AE drafts an offer with two options on a deal in Propose and submits it', async () => {
     await signInAs(AE);
     const api = await apiAs(page, baseUrl);
-    const deals = await api.call('GET', `/opportunities?stage=propose&ownerId=${api.user.id}&limit=50`);
-    const deal = deals.items[0];
-    expect(deal, 'the demo gives the AE a deal in Propose').toBeDefined();
+    const deal = await api.ownDealIn('propose');
     dealId = deal.id;
     dealName = deal.name;
 

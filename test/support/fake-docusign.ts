@@ -20,6 +20,8 @@ export interface DocusignError {
 export interface FakeDocusign {
   basePath: string;
   oauthHost: string;
+  /** The fake's throwaway certificate (PEM): another process trusts it through NODE_EXTRA_CA_CERTS. */
+  certificatePem: string;
   tokenRequests: Array<{ claims: Record<string, unknown> }>;
   envelopeRequests: Array<{ authorization: string | undefined; body: EnvelopeRequest }>;
   /** Answers the next envelope request with this DocuSign error instead. */
@@ -144,6 +146,7 @@ export async function startFakeDocusign(options: FakeDocusignOptions): Promise<F
     ...fake,
     basePath: `https://127.0.0.1:${port}/restapi`,
     oauthHost,
+    certificatePem: certificate.cert,
     failNextEnvelope: (error) => {
       nextFailure = error;
     },

@@ -19,6 +19,7 @@ export function memoryClosingPorts(prefix = '') {
     return error;
   };
   const eSignature: ESignature = {
+    setup: { configured: true },
     async sendEnvelope(input) {
       const error = take();
       if (error) return err(error);
@@ -27,6 +28,7 @@ export function memoryClosingPorts(prefix = '') {
     },
   };
   const privateOffers: PrivateOffers = {
+    setup: { configured: true },
     async createPrivateOffer(input) {
       const error = take();
       if (error) return err(error);

@@ -143,11 +143,37 @@ const offerPermissionsSchema = z
     present: permissionSchema.describe('Record that the approved version was presented'),
     choose: permissionSchema.describe("Record the customer's chosen option"),
     quote: permissionSchema.describe('Generate the quote of the chosen option (Finance)'),
+    sign: permissionSchema.describe(
+      "Send the current version's latest quote for signature to the account's DocuSign signer (Finance; " +
+        'refused with the variables to set where DocuSign is not configured)',
+    ),
+    createAwsOffer: permissionSchema.describe(
+      "Create the AWS Marketplace private offer of the chosen option for the buyer's AWS account (Finance)",
+    ),
+    releaseAwsOffer: permissionSchema.describe('Release the created private offer to the buyer (Finance)'),
   })
   .meta({
     id: 'OfferPermissions',
     description: 'What the caller may do with the offer now, by the rules the server enforces',
   }) satisfies z.ZodType<OfferPermissions>;
+
+const closingPartySchema = z
+  .object({ contactId: z.string(), name: z.string(), email: z.string().nullable() })
+  .meta({ id: 'ClosingParty' });
+
+const offerPartiesSchema = z
+  .object({
+    accountId: z.string(),
+    accountName: z.string(),
+    signer: closingPartySchema
+      .nullable()
+      .describe("The account's DocuSign signer the quote goes to (null: none with an email address)"),
+    awsAdmin: closingPartySchema
+      .nullable()
+      .describe("The account's AWS admin who accepts the private offer (null: none with an email address)"),
+    buyerAwsAccountId: z.string().nullable().describe("The buyer's AWS account the private offer targets"),
+  })
+  .meta({ id: 'OfferParties', description: "Who is on the closing path of the deal's account" });
 
 export const offerViewSchema = z
   .object({
@@ -163,6 +189,7 @@ export const offerViewSchema = z
     currentVersion: z.number().int().describe('The number of the last version'),
     versions: z.array(offerVersionSchema).describe('Oldest first; the last is the current one'),
     permissions: offerPermissionsSchema,
+    parties: offerPartiesSchema,
   })
   .meta({ id: 'Offer' }) satisfies z.ZodType<OfferView, unknown>;
 

@@ -60,6 +60,7 @@ export function changeOffer(
       before: offerSummary(before),
       after: { ...offerSummary(after), ...change.audit?.(before, after) },
     });
-    return ok(await offerView(trx, context.playbook, after, offerDeal, await viewerOf(trx, actor, deal)));
+    const viewer = await viewerOf(trx, actor, deal);
+    return ok(await offerView(trx, context, after, { deal, offerDeal }, viewer));
   });
 }

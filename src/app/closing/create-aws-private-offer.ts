@@ -1,5 +1,6 @@
 import { saveOffer } from '../../db/repositories/offers-repo.js';
 import { checkAwsOfferCreatable, withAwsOffer } from '../../domain/closing/aws-offer.js';
+import { checkBuyerAwsAccount } from '../../domain/closing/closing-parties.js';
 import { dayOf } from '../../domain/closing/draft-offer.js';
 import { installmentsFor } from '../../domain/closing/payment-installments.js';
 import { err, ok, type Result } from '../../domain/result.js';
@@ -48,19 +49,16 @@ export function createAwsPrivateOffer(
     const party = await closingParty(trx, deal, 'aws_admin');
     if (!party.ok) return party;
     const { account, contact } = party.value;
-    if (!account.awsAccountId)
-      return err({
-        code: 'conflict',
-        refusal: 'no_buyer_aws_account',
-        message: `${account.name} has no AWS account id: record the buyer's 12-digit account (awsAccountId on PATCH /api/v1/accounts/{id}).`,
-      });
+    const buyer = checkBuyerAwsAccount(account);
+    if (!buyer.ok) return err(offerError(buyer.error));
+    const buyerAwsAccountId = buyer.value;
     const now = context.now();
     const tcvMinor = BigInt(option.tcvMinor);
     const started = await privateOffersOf(context).createPrivateOffer({
       requestKey: `${offer.id}/${version.number}`,
       name: `${deal.name}: ${option.name}`,
       description: `${option.name}, ${option.termMonths} months (offer version ${version.number})`,
-      buyerAwsAccountId: account.awsAccountId,
+      buyerAwsAccountId,
       currency: version.currency,
       tcvMinor,
       termMonths: option.termMonths,
@@ -76,7 +74,7 @@ export function createAwsPrivateOffer(
     const { changeSetId } = started.value;
     const marketplaceOfferId = await marketplaceOfferOf(context, changeSetId);
     const awsOffer = {
-      buyerAwsAccountId: account.awsAccountId,
+      buyerAwsAccountId,
       adminContactId: contact.id,
       createChangeSetId: changeSetId,
       marketplaceOfferId,
@@ -100,7 +98,7 @@ export function createAwsPrivateOffer(
         ...offerSummary(next),
         changeSetId,
         marketplaceOfferId,
-        buyerAwsAccountId: account.awsAccountId,
+        buyerAwsAccountId,
       },
     });
     return ok({ awsOfferStatus: 'created', changeSetId, marketplaceOfferId, offerVersion: next.version });

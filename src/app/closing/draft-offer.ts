@@ -39,6 +39,6 @@ export async function draftOffer(
       after: offerSummary(drafted.value),
     });
     const viewer = { principal: actor.principal, mayEditDeal: true };
-    return ok(await offerView(trx, context.playbook, drafted.value, deal, viewer));
+    return ok(await offerView(trx, context, drafted.value, { deal: locked.value, offerDeal: deal }, viewer));
   });
 }

@@ -23,5 +23,7 @@ export async function getOffer(
   if (!access.read && !approvesOffer(actor.principal, offer)) return err(notFound('Offer', offerId));
   const deal = await loadOfferDeal(context.db, found.opportunity);
   const viewer = { principal: actor.principal, mayEditDeal: access.edit };
-  return ok(await offerView(context.db, context.playbook, offer, deal, viewer));
+  return ok(
+    await offerView(context.db, context, offer, { deal: found.opportunity, offerDeal: deal }, viewer),
+  );
 }

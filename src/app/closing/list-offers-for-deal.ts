@@ -18,6 +18,7 @@ export async function listOffersForDeal(
   const offers = await listOffersOfDeal(context.db, opportunityId);
   const viewer = await viewerOf(context.db, actor, readable.value);
   const views: OfferView[] = [];
-  for (const offer of offers) views.push(await offerView(context.db, context.playbook, offer, deal, viewer));
+  const dealOf = { deal: readable.value, offerDeal: deal };
+  for (const offer of offers) views.push(await offerView(context.db, context, offer, dealOf, viewer));
   return ok(views);
 }

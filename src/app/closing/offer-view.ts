@@ -1,7 +1,9 @@
 import type { Kysely } from 'kysely';
+import { listQuotes } from '../../db/repositories/quotes-repo.js';
 import { listActiveUsersWithRole, type User } from '../../db/repositories/users-repo.js';
 import type { Database } from '../../db/schema.js';
 import type { Principal } from '../../domain/access/principal.js';
+import type { Contact } from '../../domain/account/account.js';
 import { approvalProgress, pendingSteps, resolveApprovalChain } from '../../domain/closing/approval-chain.js';
 import {
   currentVersion,
@@ -11,7 +13,13 @@ import {
   type ResolvedStep,
 } from '../../domain/closing/offer.js';
 import { type OfferPermissions, offerPermissions } from '../../domain/closing/offer-permissions.js';
+import type { Opportunity } from '../../domain/opportunity/opportunity.js';
 import type { Playbook } from '../../domain/playbook/playbook.js';
+import type { Result } from '../../domain/result.js';
+import type { AppContext } from '../context.js';
+import { eSignatureOf, privateOffersOf } from '../integrations/closing-ports.js';
+import { unconfiguredMessage } from '../integrations/integration-error.js';
+import { type ClosingParties, loadClosingParties } from './closing-parties.js';
 
 export interface ApproverView {
   id: string;
@@ -35,6 +43,25 @@ export interface OfferVersionView extends OfferVersion {
   pending: PendingStepView[];
 }
 
+export interface ClosingPartyView {
+  contactId: string;
+  name: string;
+  email: string | null;
+}
+
+/**
+ * Who is on the closing path of the deal's account, as the send and create steps would find them: the
+ * DocuSign signer and the AWS admin (null: none with an email address; the permissions say what to record),
+ * and the buyer's AWS account id.
+ */
+export interface OfferPartiesView {
+  accountId: string;
+  accountName: string;
+  signer: ClosingPartyView | null;
+  awsAdmin: ClosingPartyView | null;
+  buyerAwsAccountId: string | null;
+}
+
 /** An offer with its whole version history, oldest first, and who acts next on the current version. */
 export interface OfferView {
   id: string;
@@ -48,6 +75,7 @@ export interface OfferView {
   versions: OfferVersionView[];
   /** What the caller may do with the offer now (screens hide the rest and show `who`). */
   permissions: OfferPermissions;
+  parties: OfferPartiesView;
 }
 
 /** Who reads the view: their principal, and whether they hold the edit right on the deal. */
@@ -78,15 +106,49 @@ async function pendingOf(
   }));
 }
 
+const partyView = (party: Result<Contact, unknown>): ClosingPartyView | null =>
+  party.ok ? { contactId: party.value.id, name: party.value.name, email: party.value.email } : null;
+
+const partiesView = ({ account, signer, awsAdmin, buyerAwsAccount }: ClosingParties): OfferPartiesView => ({
+  accountId: account.id,
+  accountName: account.name,
+  signer: partyView(signer),
+  awsAdmin: partyView(awsAdmin),
+  buyerAwsAccountId: buyerAwsAccount.ok ? buyerAwsAccount.value : null,
+});
+
+/** The latest quote of the version (the one a send would take), or null. */
+async function latestQuoteOf(db: Kysely<Database>, offer: Offer, version: OfferVersion) {
+  const quotes = await listQuotes(db, { opportunityId: offer.opportunityId, offerId: offer.id });
+  return quotes.find((quote) => quote.versionNumber === version.number) ?? null;
+}
+
+/**
+ * The caller's view of an offer (`db`: the request's transaction where there is one): the versions, who acts
+ * next, the account's closing parties, and what the caller may do — the closing steps judged by the use
+ * cases' own checks, with the latest quote, the parties and whether this server's integrations are configured.
+ */
 export async function offerView(
   db: Kysely<Database>,
-  playbook: Playbook,
+  context: AppContext,
   offer: Offer,
-  deal: OfferDeal,
+  dealOf: { deal: Opportunity; offerDeal: OfferDeal },
   viewer: OfferViewer,
 ): Promise<OfferView> {
+  const { deal: opportunity, offerDeal: deal } = dealOf;
   const current = currentVersion(offer);
-  const pending = await pendingOf(db, playbook, current, deal);
+  const pending = await pendingOf(db, context.playbook, current, deal);
+  const parties = await loadClosingParties(db, opportunity);
+  const facts = {
+    latestQuote: await latestQuoteOf(db, offer, current),
+    signer: parties.signer,
+    awsAdmin: parties.awsAdmin,
+    buyerAwsAccount: parties.buyerAwsAccount,
+    unconfigured: {
+      eSignature: unconfiguredMessage('docusign', eSignatureOf(context).setup),
+      privateOffers: unconfiguredMessage('aws_marketplace', privateOffersOf(context).setup),
+    },
+  };
   return {
     id: offer.id,
     opportunityId: offer.opportunityId,
@@ -104,6 +166,7 @@ export async function offerView(
         pending: version === current ? pending : [],
       };
     }),
-    permissions: offerPermissions(viewer.principal, current, deal, viewer.mayEditDeal),
+    permissions: offerPermissions(viewer.principal, offer, deal, viewer.mayEditDeal, facts),
+    parties: partiesView(parties),
   };
 }

@@ -1,5 +1,5 @@
 import type { Result } from '../../domain/result.js';
-import type { IntegrationError } from './integration-error.js';
+import type { IntegrationError, IntegrationSetup } from './integration-error.js';
 
 /**
  * The port the closing use cases send a quote for signature through (the adapter: src/integrations/docusign).
@@ -29,5 +29,7 @@ export interface SentEnvelope {
 }
 
 export interface ESignature {
+  /** Configured on this server, or the variables to set (every call then answers integration_not_configured). */
+  readonly setup: IntegrationSetup;
   sendEnvelope(input: SendEnvelopeInput): Promise<Result<SentEnvelope, IntegrationError>>;
 }

@@ -19,6 +19,18 @@ export type IntegrationError =
     }
   | { code: 'integration_unavailable'; integration: IntegrationName; message: string };
 
+/**
+ * Whether a port can work on this server: configured, or the variables still to set (and what is wrong with
+ * those set). Every port carries it, so a screen can say so before anyone tries (the offer's permissions).
+ */
+export type IntegrationSetup =
+  | { configured: true }
+  | { configured: false; variables: string[]; reasons: string[] };
+
+/** Why a port cannot be used here, as the sentence its calls answer; null when it is configured. */
+export const unconfiguredMessage = (integration: IntegrationName, setup: IntegrationSetup): string | null =>
+  setup.configured ? null : notConfigured(integration, setup.variables, setup.reasons).message;
+
 export function notConfigured(
   integration: IntegrationName,
   variables: string[],

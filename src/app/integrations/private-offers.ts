@@ -1,6 +1,6 @@
 import type { Installment } from '../../domain/closing/payment-installments.js';
 import type { Result } from '../../domain/result.js';
-import type { IntegrationError } from './integration-error.js';
+import type { IntegrationError, IntegrationSetup } from './integration-error.js';
 
 /**
  * The port the closing use cases create and release AWS Marketplace private offers through (the adapter:
@@ -36,6 +36,8 @@ export interface ChangeSetOutcome {
 }
 
 export interface PrivateOffers {
+  /** Configured on this server, or the variables to set (every call then answers integration_not_configured). */
+  readonly setup: IntegrationSetup;
   /** Starts the change set that creates the private offer as a draft (every term but the release). */
   createPrivateOffer(input: CreatePrivateOfferInput): Promise<Result<StartedChangeSet, IntegrationError>>;
   /** Starts the change set that releases a created offer to its buyer. */

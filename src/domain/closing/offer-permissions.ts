@@ -1,9 +1,13 @@
 import type { Permission } from '../access/permissions.js';
 import { whoMay } from '../access/permissions.js';
 import { type Principal, rightsOf } from '../access/principal.js';
+import type { Result } from '../result.js';
 import { approvalProgress, approversOfNextStep, describeApprover } from './approval-chain.js';
+import { checkAwsOfferCreatable, checkAwsOfferReleasable } from './aws-offer.js';
 import { checkEditable } from './draft-offer.js';
-import type { OfferDeal, OfferVersion } from './offer.js';
+import { currentVersion, type Offer, type OfferDeal, type OfferVersion } from './offer.js';
+import type { OfferRefusal } from './offer-refusal.js';
+import { checkLatestSendable, type QuoteToSign } from './send-for-signature.js';
 
 /**
  * What the caller may do with an offer now, by the rules its use cases enforce (the screens hide or disable
@@ -24,6 +28,26 @@ export interface OfferPermissions {
   choose: Permission;
   /** Generate the quote of the chosen option (Finance; again while quoted: a new quote, a new number). */
   quote: Permission;
+  /** Send the current version's latest quote for signature to the account's DocuSign signer (Finance). */
+  sign: Permission;
+  /** Create the AWS Marketplace private offer of the chosen option for the buyer's AWS account (Finance). */
+  createAwsOffer: Permission;
+  /** Release the created private offer to the buyer (Finance). */
+  releaseAwsOffer: Permission;
+}
+
+/**
+ * What the closing steps need beyond the offer, as the use cases find it: the latest quote of the current
+ * version, the account's parties (each the domain's answer: the contact, or the refusal naming where to record
+ * it), and why an integration cannot be used on this server (the sentence with the variables to set; null
+ * when it is configured).
+ */
+export interface ClosingFacts {
+  latestQuote: QuoteToSign | null;
+  signer: Result<unknown, OfferRefusal>;
+  awsAdmin: Result<unknown, OfferRefusal>;
+  buyerAwsAccount: Result<unknown, OfferRefusal>;
+  unconfigured: { eSignature: string | null; privateOffers: string | null };
 }
 
 const allowed: Permission = { allowed: true, who: null };
@@ -59,12 +83,27 @@ function quotePermission(principal: Principal, version: OfferVersion, deal: Offe
   );
 }
 
+/**
+ * A Finance step, in the use case's order: its domain check, then the parties it needs, then whether the
+ * integration is configured here (the first refusal is the one to show).
+ */
+function financeStep(
+  check: Result<unknown, OfferRefusal>,
+  parties: Result<unknown, OfferRefusal>[],
+  unconfigured: string | null,
+): Permission {
+  for (const step of [check, ...parties]) if (!step.ok) return refused(step.error.message);
+  return unconfigured === null ? allowed : refused(unconfigured);
+}
+
 export function offerPermissions(
   principal: Principal,
-  version: OfferVersion,
+  offer: Offer,
   deal: OfferDeal,
   mayEditDeal: boolean,
+  facts: ClosingFacts,
 ): OfferPermissions {
+  const version = currentVersion(offer);
   const editable = checkEditable(version);
   const status = version.status;
   return {
@@ -90,5 +129,20 @@ export function offerPermissions(
         : `The choice is recorded on a presented version; it is ${words(version)}.`,
     ),
     quote: quotePermission(principal, version, deal),
+    sign: financeStep(
+      checkLatestSendable(offer, deal, facts.latestQuote, principal),
+      [facts.signer],
+      facts.unconfigured.eSignature,
+    ),
+    createAwsOffer: financeStep(
+      checkAwsOfferCreatable(offer, deal, principal),
+      [facts.awsAdmin, facts.buyerAwsAccount],
+      facts.unconfigured.privateOffers,
+    ),
+    releaseAwsOffer: financeStep(
+      checkAwsOfferReleasable(offer, deal, principal),
+      [],
+      facts.unconfigured.privateOffers,
+    ),
   };
 }

@@ -21,6 +21,20 @@ export interface QuoteToSign {
   versionNumber: number;
 }
 
+/** Finance, on an open deal: who sends and where, before the version and the quote. */
+function checkSender(deal: OfferDeal, sender: Principal): Result<null, OfferRefusal> {
+  const finance = checkFinance(sender, 'Sending a quote for signature');
+  if (!finance.ok) return finance;
+  if (!deal.open) return refuse('deal_closed', 'The deal is closed; quotes are signed on open deals.');
+  return ok(null);
+}
+
+const notQuoted = (version: OfferVersion) =>
+  refuse(
+    'not_quoted',
+    `Version ${version.number} is ${words(version)}; a quote is sent for signature once, from a quoted version.`,
+  );
+
 /**
  * Whether the quote may be sent for signature now: by Finance, on an open deal, the current version `quoted`
  * and the quote its latest one (`latestQuoteId`); a version sent already is refused (void the envelope first).
@@ -32,26 +46,36 @@ export function checkSendable(
   latestQuoteId: string | null,
   sender: Principal,
 ): Result<OfferVersion, OfferRefusal> {
-  const finance = checkFinance(sender, 'Sending a quote for signature');
-  if (!finance.ok) return finance;
-  if (!deal.open) return refuse('deal_closed', 'The deal is closed; quotes are signed on open deals.');
+  const who = checkSender(deal, sender);
+  if (!who.ok) return who;
   const version = currentVersion(offer);
   if (quote.versionNumber !== version.number)
     return refuse(
       'version_not_current',
       `Quote ${quote.number} is of version ${quote.versionNumber}, not of the current version ${version.number}.`,
     );
-  if (version.status !== 'quoted')
-    return refuse(
-      'not_quoted',
-      `Version ${version.number} is ${words(version)}; a quote is sent for signature once, from a quoted version.`,
-    );
+  if (version.status !== 'quoted') return notQuoted(version);
   if (latestQuoteId !== quote.id)
     return refuse(
       'quote_not_latest',
       `Quote ${quote.number} is not the latest quote of version ${version.number}.`,
     );
   return ok(version);
+}
+
+/** Whether the latest quote of the current version (null: none yet) may be sent now: the screens' question. */
+export function checkLatestSendable(
+  offer: Offer,
+  deal: OfferDeal,
+  latest: QuoteToSign | null,
+  sender: Principal,
+): Result<OfferVersion, OfferRefusal> {
+  if (latest) return checkSendable(offer, deal, latest, latest.id, sender);
+  const who = checkSender(deal, sender);
+  if (!who.ok) return who;
+  const version = currentVersion(offer);
+  if (version.status !== 'quoted') return notQuoted(version);
+  return refuse('quote_not_latest', `Version ${version.number} has no quote yet: generate it first.`);
 }
 
 /** The version sent: `sent_for_signature`, with the envelope on it. */

@@ -1,6 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { MarketplaceCatalogClient } from '@aws-sdk/client-marketplace-catalog';
-import { type IntegrationError, notConfigured } from '../../app/integrations/integration-error.js';
+import {
+  type IntegrationError,
+  type IntegrationSetup,
+  notConfigured,
+} from '../../app/integrations/integration-error.js';
 import type { ChangeSetOutcome, PrivateOffers } from '../../app/integrations/private-offers.js';
 import { err, ok, type Result } from '../../domain/result.js';
 import type { MarketplaceConfiguration, MarketplaceSettings } from './marketplace-settings.js';
@@ -36,6 +40,7 @@ function marketplaceFailure(thrown: unknown): IntegrationError {
 const loadSdk = () => import('@aws-sdk/client-marketplace-catalog');
 
 class CatalogPrivateOffers implements PrivateOffers {
+  readonly setup = { configured: true } as const;
   private client: MarketplaceCatalogClient | null = null;
 
   constructor(private readonly settings: MarketplaceSettings) {}
@@ -109,7 +114,10 @@ class CatalogPrivateOffers implements PrivateOffers {
 }
 
 class UnconfiguredPrivateOffers implements PrivateOffers {
-  constructor(private readonly configuration: Extract<MarketplaceConfiguration, { configured: false }>) {}
+  readonly setup: IntegrationSetup;
+  constructor(private readonly configuration: Extract<MarketplaceConfiguration, { configured: false }>) {
+    this.setup = { configured: false, variables: configuration.variables, reasons: configuration.reasons };
+  }
 
   private refuse(): Promise<Result<never, IntegrationError>> {
     const { variables, reasons } = this.configuration;

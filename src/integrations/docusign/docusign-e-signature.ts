@@ -1,5 +1,9 @@
 import type { ESignature, SendEnvelopeInput, SentEnvelope } from '../../app/integrations/e-signature.js';
-import { type IntegrationError, notConfigured } from '../../app/integrations/integration-error.js';
+import {
+  type IntegrationError,
+  type IntegrationSetup,
+  notConfigured,
+} from '../../app/integrations/integration-error.js';
 import { err, ok, type Result } from '../../domain/result.js';
 import { docusignFailure } from './docusign-failure.js';
 import type { DocusignConfiguration, DocusignSettings } from './docusign-settings.js';
@@ -25,6 +29,7 @@ const RENEW_EARLY_MS = 5 * 60_000;
  * EnvelopesApi.createEnvelope with the quote's envelope definition.
  */
 class DocusignESignature implements ESignature {
+  readonly setup = { configured: true } as const;
   private token: { value: string; renewAt: number } | null = null;
 
   constructor(
@@ -97,7 +102,10 @@ class DocusignESignature implements ESignature {
 
 /** Answers every call with the variables to set: the product says it is not set up, it never crashes. */
 class UnconfiguredESignature implements ESignature {
-  constructor(private readonly configuration: Extract<DocusignConfiguration, { configured: false }>) {}
+  readonly setup: IntegrationSetup;
+  constructor(private readonly configuration: Extract<DocusignConfiguration, { configured: false }>) {
+    this.setup = { configured: false, variables: configuration.variables, reasons: configuration.reasons };
+  }
 
   async sendEnvelope(): Promise<Result<SentEnvelope, IntegrationError>> {
     const { variables, reasons } = this.configuration;

@@ -16,9 +16,11 @@ export interface BrowserSession {
 /**
  * For a browser test file: Chromium, the Closepath server on a free loopback port with fresh demo data, and
  * one page — opened before the file's tests and closed after them. Read `page`/`server` inside tests.
+ * `env` may be a function, read when the server starts: a test file's own `beforeAll` registered before this
+ * call (local fakes of the vendors, say) runs first and can say where they listen.
  */
 export function openBrowserSession(
-  options: { playbook?: string; env?: Record<string, string> } = {},
+  options: { playbook?: string; env?: Record<string, string> | (() => Record<string, string>) } = {},
 ): BrowserSession {
   const session = {} as BrowserSession;
   let browser: Browser | undefined;
@@ -26,7 +28,8 @@ export function openBrowserSession(
   beforeAll(async () => {
     await mkdir(ARTIFACTS, { recursive: true });
     browser = await launchChromium();
-    session.server = await startServer(options);
+    const env = typeof options.env === 'function' ? options.env() : options.env;
+    session.server = await startServer({ ...options, env });
     session.page = await browser.context.newPage();
     session.page.setDefaultTimeout(20_000);
     // The last API calls the page made, for the log of a failed test.

@@ -66,6 +66,13 @@ export async function apiAs(page: Page, baseUrl: string) {
   return {
     user: me.user as { id: string; name: string },
     call,
+    /** The first of the signed-in user's own deals at `stage` in the demo data. */
+    async ownDealIn(stage: string): Promise<{ id: string; name: string; accountId: string }> {
+      const deals = await call('GET', `/opportunities?stage=${stage}&ownerId=${me.user.id}&limit=50`);
+      const deal = deals.items[0];
+      expect(deal, `the demo gives ${me.user.name} a deal in ${stage}`).toBeDefined();
+      return deal;
+    },
     satisfyNextStage,
     /** A new prospect account in the signed-in AE's territory, with a Champion contact. */
     async newProspect(name: string, where: { country: string; subdivision: string; city: string }) {

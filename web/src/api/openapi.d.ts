@@ -1879,6 +1879,28 @@ export interface components {
             choose: components["schemas"]["Permission"];
             /** @description Generate the quote of the chosen option (Finance) */
             quote: components["schemas"]["Permission"];
+            /** @description Send the current version's latest quote for signature to the account's DocuSign signer (Finance; refused with the variables to set where DocuSign is not configured) */
+            sign: components["schemas"]["Permission"];
+            /** @description Create the AWS Marketplace private offer of the chosen option for the buyer's AWS account (Finance) */
+            createAwsOffer: components["schemas"]["Permission"];
+            /** @description Release the created private offer to the buyer (Finance) */
+            releaseAwsOffer: components["schemas"]["Permission"];
+        };
+        ClosingParty: {
+            contactId: string;
+            name: string;
+            email: string | null;
+        };
+        /** @description Who is on the closing path of the deal's account */
+        OfferParties: {
+            accountId: string;
+            accountName: string;
+            /** @description The account's DocuSign signer the quote goes to (null: none with an email address) */
+            signer: components["schemas"]["ClosingParty"] | null;
+            /** @description The account's AWS admin who accepts the private offer (null: none with an email address) */
+            awsAdmin: components["schemas"]["ClosingParty"] | null;
+            /** @description The buyer's AWS account the private offer targets */
+            buyerAwsAccountId: string | null;
         };
         Offer: {
             id: string;
@@ -1895,6 +1917,7 @@ export interface components {
             /** @description Oldest first; the last is the current one */
             versions: components["schemas"]["OfferVersion"][];
             permissions: components["schemas"]["OfferPermissions"];
+            parties: components["schemas"]["OfferParties"];
         };
         OfferList: {
             items: components["schemas"]["Offer"][];

@@ -6,6 +6,7 @@ import { WhoMay } from '../../../shared/permission';
 import { findStage } from '../../../shared/playbook';
 import { ErrorState, LoadingState } from '../../../shared/states';
 import { useWorkspace } from '../workspace-context';
+import { AwsOfferCard } from './AwsOfferCard';
 import { ClosingStepper } from './ClosingStepper';
 import { closingSteps } from './closing-steps';
 import { OfferCard } from './OfferCard';
@@ -13,6 +14,12 @@ import { OfferForm } from './OfferForm';
 import { newOfferDraft } from './offer-form';
 import { QuotesList } from './QuotesList';
 import { useDealOffers, useOfferWrite } from './queries';
+import { SignatureCard } from './SignatureCard';
+
+/** Where the signature card shows: from the quote on. */
+const SIGNING = ['quoted', 'sent_for_signature', 'signed'];
+/** Where the AWS private offer card shows: from the customer's choice on (in parallel with the signature). */
+const CHOSEN_ON = ['option_chosen', ...SIGNING];
 
 /** The stage from which the playbook lets this pipeline's deals have offers; undefined: the pipeline makes none. */
 export function offersFromStage(playbook: Playbook, pipeline: Pipeline) {
@@ -77,7 +84,12 @@ export function ClosingPanel() {
   const steps = closingSteps(
     version,
     { won },
-    { owner: nameOf(opportunity.ownerId), finance: roleName('vp_finance') },
+    {
+      owner: nameOf(opportunity.ownerId),
+      finance: roleName('vp_finance'),
+      signer: offer?.parties.signer?.name ?? null,
+      awsAdmin: offer?.parties.awsAdmin?.name ?? null,
+    },
   );
   const notYet = whyNoOffer(pipeline, from.key, opportunity.stage);
   const schedules = closing.paymentSchedules;
@@ -125,6 +137,12 @@ export function ClosingPanel() {
             />
           )}
         </Paper>
+      )}
+      {offer && version && SIGNING.includes(version.status) && (
+        <SignatureCard offer={offer} version={version} />
+      )}
+      {offer && version && CHOSEN_ON.includes(version.status) && (
+        <AwsOfferCard offer={offer} version={version} />
       )}
       <QuotesList dealId={opportunity.id} />
       {offer && <EarlierVersions offer={offer} />}

@@ -45,7 +45,7 @@ export function ClosingStepper({ steps }: { steps: ClosingStep[] }) {
             {step.label}
           </Text>
           <Text size="xs">{step.actor}</Text>
-          <Text size="xs" c="dimmed">
+          <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
             {step.detail}
           </Text>
         </Box>

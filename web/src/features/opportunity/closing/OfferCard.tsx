@@ -20,6 +20,8 @@ const STATUS_COLOR: Record<string, string> = {
   presented: 'indigo',
   option_chosen: 'green',
   quoted: 'green',
+  sent_for_signature: 'blue',
+  signed: 'green',
 };
 
 /** The one permission that matters for where the version stands, to say who may when the caller may not. */

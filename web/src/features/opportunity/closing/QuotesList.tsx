@@ -13,7 +13,7 @@ export function QuotesList({ dealId }: { dealId: string }) {
     return (
       <ErrorState title="Could not load the quotes" error={quotes.error} onRetry={() => quotes.refetch()} />
     );
-  const items = [...(quotes.data?.items ?? [])].reverse();
+  const items = quotes.data?.items ?? []; // newest first, as the API lists them
   if (items.length === 0) return null;
   return (
     <Paper withBorder p="sm" radius="md" data-testid="quotes">

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { closingSteps, type StepperVersion } from './closing-steps';
 
-const PEOPLE = { owner: 'Ada (AE)', finance: 'VP Finance' };
+const PEOPLE = { owner: 'Ada (AE)', finance: 'VP Finance', signer: 'Sue Signer', awsAdmin: null };
 const version = (overrides: Partial<StepperVersion>): StepperVersion => ({
   status: 'draft',
   awsOfferStatus: 'none',
@@ -11,6 +11,7 @@ const version = (overrides: Partial<StepperVersion>): StepperVersion => ({
     { name: 'Regional VP', waiting: true, approvers: [{ name: 'Rita RVP' }] },
     { name: 'VP Finance', waiting: false, approvers: [{ name: 'Fin One' }, { name: 'Fin Two' }] },
   ],
+  evidence: { envelope: null, awsOffer: null },
   ...overrides,
 });
 const states = (steps: ReturnType<typeof closingSteps>) => steps.map((step) => `${step.key}:${step.state}`);
@@ -80,5 +81,51 @@ describe('the closing stepper', () => {
       'acceptance:upcoming',
       'won:upcoming',
     ]);
+  });
+
+  it('the signature: Finance sends the quote to the signer, then the signer acts', () => {
+    const quoted = closingSteps(version({ status: 'quoted', pending: [] }), { won: false }, PEOPLE);
+    expect(quoted[4]).toMatchObject({
+      key: 'signed_quote',
+      state: 'current',
+      actor: 'VP Finance',
+      detail: 'Send the quote to Sue Signer',
+    });
+    const sent = version({
+      status: 'sent_for_signature',
+      pending: [],
+      evidence: { envelope: { envelopeStatus: 'delivered' }, awsOffer: null },
+    });
+    expect(closingSteps(sent, { won: false }, PEOPLE)[4]).toMatchObject({
+      actor: 'Sue Signer',
+      detail: 'Envelope delivered: waiting for the signature',
+    });
+  });
+
+  it('the AWS offer: Finance creates and releases it, the AWS admin accepts; won follows the stage', () => {
+    const awsOffer = { marketplaceOfferId: 'offer-abc', agreementId: null };
+    const created = version({
+      status: 'signed',
+      awsOfferStatus: 'created',
+      pending: [],
+      evidence: { envelope: { envelopeStatus: 'completed' }, awsOffer },
+    });
+    const steps = closingSteps(created, { won: false }, PEOPLE);
+    expect(steps[5]).toMatchObject({
+      state: 'current',
+      actor: 'VP Finance',
+      detail: 'Draft offer-abc: release it to the buyer',
+    });
+    expect(steps[6]).toMatchObject({ actor: "Customer's AWS admin", state: 'upcoming' });
+    const accepted = {
+      ...created,
+      awsOfferStatus: 'accepted',
+      evidence: { envelope: null, awsOffer: { ...awsOffer, agreementId: 'agmt-1' } },
+    };
+    expect(closingSteps(accepted, { won: false }, PEOPLE)[6]?.detail).toBe('Agreement agmt-1');
+    expect(closingSteps(accepted, { won: true }, PEOPLE)[7]).toMatchObject({
+      state: 'done',
+      detail: 'Closed won',
+    });
   });
 });

@@ -13,6 +13,20 @@ export interface StepperVersion {
   approvedSteps: number;
   totalSteps: number;
   pending: { name: string; waiting: boolean; approvers: { name: string }[] }[];
+  evidence: {
+    envelope: { envelopeStatus: string } | null;
+    awsOffer: { marketplaceOfferId: string | null; agreementId: string | null } | null;
+  };
+}
+
+/** Who acts on the deal's side, for Finance, and for the customer (the account's signer and AWS admin). */
+export interface ClosingPeople {
+  owner: string;
+  finance: string;
+  /** The account's DocuSign signer, or null when none is recorded. */
+  signer: string | null;
+  /** The account's AWS admin, or null when none is recorded. */
+  awsAdmin: string | null;
 }
 
 export type StepKey =
@@ -66,20 +80,59 @@ function approvalDetail(version: StepperVersion): { actor: string; detail: strin
   };
 }
 
+/** The signature: Finance sends the quote, then the customer's signer signs it. */
+function signatureStep(version: StepperVersion | null, people: ClosingPeople) {
+  const signer = people.signer ?? "Customer's signer";
+  const envelope = version?.evidence.envelope?.envelopeStatus;
+  if (version?.status === 'quoted')
+    return {
+      actor: people.finance,
+      detail: envelope ? `Envelope ${envelope}: send the quote again` : `Send the quote to ${signer}`,
+    };
+  if (version?.status === 'sent_for_signature')
+    return { actor: signer, detail: `Envelope ${envelope ?? 'sent'}: waiting for the signature` };
+  if (version?.status === 'signed') return { actor: signer, detail: 'The quote is signed' };
+  return { actor: signer, detail: 'The quote signed through DocuSign' };
+}
+
+/** The private offer: Finance creates it, releases it, then the buyer's AWS admin accepts it. */
+function awsSteps(version: StepperVersion | null, people: ClosingPeople) {
+  const admin = people.awsAdmin ?? "Customer's AWS admin";
+  const status = version?.awsOfferStatus ?? 'none';
+  const offerId = version?.evidence.awsOffer?.marketplaceOfferId;
+  const agreement = version?.evidence.awsOffer?.agreementId;
+  return {
+    offer: {
+      actor: people.finance,
+      detail:
+        status === 'none'
+          ? 'A private offer in AWS Marketplace'
+          : status === 'created'
+            ? `Draft${offerId ? ` ${offerId}` : ''}: release it to the buyer`
+            : 'Released to the buyer',
+    },
+    acceptance: {
+      actor: admin,
+      detail: agreement ? `Agreement ${agreement}` : 'The private offer accepted',
+    },
+  };
+}
+
 /**
  * The steps of the closing flow for a deal, given its current offer version (null: no offer yet); `people`
- * names who acts for the seller (the deal's owner) and for Finance.
+ * names who acts for the seller (the deal's owner), for Finance and for the customer.
  */
 export function closingSteps(
   version: StepperVersion | null,
   deal: { won: boolean },
-  people: { owner: string; finance: string },
+  people: ClosingPeople,
 ): ClosingStep[] {
   const at = version ? rank(version.status) : -1;
-  const aws = version ? awsRank(version.awsOfferStatus) : -1;
+  const awsAt = version ? awsRank(version.awsOfferStatus) : -1;
   const reached = (status: (typeof ORDER)[number]) => at >= rank(status);
   const approval = version ? approvalDetail(version) : { actor: 'Approvers', detail: 'After the offer' };
   const { owner: seller, finance } = people;
+  const aws = awsSteps(version, people);
   const steps: Array<Omit<ClosingStep, 'state'> & { done: boolean }> = [
     {
       key: 'offer',
@@ -110,29 +163,26 @@ export function closingSteps(
     {
       key: 'signed_quote',
       label: 'Signature',
-      actor: "Customer's signer",
-      detail: 'The quote signed through DocuSign',
+      ...signatureStep(version, people),
       done: reached('signed'),
     },
     {
       key: 'aws_offer',
       label: 'AWS offer',
-      actor: finance,
-      detail: 'A private offer in AWS Marketplace',
-      done: aws >= awsRank('released'),
+      ...aws.offer,
+      done: awsAt >= awsRank('released'),
     },
     {
       key: 'acceptance',
       label: 'Acceptance',
-      actor: "Customer's AWS admin",
-      detail: 'The private offer accepted',
-      done: aws >= awsRank('accepted'),
+      ...aws.acceptance,
+      done: awsAt >= awsRank('accepted'),
     },
     {
       key: 'won',
       label: 'Won',
       actor: 'Closepath',
-      detail: 'When both evidences are on file',
+      detail: deal.won ? 'Closed won' : 'When both evidences are on file',
       done: deal.won,
     },
   ];
