@@ -24,9 +24,11 @@ export function demoVendorPorts(context: AppContext): {
   const offers = new Map<string, string>();
   return {
     eSignature: {
+      setup: { configured: true },
       sendEnvelope: async () => ok({ envelopeId: context.newId('env'), status: 'sent', statusAt: null }),
     },
     privateOffers: {
+      setup: { configured: true },
       createPrivateOffer: async () => {
         const changeSetId = context.newId('cs');
         offers.set(changeSetId, context.newId('offer'));
