@@ -129,6 +129,20 @@ describe("recording the customer's choice", () => {
     );
   });
 
+  it('keeps the option an AWS private offer was made of (the buyer could accept it), the same option still recorded', () => {
+    const offer = unwrap(choose(presentedOffer()));
+    const version = currentVersion(offer);
+    const made = { ...offer, versions: [{ ...version, awsOfferStatus: 'created' as const }] };
+    expect(refusal(choose(made, { optionName: 'One year' }))).toEqual({
+      code: 'offer_in_closing',
+      message:
+        'The AWS private offer of version 1 is made of "Three years"; the customer\'s choice is final.',
+    });
+    expect(currentVersion(unwrap(choose(made, { optionName: 'THREE YEARS' }))).chosen?.optionName).toBe(
+      'Three years',
+    );
+  });
+
   it('refuses once the version is with the paperwork', () => {
     const offer = unwrap(choose(presentedOffer()));
     const quoted = { ...offer, versions: [{ ...currentVersion(offer), status: 'quoted' as const }] };

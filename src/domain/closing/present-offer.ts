@@ -77,7 +77,8 @@ export interface ChoiceFacts {
 
 /**
  * Records the option the customer chose on a presented version, who confirmed it and when; until a quote is
- * made from it the choice may be recorded again (the customer changed their mind). One offer per deal is chosen.
+ * made from it the choice may be recorded again (the customer changed their mind), but once an AWS private offer
+ * is made of the option, only that option (its price and term are with the buyer). One offer per deal is chosen.
  */
 export function chooseOfferOption(
   offer: Offer,
@@ -111,6 +112,12 @@ export function chooseOfferOption(
       `Version ${version.number} has no option "${choice.optionName}" (it has ${names}).`,
     );
   }
+  // The private offer carries the option's price and term to the buyer: another option would leave it behind.
+  if (version.awsOfferStatus !== 'none' && version.chosen && version.chosen.optionName !== option.name)
+    return refuse(
+      'offer_in_closing',
+      `The AWS private offer of version ${version.number} is made of "${version.chosen.optionName}"; the customer's choice is final.`,
+    );
   if (!facts.accountContactIds.has(choice.contactId))
     return refuse(
       'contact_not_on_account',
