@@ -153,7 +153,16 @@ describe('closing a deal from the offer to Closed Won on the evidence', () => {
   it('the AE drafts an offer on a deal in Propose and submits it', async () => {
     await signInAs(AE);
     const api = await apiAs(page, baseUrl);
-    ({ id: dealId, name: dealName, accountId } = await api.ownDealIn('propose'));
+    // A deal in Propose on an account whose closing parties are not on file yet (the demo records them on
+    // accounts whose deals reached signature), so the flow shows what it needs.
+    const deals = await api.call('GET', `/opportunities?stage=propose&ownerId=${api.user.id}&limit=50`);
+    for (const candidate of deals.items) {
+      const account = await api.call('GET', `/accounts/${candidate.accountId}`);
+      if (account.account?.awsAccountId ?? account.awsAccountId) continue;
+      ({ id: dealId, name: dealName, accountId } = candidate);
+      break;
+    }
+    expect(dealId, 'the demo gives the AE a deal in Propose on an account without closing parties').toBeDefined();
     await openClosing(dealId);
     await page.getByRole('button', { name: 'Draft an offer' }).click();
     const option = page.getByTestId('offer-option-fields').first();

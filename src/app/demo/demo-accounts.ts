@@ -138,11 +138,11 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   }),
 ];
 
-/** The buying group of a demo account; the economic buyer signs the quote, the engineer accepts in AWS. */
+/** The buying group of a demo account (the first signs quotes and the last accepts in AWS: play-closing.ts). */
 export const DEMO_CONTACT_ROLES = [
-  { title: 'VP Data & Analytics', role: 'economic_buyer', closingRoles: ['docusign_signer'] },
-  { title: 'Head of Data Engineering', role: 'champion', closingRoles: [] },
-  { title: 'Staff Data Engineer', role: 'technical', closingRoles: ['aws_admin'] },
+  { title: 'VP Data & Analytics', role: 'economic_buyer' },
+  { title: 'Head of Data Engineering', role: 'champion' },
+  { title: 'Staff Data Engineer', role: 'technical' },
 ] as const;
 
 export const DEMO_FIRST_NAMES = [

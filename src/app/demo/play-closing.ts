@@ -1,8 +1,11 @@
-import { findAccount } from '../../db/repositories/accounts-repo.js';
+import { findAccount, listContacts } from '../../db/repositories/accounts-repo.js';
 import type { User } from '../../db/repositories/users-repo.js';
 import { rightsOf } from '../../domain/access/principal.js';
 import { forwardPath } from '../../domain/playbook/lookup.js';
 import type { Pipeline } from '../../domain/playbook/playbook.js';
+import { systemActor } from '../access/actors.js';
+import { updateAccount } from '../accounts/save-account.js';
+import { updateContact } from '../accounts/save-contact.js';
 import { chooseOfferOption } from '../closing/choose-offer-option.js';
 import { createAwsPrivateOffer } from '../closing/create-aws-private-offer.js';
 import { decideApproval } from '../closing/decide-approval.js';
@@ -81,6 +84,29 @@ export class ClosingPlayer {
     );
   }
 
+  /**
+   * The closing parties on the account, recorded (by the seed, as RevOps would) once a deal gets there: the
+   * buyer's AWS account (made up, from the account id), the first contact as the quote's signer, the last as
+   * AWS admin.
+   */
+  private async recordParties() {
+    const admin = systemActor('demo-seed');
+    const account = await findAccount(this.context.db, this.deal.accountId);
+    if (!account || account.awsAccountId) return;
+    const digits = [...account.id].reduce(
+      (sum, char) => (sum * 31 + char.charCodeAt(0)) % 900_000_000_000,
+      7,
+    );
+    const awsAccountId = String(100_000_000_000 + digits);
+    unwrap(await updateAccount(this.context, admin, account.id, { awsAccountId }));
+    const contacts = await listContacts(this.context.db, account.id);
+    const [signer, awsAdmin] = [contacts[0], contacts.at(-1)];
+    if (signer)
+      unwrap(await updateContact(this.context, admin, signer.id, { closingRoles: ['docusign_signer'] }));
+    if (awsAdmin && awsAdmin !== signer)
+      unwrap(await updateContact(this.context, admin, awsAdmin.id, { closingRoles: ['aws_admin'] }));
+  }
+
   /** Takes the offer as far as `progress` (each step only if not done yet). */
   async advance(owner: Actor, progress: OfferProgress | 'signed') {
     let offer = await this.ensureOffer(owner);
@@ -109,6 +135,7 @@ export class ClosingPlayer {
       offer = unwrap(await chooseOfferOption(this.context, owner, offer.id, choice));
     }
     if (at()?.status === 'option_chosen') {
+      await this.recordParties();
       const quote = unwrap(await generateQuote(this.context, this.finance, offer.id, { versionNumber }));
       unwrap(await sendQuoteForSignature(this.context, this.finance, offer.id, quote.id));
     }
@@ -148,8 +175,8 @@ export class ClosingPlayer {
 
 /**
  * Open deals past the stage offers start from have their offer under way, by how far along they are: one
- * stage past it waits for approval (every other deal) or was presented; further on, the quote is out for
- * signature. So the approvals inbox, the closing stepper and Finance's queue have something to show.
+ * stage past it, approved and presented; further on, the quote is out for signature. So the closing stepper
+ * and the quotes have something to show (deals waiting for approval are left to the people trying the demo).
  */
 export async function offerOnOpenDeal(
   context: AppContext,
@@ -161,6 +188,6 @@ export async function offerOnOpenDeal(
   const path = forwardPath(pipeline).map((each) => each.key);
   const past = from === undefined ? -1 : path.indexOf(stage) - path.indexOf(from);
   if (from === undefined || past < 1 || index % 3 === 2) return;
-  const progress = past >= 2 ? 'sent_for_signature' : index % 2 === 0 ? 'in_approval' : 'presented';
+  const progress = past >= 2 ? 'sent_for_signature' : 'presented';
   await closing.advance(owner, progress);
 }

@@ -123,7 +123,7 @@ export async function seedDemo(base: AppContext, options: SeedOptions): Promise<
   const accounts: SeededAccount[] = [];
   // Contracts draw from their own sequence so the deals' draws stay as they were.
   const contractRandom = createRandom((options.seed ?? 20261126) + 1);
-  for (const [position, demo] of pickDemoAccounts(options.accounts).entries()) {
+  for (const demo of pickDemoAccounts(options.accounts)) {
     clock = new Date(clock.getTime() + 3_600_000);
     const { territory: _t, plg, customer: _c, ...fields } = demo;
     const account = unwrap(
@@ -132,8 +132,6 @@ export async function seedDemo(base: AppContext, options: SeedOptions): Promise<
         name: nameFor(demo, playbook.company),
         ownerId: aeFor(demo.territory),
         selfServeUsage: plg ?? false,
-        // The buyer's AWS account, where its private offers go (made up, one per account).
-        awsAccountId: String(310_000_000_000 + position * 104_729),
       }),
     );
     const contactIds: string[] = [];
@@ -141,8 +139,7 @@ export async function seedDemo(base: AppContext, options: SeedOptions): Promise<
       const name = `${random.pick(DEMO_FIRST_NAMES)} ${random.pick(DEMO_LAST_NAMES)}`;
       const email = `${name.toLowerCase().replace(/[^a-z]+/g, '.')}@${demo.domain}`;
       const title = flavour.contactTitles[place] ?? role.title;
-      const contact = { name, email, title, closingRoles: [...role.closingRoles] };
-      contactIds.push(unwrap(await createContact(context, admin, account.id, contact)).id);
+      contactIds.push(unwrap(await createContact(context, admin, account.id, { name, email, title })).id);
     }
     const contract =
       demo.customer && withContracts
