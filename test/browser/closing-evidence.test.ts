@@ -162,7 +162,10 @@ describe('closing a deal from the offer to Closed Won on the evidence', () => {
       ({ id: dealId, name: dealName, accountId } = candidate);
       break;
     }
-    expect(dealId, 'the demo gives the AE a deal in Propose on an account without closing parties').toBeDefined();
+    expect(
+      dealId,
+      'the demo gives the AE a deal in Propose on an account without closing parties',
+    ).toBeDefined();
     await openClosing(dealId);
     await page.getByRole('button', { name: 'Draft an offer' }).click();
     const option = page.getByTestId('offer-option-fields').first();

@@ -4,11 +4,11 @@ import { ACTIVITY_KINDS } from '../../domain/activity/activity.js';
 import { APPROVER_SCOPES, PAYMENT_SCHEDULES } from '../../domain/playbook/closing-settings.js';
 import {
   CHECKABLE_FIELDS,
+  CLOSING_RULES,
   CUSTOMER_CLASS_RULES,
   FORECAST_CATEGORIES,
   MEDDPICC_LEVELS,
   type Playbook,
-  CLOSING_RULES,
   POC_RULES,
   QUALIFICATION_ROLES,
   STAGE_OUTCOMES,

@@ -69,7 +69,10 @@ describe('the contract and the invoicing request of a won offer', () => {
     const base = signedAndAccepted();
     const awsOffer = base.evidence.awsOffer && { ...base.evidence.awsOffer, agreementStart: null };
     const closing = signedAndAccepted({ evidence: { ...base.evidence, awsOffer } });
-    expect(contractTermsOf(closing, WON_AT)).toMatchObject({ startDate: '2026-11-12', endDate: '2029-11-11' });
+    expect(contractTermsOf(closing, WON_AT)).toMatchObject({
+      startDate: '2026-11-12',
+      endDate: '2029-11-11',
+    });
   });
 
   it('bills the option’s schedule: three annual charges adding up to the TCV, with the vendor records', () => {

@@ -1,10 +1,17 @@
 import type { Contract } from '../contract/contract.js';
 import { applyClosingRule, type ClosingVerdict } from '../gates/closing-rules.js';
-import { CLOSING_RULES, type ClosingRule, type Criterion, type Pipeline, type Stage } from '../playbook/playbook.js';
+import {
+  CLOSING_RULES,
+  type ClosingRule,
+  type Criterion,
+  type Pipeline,
+  type Stage,
+} from '../playbook/playbook.js';
 import type { ClosingFacts } from './closing-facts.js';
 import { addMonths, type Installment, installmentsFor } from './payment-installments.js';
 
-const isClosingRule = (rule: string): rule is ClosingRule => (CLOSING_RULES as readonly string[]).includes(rule);
+const isClosingRule = (rule: string): rule is ClosingRule =>
+  (CLOSING_RULES as readonly string[]).includes(rule);
 
 /** The entrance criteria of a stage that read the closing flow's evidence. */
 export function evidenceCriteria(stage: Stage): Array<Criterion & { rule: ClosingRule }> {

@@ -1,5 +1,11 @@
 import type { ClosingEvidence } from './closing-evidence.js';
-import { type AwsOfferStatus, currentVersion, type Offer, type OfferStatus, type PricingOption } from './offer.js';
+import {
+  type AwsOfferStatus,
+  currentVersion,
+  type Offer,
+  type OfferStatus,
+  type PricingOption,
+} from './offer.js';
 
 /**
  * What the gate knows of a deal's closing: the offer version the customer chose an option of (at most one

@@ -125,7 +125,11 @@ export function validatePlaybook(playbook: Playbook): PlaybookIssue[] {
           issues.push({ path: [...path, 'derived', 'rule'], message });
         }
       }
-      if (source.kind === 'derived' && (CLOSING_RULES as readonly string[]).includes(source.rule) && !makesOffers) {
+      if (
+        source.kind === 'derived' &&
+        (CLOSING_RULES as readonly string[]).includes(source.rule) &&
+        !makesOffers
+      ) {
         const message = `rule "${source.rule}" reads the evidence of the closing flow, but the playbook has no \`closing\` section (deals make no offers)`;
         issues.push({ path: [...path, 'derived', 'rule'], message });
       }
