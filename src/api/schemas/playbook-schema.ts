@@ -76,6 +76,18 @@ export const pipelineSchema = z
   .object({ key: z.string(), name: z.string(), stages: z.array(stageSchema) })
   .meta({ id: 'Pipeline' });
 
+const mapTo = z.record(z.string(), z.string()).optional();
+const mapOrRetire = z.record(z.string(), z.string().nullable()).optional();
+const mappingsResponseSchema = z.object({
+  stages: z.record(z.string(), z.record(z.string(), z.string())).optional(),
+  types: mapTo,
+  criteria: mapOrRetire,
+  qualificationElements: mapOrRetire,
+  milestones: mapOrRetire,
+  leadSources: mapTo,
+  lossReasons: mapTo,
+});
+
 const closingResponseSchema = z
   .object({
     offersFrom: z
@@ -159,5 +171,8 @@ export const playbookResponseSchema = z
     contracts: z.object({ expansionUpliftThreshold: z.number().optional() }).optional(),
     inspection: playbookInspectionSchema,
     closing: closingResponseSchema.optional(),
+    mappings: mappingsResponseSchema
+      .optional()
+      .describe('Keys of an earlier version and the keys their records took (null: retired); decision 010'),
   })
   .meta({ id: 'Playbook' }) satisfies z.ZodType<Playbook>;

@@ -2570,6 +2570,32 @@ export interface components {
                 };
             };
             closing?: components["schemas"]["ClosingSettings"];
+            /** @description Keys of an earlier version and the keys their records took (null: retired); decision 010 */
+            mappings?: {
+                stages?: {
+                    [key: string]: {
+                        [key: string]: string;
+                    };
+                };
+                types?: {
+                    [key: string]: string;
+                };
+                criteria?: {
+                    [key: string]: string | null;
+                };
+                qualificationElements?: {
+                    [key: string]: string | null;
+                };
+                milestones?: {
+                    [key: string]: string | null;
+                };
+                leadSources?: {
+                    [key: string]: string;
+                };
+                lossReasons?: {
+                    [key: string]: string;
+                };
+            };
         };
         Contract: {
             id: string;
