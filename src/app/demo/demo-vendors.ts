@@ -22,6 +22,11 @@ export function demoVendorPorts(context: AppContext): {
   privateOffers: PrivateOffers;
 } {
   const offers = new Map<string, string>();
+  const changeSet = () => {
+    const changeSetId = context.newId('cs');
+    const changeSetArn = `arn:aws:aws-marketplace:us-east-1:000000000000:AWSMarketplace/ChangeSet/${changeSetId}`;
+    return { changeSetId, changeSetArn };
+  };
   return {
     eSignature: {
       setup: { configured: true },
@@ -30,20 +35,11 @@ export function demoVendorPorts(context: AppContext): {
     privateOffers: {
       setup: { configured: true },
       createPrivateOffer: async () => {
-        const changeSetId = context.newId('cs');
-        offers.set(changeSetId, context.newId('offer'));
-        return ok({
-          changeSetId,
-          changeSetArn: `arn:aws:aws-marketplace:us-east-1:000000000000:AWSMarketplace/ChangeSet/${changeSetId}`,
-        });
+        const made = changeSet();
+        offers.set(made.changeSetId, context.newId('offer'));
+        return ok(made);
       },
-      releasePrivateOffer: async () => {
-        const changeSetId = context.newId('cs');
-        return ok({
-          changeSetId,
-          changeSetArn: `arn:aws:aws-marketplace:us-east-1:000000000000:AWSMarketplace/ChangeSet/${changeSetId}`,
-        });
-      },
+      releasePrivateOffer: async () => ok(changeSet()),
       describeChangeSet: async (changeSetId) =>
         ok({ status: 'SUCCEEDED', offerId: offers.get(changeSetId) ?? null, failure: null }),
     },
