@@ -13,6 +13,15 @@ export interface TerritoryModel {
   countrySets: CountrySet[];
   regions: TerritoryRegion[];
   territories: Territory[];
+  /** Countries the company does not sell into (export controls, uninhabited): not gaps; routing refuses them. */
+  excluded: ExcludedCountries[];
+}
+
+export interface ExcludedCountries {
+  /** ISO 3166-1 alpha-2 codes. */
+  countries: string[];
+  /** Why, in words, e.g. "export controls". */
+  reason: string;
 }
 
 export interface CountrySet {
@@ -98,8 +107,8 @@ export type Routing =
   | {
       ok: false;
       /** gap: no rule matches; overlap: two territories' rules of the same precedence match; needs_subdivision:
-       * the country is split by subdivision and the account has none. */
-      reason: 'gap' | 'overlap' | 'needs_subdivision';
+       * the country is split by subdivision and the account has none; excluded: the model excludes the country. */
+      reason: 'gap' | 'overlap' | 'needs_subdivision' | 'excluded';
       territories: string[];
       because: string;
     };
