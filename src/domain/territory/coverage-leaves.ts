@@ -47,8 +47,7 @@ function metroLeaves(compiled: CompiledTerritories): LeafGeography[] {
 export function listLeafGeographies(compiled: CompiledTerritories): LeafGeography[] {
   const leaves: LeafGeography[] = [];
   for (const country of countries()) {
-    if (compiled.excluded.has(country.code) && country.code !== 'ZZ') continue;
-    if (country.code === 'FR') continue;
+    if (compiled.excluded.has(country.code)) continue;
     if (!compiled.splitCountries.has(country.code)) {
       leaves.push({
         geography: country.code,
