@@ -49,7 +49,10 @@ function metroProblems(rule: TerritoryRule & { level: 'metro' }, at: Path): Terr
   if (subdivision) issues.push({ path: [...at, 'subdivision'], message: subdivision });
   const { postalPrefixes, counties } = rule;
   if ((postalPrefixes === undefined) === (counties === undefined)) {
-    issues.push({ path: at, message: 'a metro is defined by `postalPrefixes` or by `counties`, exactly one' });
+    issues.push({
+      path: at,
+      message: 'a metro is defined by `postalPrefixes` or by `counties`, exactly one',
+    });
   }
   if (postalPrefixes?.length === 0 || counties?.length === 0) {
     const kind = postalPrefixes ? 'postalPrefixes' : 'counties';
@@ -78,7 +81,12 @@ function segmentProblems(rule: TerritoryRule, at: Path): TerritoryModelIssue[] {
   return rule.segments.flatMap((segment, index) =>
     known.has(segment)
       ? []
-      : [{ path: [...at, 'segments', index], message: `unknown segment "${segment}" (${SEGMENTS.join(', ')})` }],
+      : [
+          {
+            path: [...at, 'segments', index],
+            message: `unknown segment "${segment}" (${SEGMENTS.join(', ')})`,
+          },
+        ],
   );
 }
 
@@ -110,7 +118,11 @@ function countriesNamed(
   switch (rule.level) {
     case 'country_set':
       return rule.sets.flatMap((set, index) =>
-        (setCountries.get(set) ?? []).map((country) => ({ country, path: [...at, 'sets', index], through: set })),
+        (setCountries.get(set) ?? []).map((country) => ({
+          country,
+          path: [...at, 'sets', index],
+          through: set,
+        })),
       );
     case 'country':
       return rule.countries.map((country, index) => ({ country, path: [...at, 'countries', index] }));
