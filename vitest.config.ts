@@ -18,7 +18,7 @@ const ENGINE_INDEPENDENT = [
   'src/app/auth/passwords.test.ts',
   'src/app/playbook/load-playbook.test.ts',
   'src/app/shared/*.test.ts',
-  'src/app/territory/parse-territory-model.test.ts',
+  'src/app/territory/*.test.ts',
   'src/cli/commands/describe-coverage.test.ts',
   'src/cli/commands/inspect.test.ts',
   'test/api/openapi-document.test.ts',

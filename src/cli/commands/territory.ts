@@ -8,7 +8,7 @@ export function registerTerritory(program: Command) {
   const territory = program.command('territory').description('Work with territory model files');
   territory
     .command('check')
-    .argument('<file>', 'a territories file (YAML or JSON), e.g. territories/firebolt.yaml')
+    .argument('<file>', 'a territories file (YAML or JSON), e.g. one in territories/')
     .description(
       'Validate a territory model and prove its coverage: every leaf geography (a country, a subdivision where ' +
         'the country is split, a metro) × segment must resolve to exactly one AE. Prints every gap and overlap; ' +
