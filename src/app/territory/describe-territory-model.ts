@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
-import { listUserFacts } from '../../db/repositories/territory-reassignment-repo.js';
 import type {
   TerritoryModelHeader,
   TerritoryModelVersion,
 } from '../../db/repositories/territory-models-repo.js';
+import { listUserFacts } from '../../db/repositories/territory-reassignment-repo.js';
 import type { Database } from '../../db/schema.js';
 import { proveCoverage } from '../../domain/territory/prove-coverage.js';
 import { emailKey, type PersonOfModel, resolvePeople } from '../../domain/territory/resolve-people.js';

@@ -20,7 +20,10 @@ export interface MapEntry {
  * Every leaf of the coverage proof × every segment, routed as the proof routes it: the territory and its AE
  * (named when a user has that e-mail, by lower-case e-mail in `aeNames`), or why none.
  */
-export function mapTerritories(compiled: CompiledTerritories, aeNames: ReadonlyMap<string, string>): MapEntry[] {
+export function mapTerritories(
+  compiled: CompiledTerritories,
+  aeNames: ReadonlyMap<string, string>,
+): MapEntry[] {
   return listLeafGeographies(compiled).flatMap((leaf) =>
     SEGMENTS.map((segment): MapEntry => {
       const routing = routeLeaf(compiled, leaf, segment);
