@@ -92,7 +92,6 @@ export async function seedDemo(base: AppContext, options: SeedOptions): Promise<
       await createAccount(context, admin, {
         ...fields,
         name: nameFor(demo, playbook.company),
-        ownerId: placement.ownerId,
         selfServeUsage: plg ?? false,
       }),
     );
@@ -108,6 +107,8 @@ export async function seedDemo(base: AppContext, options: SeedOptions): Promise<
         ? await recordDemoContract(context, admin, account.id, demo, contractRandom, options.anchor)
         : null;
     const klass = demoClassOf(playbook, { contracted: contract !== null, selfServe: plg ?? false });
+    // No owner is named: the server routes the new account to its territory's AE.
+    if (account.ownerId !== placement.ownerId) throw new Error(`demo seed: ${demo.name} was not routed`);
     accounts.push({ id: account.id, demo, contactIds, contract, klass, ...placement });
   }
   const total = options.opportunities ?? 160;
