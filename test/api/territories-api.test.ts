@@ -333,6 +333,26 @@ describe('accounts routed by the active model', () => {
     expect(pinned.body).toMatchObject({ ownerId: people.us.id, ownerPinned: true });
   });
 
+  it('pins an account handed to another owner by hand, and unpins it when it goes back to the routed AE', async () => {
+    const created = await ae.call('POST', '/api/v1/accounts', { ...texas, postalCode: '79901' });
+    expect(created.body).toMatchObject({ ownerId: people.texas.id, ownerPinned: false });
+    const handed = await admin.call(
+      'PATCH',
+      `/api/v1/accounts/${created.body.id}`,
+      { ownerId: people.us.id },
+      { 'if-match': `"v${created.body.version}"` },
+    );
+    expect(handed.status).toBe(200);
+    expect(handed.body).toMatchObject({ ownerId: people.us.id, ownerPinned: true });
+    const back = await admin.call(
+      'PATCH',
+      `/api/v1/accounts/${created.body.id}`,
+      { ownerId: people.texas.id },
+      { 'if-match': `"v${handed.body.version}"` },
+    );
+    expect(back.body).toMatchObject({ ownerId: people.texas.id, ownerPinned: false });
+  });
+
   it('routes a place ad hoc', async () => {
     const routed = await ae.call('POST', '/api/v1/territories/route', {
       country: 'US',
