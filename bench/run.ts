@@ -23,12 +23,14 @@ import { listOpportunities } from '../src/app/opportunities/list-opportunities.j
 import { readTerritoryModel } from '../src/app/territory/parse-territory-model.js';
 import { runRawSql } from '../src/db/run-raw-sql.js';
 import type { Database } from '../src/db/schema.js';
+import type { TerritoryModel } from '../src/domain/territory/territory-model.js';
 import { BENCH_OWNERS, bulkCreate, createOwnersAndAccounts } from './bench-data.js';
 import { runHttpLoadBench } from './http-load.js';
 import { benchDomain } from './inspection-bench.js';
 import { perSecond, type Timing, timeConcurrently, timeEach } from './measure.js';
 import { printTable } from './report-table.js';
 import { freshServerDatabase } from './server-database.js';
+import { benchTerritoryActivation } from './territory-activation-bench.js';
 import { benchTerritoryRouting } from './territory-bench.js';
 
 const count = Number(process.argv[2] ?? 100_000);
@@ -54,6 +56,27 @@ const latency = (name: string, app: Timing, floor: Timing) => {
   report(`${name} p50`, ms(app.p50), ms(floor.p50), app.p50 / floor.p50);
   report(`${name} p99`, ms(app.p99), ms(floor.p99), app.p99 / floor.p99);
 };
+
+/** Territory activation that moves 20k accounts, in a database of its own (so no bench deal follows them). */
+async function reportTerritoryActivation(serverUrl: string | undefined, model: TerritoryModel) {
+  const accounts = Number(process.env.BENCH_TERRITORY_ACCOUNTS ?? 20_000);
+  const server = serverUrl ? await freshServerDatabase(serverUrl, 'cp_bench_territory') : null;
+  const dataDir = server ? null : await mkdtemp(path.join(tmpdir(), 'closepath-bench-territory-'));
+  const app = await openApp(server ? { databaseUrl: server.url } : { dataDir: dataDir ?? undefined });
+  try {
+    const run = await benchTerritoryActivation(app, DEFAULT_TERRITORIES_FILE, model, accounts);
+    report(
+      `territory activation moving ${run.moved.toLocaleString('en')} accounts (floor: one raw UPDATE of the same rows)`,
+      ms(run.activationMs),
+      ms(run.floorMs),
+      run.activationMs / run.floorMs,
+    );
+  } finally {
+    await app.close();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    await server?.drop();
+  }
+}
 
 async function main() {
   const serverUrl = process.env.DATABASE_URL;
@@ -240,6 +263,7 @@ async function main() {
       '',
       null,
     );
+    await reportTerritoryActivation(serverUrl, territories.value);
   } finally {
     await app.close();
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
