@@ -353,6 +353,40 @@ describe('accounts routed by the active model', () => {
     expect(back.body).toMatchObject({ ownerId: people.texas.id, ownerPinned: false });
   });
 
+  it('routes an account again when its place changes: the new AE takes it and its AE deals, a CSM keeps hers', async () => {
+    const created = await ae.call('POST', '/api/v1/accounts', { ...texas, postalCode: '79901' });
+    expect(created.body.ownerId).toBe(people.texas.id);
+    const context = api.app.context;
+    const open = await buildOpportunity(context, { accountId: created.body.id, ownerId: people.texas.id });
+    const renewal = await buildOpportunity(context, { accountId: created.body.id, ownerId: csm.id });
+    const moved = await admin.call(
+      'PATCH',
+      `/api/v1/accounts/${created.body.id}`,
+      { postalCode: '77002' },
+      { 'if-match': `"v${created.body.version}"` },
+    );
+    expect(moved.status).toBe(200);
+    expect(moved.body).toMatchObject({ ownerId: people.metros.id, ownerPinned: false, postalCode: '77002' });
+    expect(await ownerOf('opportunities', open.id)).toBe(people.metros.id);
+    expect(await ownerOf('opportunities', renewal.id)).toBe(csm.id);
+    const audited = await eventsOf('opportunity.updated');
+    expect(audited).toContainEqual(
+      expect.objectContaining({ entity_id: open.id, after: { ownerId: people.metros.id } }),
+    );
+
+    const nowhere = await admin.call(
+      'PATCH',
+      `/api/v1/accounts/${created.body.id}`,
+      { country: 'KP', subdivision: null },
+      { 'if-match': `"v${moved.body.version}"` },
+    );
+    expect(nowhere.status).toBe(422);
+    expect(nowhere.body.errors).toEqual([
+      { path: 'body.country', message: expect.stringContaining('export controls') },
+    ]);
+    expect(await ownerOf('accounts', created.body.id)).toBe(people.metros.id);
+  });
+
   it('routes a place ad hoc', async () => {
     const routed = await ae.call('POST', '/api/v1/territories/route', {
       country: 'US',

@@ -20,7 +20,7 @@ export interface NewAccountOwner {
 type Refused = Extract<Routing, { ok: false }>;
 
 /** The field an unroutable place is refused at: the country (excluded, or in no territory) or the subdivision. */
-function fieldOf(routing: Refused, place: AccountPlace): 'country' | 'subdivision' {
+export function fieldOf(routing: Refused, place: AccountPlace): 'country' | 'subdivision' {
   if (routing.reason === 'needs_subdivision') return 'subdivision';
   if (routing.reason === 'excluded') return 'country';
   return place.subdivision ? 'subdivision' : 'country';

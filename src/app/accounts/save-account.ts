@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { insertAccount, saveAccount as updateAccountRow } from '../../db/repositories/accounts-repo.js';
+import { moveDealOwners } from '../../db/repositories/territory-reassignment-repo.js';
 import type { Database } from '../../db/schema.js';
 import { rightsOf } from '../../domain/access/principal.js';
 import type { Account } from '../../domain/account/account.js';
@@ -11,7 +12,11 @@ import { diff, recordEvent } from '../shared/record-event.js';
 import { activeTerritories } from '../territory/compiled-territories.js';
 import { type CreateAccountInput, geographyIssues, type UpdateAccountInput } from './account-inputs.js';
 import { pinnedAfterReassign } from './pin-reassigned-account.js';
+import { rerouteMovedAccount } from './reroute-moved-account.js';
 import { type NewAccountOwner, ownerOfRoutedAccount } from './route-new-account.js';
+
+/** What routing reads of an account: a change to any of them routes it again. */
+const PLACE_FIELDS = ['country', 'subdivision', 'postalCode', 'county', 'segment'] as const;
 
 /** A person creating an account owns it unless they name someone else; the system owns nothing. */
 const defaultOwner = (actor: Actor) => (actor.id.startsWith('system:') ? null : actor.id);
@@ -134,10 +139,13 @@ export async function updateAccount(
       const geography = geographyIssues(next.country, next.subdivision);
       if (geography.length > 0) return err(invalid(geography));
     }
-    const changes = diff(current, next);
+    const moved = !reassigned && PLACE_FIELDS.some((field) => next[field] !== current[field]);
+    const rerouted = moved ? await rerouteMovedAccount(trx, next) : ok({ account: next, dealMoves: [] });
+    if (!rerouted.ok) return rerouted;
+    const changes = diff(current, rerouted.value.account);
     if (Object.keys(changes.after).length === 0) return ok(current);
     const now = context.now();
-    const saved = { ...next, version: current.version + 1, updatedAt: now };
+    const saved = { ...rerouted.value.account, version: current.version + 1, updatedAt: now };
     await updateAccountRow(trx, saved);
     await recordEvent(trx, actor, now, {
       entityType: 'account',
@@ -145,6 +153,13 @@ export async function updateAccount(
       action: 'account.updated',
       ...changes,
     });
+    const { dealMoves } = rerouted.value;
+    const audit = { at: now, actorId: actor.id, requestId: actor.requestId ?? null };
+    await moveDealOwners(
+      trx,
+      dealMoves.map((deal) => ({ id: deal.opportunityId, fromId: deal.fromId, toId: deal.toId })),
+      audit,
+    );
     return ok(saved);
   });
 }

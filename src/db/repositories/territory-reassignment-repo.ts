@@ -60,6 +60,36 @@ export async function listDealsToFollow(db: Kysely<Database>): Promise<DealToFol
   }));
 }
 
+/** One account's deals, with the role of each deal's owner: what follows the account when it moves. */
+export async function listAccountDealsToFollow(
+  db: Kysely<Database>,
+  accountId: string,
+): Promise<{ deals: DealToFollow[]; roles: Map<string, Role> }> {
+  const rows = await db
+    .selectFrom('opportunities')
+    .innerJoin('users', 'users.id', 'opportunities.owner_id')
+    .select([
+      'opportunities.id',
+      'opportunities.name',
+      'opportunities.owner_id',
+      'opportunities.closed_at',
+      'users.role',
+    ])
+    .where('opportunities.account_id', '=', accountId)
+    .orderBy('opportunities.id')
+    .execute();
+  return {
+    deals: rows.map((row) => ({
+      id: row.id,
+      name: row.name,
+      accountId,
+      ownerId: row.owner_id,
+      open: row.closed_at === null,
+    })),
+    roles: new Map(rows.map((row) => [row.owner_id, row.role as Role])),
+  };
+}
+
 /** Every user, as resolving a model's people reads them. */
 export async function listUserFacts(
   db: Kysely<Database>,
