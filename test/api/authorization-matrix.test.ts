@@ -4,6 +4,7 @@ import { DEFAULT_PLAYBOOK_FILE } from '../../src/app/playbook/load-playbook.js';
 import { fanOutOutbox } from '../../src/app/webhooks/fan-out-outbox.js';
 import type { Role } from '../../src/domain/access/roles.js';
 import { ROLES } from '../../src/domain/access/roles.js';
+import type { TerritoryModel } from '../../src/domain/territory/territory-model.js';
 import { type ApiClient, type CallResult, signIn } from '../support/api-client.js';
 import {
   buildOwned,
@@ -23,6 +24,7 @@ import {
   buildQuote,
   buildQuoteToSign,
 } from '../support/quote-fixtures.js';
+import { coveredTerritoryModel, overlappingTerritoryModel } from '../support/territory-fixtures.js';
 import { openTestApi, type TestApi } from '../support/test-api.js';
 
 /**
@@ -36,6 +38,8 @@ type Row = Record<Role, Expect | readonly [own: Expect, region: Expect, other: E
 const allRoles = (expect: Expect): Row =>
   Object.fromEntries(ROLES.map((role) => [role, expect])) as Record<Role, Expect>;
 const adminOnly = (ok: number): Row => ({ ...allRoles(403), revops_admin: ok });
+/** Territory models: RevOps keeps them; RVPs read them (whose accounts go where). */
+const TERRITORY_READERS = (ok: number): Row => ({ ...adminOnly(ok), rvp: ok });
 
 /** Reading a deal: who sees own / same-region / other-region deals (Finance sees none in Pipeline). */
 const READ_DEAL = (ok: Expect, hidden: Expect): Row => ({
@@ -591,6 +595,56 @@ const OPERATIONS: Record<string, Operation> = {
     run: (t) =>
       t.me.call('POST', '/api/v1/playbook/preview', { source: readFileSync(DEFAULT_PLAYBOOK_FILE, 'utf8') }),
   },
+  'GET /api/v1/territory-models': {
+    readOnly: true,
+    expected: TERRITORY_READERS(200),
+    run: (t) => t.me.call('GET', '/api/v1/territory-models'),
+  },
+  'POST /api/v1/territory-models': {
+    expected: adminOnly(201),
+    run: (t) =>
+      t.me.call('POST', '/api/v1/territory-models', { source: JSON.stringify(coveredTerritoryModel()) }),
+  },
+  'GET /api/v1/territory-models/{id}': {
+    expected: TERRITORY_READERS(200),
+    run: async (t) =>
+      t.me.call('GET', `/api/v1/territory-models/${(await territoryDraft(coveredTerritoryModel())).id}`),
+  },
+  'PUT /api/v1/territory-models/{id}': {
+    expected: adminOnly(200),
+    run: async (t) => {
+      const draft = await territoryDraft(coveredTerritoryModel());
+      return t.me.call('PUT', `/api/v1/territory-models/${draft.id}`, {
+        model: { ...coveredTerritoryModel(), name: `Edited by ${t.label}` },
+        rowVersion: draft.rowVersion,
+      });
+    },
+  },
+  'GET /api/v1/territory-models/{id}/preview': {
+    expected: adminOnly(200),
+    run: async (t) =>
+      t.me.call(
+        'GET',
+        `/api/v1/territory-models/${(await territoryDraft(coveredTerritoryModel())).id}/preview`,
+      ),
+  },
+  'POST /api/v1/territory-models/{id}/activate': {
+    // An overlapping draft: the RevOps admin's activation is refused (422, nothing written); no cell changes
+    // which model routes the matrix's accounts.
+    expected: adminOnly(422),
+    run: async (t) => {
+      const draft = await territoryDraft(overlappingTerritoryModel());
+      return t.me.call('POST', `/api/v1/territory-models/${draft.id}/activate`, {
+        rowVersion: draft.rowVersion,
+      });
+    },
+  },
+  'POST /api/v1/territories/route': {
+    // No model is active in the matrix's database: everyone who may ask is told so.
+    expected: allRoles(404),
+    run: (t) =>
+      t.me.call('POST', '/api/v1/territories/route', { country: 'US', subdivision: 'US-TX', segment: 'smb' }),
+  },
   'GET /api/v1/users': {
     readOnly: true,
     expected: allRoles(200),
@@ -764,6 +818,13 @@ const approvers = {} as Record<'rvpEmea' | 'rvpUs' | 'finance', ApiClient>;
 /** The server's OpenAPI document: the operations this build has (read once; every case asks it). */
 let spec: { paths: Record<string, Record<string, unknown>> };
 const clients = new Map<Role, ApiClient>();
+
+/** A territory-model draft imported by the admin: its id and row version. */
+async function territoryDraft(model: TerritoryModel): Promise<{ id: string; rowVersion: number }> {
+  const created = await admin.call('POST', '/api/v1/territory-models', { source: JSON.stringify(model) });
+  if (created.status !== 201) throw new Error(`matrix set-up: ${JSON.stringify(created.body)}`);
+  return created.body;
+}
 
 async function tokenFor(t: Target): Promise<string> {
   const created = await admin.call('POST', '/api/v1/tokens', {
