@@ -25,9 +25,9 @@ export const createTerritoryModelRoute: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { body, context, actor } = request;
       const detail = unwrap(
-        'source' in body
+        body.source !== undefined
           ? await importTerritoryModel(context, actor, body.source)
-          : await copyTerritoryModel(context, actor, body.copyOf),
+          : await copyTerritoryModel(context, actor, body.copyOf ?? ''),
       );
       reply.code(201).header('location', `/api/v1/territory-models/${detail.id}`);
       return detail;

@@ -9,19 +9,36 @@ const rowVersion = z
   .min(1)
   .describe('The rowVersion you read: a version changed since is refused (409)');
 
-/** A new draft: a territories file's text (import), or a copy of a stored version. */
-export const createTerritoryModelInput = z.union([
-  z
-    .object({
-      source: z
-        .string()
-        .min(1)
-        .max(1_000_000)
-        .describe('The text of a territories file (YAML or JSON), imported as a new draft'),
-    })
-    .strict(),
-  z.object({ copyOf: id.describe('The id of a version to copy into a new draft') }).strict(),
-]);
+/**
+ * A new draft: a territories file's text (import), or a copy of a stored version: exactly one of the two. One
+ * object, not a union, so a bad `source` is refused at body.source.
+ */
+export const createTerritoryModelInput = z
+  .object({
+    source: z
+      .string()
+      .min(1)
+      .max(1_000_000)
+      .optional()
+      .describe('The text of a territories file (YAML or JSON), imported as a new draft'),
+    copyOf: id.optional().describe('The id of a version to copy into a new draft (instead of `source`)'),
+  })
+  .strict()
+  .superRefine((body, context) => {
+    if (body.source === undefined && body.copyOf === undefined) {
+      context.addIssue({
+        code: 'custom',
+        path: ['source'],
+        message: 'give a file’s text (source) or a version to copy (copyOf)',
+      });
+    } else if (body.source !== undefined && body.copyOf !== undefined) {
+      context.addIssue({
+        code: 'custom',
+        path: ['copyOf'],
+        message: 'give either source or copyOf, not both',
+      });
+    }
+  });
 export type CreateTerritoryModelInput = z.infer<typeof createTerritoryModelInput>;
 
 export const updateTerritoryDraftInput = z

@@ -10090,10 +10090,9 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @description The text of a territories file (YAML or JSON), imported as a new draft */
-                    source: string;
-                } | {
-                    /** @description The id of a version to copy into a new draft */
-                    copyOf: string;
+                    source?: string;
+                    /** @description The id of a version to copy into a new draft (instead of `source`) */
+                    copyOf?: string;
                 };
             };
         };
