@@ -2,9 +2,12 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoUsers } from '../../src/app/demo/demo-people.js';
 import { openApp } from '../../src/app/open-app.js';
+import { insertUsers } from '../../src/db/repositories/users-repo.js';
 import { runCli } from '../support/cli-server.js';
 import { buildAccount, buildOpportunity, buildUser } from '../support/factories.js';
+import { overlappingTerritoryModel } from '../support/territory-fixtures.js';
 
 const closepath = (args: string[], env: Record<string, string> = {}) => runCli(args, env);
 
@@ -157,5 +160,43 @@ describe('closepath opportunity create and activity log', { timeout: 180_000 }, 
     expect(activities).toEqual([
       expect.objectContaining({ opportunity_id: id, user_ids: [owner.id], kind: 'call' }),
     ]);
+  });
+});
+
+describe('closepath territory import', { timeout: 120_000 }, () => {
+  it('imports a file as a draft, activates it and moves the accounts it routes elsewhere; refuses an overlap', async () => {
+    const dataDir = path.join(dir, 'territories');
+    const app = await openApp({ dataDir });
+    await insertUsers(app.context.db, demoUsers(new Date()));
+    const houston = await buildAccount(app.context.db, {
+      country: 'US',
+      subdivision: 'US-TX',
+      postalCode: '77002',
+      ownerId: 'user_grace_kim',
+    });
+    await app.close();
+    const env = { DATA_DIR: dataDir, DATABASE_URL: '' };
+
+    const overlap = path.join(dir, 'overlap.json');
+    await writeFile(overlap, JSON.stringify(overlappingTerritoryModel()));
+    const refused = await closepath(['territory', 'import', overlap, '--activate'], env);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toMatch(/draft version 1 .*coverage: 0 gap\(s\), 1 overlap\(s\)/);
+    expect(refused.stderr).toMatch(/refused: .*US-TX/);
+
+    const result = await closepath(['territory', 'import', 'territories/firebolt.yaml', '--activate'], env);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/draft version 2 .*every leaf has exactly one AE/);
+    expect(result.stdout).toMatch(/preview: 1 of 1 account\(s\) and 0 open deal\(s\) change owner/);
+    expect(result.stdout).toMatch(/version 2 is active: 1 account\(s\) and 0 deal\(s\) moved/);
+    const reopened = await openApp({ dataDir });
+    const row = await reopened.context.db
+      .selectFrom('accounts')
+      .select('owner_id')
+      .where('id', '=', houston.id)
+      .executeTakeFirstOrThrow();
+    await reopened.close();
+    expect(row.owner_id).toBe('user_carmen_ortiz');
   });
 });

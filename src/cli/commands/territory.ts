@@ -2,7 +2,9 @@ import type { Command } from 'commander';
 import { describeTerritoryProblems, readTerritoryModel } from '../../app/territory/parse-territory-model.js';
 import { compileTerritories } from '../../domain/territory/compile-territories.js';
 import { proveCoverage } from '../../domain/territory/prove-coverage.js';
+import { withApp } from '../with-app.js';
 import { describeCoverage } from './describe-coverage.js';
+import { importTerritoryFile } from './territory-import.js';
 
 export function registerTerritory(program: Command) {
   const territory = program.command('territory').description('Work with territory model files');
@@ -25,5 +27,19 @@ export function registerTerritory(program: Command) {
       const report = proveCoverage(compileTerritories(result.value));
       console.log(describeCoverage(file, result.value, report).join('\n'));
       process.exitCode = report.ok ? 0 : 1;
+    });
+  territory
+    .command('import')
+    .argument('<file>', 'a territories file (YAML or JSON)')
+    .option('--activate', 'activate it: the coverage proof and the people check, then the reassignment')
+    .description(
+      'Import a territories file into the database as a new draft version (DATABASE_URL or DATA_DIR); with ' +
+        '--activate, print the reassignment preview and put it in force in one transaction. Exit code 1 when ' +
+        'activation is refused (gaps, overlaps, people), with each reason',
+    )
+    .action(async (file: string, options: { activate?: boolean }) => {
+      await withApp(async (context) => {
+        process.exitCode = await importTerritoryFile(context, file, options.activate ?? false);
+      });
     });
 }
