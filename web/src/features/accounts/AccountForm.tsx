@@ -7,7 +7,7 @@ import { usePlaybook } from '../../shared/playbook';
 import { useUsers } from '../../shared/users';
 import { useSession } from '../auth';
 import { type AccountFields, useSaveAccount } from './queries';
-import { SEGMENTS } from './segments';
+import { SEGMENTS } from '../../shared/segments';
 
 const orNull = (text: string) => (text.trim() === '' ? null : text.trim());
 

@@ -12,7 +12,7 @@ import { ContactsPanel } from './ContactsPanel';
 import { CustomerPanel } from './CustomerPanel';
 import { OpportunitiesPanel } from './OpportunitiesPanel';
 import { useAccount } from './queries';
-import { segmentLabel } from './segments';
+import { segmentLabel } from '../../shared/segments';
 
 /**
  * An account: its customer class and contracts, contacts, deals and activity. Every write control follows the

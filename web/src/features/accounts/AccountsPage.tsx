@@ -22,7 +22,7 @@ import { nameOf, useUsers } from '../../shared/users';
 import { useSession } from '../auth';
 import { AccountForm } from './AccountForm';
 import { useAccountList } from './queries';
-import { SEGMENTS, segmentLabel } from './segments';
+import { SEGMENTS, segmentLabel } from '../../shared/segments';
 
 export function AccountsPage() {
   const [search, setSearch] = useState('');
