@@ -32,7 +32,13 @@ export interface CoverageReport {
   ok: boolean;
   leaves: number;
   gaps: Array<{ geography: string; name: string; segments: Segment[] }>;
-  overlaps: Array<{ geography: string; name: string; segments: Segment[]; territories: string[]; level: GeoLevel }>;
+  overlaps: Array<{
+    geography: string;
+    name: string;
+    segments: Segment[];
+    territories: string[];
+    level: GeoLevel;
+  }>;
 }
 
 interface Someone {

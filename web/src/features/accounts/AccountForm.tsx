@@ -4,10 +4,10 @@ import type { Account, Permission } from '../../api';
 import { fieldErrorsOf, useFocusFirstInvalid } from '../../shared/field-errors';
 import { type Geography, type PlaceOption, useGeography } from '../../shared/geography';
 import { usePlaybook } from '../../shared/playbook';
+import { SEGMENTS } from '../../shared/segments';
 import { useUsers } from '../../shared/users';
 import { useSession } from '../auth';
 import { type AccountFields, useSaveAccount } from './queries';
-import { SEGMENTS } from '../../shared/segments';
 
 const orNull = (text: string) => (text.trim() === '' ? null : text.trim());
 

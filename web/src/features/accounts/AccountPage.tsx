@@ -5,6 +5,7 @@ import { ActivityTimeline } from '../../shared/activities';
 import { placeOf, useGeography } from '../../shared/geography';
 import { paths } from '../../shared/paths';
 import { WhoMay } from '../../shared/permission';
+import { segmentLabel } from '../../shared/segments';
 import { ErrorState, LoadingState } from '../../shared/states';
 import { nameOf, useUsers } from '../../shared/users';
 import { AccountForm } from './AccountForm';
@@ -12,7 +13,6 @@ import { ContactsPanel } from './ContactsPanel';
 import { CustomerPanel } from './CustomerPanel';
 import { OpportunitiesPanel } from './OpportunitiesPanel';
 import { useAccount } from './queries';
-import { segmentLabel } from '../../shared/segments';
 
 /**
  * An account: its customer class and contracts, contacts, deals and activity. Every write control follows the

@@ -58,7 +58,9 @@ export async function loadAtlas(): Promise<Atlas> {
     topology: Topology,
     object: Named,
     size: { width: number; height: number },
-    projectionFor: (collection: FeatureCollection<Geometry, { name: string }>) => Parameters<typeof geoPath>[0],
+    projectionFor: (
+      collection: FeatureCollection<Geometry, { name: string }>,
+    ) => Parameters<typeof geoPath>[0],
     codeOf: (id: string | number | undefined, name: string) => string | null,
   ): MapSheet => {
     const collection = feature(topology, object) as FeatureCollection<Geometry, { name: string }>;

@@ -17,7 +17,8 @@ const path = (id: string) => `/territory-models/${encodeURIComponent(id)}`;
 export function useTerritoryModels(enabled: boolean) {
   return useQuery({
     queryKey: LIST,
-    queryFn: ({ signal }) => getJson<{ items: TerritoryModelSummary[] }>('/territory-models', undefined, signal),
+    queryFn: ({ signal }) =>
+      getJson<{ items: TerritoryModelSummary[] }>('/territory-models', undefined, signal),
     enabled,
   });
 }
@@ -62,7 +63,15 @@ export function useCreateDraft() {
 export function useSaveDraft() {
   const remember = useRemember();
   return useMutation({
-    mutationFn: async ({ id, model, rowVersion }: { id: string; model: TerritoryModel; rowVersion: number }) =>
+    mutationFn: async ({
+      id,
+      model,
+      rowVersion,
+    }: {
+      id: string;
+      model: TerritoryModel;
+      rowVersion: number;
+    }) =>
       (await request<TerritoryModelDetail>(path(id), { method: 'PUT', body: { model, rowVersion } })).data,
     onSuccess: remember,
   });
