@@ -20,6 +20,8 @@ const FIELDS = [
   'country',
   'subdivision',
   'city',
+  'postalCode',
+  'county',
   'ownerId',
   'selfServeUsage',
   'awsAccountId',
@@ -55,6 +57,8 @@ export function AccountForm({
   const [subdivision, setSubdivision] = useState<string | null>(account?.subdivision ?? null);
   const [countryMissing, setCountryMissing] = useState(false);
   const [city, setCity] = useState(account?.city ?? '');
+  const [postalCode, setPostalCode] = useState(account?.postalCode ?? '');
+  const [county, setCounty] = useState((account as { county?: string | null } | undefined)?.county ?? '');
   // A new account is the creator's: it is then theirs to see and keep (others need the right to read it).
   const me = useSession().data?.user.id ?? null;
   const [ownerId, setOwnerId] = useState<string | null>(account ? account.ownerId : me);
@@ -91,6 +95,8 @@ export function AccountForm({
       country,
       subdivision,
       city: orNull(city),
+      postalCode: orNull(postalCode),
+      ...({ county: orNull(county) } as Partial<AccountFields>),
       ...(mayReassign && { ownerId }),
       selfServeUsage: selfServe,
       awsAccountId: orNull(awsAccountId),
@@ -181,6 +187,19 @@ export function AccountForm({
             value={city}
             onChange={(e) => setCity(e.currentTarget.value)}
             error={errors.byField.city}
+          />
+          <TextInput
+            label="Postal code"
+            value={postalCode}
+            onChange={(e) => setPostalCode(e.currentTarget.value)}
+            error={errors.byField.postalCode}
+          />
+          <TextInput
+            label="County"
+            description="Optional: territory metro rules may name counties (e.g. Harris)."
+            value={county}
+            onChange={(e) => setCounty(e.currentTarget.value)}
+            error={errors.byField.county}
           />
           <TextInput
             label="Buyer's AWS account id"

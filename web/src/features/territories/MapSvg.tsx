@@ -87,9 +87,9 @@ export function MapSvg({
 
   return (
     // A listbox of geographies (one tab stop, the arrow keys move): an SVG can be no <select>.
-    // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the options are the map's shapes
     <svg
       viewBox={`0 0 ${sheet.width} ${sheet.height}`}
+      // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the options are the map's shapes
       role="listbox"
       aria-label={label}
       tabIndex={-1}
