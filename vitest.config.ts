@@ -18,6 +18,8 @@ const ENGINE_INDEPENDENT = [
   'src/app/auth/passwords.test.ts',
   'src/app/playbook/load-playbook.test.ts',
   'src/app/shared/*.test.ts',
+  'src/app/territory/*.test.ts',
+  'src/cli/commands/describe-coverage.test.ts',
   'src/cli/commands/inspect.test.ts',
   'test/api/openapi-document.test.ts',
   'test/api/web-api-types.test.ts',
@@ -37,6 +39,7 @@ const PGLITE_ONLY = [
   'src/db/pglite/statement-runner.test.ts',
   'test/cli/auth-cli.test.ts',
   'test/cli/playbook-cli.test.ts',
+  'test/cli/territory-cli.test.ts',
 ];
 
 /**

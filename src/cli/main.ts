@@ -7,6 +7,7 @@ import { registerOpportunity } from './commands/opportunity.js';
 import { registerPlaybook } from './commands/playbook.js';
 import { registerSeed } from './commands/seed.js';
 import { registerServe } from './commands/serve.js';
+import { registerTerritory } from './commands/territory.js';
 import { registerToken } from './commands/token.js';
 import { registerUser } from './commands/user.js';
 import { registerWorker } from './commands/worker.js';
@@ -23,6 +24,7 @@ for (const register of [
   registerMigrate,
   registerSeed,
   registerPlaybook,
+  registerTerritory,
   registerOpportunity,
   registerActivity,
   registerInspect,

@@ -1,9 +1,15 @@
 import type { Role, User } from '../../db/repositories/users-repo.js';
 
-/** The demo sales organisation: one AE per territory, an RVP per region, and the supporting roles. */
+/**
+ * The demo sales organisation: one AE per territory, an RVP per region, and the supporting roles. The territories
+ * are those of territories/firebolt.yaml (same keys, the AEs it names by e-mail).
+ */
 export const DEMO_TERRITORIES = [
   { key: 'us_west', region: 'americas', ae: 'Maya Chen' },
+  { key: 'us_central', region: 'americas', ae: 'Megan Sullivan' },
   { key: 'us_east', region: 'americas', ae: 'Jordan Brooks' },
+  { key: 'bay_area', region: 'americas', ae: 'Ethan Park' },
+  { key: 'texas_metros', region: 'americas', ae: 'Carmen Ortiz' },
   { key: 'canada', region: 'americas', ae: 'Olivia Tremblay' },
   { key: 'latam', region: 'americas', ae: 'Diego Alvarez' },
   { key: 'uki', region: 'emea', ae: 'Harriet Lewis' },
@@ -11,7 +17,9 @@ export const DEMO_TERRITORIES = [
   { key: 'nordics', region: 'emea', ae: 'Freya Lindqvist' },
   { key: 'benelux', region: 'emea', ae: 'Sven de Vries' },
   { key: 'mea', region: 'emea', ae: 'Layla Haddad' },
+  { key: 'southern_eastern_europe', region: 'emea', ae: 'Chiara Bianchi' },
   { key: 'india', region: 'japac', ae: 'Arjun Mehta' },
+  { key: 'india_mid_market', region: 'japac', ae: 'Rohan Iyer' },
   { key: 'apac', region: 'japac', ae: 'Mei Tanaka' },
 ] as const;
 

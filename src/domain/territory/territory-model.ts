@@ -110,6 +110,8 @@ export type Routing =
        * the country is split by subdivision and the account has none; excluded: the model excludes the country. */
       reason: 'gap' | 'overlap' | 'needs_subdivision' | 'excluded';
       territories: string[];
+      /** For an overlap: the level of the rules that collide. */
+      level?: GeoLevel;
       because: string;
     };
 
