@@ -1,5 +1,6 @@
 import type { OfferRefusalCode } from '../domain/closing/offer-refusal.js';
 import type { MissingRequirement } from '../domain/gates/requirement-check.js';
+import type { CoverageReport } from '../domain/territory/territory-model.js';
 
 export interface FieldIssue {
   /** Dotted path of the offending field in the request, e.g. `meddpicc.champion.contactId`. */
@@ -43,6 +44,25 @@ export type AppError =
       /** The account's class today and the types the playbook has for it. */
       customerClass: { key: string; name: string };
       allowedTypes: Array<{ key: string; name: string }>;
+    }
+  | {
+      /** A territory model (a file imported, a draft edited) that does not parse or validate (422). */
+      code: 'territory_model_invalid';
+      message: string;
+      problems: Array<{ path: string; message: string; line?: number }>;
+    }
+  | {
+      /** A territory model that may not be activated: gaps, overlaps, people who do not resolve (422). */
+      code: 'activation_refused';
+      message: string;
+      refusals: string[];
+      coverage: CoverageReport;
+    }
+  | {
+      /** The active territory model refuses the change at these fields (an unroutable account, an AE's region). */
+      code: 'territory_rule';
+      message: string;
+      issues: FieldIssue[];
     };
 
 export type AppErrorCode = AppError['code'];

@@ -1,7 +1,7 @@
 import type { Generated } from 'kysely';
 import type { AccountSegment } from './schema.js';
 
-/** Accounts and their contacts (migration 001; the closing columns: migration 014). */
+/** Accounts and their contacts (migration 001; the closing columns: migration 014; county, owner_pinned: 016). */
 export interface AccountsTable {
   id: string;
   name: string;
@@ -15,6 +15,10 @@ export interface AccountsTable {
   owner_id: string | null;
   self_serve_usage: Generated<boolean>;
   aws_account_id: Generated<string | null>;
+  /** The county metro rules may match (free text, compared case-insensitively). */
+  county: Generated<string | null>;
+  /** Created with an explicit owner other than the routed AE: territory activations keep the owner. */
+  owner_pinned: Generated<boolean>;
   version: Generated<number>;
   created_at: Date;
   updated_at: Date;

@@ -22,6 +22,7 @@ import type {
   PocSessionsTable,
   PocSuccessCriteriaTable,
 } from './schema-poc.js';
+import type { TerritoryModelsTable } from './schema-territories.js';
 import type {
   WebhookAttemptsTable,
   WebhookDeliveriesTable,
@@ -214,6 +215,7 @@ export type {
   PocSessionsTable,
   PocSuccessCriteriaTable,
 } from './schema-poc.js';
+export type { TerritoryModelStatus, TerritoryModelsTable } from './schema-territories.js';
 export type {
   WebhookAttemptsTable,
   WebhookDeliveriesTable,
@@ -253,4 +255,5 @@ export interface Database {
   webhook_subscriptions: WebhookSubscriptionsTable;
   webhook_deliveries: WebhookDeliveriesTable;
   webhook_attempts: WebhookAttemptsTable;
+  territory_models: TerritoryModelsTable;
 }

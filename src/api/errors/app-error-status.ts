@@ -17,6 +17,9 @@ export const APP_ERROR_STATUS = {
   integration_not_configured: 503,
   integration_refused: 409,
   integration_unavailable: 503,
+  territory_model_invalid: 422,
+  activation_refused: 422,
+  territory_rule: 422,
 } as const satisfies Record<AppErrorCode, number>;
 
 const LOCATIONS = /^(body|query|params|headers)\./;
@@ -53,6 +56,12 @@ function extrasOf(error: AppError, request: FastifyRequest): ProblemExtras {
       return { integration: error.integration, vendorCode: error.vendorCode };
     case 'integration_unavailable':
       return { integration: error.integration };
+    case 'territory_model_invalid':
+      return { problems: error.problems };
+    case 'activation_refused':
+      return { refusals: error.refusals, coverage: error.coverage };
+    case 'territory_rule':
+      return { errors: error.issues.map((issue) => ({ ...issue, path: locate(issue.path, request) })) };
     default:
       return {};
   }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { AppErrorCode } from '../../app/app-error.js';
 import { OFFER_REFUSAL_KINDS, type OfferRefusalCode } from '../../domain/closing/offer-refusal.js';
 import { missingRequirementSchema } from '../schemas/missing-requirement-schema.js';
+import { coverageReportSchema } from '../schemas/coverage-schema.js';
 
 /**
  * The one error shape of the API: RFC 9457 problem details, sent as `application/problem+json`.
@@ -39,6 +40,9 @@ export const PROBLEM_TITLES = {
   integration_not_configured: 'The integration is not configured on this server',
   integration_refused: 'The vendor refused the request',
   integration_unavailable: 'The vendor is not reachable; retry later',
+  territory_model_invalid: 'The territory model is not valid',
+  activation_refused: 'The territory model may not be activated',
+  territory_rule: 'The territory model does not allow this',
   malformed_request: 'The request could not be read',
   bad_request: 'Bad request',
   payload_too_large: 'The request body is too large',
@@ -129,6 +133,21 @@ export const problemSchema = z
       .optional()
       .describe('integration_not_configured: the environment variables to set'),
     vendorCode: z.string().optional().describe("integration_refused: the vendor's error code"),
+    problems: z
+      .array(
+        z.object({
+          path: z.string().describe('Where in the model, dotted: territories[2].rules[0].subdivisions[1]'),
+          message: z.string(),
+          line: z.number().int().optional().describe('The line in the imported file, when known'),
+        }),
+      )
+      .optional()
+      .describe('territory_model_invalid: every problem of the file or model'),
+    refusals: z
+      .array(z.string())
+      .optional()
+      .describe('activation_refused: why not, in words (gaps, overlaps, people)'),
+    coverage: coverageReportSchema.optional().describe('activation_refused: the coverage proof'),
   })
   .meta({ id: 'Problem', description: 'RFC 9457 problem details' });
 
@@ -145,6 +164,9 @@ export type ProblemExtras = Pick<
   | 'integration'
   | 'variables'
   | 'vendorCode'
+  | 'problems'
+  | 'refusals'
+  | 'coverage'
 >;
 
 /** A problem for this request: type, title, instance and request id filled in. */

@@ -164,7 +164,13 @@ export const accountSchema = z
     subdivision: z.string().nullable().describe('ISO 3166-2 (state/province)'),
     city: z.string().nullable(),
     postalCode: z.string().nullable(),
+    county: z.string().nullable().describe('The county territory metro rules may match'),
     ownerId: z.string().nullable(),
+    ownerPinned: z
+      .boolean()
+      .describe(
+        'Created with an explicit owner other than the AE the territory model routed it to: activating a model keeps its owner',
+      ),
     selfServeUsage: z.boolean(),
     awsAccountId: z.string().nullable().describe("The buyer's AWS account (12 digits)"),
     version: z.number().int(),

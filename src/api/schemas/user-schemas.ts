@@ -36,6 +36,9 @@ export const signedInSchema = z
         manageWebhooks: permissionSchema.describe(
           'Outbound webhooks: subscriptions, the delivery log, replays',
         ),
+        manageTerritories: permissionSchema.describe(
+          'Territory models: import, edit, preview and activate versions (RevOps admin); RVPs read them',
+        ),
       })
       .describe("What the user's role may do anywhere"),
   })

@@ -17,6 +17,7 @@ const accountFields = {
   subdivision: subdivision.nullable().optional(),
   city: optionalText(100),
   postalCode: optionalText(20),
+  county: optionalText(100).describe('The county (e.g. Harris): territory metro rules may match it'),
   ownerId: id.nullable().optional(),
   selfServeUsage: z.boolean().optional().describe('The account uses the self-serve product (PLG)'),
   awsAccountId: z

@@ -25,6 +25,7 @@ function applyFields(account: Account, input: UpdateAccountInput): Account {
     subdivision: pick('subdivision'),
     city: pick('city'),
     postalCode: pick('postalCode'),
+    county: pick('county'),
     ownerId: pick('ownerId'),
     awsAccountId: pick('awsAccountId'),
   };
@@ -55,7 +56,9 @@ export async function createAccount(
       subdivision: null,
       city: null,
       postalCode: null,
+      county: null,
       ownerId: null,
+      ownerPinned: false,
       selfServeUsage: false,
       awsAccountId: null,
       version: 1,

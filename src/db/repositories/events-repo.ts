@@ -13,6 +13,7 @@ export const ENTITY_TYPES = [
   'api_token',
   'activity',
   'playbook',
+  'territory_model',
   'webhook_subscription',
   'webhook_delivery',
 ] as const;

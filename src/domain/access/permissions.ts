@@ -124,6 +124,8 @@ export interface RolePermissions {
   managePlaybook: Permission;
   /** Outbound webhooks: subscriptions, the delivery log, replays. */
   manageWebhooks: Permission;
+  /** Territory models: import, edit, preview and activate versions. */
+  manageTerritories: Permission;
 }
 
 export function rolePermissions(principal: Principal): RolePermissions {
@@ -134,5 +136,6 @@ export function rolePermissions(principal: Principal): RolePermissions {
     administer: permit(rights.administer, () => whoMay((role) => role.administer)),
     managePlaybook: permit(rights.managePlaybook, () => whoMay((role) => role.managePlaybook)),
     manageWebhooks: permit(rights.manageWebhooks, () => whoMay((role) => role.manageWebhooks)),
+    manageTerritories: permit(rights.manageTerritories, () => whoMay((role) => role.manageTerritories)),
   };
 }

@@ -44,6 +44,8 @@ export interface RoleRights {
   issueQuotes: boolean;
   /** Outbound webhooks: subscriptions (URLs, event types, secrets), the delivery log, replays. */
   manageWebhooks: boolean;
+  /** Territory models: import, edit and activate versions (which reassigns accounts and deals). */
+  manageTerritories: boolean;
 }
 
 const ALL = RELATIONS;
@@ -61,6 +63,7 @@ const base = {
   managePlaybook: false,
   issueQuotes: false,
   manageWebhooks: false,
+  manageTerritories: false,
 };
 
 /** What each role may do, as data. The one table authorization reads. */
@@ -140,6 +143,7 @@ export const ROLE_RIGHTS = {
     managePlaybook: true,
     issueQuotes: false,
     manageWebhooks: true,
+    manageTerritories: true,
   },
   viewer: {
     ...base,

@@ -20,7 +20,11 @@ export interface Account {
   subdivision: string | null;
   city: string | null;
   postalCode: string | null;
+  /** The county, for metro rules that name counties (e.g. Harris County). */
+  county: string | null;
   ownerId: string | null;
+  /** Created with an explicit owner other than the AE the territory model routed it to: activations keep it. */
+  ownerPinned: boolean;
   selfServeUsage: boolean;
   /** The buyer's AWS account (12 digits): the AWS Marketplace private offer is targeted at it. */
   awsAccountId: string | null;
