@@ -29,6 +29,11 @@ const TAGS = [
   },
   { name: 'accounts', description: 'Companies with their geography, segment and contacts' },
   {
+    name: 'territories',
+    description:
+      'The territory model: versions (draft, active, archived), the coverage proof, routing, the reassignment preview and activation',
+  },
+  {
     name: 'activities',
     description:
       'Calls, meetings, emails and notes on deals and accounts; conversation criteria derive from them',

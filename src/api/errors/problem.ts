@@ -2,8 +2,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppErrorCode } from '../../app/app-error.js';
 import { OFFER_REFUSAL_KINDS, type OfferRefusalCode } from '../../domain/closing/offer-refusal.js';
-import { missingRequirementSchema } from '../schemas/missing-requirement-schema.js';
 import { coverageReportSchema } from '../schemas/coverage-schema.js';
+import { missingRequirementSchema } from '../schemas/missing-requirement-schema.js';
 
 /**
  * The one error shape of the API: RFC 9457 problem details, sent as `application/problem+json`.

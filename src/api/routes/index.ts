@@ -14,6 +14,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { activateTerritoryModelRoute } from './activate-territory-model.js';
 import { addPocBenchmarkRoute } from './add-poc-benchmark.js';
 import { addPocSessionRoute } from './add-poc-session.js';
 import { attestCriterionRoute, withdrawAttestationRoute } from './attest-criterion.js';
@@ -26,6 +27,7 @@ import { createAccountRoute } from './create-account.js';
 import { createContactRoute } from './create-contact.js';
 import { createOpportunityRoute } from './create-opportunity.js';
 import { createPocPlanRoute } from './create-poc-plan.js';
+import { createTerritoryModelRoute } from './create-territory-model.js';
 import { createTokenRoute } from './create-token.js';
 import { createUserRoute } from './create-user.js';
 import { createWebhookSubscriptionRoute } from './create-webhook-subscription.js';
@@ -44,6 +46,7 @@ import { getPipelineBoardRoute } from './get-pipeline-board.js';
 import { getPlaybookRoute } from './get-playbook.js';
 import { getPocPlanRoute } from './get-poc-plan.js';
 import { getQuotePdfRoute } from './get-quote-pdf.js';
+import { getTerritoryModelRoute } from './get-territory-model.js';
 import { getWebhookDeliveryRoute } from './get-webhook-delivery.js';
 import { listAccountContractsRoute } from './list-account-contracts.js';
 import { listAccountsRoute } from './list-accounts.js';
@@ -56,6 +59,7 @@ import { listOpportunitiesRoute } from './list-opportunities.js';
 import { listPendingApprovalsRoute } from './list-pending-approvals.js';
 import { listPlaybookVersionsRoute } from './list-playbook-versions.js';
 import { listQuotesRoute } from './list-quotes.js';
+import { listTerritoryModelsRoute } from './list-territory-models.js';
 import { listTokensRoute } from './list-tokens.js';
 import { listUsersRoute } from './list-users.js';
 import { listWebhookDeliveriesRoute } from './list-webhook-deliveries.js';
@@ -66,6 +70,7 @@ import { loginRoute } from './login.js';
 import { logoutRoute } from './logout.js';
 import { markOfferPresentedRoute } from './mark-offer-presented.js';
 import { previewPlaybookChangeRoute } from './preview-playbook-change.js';
+import { previewTerritoryReassignmentRoute } from './preview-territory-reassignment.js';
 import { receiveAwsMarketplaceEventRoute } from './receive-aws-marketplace-event.js';
 import { receiveDocusignConnectRoute } from './receive-docusign-connect.js';
 import { recordContractRoute } from './record-contract.js';
@@ -75,6 +80,7 @@ import { replayWebhookDeliveryRoute } from './replay-webhook-delivery.js';
 import { reviseOfferRoute } from './revise-offer.js';
 import { revokeTokenRoute } from './revoke-token.js';
 import { rotateWebhookSecretRoute } from './rotate-webhook-secret.js';
+import { routeTerritoryRoute } from './route-territory.js';
 import { sendQuoteForSignatureRoute } from './send-quote-for-signature.js';
 import { setMeddpiccRoute } from './set-meddpicc.js';
 import { setPocTcoRoute } from './set-poc-tco.js';
@@ -87,6 +93,7 @@ import { updateOpportunityRoute } from './update-opportunity.js';
 import { removePocBenchmarkRoute, updatePocBenchmarkRoute } from './update-poc-benchmark.js';
 import { updatePocCriterionRoute } from './update-poc-criterion.js';
 import { updatePocSessionRoute } from './update-poc-session.js';
+import { updateTerritoryDraftRoute } from './update-territory-draft.js';
 import { updateUserRoute } from './update-user.js';
 import { updateWebhookSubscriptionRoute } from './update-webhook-subscription.js';
 
@@ -156,6 +163,13 @@ const ROUTES: FastifyPluginAsyncZod[] = [
   getPlaybookRoute,
   listPlaybookVersionsRoute,
   previewPlaybookChangeRoute,
+  routeTerritoryRoute,
+  listTerritoryModelsRoute,
+  createTerritoryModelRoute,
+  getTerritoryModelRoute,
+  updateTerritoryDraftRoute,
+  previewTerritoryReassignmentRoute,
+  activateTerritoryModelRoute,
   listAuditEventsRoute,
   loginRoute,
   logoutRoute,

@@ -5,6 +5,7 @@ import { FORECAST_CATEGORIES, MEDDPICC_LEVELS } from '../../domain/playbook/play
 import { customerStandingSchema } from './customer-schemas.js';
 import { missingRequirementSchema } from './missing-requirement-schema.js';
 import { accountPermissionsSchema, opportunityPermissionsSchema } from './permission-schemas.js';
+import { routingSchema } from './routing-schema.js';
 
 /** A UTC instant: a Date inside, an ISO 8601 string on the wire. */
 export const timestamp = z.codec(z.iso.datetime(), z.date(), {
@@ -206,6 +207,9 @@ export const accountViewSchema = z
       .array(z.object({ key: z.string(), name: z.string(), fits: z.boolean(), message: z.string() }))
       .describe("Every deal type, whether it suits this account's customer class today, and why"),
     permissions: accountPermissionsSchema,
+    territory: routingSchema
+      .nullable()
+      .describe('How the active territory model routes the account, and why; null when no model is active'),
   })
   .meta({ id: 'AccountView' });
 

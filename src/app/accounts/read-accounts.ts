@@ -9,10 +9,13 @@ import { judgeTypeFit } from '../../domain/account/type-fit.js';
 import { dayOf } from '../../domain/contract/contract.js';
 import type { Opportunity } from '../../domain/opportunity/opportunity.js';
 import { err, ok, type Result } from '../../domain/result.js';
+import { routeAccount } from '../../domain/territory/route-account.js';
+import type { Routing } from '../../domain/territory/territory-model.js';
 import { permissionsOnAccount, readableAccount } from '../access/authorize.js';
 import type { AppError } from '../app-error.js';
 import type { Actor, AppContext } from '../context.js';
 import { decodeCursor, type Page, toPage } from '../shared/cursor.js';
+import { activeTerritories } from '../territory/compiled-territories.js';
 import type { AccountListQuery } from './account-inputs.js';
 
 export interface AccountView {
@@ -25,6 +28,16 @@ export interface AccountView {
   dealTypes: Array<{ key: string; name: string; fits: boolean; message: string }>;
   /** What the caller may do with the account, and who may what they may not. */
   permissions: AccountPermissions;
+  /** How the active territory model routes the account (territory, AE, RVP, the rule and why); null: none active. */
+  territory: Routing | null;
+}
+
+/** How the active territory model routes an account today, if one is active. */
+async function territoryOf(db: AppContext['db'], account: Account): Promise<Routing | null> {
+  const active = await activeTerritories(db);
+  if (!active) return null;
+  const { country, subdivision, postalCode, county, segment } = account;
+  return routeAccount(active.compiled, { country, subdivision, postalCode, county, segment });
 }
 
 const ACCOUNT_OPPORTUNITY_LIMIT = 200;
@@ -51,7 +64,16 @@ export async function getAccount(
     limit: ACCOUNT_OPPORTUNITY_LIMIT,
   });
   const permissions = await permissionsOnAccount(context.db, actor, readable.value);
-  return ok({ account: readable.value, customer, contacts, opportunities, dealTypes, permissions });
+  const territory = await territoryOf(context.db, readable.value);
+  return ok({
+    account: readable.value,
+    customer,
+    contacts,
+    opportunities,
+    dealTypes,
+    permissions,
+    territory,
+  });
 }
 
 export async function listAccounts(

@@ -1,4 +1,6 @@
+import type { Kysely } from 'kysely';
 import { insertAccount, saveAccount as updateAccountRow } from '../../db/repositories/accounts-repo.js';
+import type { Database } from '../../db/schema.js';
 import { rightsOf } from '../../domain/access/principal.js';
 import type { Account } from '../../domain/account/account.js';
 import { err, ok, type Result } from '../../domain/result.js';
@@ -6,7 +8,9 @@ import { accessToAccount, checkOwnerChoice, lockAccount } from '../access/author
 import { type AppError, forbidden, invalid } from '../app-error.js';
 import type { Actor, AppContext } from '../context.js';
 import { diff, recordEvent } from '../shared/record-event.js';
+import { activeTerritories } from '../territory/compiled-territories.js';
 import { type CreateAccountInput, geographyIssues, type UpdateAccountInput } from './account-inputs.js';
+import { type NewAccountOwner, ownerOfRoutedAccount } from './route-new-account.js';
 
 /** A person creating an account owns it unless they name someone else; the system owns nothing. */
 const defaultOwner = (actor: Actor) => (actor.id.startsWith('system:') ? null : actor.id);
@@ -31,6 +35,29 @@ function applyFields(account: Account, input: UpdateAccountInput): Account {
   };
 }
 
+/** With an active territory model, the AE it routes to; without one, the creator or whom they may name. */
+async function ownerOfNewAccount(
+  trx: Kysely<Database>,
+  actor: Actor,
+  input: CreateAccountInput,
+): Promise<Result<NewAccountOwner, AppError>> {
+  const active = await activeTerritories(trx);
+  if (active) {
+    const place = {
+      country: input.country,
+      subdivision: input.subdivision ?? null,
+      postalCode: input.postalCode ?? null,
+      county: input.county ?? null,
+      segment: input.segment,
+    };
+    return ownerOfRoutedAccount(trx, actor, active, place, input.ownerId);
+  }
+  const ownerId = input.ownerId === undefined ? defaultOwner(actor) : input.ownerId;
+  const ownerIssue =
+    ownerId && (await checkOwnerChoice(trx, actor, ownerId, rightsOf(actor.principal).assignNewTo));
+  return ownerIssue ? err(invalid([ownerIssue])) : ok({ ownerId, ownerPinned: false });
+}
+
 export async function createAccount(
   context: AppContext,
   actor: Actor,
@@ -41,10 +68,10 @@ export async function createAccount(
   // Callers past the HTTP schema (seed, imports) get the same geography rules, before any SQL.
   const geography = geographyIssues(input.country, input.subdivision ?? null);
   if (geography.length > 0) return err(invalid(geography));
-  const ownerId = input.ownerId === undefined ? defaultOwner(actor) : input.ownerId;
   return context.db.transaction().execute(async (trx) => {
-    const ownerIssue = ownerId && (await checkOwnerChoice(trx, actor, ownerId, rights.assignNewTo));
-    if (ownerIssue) return err(invalid([ownerIssue]));
+    const owner = await ownerOfNewAccount(trx, actor, input);
+    if (!owner.ok) return owner;
+    const { ownerId, ownerPinned } = owner.value;
     const now = context.now();
     const blank: Account = {
       id: context.newId('acc'),
@@ -65,7 +92,7 @@ export async function createAccount(
       createdAt: now,
       updatedAt: now,
     };
-    const account = applyFields(blank, { ...input, ownerId });
+    const account = { ...applyFields(blank, { ...input, ownerId }), ownerPinned };
     await insertAccount(trx, account);
     await recordEvent(trx, actor, now, {
       entityType: 'account',

@@ -1,11 +1,10 @@
 import type { Kysely } from 'kysely';
-import { listUserFacts } from '../../db/repositories/territory-reassignment-repo.js';
 import type {
   TerritoryModelHeader,
   TerritoryModelVersion,
 } from '../../db/repositories/territory-models-repo.js';
+import { listUserFacts } from '../../db/repositories/territory-reassignment-repo.js';
 import type { Database } from '../../db/schema.js';
-import { listLeaves } from '../../domain/territory/list-leaves.js';
 import { proveCoverage } from '../../domain/territory/prove-coverage.js';
 import { emailKey, type PersonOfModel, resolvePeople } from '../../domain/territory/resolve-people.js';
 import { type MapEntry, mapTerritories } from '../../domain/territory/territory-map.js';
@@ -79,6 +78,6 @@ export async function describeTerritoryModel(
     model: version.model,
     coverage: proveCoverage(compiled),
     people: people.map(({ region: _region, ...person }) => person),
-    map: mapTerritories(compiled, listLeaves(version.model), aeNames),
+    map: mapTerritories(compiled, aeNames),
   };
 }

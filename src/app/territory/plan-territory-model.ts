@@ -1,16 +1,16 @@
 import type { Kysely } from 'kysely';
+import type { TerritoryModelVersion } from '../../db/repositories/territory-models-repo.js';
 import {
   listAccountsToRoute,
   listDealsToFollow,
   listUserFacts,
 } from '../../db/repositories/territory-reassignment-repo.js';
-import type { TerritoryModelVersion } from '../../db/repositories/territory-models-repo.js';
 import type { Database } from '../../db/schema.js';
 import type { Role } from '../../domain/access/roles.js';
 import { activationRefusals } from '../../domain/territory/activation-refusals.js';
 import { planReassignment, type ReassignmentPlan } from '../../domain/territory/plan-reassignment.js';
-import { aeUserIds, type PersonOfModel, resolvePeople } from '../../domain/territory/resolve-people.js';
 import { proveCoverage } from '../../domain/territory/prove-coverage.js';
+import { aeUserIds, type PersonOfModel, resolvePeople } from '../../domain/territory/resolve-people.js';
 import { routeAccount } from '../../domain/territory/route-account.js';
 import type { CoverageReport } from '../../domain/territory/territory-model.js';
 import { compiledModel } from './compiled-territories.js';

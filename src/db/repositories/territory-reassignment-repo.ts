@@ -16,7 +16,17 @@ export interface BulkAudit {
 export async function listAccountsToRoute(db: Kysely<Database>): Promise<AccountToRoute[]> {
   const rows = await db
     .selectFrom('accounts')
-    .select(['id', 'name', 'owner_id', 'owner_pinned', 'country', 'subdivision', 'postal_code', 'county', 'segment'])
+    .select([
+      'id',
+      'name',
+      'owner_id',
+      'owner_pinned',
+      'country',
+      'subdivision',
+      'postal_code',
+      'county',
+      'segment',
+    ])
     .orderBy('id')
     .execute();
   return rows.map((row) => ({
@@ -51,7 +61,9 @@ export async function listDealsToFollow(db: Kysely<Database>): Promise<DealToFol
 }
 
 /** Every user, as resolving a model's people reads them. */
-export async function listUserFacts(db: Kysely<Database>): Promise<Array<UserFacts & { region: string | null }>> {
+export async function listUserFacts(
+  db: Kysely<Database>,
+): Promise<Array<UserFacts & { region: string | null }>> {
   const rows = await db
     .selectFrom('users')
     .select(['id', 'email', 'name', 'role', 'active', 'region'])
@@ -78,7 +90,9 @@ async function moveOwners(
 ): Promise<number> {
   if (moves.length === 0) return 0;
   const entity = table === 'accounts' ? 'account' : 'opportunity';
-  const payload = JSON.stringify(moves.map((move) => ({ id: move.id, from_id: move.fromId, to_id: move.toId })));
+  const payload = JSON.stringify(
+    moves.map((move) => ({ id: move.id, from_id: move.fromId, to_id: move.toId })),
+  );
   const target = sql.table(table);
   const result = await sql<{ moved: string }>`
     with wanted as (

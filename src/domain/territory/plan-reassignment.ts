@@ -133,7 +133,12 @@ export function planReassignment(input: ReassignmentInput): ReassignmentPlan {
     }
   }
   return {
-    accounts: { total: input.accounts.length, moving: accountMoves.length, unchanged, kept: keptAccounts.length },
+    accounts: {
+      total: input.accounts.length,
+      moving: accountMoves.length,
+      unchanged,
+      kept: keptAccounts.length,
+    },
     deals: { moving: dealMoves.length, keptCsm, closedUnchanged },
     accountMoves,
     dealMoves,

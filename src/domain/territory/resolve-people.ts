@@ -28,7 +28,10 @@ const key = (email: string) => email.trim().toLowerCase();
 const article = (label: string) => `${/^[AEIOU]/.test(label) ? 'an' : 'a'} ${label}`;
 
 function gather(model: TerritoryModel) {
-  const people = new Map<string, { email: string; role: 'ae' | 'rvp'; keys: string[]; regions: Set<string> }>();
+  const people = new Map<
+    string,
+    { email: string; role: 'ae' | 'rvp'; keys: string[]; regions: Set<string> }
+  >();
   const add = (email: string, role: 'ae' | 'rvp', itemKey: string, region: string) => {
     const id = `${role}:${key(email)}`;
     const entry = people.get(id) ?? { email, role, keys: [], regions: new Set<string>() };
@@ -52,7 +55,8 @@ export function resolvePeople(model: TerritoryModel, users: readonly UserFacts[]
     const user = byEmail.get(key(email));
     let problem: string | null = null;
     if (!user?.active) problem = 'no active user with this e-mail';
-    else if (user.role !== role) problem = `is ${article(ROLE_RIGHTS[user.role].label)}, not ${article(ROLE_RIGHTS[role].label)}`;
+    else if (user.role !== role)
+      problem = `is ${article(ROLE_RIGHTS[user.role].label)}, not ${article(ROLE_RIGHTS[role].label)}`;
     else if (regions.size > 1) {
       problem = `${role === 'ae' ? 'owns territories in' : 'leads'} ${regions.size} regions (${[...regions].join(', ')}): a person works in one region`;
     }

@@ -1,7 +1,6 @@
 import { SEGMENTS, type Segment } from '../account/account.js';
 import type { CompiledTerritories } from './compile-territories.js';
-import type { LeafGeography } from './list-leaves.js';
-import { routeAccount } from './route-account.js';
+import { type LeafGeography, listLeafGeographies, routeLeaf } from './coverage-leaves.js';
 
 /** One leaf × segment as the map colours it, with the hover text. */
 export interface MapEntry {
@@ -17,15 +16,17 @@ export interface MapEntry {
   because: string;
 }
 
-/** Routes a place in every leaf, for every segment: the territory, its AE (named when a user has that e-mail). */
+/**
+ * Every leaf of the coverage proof × every segment, routed as the proof routes it: the territory and its AE
+ * (named when a user has that e-mail, by lower-case e-mail in `aeNames`), or why none.
+ */
 export function mapTerritories(
   compiled: CompiledTerritories,
-  leaves: readonly LeafGeography[],
   aeNames: ReadonlyMap<string, string>,
 ): MapEntry[] {
-  return leaves.flatMap((leaf) =>
+  return listLeafGeographies(compiled).flatMap((leaf) =>
     SEGMENTS.map((segment): MapEntry => {
-      const routing = routeAccount(compiled, { ...leaf.place, segment });
+      const routing = routeLeaf(compiled, leaf, segment);
       const base = {
         geography: leaf.geography,
         name: leaf.name,
