@@ -962,6 +962,114 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/territories/route": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Route a place against the active territory model
+         * @description Changes nothing. Country, subdivision, postal code, county and segment → territory, AE, region and RVP, with the rule that fired in words; or why none (`ok: false`: a gap, an excluded country, a split country without a subdivision). 404 when no model is active.
+         */
+        post: operations["routeTerritory"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/territory-models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The territory model's versions
+         * @description Every version, newest first: drafts, the active one (at most one), archived ones. For RevOps admins (manageTerritories) and RVPs.
+         */
+        get: operations["listTerritoryModels"];
+        put?: never;
+        /**
+         * Create a draft: import a territories file, or copy a version
+         * @description `{ source }`: the text of a territories file (YAML or JSON) — a file that does not parse or validate is a 422 whose `problems` name the path, the reason and the line. `{ copyOf }`: a new draft with the model of that version (to change the active model, copy it, edit the copy, activate it). RevOps (manageTerritories).
+         */
+        post: operations["createTerritoryModel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/territory-models/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a version: its model, coverage proof, people and map
+         * @description The coverage proof (every leaf geography × segment resolves to exactly one AE, or the gaps and overlaps), the AEs and RVPs against the users, and one map entry per leaf × segment with the rule that routes it. For RevOps admins and RVPs.
+         */
+        get: operations["getTerritoryModel"];
+        /**
+         * Replace a draft's model
+         * @description Drafts only (409 for an active or archived version, and for a stale rowVersion). A model whose references or codes do not check is a 422 with `problems`. Gaps and overlaps are allowed in a draft: they show in `coverage`, and only activation refuses them. RevOps (manageTerritories).
+         */
+        put: operations["updateTerritoryDraft"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/territory-models/{id}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Preview what activating a version would change
+         * @description Changes nothing. Whether it may be activated (and every refusal), the accounts that would change owner (pinned and unroutable ones keep theirs), and their deals: open deals owned by an AE follow the new AE; open deals owned by a CSM (renewals) or anyone else keep their owner; closed deals never move. Counts per owner; the lists stop at 500. RevOps (manageTerritories).
+         */
+        get: operations["previewTerritoryReassignment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/territory-models/{id}/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Activate a draft: reassign accounts and deals as the preview says
+         * @description One transaction. Refused with 422 `refusals` and `coverage` (nothing written) when the coverage proof finds a gap or an overlap or a person does not resolve to an active user of the right role; 409 when not a draft or the rowVersion is stale. The active version is archived; every account and deal the preview lists changes owner with one audit event each; the model's AEs take their territory's region and its RVPs the region they lead. RevOps (manageTerritories).
+         */
+        post: operations["activateTerritoryModel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit": {
         parameters: {
             query?: never;
@@ -1295,6 +1403,28 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        CoverageReport: {
+            /** @description Every leaf geography × segment resolves to exactly one AE */
+            ok: boolean;
+            /** @description Leaves checked (geographies × segments) */
+            leaves: number;
+            gaps: {
+                /** @description A country code, a subdivision code, or US-CA/metro:Bay Area */
+                geography: string;
+                name: string;
+                /** @description The segments no rule covers */
+                segments: ("enterprise" | "mid_market" | "smb")[];
+            }[];
+            overlaps: {
+                geography: string;
+                name: string;
+                segments: ("enterprise" | "mid_market" | "smb")[];
+                /** @description The territories whose rules of the same precedence match */
+                territories: string[];
+                /** @enum {string} */
+                level: "country_set" | "country" | "subdivision" | "metro";
+            }[];
+        };
         MissingRequirement: {
             /** @enum {string} */
             kind: "criterion" | "meddpicc" | "field" | "transition" | "customer_fit";
@@ -1353,7 +1483,7 @@ export interface components {
             status: number;
             detail: string;
             /** @enum {string} */
-            code: "not_found" | "validation_failed" | "precondition_failed" | "conflict" | "forbidden" | "unknown_stage" | "illegal_transition" | "override_not_allowed" | "gate_blocked" | "type_not_for_customer" | "integration_not_configured" | "integration_refused" | "integration_unavailable" | "malformed_request" | "bad_request" | "payload_too_large" | "headers_too_large" | "unsupported_media_type" | "idempotency_key_reused" | "unauthorized" | "csrf_failed" | "rate_limited" | "server_busy" | "internal_error";
+            code: "not_found" | "validation_failed" | "precondition_failed" | "conflict" | "forbidden" | "unknown_stage" | "illegal_transition" | "override_not_allowed" | "gate_blocked" | "type_not_for_customer" | "integration_not_configured" | "integration_refused" | "integration_unavailable" | "territory_model_invalid" | "activation_refused" | "territory_rule" | "malformed_request" | "bad_request" | "payload_too_large" | "headers_too_large" | "unsupported_media_type" | "idempotency_key_reused" | "unauthorized" | "csrf_failed" | "rate_limited" | "server_busy" | "internal_error";
             /** @description The request path */
             instance?: string;
             /** @description Also in the x-request-id header; quote it when reporting a problem */
@@ -1387,6 +1517,18 @@ export interface components {
             variables?: string[];
             /** @description integration_refused: the vendor's error code */
             vendorCode?: string;
+            /** @description territory_model_invalid: every problem of the file or model */
+            problems?: {
+                /** @description Where in the model, dotted: territories[2].rules[0].subdivisions[1] */
+                path: string;
+                message: string;
+                /** @description The line in the imported file, when known */
+                line?: number;
+            }[];
+            /** @description activation_refused: why not, in words (gaps, overlaps, people) */
+            refusals?: string[];
+            /** @description activation_refused: the coverage proof */
+            coverage?: components["schemas"]["CoverageReport"];
         };
         ContractTerms: {
             id: string;
@@ -1441,6 +1583,41 @@ export interface components {
             recordContracts: components["schemas"]["Permission"];
             /** @description Create a deal on this account */
             createDeal: components["schemas"]["Permission"];
+        };
+        Routing: {
+            /** @constant */
+            ok: true;
+            /** @description The territory key */
+            territory: string;
+            territoryName: string;
+            /** @description The territory's AE, by e-mail */
+            ae: string;
+            /** @description The region key */
+            region: string;
+            /** @description The region's RVP, by e-mail */
+            rvp: string;
+            /** @description The rule that fired */
+            rule: {
+                territory: string;
+                /** @description The index of the rule in the territory */
+                rule: number;
+                /** @enum {string} */
+                level: "country_set" | "country" | "subdivision" | "metro";
+                /** @description The rule names segments */
+                segmented: boolean;
+            };
+            /** @description Why, in words: "postal code 95113 is in the Bay Area metro …" */
+            because: string;
+        } | {
+            /** @constant */
+            ok: false;
+            /**
+             * @description gap: no rule matches; overlap: two territories at the same precedence; needs_subdivision: the country is split by subdivision and none was given; excluded: the model excludes the country
+             * @enum {string}
+             */
+            reason: "gap" | "overlap" | "needs_subdivision" | "excluded";
+            territories: string[];
+            because: string;
         };
         Opportunity: {
             id: string;
@@ -1602,7 +1779,7 @@ export interface components {
             actorId: string;
             requestId: string | null;
             /** @enum {string} */
-            entityType: "account" | "contact" | "contract" | "opportunity" | "user" | "session" | "api_token" | "activity" | "playbook" | "webhook_subscription" | "webhook_delivery";
+            entityType: "account" | "contact" | "contract" | "opportunity" | "user" | "session" | "api_token" | "activity" | "playbook" | "territory_model" | "webhook_subscription" | "webhook_delivery";
             entityId: string;
             opportunityId: string | null;
             action: string;
@@ -1623,7 +1800,11 @@ export interface components {
             subdivision: string | null;
             city: string | null;
             postalCode: string | null;
+            /** @description The county territory metro rules may match */
+            county: string | null;
             ownerId: string | null;
+            /** @description Created with an explicit owner other than the AE the territory model routed it to: activating a model keeps its owner */
+            ownerPinned: boolean;
             selfServeUsage: boolean;
             /** @description The buyer's AWS account (12 digits) */
             awsAccountId: string | null;
@@ -1662,6 +1843,218 @@ export interface components {
                 message: string;
             }[];
             permissions: components["schemas"]["AccountPermissions"];
+            /** @description How the active territory model routes the account, and why; null when no model is active */
+            territory: components["schemas"]["Routing"] | null;
+        };
+        TerritoryModelSummary: {
+            id: string;
+            /** @description 1, 2, 3… in the order versions were created */
+            version: number;
+            name: string;
+            /**
+             * @description At most one version is active
+             * @enum {string}
+             */
+            status: "draft" | "active" | "archived";
+            /** @description Send it back with an edit or an activation (409 when stale) */
+            rowVersion: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description null: the system (CLI, seed) */
+            createdBy: {
+                id: string;
+                name: string;
+            } | null;
+            activatedAt: string | null;
+            activatedBy: {
+                id: string;
+                name: string;
+            } | null;
+            archivedAt: string | null;
+        };
+        TerritoryModelDetail: {
+            id: string;
+            /** @description 1, 2, 3… in the order versions were created */
+            version: number;
+            name: string;
+            /**
+             * @description At most one version is active
+             * @enum {string}
+             */
+            status: "draft" | "active" | "archived";
+            /** @description Send it back with an edit or an activation (409 when stale) */
+            rowVersion: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description null: the system (CLI, seed) */
+            createdBy: {
+                id: string;
+                name: string;
+            } | null;
+            activatedAt: string | null;
+            activatedBy: {
+                id: string;
+                name: string;
+            } | null;
+            archivedAt: string | null;
+            /** @description The model: regions, territories and their rules, country sets, exclusions */
+            model: {
+                name: string;
+                /** @default [] */
+                countrySets: {
+                    key: string;
+                    name: string;
+                    countries: string[];
+                }[];
+                regions: {
+                    key: string;
+                    name: string;
+                    rvp: string;
+                }[];
+                territories: {
+                    key: string;
+                    name: string;
+                    region: string;
+                    ae: string;
+                    rules: ({
+                        /** @constant */
+                        level: "country_set";
+                        sets: string[];
+                        segments?: ("enterprise" | "mid_market" | "smb")[];
+                    } | {
+                        /** @constant */
+                        level: "country";
+                        countries: string[];
+                        segments?: ("enterprise" | "mid_market" | "smb")[];
+                    } | {
+                        /** @constant */
+                        level: "subdivision";
+                        subdivisions: string[];
+                        segments?: ("enterprise" | "mid_market" | "smb")[];
+                    } | {
+                        /** @constant */
+                        level: "metro";
+                        metro: string;
+                        subdivision: string;
+                        postalPrefixes?: string[];
+                        counties?: string[];
+                        segments?: ("enterprise" | "mid_market" | "smb")[];
+                    })[];
+                }[];
+                /** @default [] */
+                excluded: {
+                    countries: string[];
+                    reason: string;
+                }[];
+            };
+            coverage: components["schemas"]["CoverageReport"];
+            /** @description The AEs and RVPs the model names, against the users (activation needs every one to resolve) */
+            people: {
+                email: string;
+                /** @enum {string} */
+                role: "ae" | "rvp";
+                /** @description An AE's territory keys; an RVP's region keys */
+                territories: string[];
+                userId: string | null;
+                name: string | null;
+                /** @description e.g. "no active user with this e-mail", "is a Customer Success Manager, not an Account Executive" */
+                problem: string | null;
+            }[];
+            /** @description One entry per leaf geography × segment: what the map colours */
+            map: {
+                /** @description A country code, a subdivision code, or US-CA/metro:Bay Area */
+                geography: string;
+                name: string;
+                /** @enum {string} */
+                level: "country" | "subdivision" | "metro";
+                /** @description ISO 3166-1 alpha-2 */
+                country: string;
+                /** @enum {string} */
+                segment: "enterprise" | "mid_market" | "smb";
+                territory: string | null;
+                territoryName: string | null;
+                ae: {
+                    email: string;
+                    name: string | null;
+                } | null;
+                region: string | null;
+                /** @description The hover text: the rule that fired, or why none */
+                because: string;
+            }[];
+        };
+        ReassignmentPreview: {
+            coverage: components["schemas"]["CoverageReport"];
+            canActivate: boolean;
+            /** @description Why it may not be activated, in words: gaps, overlaps, people */
+            refusals: string[];
+            accounts: {
+                total: number;
+                moving: number;
+                unchanged: number;
+                /** @description Pinned, or not routable: they keep their owner */
+                kept: number;
+            };
+            /** @description Of the deals on moving accounts */
+            deals: {
+                /** @description Open deals owned by an AE on moving accounts: they follow the new AE */
+                moving: number;
+                /** @description Open deals on moving accounts owned by a CSM (renewals) or anyone not an AE: kept */
+                keptCsm: number;
+                /** @description Closed deals on moving accounts: closed deals never move */
+                closedUnchanged: number;
+            };
+            perOwner: {
+                userId: string;
+                name: string;
+                accountsGained: number;
+                accountsLost: number;
+                dealsGained: number;
+                dealsLost: number;
+            }[];
+            /** @description The first 500 (the totals count all) */
+            accountChanges: {
+                accountId: string;
+                accountName: string;
+                from: {
+                    id: string;
+                    name: string;
+                } | null;
+                to: {
+                    id: string;
+                    name: string;
+                };
+                territory: string;
+                because: string;
+            }[];
+            /** @description The first 500 */
+            dealChanges: {
+                opportunityId: string;
+                opportunityName: string;
+                accountName: string;
+                from: {
+                    id: string;
+                    name: string;
+                } | null;
+                to: {
+                    id: string;
+                    name: string;
+                };
+            }[];
+            /** @description The first 500 */
+            keptAccounts: {
+                accountId: string;
+                accountName: string;
+                owner: {
+                    id: string;
+                    name: string;
+                } | null;
+                reason: string;
+            }[];
+        };
+        TerritoryActivation: {
+            model: components["schemas"]["TerritoryModelSummary"];
+            accountsMoved: number;
+            dealsMoved: number;
         };
         SentForSignature: {
             /** @description The DocuSign envelope the quote was sent in */
@@ -2002,6 +2395,8 @@ export interface components {
                 managePlaybook: components["schemas"]["Permission"];
                 /** @description Outbound webhooks: subscriptions, the delivery log, replays */
                 manageWebhooks: components["schemas"]["Permission"];
+                /** @description Territory models: import, edit, preview and activate versions (RevOps admin); RVPs read them */
+                manageTerritories: components["schemas"]["Permission"];
             };
         };
         ApiToken: {
@@ -2030,7 +2425,7 @@ export interface components {
             actorId: string;
             requestId: string | null;
             /** @enum {string} */
-            entityType: "account" | "contact" | "contract" | "opportunity" | "user" | "session" | "api_token" | "activity" | "playbook" | "webhook_subscription" | "webhook_delivery";
+            entityType: "account" | "contact" | "contract" | "opportunity" | "user" | "session" | "api_token" | "activity" | "playbook" | "territory_model" | "webhook_subscription" | "webhook_delivery";
             entityId: string;
             opportunityId: string | null;
             action: string;
@@ -2942,6 +3337,8 @@ export interface operations {
                     subdivision?: string | null;
                     city?: string | null;
                     postalCode?: string | null;
+                    /** @description The county (e.g. Harris): territory metro rules may match it */
+                    county?: string | null;
                     ownerId?: string | null;
                     /** @description The account uses the self-serve product (PLG) */
                     selfServeUsage?: boolean;
@@ -3089,6 +3486,8 @@ export interface operations {
                     subdivision?: string | null;
                     city?: string | null;
                     postalCode?: string | null;
+                    /** @description The county (e.g. Harris): territory metro rules may match it */
+                    county?: string | null;
                     ownerId?: string | null;
                     /** @description The account uses the self-serve product (PLG) */
                     selfServeUsage?: boolean;
@@ -9536,6 +9935,629 @@ export interface operations {
             };
         };
     };
+    routeTerritory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description An assigned ISO 3166-1 alpha-2 country code, e.g. US */
+                    country: string;
+                    subdivision?: string | null;
+                    postalCode?: string | null;
+                    county?: string | null;
+                    /** @enum {string} */
+                    segment: "enterprise" | "mid_market" | "smb";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Routing"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listTerritoryModels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["TerritoryModelSummary"][];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createTerritoryModel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The text of a territories file (YAML or JSON), imported as a new draft */
+                    source: string;
+                } | {
+                    /** @description The id of a version to copy into a new draft */
+                    copyOf: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TerritoryModelDetail"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getTerritoryModel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TerritoryModelDetail"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateTerritoryDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The whole model, as the draft will be */
+                    model: {
+                        name: string;
+                        /** @default [] */
+                        countrySets?: {
+                            key: string;
+                            name: string;
+                            countries: string[];
+                        }[];
+                        regions: {
+                            key: string;
+                            name: string;
+                            rvp: string;
+                        }[];
+                        territories: {
+                            key: string;
+                            name: string;
+                            region: string;
+                            ae: string;
+                            rules: ({
+                                /** @enum {string} */
+                                level: "country_set";
+                                sets: string[];
+                                segments?: ("enterprise" | "mid_market" | "smb")[];
+                            } | {
+                                /** @enum {string} */
+                                level: "country";
+                                countries: string[];
+                                segments?: ("enterprise" | "mid_market" | "smb")[];
+                            } | {
+                                /** @enum {string} */
+                                level: "subdivision";
+                                subdivisions: string[];
+                                segments?: ("enterprise" | "mid_market" | "smb")[];
+                            } | {
+                                /** @enum {string} */
+                                level: "metro";
+                                metro: string;
+                                subdivision: string;
+                                postalPrefixes?: string[];
+                                counties?: string[];
+                                segments?: ("enterprise" | "mid_market" | "smb")[];
+                            })[];
+                        }[];
+                        /** @default [] */
+                        excluded?: {
+                            countries: string[];
+                            reason: string;
+                        }[];
+                    };
+                    /** @description The rowVersion you read: a version changed since is refused (409) */
+                    rowVersion: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TerritoryModelDetail"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    previewTerritoryReassignment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReassignmentPreview"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    activateTerritoryModel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The rowVersion you read: a version changed since is refused (409) */
+                    rowVersion: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TerritoryActivation"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listAuditEvents: {
         parameters: {
             query?: {
@@ -9547,7 +10569,7 @@ export interface operations {
                 actorId?: string;
                 /** @description e.g. auth.login_failed, user.permissions_changed */
                 action?: string;
-                entityType?: "account" | "contact" | "contract" | "opportunity" | "user" | "session" | "api_token" | "activity" | "playbook" | "webhook_subscription" | "webhook_delivery";
+                entityType?: "account" | "contact" | "contract" | "opportunity" | "user" | "session" | "api_token" | "activity" | "playbook" | "territory_model" | "webhook_subscription" | "webhook_delivery";
                 entityId?: string;
                 /** @description Events at or after this UTC instant */
                 from?: string;
@@ -10481,7 +11503,7 @@ export interface operations {
                     /** @description Where messages are POSTed: https:// (http:// only when the server allows it), a public address */
                     url: string;
                     /** @description The event types to send (GET /api/v1/webhooks/event-types), or ["*"] for every type */
-                    eventTypes: ("*" | "account.created" | "account.updated" | "activity.deleted" | "activity.logged" | "activity.updated" | "api_token.created" | "api_token.revoked" | "auth.login_failed" | "auth.login_succeeded" | "auth.logout" | "contact.created" | "contact.updated" | "contract.invoicing_requested" | "contract.recorded" | "opportunity.created" | "opportunity.criterion_attested" | "opportunity.criterion_withdrawn" | "opportunity.meddpicc_updated" | "opportunity.milestone_recorded" | "opportunity.milestone_withdrawn" | "opportunity.aws_offer_created" | "opportunity.aws_offer_released" | "opportunity.offer_approved" | "opportunity.offer_drafted" | "opportunity.offer_evidence_received" | "opportunity.offer_option_chosen" | "opportunity.offer_presented" | "opportunity.offer_quoted" | "opportunity.offer_rejected" | "opportunity.offer_revised" | "opportunity.offer_sent_for_signature" | "opportunity.offer_submitted" | "opportunity.playbook_mapped" | "opportunity.poc_benchmark_added" | "opportunity.poc_benchmark_removed" | "opportunity.poc_benchmark_updated" | "opportunity.poc_criterion_updated" | "opportunity.poc_plan_created" | "opportunity.poc_plan_signed_off" | "opportunity.poc_readout_recorded" | "opportunity.poc_session_added" | "opportunity.poc_session_updated" | "opportunity.poc_sign_off_withdrawn" | "opportunity.poc_tco_set" | "opportunity.stage_changed" | "opportunity.stall_resumed" | "opportunity.stall_snoozed" | "opportunity.updated" | "playbook.version_loaded" | "user.created" | "user.password_removed" | "user.password_set" | "user.permissions_changed" | "user.updated" | "webhook_delivery.replayed" | "webhook_subscription.created" | "webhook_subscription.disabled" | "webhook_subscription.secret_rotated" | "webhook_subscription.updated")[];
+                    eventTypes: ("*" | "account.created" | "account.updated" | "activity.deleted" | "activity.logged" | "activity.updated" | "api_token.created" | "api_token.revoked" | "auth.login_failed" | "auth.login_succeeded" | "auth.logout" | "contact.created" | "contact.updated" | "contract.invoicing_requested" | "contract.recorded" | "opportunity.created" | "opportunity.criterion_attested" | "opportunity.criterion_withdrawn" | "opportunity.meddpicc_updated" | "opportunity.milestone_recorded" | "opportunity.milestone_withdrawn" | "opportunity.aws_offer_created" | "opportunity.aws_offer_released" | "opportunity.offer_approved" | "opportunity.offer_drafted" | "opportunity.offer_evidence_received" | "opportunity.offer_option_chosen" | "opportunity.offer_presented" | "opportunity.offer_quoted" | "opportunity.offer_rejected" | "opportunity.offer_revised" | "opportunity.offer_sent_for_signature" | "opportunity.offer_submitted" | "opportunity.playbook_mapped" | "opportunity.poc_benchmark_added" | "opportunity.poc_benchmark_removed" | "opportunity.poc_benchmark_updated" | "opportunity.poc_criterion_updated" | "opportunity.poc_plan_created" | "opportunity.poc_plan_signed_off" | "opportunity.poc_readout_recorded" | "opportunity.poc_session_added" | "opportunity.poc_session_updated" | "opportunity.poc_sign_off_withdrawn" | "opportunity.poc_tco_set" | "opportunity.stage_changed" | "opportunity.stall_resumed" | "opportunity.stall_snoozed" | "opportunity.updated" | "playbook.version_loaded" | "territory_model.activated" | "territory_model.archived" | "territory_model.created" | "territory_model.updated" | "user.created" | "user.password_removed" | "user.password_set" | "user.permissions_changed" | "user.updated" | "webhook_delivery.replayed" | "webhook_subscription.created" | "webhook_subscription.disabled" | "webhook_subscription.secret_rotated" | "webhook_subscription.updated")[];
                     /** @description What the receiver is, e.g. "data warehouse sync" */
                     description?: string | null;
                 };
@@ -10561,7 +11583,7 @@ export interface operations {
                     /** @description Where messages are POSTed: https:// (http:// only when the server allows it), a public address */
                     url?: string;
                     /** @description The event types to send (GET /api/v1/webhooks/event-types), or ["*"] for every type */
-                    eventTypes?: ("*" | "account.created" | "account.updated" | "activity.deleted" | "activity.logged" | "activity.updated" | "api_token.created" | "api_token.revoked" | "auth.login_failed" | "auth.login_succeeded" | "auth.logout" | "contact.created" | "contact.updated" | "contract.invoicing_requested" | "contract.recorded" | "opportunity.created" | "opportunity.criterion_attested" | "opportunity.criterion_withdrawn" | "opportunity.meddpicc_updated" | "opportunity.milestone_recorded" | "opportunity.milestone_withdrawn" | "opportunity.aws_offer_created" | "opportunity.aws_offer_released" | "opportunity.offer_approved" | "opportunity.offer_drafted" | "opportunity.offer_evidence_received" | "opportunity.offer_option_chosen" | "opportunity.offer_presented" | "opportunity.offer_quoted" | "opportunity.offer_rejected" | "opportunity.offer_revised" | "opportunity.offer_sent_for_signature" | "opportunity.offer_submitted" | "opportunity.playbook_mapped" | "opportunity.poc_benchmark_added" | "opportunity.poc_benchmark_removed" | "opportunity.poc_benchmark_updated" | "opportunity.poc_criterion_updated" | "opportunity.poc_plan_created" | "opportunity.poc_plan_signed_off" | "opportunity.poc_readout_recorded" | "opportunity.poc_session_added" | "opportunity.poc_session_updated" | "opportunity.poc_sign_off_withdrawn" | "opportunity.poc_tco_set" | "opportunity.stage_changed" | "opportunity.stall_resumed" | "opportunity.stall_snoozed" | "opportunity.updated" | "playbook.version_loaded" | "user.created" | "user.password_removed" | "user.password_set" | "user.permissions_changed" | "user.updated" | "webhook_delivery.replayed" | "webhook_subscription.created" | "webhook_subscription.disabled" | "webhook_subscription.secret_rotated" | "webhook_subscription.updated")[];
+                    eventTypes?: ("*" | "account.created" | "account.updated" | "activity.deleted" | "activity.logged" | "activity.updated" | "api_token.created" | "api_token.revoked" | "auth.login_failed" | "auth.login_succeeded" | "auth.logout" | "contact.created" | "contact.updated" | "contract.invoicing_requested" | "contract.recorded" | "opportunity.created" | "opportunity.criterion_attested" | "opportunity.criterion_withdrawn" | "opportunity.meddpicc_updated" | "opportunity.milestone_recorded" | "opportunity.milestone_withdrawn" | "opportunity.aws_offer_created" | "opportunity.aws_offer_released" | "opportunity.offer_approved" | "opportunity.offer_drafted" | "opportunity.offer_evidence_received" | "opportunity.offer_option_chosen" | "opportunity.offer_presented" | "opportunity.offer_quoted" | "opportunity.offer_rejected" | "opportunity.offer_revised" | "opportunity.offer_sent_for_signature" | "opportunity.offer_submitted" | "opportunity.playbook_mapped" | "opportunity.poc_benchmark_added" | "opportunity.poc_benchmark_removed" | "opportunity.poc_benchmark_updated" | "opportunity.poc_criterion_updated" | "opportunity.poc_plan_created" | "opportunity.poc_plan_signed_off" | "opportunity.poc_readout_recorded" | "opportunity.poc_session_added" | "opportunity.poc_session_updated" | "opportunity.poc_sign_off_withdrawn" | "opportunity.poc_tco_set" | "opportunity.stage_changed" | "opportunity.stall_resumed" | "opportunity.stall_snoozed" | "opportunity.updated" | "playbook.version_loaded" | "territory_model.activated" | "territory_model.archived" | "territory_model.created" | "territory_model.updated" | "user.created" | "user.password_removed" | "user.password_set" | "user.permissions_changed" | "user.updated" | "webhook_delivery.replayed" | "webhook_subscription.created" | "webhook_subscription.disabled" | "webhook_subscription.secret_rotated" | "webhook_subscription.updated")[];
                     description?: string | null;
                     /** @description false disables it (nothing is sent); true enables it again */
                     active?: boolean;

@@ -6,7 +6,6 @@ import { type Geography, type PlaceOption, useGeography } from '../../shared/geo
 import { usePlaybook } from '../../shared/playbook';
 import { SEGMENTS } from '../../shared/segments';
 import { useUsers } from '../../shared/users';
-import { useSession } from '../auth';
 import { type AccountFields, useSaveAccount } from './queries';
 
 const orNull = (text: string) => (text.trim() === '' ? null : text.trim());
@@ -58,10 +57,10 @@ export function AccountForm({
   const [countryMissing, setCountryMissing] = useState(false);
   const [city, setCity] = useState(account?.city ?? '');
   const [postalCode, setPostalCode] = useState(account?.postalCode ?? '');
-  const [county, setCounty] = useState((account as { county?: string | null } | undefined)?.county ?? '');
-  // A new account is the creator's: it is then theirs to see and keep (others need the right to read it).
-  const me = useSession().data?.user.id ?? null;
-  const [ownerId, setOwnerId] = useState<string | null>(account ? account.ownerId : me);
+  const [county, setCounty] = useState(account?.county ?? '');
+  // A new account's owner, left empty, is the server's to choose: the AE the active territory model routes it
+  // to, or the creator when no model is active. Naming someone else needs the reassign right (and pins it).
+  const [ownerId, setOwnerId] = useState<string | null>(account ? account.ownerId : null);
   const mayReassign = !account || reassign?.allowed !== false;
   const [selfServe, setSelfServe] = useState(account?.selfServeUsage ?? false);
   const [awsAccountId, setAwsAccountId] = useState(account?.awsAccountId ?? '');
@@ -96,8 +95,8 @@ export function AccountForm({
       subdivision,
       city: orNull(city),
       postalCode: orNull(postalCode),
-      ...({ county: orNull(county) } as Partial<AccountFields>),
-      ...(mayReassign && { ownerId }),
+      county: orNull(county),
+      ...(account ? mayReassign && { ownerId } : ownerId !== null && { ownerId }),
       selfServeUsage: selfServe,
       awsAccountId: orNull(awsAccountId),
     };
@@ -140,14 +139,20 @@ export function AccountForm({
           />
           <Select
             label="Owner"
-            placeholder="Nobody yet"
+            placeholder={account ? 'Nobody yet' : 'Routed: the territory’s AE'}
             data={(users.data ?? []).map((user) => ({ value: user.id, label: user.name }))}
             value={ownerId}
             onChange={setOwnerId}
             searchable
             clearable
             disabled={!mayReassign}
-            description={mayReassign ? undefined : reassign?.who}
+            description={
+              !mayReassign
+                ? reassign?.who
+                : account
+                  ? undefined
+                  : 'Empty: the AE the active territory model names (you, when none is active).'
+            }
             error={errors.byField.ownerId}
           />
           <Select

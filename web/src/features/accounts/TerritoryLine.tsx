@@ -1,10 +1,9 @@
 import { Text } from '@mantine/core';
-import type { AccountRouting, AccountView, User } from '../../api';
+import type { AccountView, User } from '../../api';
 
 /** The account's routing by the active territory model: its territory, AE and why; or why it has none. */
 export function TerritoryLine({ view, users }: { view: AccountView; users: User[] | undefined }) {
-  const routing = (view as AccountView & { territory?: AccountRouting | null }).territory;
-  if (routing === undefined) return null;
+  const routing = view.territory;
   if (routing === null)
     return (
       <Text size="sm" c="dimmed" data-testid="account-territory">

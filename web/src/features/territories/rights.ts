@@ -5,9 +5,6 @@ import type { Permission, Session } from '../../api';
  * needs manageTerritories (RevOps admins).
  */
 export function territoryRights(session: Session | null | undefined): { read: boolean; edit: Permission } {
-  const permissions = session?.permissions as
-    | (Session['permissions'] & { manageTerritories?: Permission })
-    | undefined;
-  const edit = permissions?.manageTerritories ?? { allowed: false, who: 'Who may: RevOps admin.' };
+  const edit = session?.permissions.manageTerritories ?? { allowed: false, who: 'Who may: RevOps admin.' };
   return { read: edit.allowed || session?.user.role === 'rvp', edit };
 }
