@@ -19,11 +19,24 @@ const SHOTS = process.env.TERRITORY_SHOTS ?? ARTIFACTS;
 const shot = (name: string) =>
   page.screenshot({ path: path.join(SHOTS, `territories-${name}.png`), fullPage: true });
 
+/** A screenshot of one part of the page, without the fixed header over it. */
+async function shotOf(selector: string, name: string) {
+  const header = page.locator('header').first();
+  const visibility = (value: string) =>
+    header.evaluate((element, to) => {
+      (element as unknown as { style: { visibility: string } }).style.visibility = to;
+    }, value);
+  await visibility('hidden');
+  await page.locator(selector).screenshot({ path: path.join(SHOTS, `territories-${name}.png`) });
+  await visibility('');
+}
+
 const main = () => page.getByRole('main');
 const worldMap = () => page.getByRole('listbox', { name: 'World map: countries by AE' });
 const usMap = () => page.getByRole('listbox', { name: 'United States map: states by AE' });
 const coverage = () => page.getByTestId('coverage');
-const usWestCountries = () => page.getByLabel('Countries (ISO codes) of US West, rule 2', { exact: true });
+const usWestCountries = () =>
+  page.getByRole('combobox', { name: 'Countries (ISO codes) of US West, rule 2', exact: true });
 
 async function saveDraft() {
   const saved = page.waitForResponse(
@@ -83,7 +96,8 @@ describe('the territory page for a RevOps admin', () => {
       'Bay Area (California)',
     );
     await expectNoAxeViolations(page, 'territory page, imported draft');
-    await shot('map');
+    await shot('page');
+    await shotOf('[aria-labelledby="territory-map-title"]', 'map');
   });
 
   it('refuses to activate a draft edited into an overlap, naming it; fixed, previews and activates', async () => {
@@ -103,15 +117,18 @@ describe('the territory page for a RevOps admin', () => {
     const refusal = page.getByRole('alert').filter({ hasText: 'This draft cannot be activated' });
     await expect.poll(() => refusal.textContent()).toContain('Puerto Rico');
     expect(await page.getByRole('button', { name: /^Activate version/ }).count()).toBe(0);
+    await shotOf('[aria-labelledby="territory-map-title"]', 'map-overlap');
     await expectNoAxeViolations(page, 'activation refused');
     await shot('refused');
+    await shotOf('[aria-labelledby="activation-title"]', 'refused-panel');
 
     // Fixed: Puerto Rico leaves US West's rule again.
     await usWestCountries().click();
     await usWestCountries().press('Backspace');
     await saveDraft();
     await expect.poll(() => coverage().textContent()).toContain('Coverage is complete');
-    await page.getByRole('button', { name: 'Preview activation' }).click();
+    // The preview open below reads the saved draft again.
+    await expect.poll(() => refusal.count()).toBe(0);
     const perOwner = page.getByRole('table', { name: 'Changes per owner' });
     await expect.poll(() => perOwner.getByRole('row').count()).toBeGreaterThan(1);
     await expect
@@ -119,6 +136,7 @@ describe('the territory page for a RevOps admin', () => {
       .toBeGreaterThan(1);
     await expectNoAxeViolations(page, 'activation preview');
     await shot('preview');
+    await shotOf('[aria-labelledby="activation-title"]', 'preview-panel');
 
     const activate = page.getByRole('button', { name: /^Activate version \d+$/ });
     await activate.click();

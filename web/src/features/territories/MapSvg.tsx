@@ -132,6 +132,25 @@ export function MapSvg({
           />
         );
       })}
+      {/* A gap or overlap on a place too small to see gets a dot (the shape itself is the accessible one). */}
+      {sheet.shapes.map((shape, index) => {
+        const paint = paintOf(shape.code);
+        if (!shape.tiny || !paint || (paint.kind !== 'gap' && paint.kind !== 'overlap')) return null;
+        return (
+          <circle
+            // biome-ignore lint/suspicious/noArrayIndexKey: the atlas's order is fixed for the session
+            key={`marker-${index}`}
+            cx={shape.centre[0]}
+            cy={shape.centre[1]}
+            r={6}
+            fill={paint.fill}
+            stroke="#212529"
+            strokeWidth={1}
+            aria-hidden
+            pointerEvents="none"
+          />
+        );
+      })}
     </svg>
   );
 }

@@ -103,6 +103,7 @@ export function RuleTable({
                         allowDeselect={false}
                         searchable
                         size="xs"
+                        miw={160}
                         error={editing.problemAt(`territories.${position}.ae`)}
                       />
                     ) : (

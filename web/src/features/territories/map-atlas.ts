@@ -7,7 +7,13 @@ export interface MapShape {
   code: string | null;
   name: string;
   d: string;
+  /** Where a marker goes, and whether the shape is too small to see at this scale (an island, Puerto Rico). */
+  centre: [number, number];
+  tiny: boolean;
 }
+
+/** Under this many square pixels a shape is marked with a dot, so a gap or overlap there is seen. */
+const TINY_AREA = 40;
 
 export interface MapSheet {
   width: number;
@@ -68,7 +74,16 @@ export async function loadAtlas(): Promise<Atlas> {
     const shapes = collection.features.flatMap((shape) => {
       const d = path(shape);
       if (!d) return []; // outside the projection (Albers USA draws neither Puerto Rico nor Guam)
-      return [{ code: codeOf(shape.id, shape.properties.name), name: shape.properties.name, d }];
+      const [x, y] = path.centroid(shape);
+      return [
+        {
+          code: codeOf(shape.id, shape.properties.name),
+          name: shape.properties.name,
+          d,
+          centre: [x, y] as [number, number],
+          tiny: path.area(shape) < TINY_AREA,
+        },
+      ];
     });
     return { ...size, shapes };
   };

@@ -7,24 +7,30 @@ import { segmentLabel } from '../../shared/segments';
  * gives one geography to several AEs, grey for excluded countries, red for gaps, orange for overlaps.
  */
 
-/** Fill colours for the AEs (none red, orange or grey: those mean gap, overlap and excluded). */
+/** Fill colours for the AEs (no red, orange, yellow or grey: those are near gap, overlap and excluded). */
 const PALETTE = [
   '#4c6ef5',
   '#12b886',
-  '#fab005',
   '#be4bdb',
   '#15aabf',
   '#82c91e',
   '#7950f2',
-  '#e64980',
   '#228be6',
   '#40c057',
   '#9c36b5',
   '#0b7285',
   '#5c940d',
   '#364fc7',
-  '#a61e4d',
   '#087f5b',
+  '#74c0fc',
+  '#b197fc',
+  '#8ce99a',
+  '#66d9e8',
+  '#e599f7',
+  '#1864ab',
+  '#c0eb75',
+  '#5f3dc4',
+  '#38d9a9',
 ] as const;
 export const GAP_FILL = '#e03131';
 export const OVERLAP_FILL = '#fd7e14';
@@ -173,6 +179,14 @@ export function paintMap(detail: Pick<TerritoryModelDetail, 'model' | 'coverage'
         lines: [`Excluded: ${exclusion.reason}`],
       });
     }
+  }
+
+  // A state's metros beat it: its hover text says so.
+  for (const metro of metros) {
+    const subdivision = metro.geography.split('/')[0] ?? '';
+    const paint = byGeography.get(subdivision);
+    const metroName = metro.geography.split('metro:')[1] ?? metro.name;
+    if (paint) paint.lines.push(`the ${metroName} metro beats it: ${metro.lines.join('; ')}`);
   }
 
   const legend = aes.map((ae) => ({
