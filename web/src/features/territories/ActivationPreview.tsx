@@ -183,8 +183,6 @@ export function ActivationPreview({
         ) : (
           <>
             <Totals preview={preview.data} />
-            <PerOwner preview={preview.data} />
-            <Moves preview={preview.data} />
             {preview.data.canActivate ? (
               <Button
                 color="green"
@@ -197,6 +195,8 @@ export function ActivationPreview({
             ) : (
               <Refusals refusals={preview.data.refusals} />
             )}
+            <PerOwner preview={preview.data} />
+            <Moves preview={preview.data} />
             {refused.length > 0 && <Refusals refusals={refused} />}
             {activate.error && refused.length === 0 && (
               <ErrorState title="The version was not activated" error={activate.error} />

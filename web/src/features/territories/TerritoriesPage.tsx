@@ -51,6 +51,7 @@ export function TerritoriesPage() {
               color="green"
               title={`Version ${activated.model.version} is active`}
               withCloseButton
+              closeButtonLabel="Dismiss the notice"
               onClose={() => setActivated(null)}
             >
               {activated.accountsMoved} account(s) and {activated.dealsMoved} open deal(s) moved to their new
