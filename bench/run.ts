@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import { systemActor } from '../src/app/access/actors.js';
+import { DEFAULT_TERRITORIES_FILE } from '../src/app/demo/demo-playbook.js';
 import {
   AT_RISK_SCAN_LIMIT,
   atRiskQuery,
@@ -19,6 +20,7 @@ import { openApp } from '../src/app/open-app.js';
 import { changeStage } from '../src/app/opportunities/change-stage.js';
 import { getOpportunity } from '../src/app/opportunities/get-opportunity.js';
 import { listOpportunities } from '../src/app/opportunities/list-opportunities.js';
+import { readTerritoryModel } from '../src/app/territory/parse-territory-model.js';
 import { runRawSql } from '../src/db/run-raw-sql.js';
 import type { Database } from '../src/db/schema.js';
 import { BENCH_OWNERS, bulkCreate, createOwnersAndAccounts } from './bench-data.js';
@@ -27,6 +29,7 @@ import { benchDomain } from './inspection-bench.js';
 import { perSecond, type Timing, timeConcurrently, timeEach } from './measure.js';
 import { printTable } from './report-table.js';
 import { freshServerDatabase } from './server-database.js';
+import { benchTerritoryRouting } from './territory-bench.js';
 
 const count = Number(process.argv[2] ?? 100_000);
 const SAMPLES = Math.min(1000, Math.floor(count / 20));
@@ -225,6 +228,15 @@ async function main() {
     report(
       `gate + health + velocity, ${domainCount.toLocaleString('en')} in-memory deals (deals/s, one core)`,
       domain.perSecond.toLocaleString('en'),
+      '',
+      null,
+    );
+    const territories = await readTerritoryModel(DEFAULT_TERRITORIES_FILE);
+    if (!territories.ok) throw new Error('bench: the demo territory file does not load');
+    const routing = benchTerritoryRouting(territories.value, domainCount);
+    report(
+      `territory routing, ${domainCount.toLocaleString('en')} in-memory accounts (accounts/s, one core)`,
+      routing.perSecond.toLocaleString('en'),
       '',
       null,
     );

@@ -14,7 +14,8 @@ export function benchTerritoryRouting(model: TerritoryModel, count: number) {
   const places: AccountPlace[] = [];
   for (const leaf of listLeafGeographies(compiled)) {
     for (const segment of SEGMENTS) {
-      const postalCodes = leaf.postalCodes.length > 0 ? leaf.postalCodes.map((prefix) => `${prefix}01`) : ['10001'];
+      const postalCodes =
+        leaf.postalCodes.length > 0 ? leaf.postalCodes.map((prefix) => `${prefix}01`) : ['10001'];
       for (const postalCode of postalCodes) {
         places.push({ country: leaf.country, subdivision: leaf.subdivision, postalCode, segment });
       }

@@ -59,6 +59,7 @@ describe('migrations', () => {
         'quotes',
         'rate_limit_windows',
         'sessions',
+        'territory_models',
         'users',
         'webhook_attempts',
         'webhook_deliveries',

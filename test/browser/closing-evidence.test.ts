@@ -28,7 +28,7 @@ import { signInAs as signInAsUser } from './support/ui.js';
  * by the server through NODE_EXTRA_CA_CERTS) and the AWS Marketplace Catalog API, with the vendors' events
  * posted to the server's receivers as the vendors would sign them, and a local webhook receiver subscribed.
  */
-const AE = 'Maya Chen';
+const AE = 'Jordan Brooks';
 const RVP = 'Rachel Adams';
 const FINANCE = 'Victor Stone';
 const ADMIN = 'Grace Kim';

@@ -7,8 +7,8 @@ import { ARTIFACTS, openBrowserSession } from './support/browser-session.js';
 import { apiAs } from './support/deal-setup.js';
 import { errorAt, signInAs as signInAsUser } from './support/ui.js';
 
-/** The demo org: an Americas AE, her region's RVP, another region's RVP, and Finance. */
-const AE = 'Maya Chen';
+/** The demo org: an Americas AE, his region's RVP, another region's RVP, and Finance. */
+const AE = 'Jordan Brooks';
 const RVP = 'Rachel Adams';
 const OTHER_RVP = 'Henrik Olsen';
 const FINANCE = 'Victor Stone';

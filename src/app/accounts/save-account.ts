@@ -10,6 +10,7 @@ import type { Actor, AppContext } from '../context.js';
 import { diff, recordEvent } from '../shared/record-event.js';
 import { activeTerritories } from '../territory/compiled-territories.js';
 import { type CreateAccountInput, geographyIssues, type UpdateAccountInput } from './account-inputs.js';
+import { pinnedAfterReassign } from './pin-reassigned-account.js';
 import { type NewAccountOwner, ownerOfRoutedAccount } from './route-new-account.js';
 
 /** A person creating an account owns it unless they name someone else; the system owns nothing. */
@@ -124,7 +125,9 @@ export async function updateAccount(
         (await checkOwnerChoice(trx, actor, input.ownerId, rightsOf(actor.principal).reassign));
       if (ownerIssue) return err(invalid([ownerIssue]));
     }
-    const next = applyFields(current, input);
+    const fields = applyFields(current, input);
+    const reassigned = fields.ownerId !== current.ownerId;
+    const next = reassigned ? { ...fields, ownerPinned: await pinnedAfterReassign(trx, fields) } : fields;
     // A new country must still hold the kept subdivision (and a new subdivision lie in the kept country).
     // Only when the geography changes: an old value the dataset since dropped does not block other edits.
     if (input.country !== undefined || input.subdivision !== undefined) {

@@ -16,7 +16,7 @@ import { createOpportunity } from '../opportunities/create-opportunity.js';
 import type { DemoAccount } from './demo-accounts.js';
 import { renewalAmount } from './demo-contracts.js';
 import { type DemoFlavour, ifAllKnown } from './demo-flavour.js';
-import { aeFor, renewalOwnerFor, rvpFor } from './demo-people.js';
+import { renewalOwnerOf } from './demo-people.js';
 import {
   demoPocOf,
   demoTypeFor,
@@ -41,6 +41,10 @@ export interface SeededAccount {
   contract: Contract | null;
   /** The account's class by the playbook's rules as the seed sets it up. */
   klass: CustomerClass | undefined;
+  /** Who the territory model routed the account to: its AE, the region and the region's RVP (user ids). */
+  ownerId: string;
+  region: string;
+  rvpId: string;
 }
 
 /** What a deal of the seed knows: the flavour of its words and what it reads from the playbook. */
@@ -59,11 +63,11 @@ export function nameFor(demo: DemoAccount, company: string): string {
   return first(demo.name) === first(company) ? demo.name.replace(/^\S+/, 'Evergreen') : demo.name;
 }
 
-/** A deal that renews a contract is run by the region's CSM; any other by the territory's AE. */
-function ownerFor(context: AppContext, account: DemoAccount, type: string): string {
+/** A deal that renews a contract is run by the region's CSM; any other by the account's AE. */
+function ownerFor(context: AppContext, account: SeededAccount, type: string): string {
   return findOpportunityType(context.playbook, type)?.renewsContract
-    ? renewalOwnerFor(account.territory)
-    : aeFor(account.territory);
+    ? renewalOwnerOf(account.region, account.ownerId)
+    : account.ownerId;
 }
 
 /**
@@ -169,7 +173,7 @@ export async function playDemoDeal(
     setClock(new Date(Math.min(at, anchor.getTime() - 3_600_000)));
   };
   tick(0);
-  const owner = actorOf(ownerFor(context, account.demo, type));
+  const owner = actorOf(ownerFor(context, account, type));
   const closeInDays = closed ? -random.int(1, 20) : random.int(10, 160);
   const drawn = random.int(24, 900);
   const side = upliftSideOf(playbook, type);
@@ -215,7 +219,7 @@ export async function playDemoDeal(
     agreementsStart: new Date(anchor.getTime() + 14 * DAY),
   };
   const player = new DealPlayer(context, cast, people);
-  const rvp = actorOf(rvpFor(account.demo.territory));
+  const rvp = actorOf(account.rvpId);
   for (const [step, stage] of player.pathTo(lostAt ?? target).entries()) {
     tick(timeline.dwellDays[step] ?? 7);
     if (index % 23 === 7 && poc && stage === turning) {

@@ -23,8 +23,6 @@ export const DEMO_TERRITORIES = [
   { key: 'apac', region: 'japac', ae: 'Mei Tanaka' },
 ] as const;
 
-export type DemoTerritory = (typeof DEMO_TERRITORIES)[number]['key'];
-
 const slug = (name: string) => name.toLowerCase().replace(/[^a-z]+/g, '.');
 
 function person(name: string, role: Role, region: string | null, managerId: string | null, at: Date): User {
@@ -69,20 +67,8 @@ const userId = (name: string) => `user_${slug(name).replace(/\./g, '_')}`;
 const RVPS = { americas: 'Rachel Adams', emea: 'Henrik Olsen', japac: 'Priya Raman' } as const;
 const CSMS = { americas: 'Liam O’Brien', emea: 'Sofia Nilsson' } as const;
 
-function regionOf(territory: DemoTerritory) {
-  return DEMO_TERRITORIES.find((candidate) => candidate.key === territory)?.region ?? 'americas';
-}
-
-export function aeFor(territory: DemoTerritory): string {
-  return userId(DEMO_TERRITORIES.find((candidate) => candidate.key === territory)?.ae ?? '');
-}
-
-export function rvpFor(territory: DemoTerritory): string {
-  return userId(RVPS[regionOf(territory)]);
-}
-
-/** Renewals are owned by the region's CSM where there is one, else by the AE. */
-export function renewalOwnerFor(territory: DemoTerritory): string {
-  const region = regionOf(territory);
-  return region === 'japac' ? aeFor(territory) : userId(CSMS[region]);
+/** Renewals are owned by the region's CSM where there is one, else by the account's AE. */
+export function renewalOwnerOf(region: string, aeId: string): string {
+  const csm = CSMS[region as keyof typeof CSMS];
+  return csm ? userId(csm) : aeId;
 }

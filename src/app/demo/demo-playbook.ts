@@ -4,3 +4,8 @@ import { fileURLToPath } from 'node:url';
 export const DEFAULT_PLAYBOOK_FILE = fileURLToPath(
   new URL('../../../playbooks/firebolt.yaml', import.meta.url),
 );
+
+/** The demo org's territory and coverage model (the demo seed activates it; the bench routes on it). */
+export const DEFAULT_TERRITORIES_FILE = fileURLToPath(
+  new URL('../../../territories/firebolt.yaml', import.meta.url),
+);

@@ -14,8 +14,10 @@ import {
 import { recordDemoContract } from './demo-contracts.js';
 import { nameFor, playDemoDeal, type SeededAccount, type SeedPlan } from './demo-deal.js';
 import { demoFlavour } from './demo-flavour.js';
-import { aeFor, demoUsers } from './demo-people.js';
+import { demoUsers } from './demo-people.js';
+import { DEFAULT_TERRITORIES_FILE } from './demo-playbook.js';
 import { demoClassOf, recordsCustomerContracts } from './demo-rules.js';
+import { activateDemoTerritories } from './demo-territories.js';
 import { createRandom } from './random.js';
 import { unwrap } from './unwrap.js';
 
@@ -35,6 +37,8 @@ export interface SeedOptions {
   /** How many accounts, spread over the territories (all 46); a smaller demo for tests. */
   accounts?: number;
   seed?: number;
+  /** The demo org's territories file (territories/firebolt.yaml): activated first, it routes every account. */
+  territoriesFile?: string;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -68,6 +72,12 @@ export async function seedDemo(base: AppContext, options: SeedOptions): Promise<
     if (!found) throw new Error(`demo seed: no user ${id}`);
     return found;
   };
+  const placementOf = await activateDemoTerritories(
+    context,
+    admin,
+    options.territoriesFile ?? DEFAULT_TERRITORIES_FILE,
+    users,
+  );
   const { playbook } = base;
   const flavour = demoFlavour(playbook);
   const withContracts = recordsCustomerContracts(playbook);
@@ -76,12 +86,12 @@ export async function seedDemo(base: AppContext, options: SeedOptions): Promise<
   const contractRandom = createRandom((options.seed ?? 20261126) + 1);
   for (const demo of pickDemoAccounts(options.accounts)) {
     clock = new Date(clock.getTime() + 3_600_000);
-    const { territory: _t, plg, customer: _c, ...fields } = demo;
+    const { plg, customer: _c, ...fields } = demo;
+    const placement = placementOf(demo);
     const account = unwrap(
       await createAccount(context, admin, {
         ...fields,
         name: nameFor(demo, playbook.company),
-        ownerId: aeFor(demo.territory),
         selfServeUsage: plg ?? false,
       }),
     );
@@ -97,7 +107,9 @@ export async function seedDemo(base: AppContext, options: SeedOptions): Promise<
         ? await recordDemoContract(context, admin, account.id, demo, contractRandom, options.anchor)
         : null;
     const klass = demoClassOf(playbook, { contracted: contract !== null, selfServe: plg ?? false });
-    accounts.push({ id: account.id, demo, contactIds, contract, klass });
+    // No owner is named: the server routes the new account to its territory's AE.
+    if (account.ownerId !== placement.ownerId) throw new Error(`demo seed: ${demo.name} was not routed`);
+    accounts.push({ id: account.id, demo, contactIds, contract, klass, ...placement });
   }
   const total = options.opportunities ?? 160;
   const plan: SeedPlan = {

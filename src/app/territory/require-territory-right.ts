@@ -4,7 +4,7 @@ import type { Actor } from '../context.js';
 
 /** Every write to territory models needs `manageTerritories` (RevOps admin). */
 export function refuseUnlessTerritoryManager(actor: Actor): AppError | null {
-  if (ROLE_RIGHTS[actor.principal.role].manageTerritories && !actor.readOnly) return null;
+  if (ROLE_RIGHTS[actor.principal.role].manageTerritories) return null;
   return { code: 'forbidden', message: 'Only RevOps admins (manageTerritories) change territory models.' };
 }
 

@@ -4,6 +4,7 @@ import type { AppError } from '../app-error.js';
 import { DEFAULT_SCRYPT_COST, hashPassword, type ScryptCost } from '../auth/passwords.js';
 import type { Actor, AppContext } from '../context.js';
 import { recordEvent } from '../shared/record-event.js';
+import { applyRegionRule } from './check-region-rule.js';
 import { checkUserFields } from './check-user-fields.js';
 import { refuseUnlessAdmin } from './require-admin.js';
 import type { CreateUserInput } from './user-inputs.js';
@@ -22,6 +23,12 @@ export async function createUser(
   return context.db.transaction().execute(async (trx) => {
     const problem = await checkUserFields(trx, null, input);
     if (problem) return err(problem);
+    const regionRule = await applyRegionRule(
+      trx,
+      { email: input.email, role: input.role, currentRegion: null },
+      input.region,
+    );
+    if ('refusal' in regionRule) return err(regionRule.refusal);
     const user = await insertUserRecord(
       trx,
       {
@@ -29,7 +36,7 @@ export async function createUser(
         email: input.email,
         name: input.name,
         role: input.role,
-        region: input.region ?? null,
+        region: regionRule.region ?? null,
         managerId: input.managerId ?? null,
         active: true,
         createdAt: at,

@@ -13,6 +13,7 @@ import type { AppError } from '../app-error.js';
 import type { Actor, AppContext } from '../context.js';
 import { lockForWrite } from '../shared/lock-for-write.js';
 import { diff, recordEvent } from '../shared/record-event.js';
+import { applyRegionRule } from './check-region-rule.js';
 import { checkUserFields } from './check-user-fields.js';
 import { ADMIN_ROLES, refuseUnlessAdmin } from './require-admin.js';
 import type { UpdateUserInput } from './user-inputs.js';
@@ -58,6 +59,12 @@ export async function updateUser(
     const before = locked.value;
     const problem = await checkUserFields(trx, id, input);
     if (problem) return err(problem);
+    const regionRule = await applyRegionRule(
+      trx,
+      { email: input.email ?? before.email, role: input.role ?? before.role, currentRegion: before.region },
+      input.region,
+    );
+    if ('refusal' in regionRule) return err(regionRule.refusal);
     const wouldBe = { ...before, ...input };
     if (isAdmin(before) && !isAdmin(wouldBe) && (await countActiveAdmins(trx, ADMIN_ROLES)) <= 1) {
       return err({

@@ -14,13 +14,21 @@ const region = z
   .min(1)
   .max(64)
   .regex(/^[a-z0-9_]+$/, 'a region key such as emea');
+const regionField = region
+  .nullable()
+  .optional()
+  .describe(
+    'The region authorization reads. While a territory model is active, an AE’s region is their territory’s and ' +
+      'an RVP’s the one they lead (activation sets them; another value is refused with 422 at this field), and ' +
+      'any other role’s region must be a region of the model',
+  );
 
 export const createUserInput = z
   .object({
     email,
     name,
     role: z.enum(ROLES),
-    region: region.nullable().optional(),
+    region: regionField,
     managerId: id.nullable().optional(),
     password: password.optional().describe('Leave out: the user cannot sign in until a password is set'),
   })
@@ -33,7 +41,7 @@ export const updateUserInput = z
     email: email.optional(),
     name: name.optional(),
     role: z.enum(ROLES).optional(),
-    region: region.nullable().optional(),
+    region: regionField,
     managerId: id.nullable().optional(),
     active: z.boolean().optional().describe('false ends the user’s sessions and revokes their API tokens'),
   })

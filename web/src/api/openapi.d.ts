@@ -11175,6 +11175,7 @@ export interface operations {
                     name: string;
                     /** @enum {string} */
                     role: "ae" | "sdr" | "se" | "csm" | "rvp" | "vp_finance" | "revops_admin" | "viewer";
+                    /** @description The region authorization reads. While a territory model is active, an AE’s region is their territory’s and an RVP’s the one they lead (activation sets them; another value is refused with 422 at this field), and any other role’s region must be a region of the model */
                     region?: string | null;
                     managerId?: string | null;
                     /** @description Leave out: the user cannot sign in until a password is set */
@@ -11267,6 +11268,7 @@ export interface operations {
                     name?: string;
                     /** @enum {string} */
                     role?: "ae" | "sdr" | "se" | "csm" | "rvp" | "vp_finance" | "revops_admin" | "viewer";
+                    /** @description The region authorization reads. While a territory model is active, an AE’s region is their territory’s and an RVP’s the one they lead (activation sets them; another value is refused with 422 at this field), and any other role’s region must be a region of the model */
                     region?: string | null;
                     managerId?: string | null;
                     /** @description false ends the user’s sessions and revokes their API tokens */
