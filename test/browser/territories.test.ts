@@ -122,18 +122,22 @@ describe('the territory page for a RevOps admin', () => {
     await shot('refused');
     await shotOf('[aria-labelledby="activation-title"]', 'refused-panel');
 
-    // Fixed: Puerto Rico leaves US West's rule again.
+    // Fixed: Puerto Rico leaves US West's rule again; and the Bay Area goes to Maya Chen.
     await usWestCountries().click();
     await usWestCountries().press('Backspace');
+    await choose(page, page.getByRole('combobox', { name: 'AE of Bay Area' }), 'Maya', 'Maya Chen');
     await saveDraft();
     await expect.poll(() => coverage().textContent()).toContain('Coverage is complete');
     // The preview open below reads the saved draft again.
     await expect.poll(() => refusal.count()).toBe(0);
     const perOwner = page.getByRole('table', { name: 'Changes per owner' });
     await expect.poll(() => perOwner.getByRole('row').count()).toBeGreaterThan(1);
-    await expect
-      .poll(() => page.getByRole('table', { name: 'Accounts that move' }).getByRole('row').count())
-      .toBeGreaterThan(1);
+    const moves = page.getByRole('table', { name: 'Accounts that move' });
+    await expect.poll(() => moves.getByRole('row').count()).toBeGreaterThan(1);
+    // Every account that moves is a Bay Area one, to Maya Chen; she gains them.
+    for (const row of (await moves.getByRole('row').allTextContents()).slice(1))
+      expect(row).toMatch(/→ Maya Chen.*Bay Area/);
+    expect(await perOwner.getByRole('row', { name: /Maya Chen/ }).textContent()).toMatch(/^Maya Chen[1-9]/);
     await expectNoAxeViolations(page, 'activation preview');
     await shot('preview');
     await shotOf('[aria-labelledby="activation-title"]', 'preview-panel');
@@ -150,7 +154,7 @@ describe('the territory page for a RevOps admin', () => {
       .toBe(1);
     const versions = page.getByRole('table', { name: 'Territory model versions' });
     await expect.poll(() => versions.getByRole('row').nth(1).textContent()).toContain('active');
-    expect(await page.getByRole('button', { name: 'Save draft' }).count()).toBe(0);
+    await expect.poll(() => page.getByRole('button', { name: 'Save draft' }).count()).toBe(0);
     await expectNoAxeViolations(page, 'activated');
     await shot('activated');
   });

@@ -164,7 +164,7 @@ export function ActivationPreview({
   onActivated: (result: TerritoryActivated) => void;
 }) {
   const preview = useActivationPreview(draft, true);
-  const activate = useActivate();
+  const activate = useActivate(onActivated);
   const refused = refusalsOf(activate.error);
   return (
     <Paper withBorder p="md" aria-labelledby="activation-title">
@@ -187,7 +187,7 @@ export function ActivationPreview({
               <Button
                 color="green"
                 loading={activate.isPending}
-                onClick={() => activate.mutate(draft, { onSuccess: onActivated })}
+                onClick={() => activate.mutate(draft)}
                 style={{ alignSelf: 'flex-start' }}
               >
                 Activate version {draft.version}

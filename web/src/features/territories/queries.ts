@@ -77,8 +77,11 @@ export function useSaveDraft() {
   });
 }
 
-/** Activates a draft: the old active version is archived and every move applied, in one transaction. */
-export function useActivate() {
+/**
+ * Activates a draft: the old active version is archived and every move applied, in one transaction.
+ * `onActivated` is told before the screens read again (the preview that asked is gone once they have).
+ */
+export function useActivate(onActivated: (result: TerritoryActivated) => void) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (draft: TerritoryModelSummary) =>
@@ -88,7 +91,8 @@ export function useActivate() {
           body: { rowVersion: draft.rowVersion },
         })
       ).data,
-    onSuccess: async () => {
+    onSuccess: async (result) => {
+      onActivated(result);
       await queryClient.invalidateQueries({ queryKey: LIST });
       await queryClient.invalidateQueries({ queryKey: ['territory-model'] });
       // Owners changed: the accounts and deals screens read again.
