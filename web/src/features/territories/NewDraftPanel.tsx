@@ -1,4 +1,4 @@
-import { Alert, Button, FileButton, Group, List, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Button, FileButton, Group, List, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { TerritoryModelDetail, TerritoryModelSummary } from '../../api';
 import { ErrorState } from '../../shared/states';
@@ -97,11 +97,6 @@ export function NewDraftPanel({
         </form>
         {create.error && problems.length === 0 && (
           <ErrorState title="Could not create the draft" error={create.error} />
-        )}
-        {create.isSuccess && (
-          <Alert color="green" title="Draft created">
-            Version {create.data.version} is a draft: edit it below, then preview its activation.
-          </Alert>
         )}
       </Stack>
     </Paper>
