@@ -8,5 +8,6 @@ export type * from './playbook-version-types';
 export type * from './poc-types';
 export { ApiError, describeError, type MissingRequirement, type Problem } from './problem';
 export type * from './schema-types';
+export type * from './territory-types';
 export type * from './types';
 export type * from './webhook-types';

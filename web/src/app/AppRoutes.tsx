@@ -20,6 +20,9 @@ const NewDealPage = lazy(() => import('../features/new-deal').then((m) => ({ def
 const DealsPage = lazy(() => import('../features/deals').then((m) => ({ default: m.DealsPage })));
 const ApprovalsPage = lazy(() => import('../features/approvals').then((m) => ({ default: m.ApprovalsPage })));
 const PlaybookPage = lazy(() => import('../features/playbook').then((m) => ({ default: m.PlaybookPage })));
+const TerritoriesPage = lazy(() =>
+  import('../features/territories').then((m) => ({ default: m.TerritoriesPage })),
+);
 const WebhooksPage = lazy(() => import('../features/webhooks').then((m) => ({ default: m.WebhooksPage })));
 
 /** '/': where the signed-in user's role has its work (see landing.ts). */
@@ -70,6 +73,9 @@ export function AppRoutes() {
         </Route>
         <Route path={paths.playbook}>
           <PlaybookPage />
+        </Route>
+        <Route path={paths.territories}>
+          <TerritoriesPage />
         </Route>
         <Route path={paths.webhooks}>
           <WebhooksPage />

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import { usePendingApprovalCount } from '../features/approvals/queries';
 import { UserMenu, useSession } from '../features/auth';
+import { territoryRights } from '../features/territories/rights';
 import { paths } from '../shared/paths';
 import { usePlaybook } from '../shared/playbook';
 import { approves, myDealsFirst, myDealsListFirst } from './landing';
@@ -49,6 +50,9 @@ function useNav(): NavItem[] {
     // Only for the roles that may see it (the screen says who may to anyone who opens its address).
     ...(session?.permissions.managePlaybook.allowed
       ? [{ label: 'Playbook', href: paths.playbook, current: under(paths.playbook) }]
+      : []),
+    ...(territoryRights(session).read
+      ? [{ label: 'Territories', href: paths.territories, current: under(paths.territories) }]
       : []),
     ...(session?.permissions.manageWebhooks.allowed
       ? [{ label: 'Webhooks', href: paths.webhooks, current: under(paths.webhooks) }]

@@ -40,6 +40,8 @@ export const paths = {
   atRisk: '/at-risk',
   /** RevOps: the playbook's versions and a preview of a change. */
   playbook: '/playbook',
+  /** RevOps and RVPs: the territory model's versions, map, coverage; drafts and activation (RevOps). */
+  territories: '/territories',
   /** RevOps: webhook subscriptions and the delivery log. */
   webhooks: '/webhooks',
   account: (id: string) => `/accounts/${encodeURIComponent(id)}`,

@@ -4,10 +4,9 @@ import type { Account, Permission } from '../../api';
 import { fieldErrorsOf, useFocusFirstInvalid } from '../../shared/field-errors';
 import { type Geography, type PlaceOption, useGeography } from '../../shared/geography';
 import { usePlaybook } from '../../shared/playbook';
+import { SEGMENTS } from '../../shared/segments';
 import { useUsers } from '../../shared/users';
-import { useSession } from '../auth';
 import { type AccountFields, useSaveAccount } from './queries';
-import { SEGMENTS } from './segments';
 
 const orNull = (text: string) => (text.trim() === '' ? null : text.trim());
 
@@ -20,6 +19,8 @@ const FIELDS = [
   'country',
   'subdivision',
   'city',
+  'postalCode',
+  'county',
   'ownerId',
   'selfServeUsage',
   'awsAccountId',
@@ -55,9 +56,11 @@ export function AccountForm({
   const [subdivision, setSubdivision] = useState<string | null>(account?.subdivision ?? null);
   const [countryMissing, setCountryMissing] = useState(false);
   const [city, setCity] = useState(account?.city ?? '');
-  // A new account is the creator's: it is then theirs to see and keep (others need the right to read it).
-  const me = useSession().data?.user.id ?? null;
-  const [ownerId, setOwnerId] = useState<string | null>(account ? account.ownerId : me);
+  const [postalCode, setPostalCode] = useState(account?.postalCode ?? '');
+  const [county, setCounty] = useState(account?.county ?? '');
+  // A new account's owner, left empty, is the server's to choose: the AE the active territory model routes it
+  // to, or the creator when no model is active. Naming someone else needs the reassign right (and pins it).
+  const [ownerId, setOwnerId] = useState<string | null>(account ? account.ownerId : null);
   const mayReassign = !account || reassign?.allowed !== false;
   const [selfServe, setSelfServe] = useState(account?.selfServeUsage ?? false);
   const [awsAccountId, setAwsAccountId] = useState(account?.awsAccountId ?? '');
@@ -91,7 +94,9 @@ export function AccountForm({
       country,
       subdivision,
       city: orNull(city),
-      ...(mayReassign && { ownerId }),
+      postalCode: orNull(postalCode),
+      county: orNull(county),
+      ...(account ? mayReassign && { ownerId } : ownerId !== null && { ownerId }),
       selfServeUsage: selfServe,
       awsAccountId: orNull(awsAccountId),
     };
@@ -134,14 +139,20 @@ export function AccountForm({
           />
           <Select
             label="Owner"
-            placeholder="Nobody yet"
+            placeholder={account ? 'Nobody yet' : 'Routed: the territory’s AE'}
             data={(users.data ?? []).map((user) => ({ value: user.id, label: user.name }))}
             value={ownerId}
             onChange={setOwnerId}
             searchable
             clearable
             disabled={!mayReassign}
-            description={mayReassign ? undefined : reassign?.who}
+            description={
+              !mayReassign
+                ? reassign?.who
+                : account
+                  ? undefined
+                  : 'Empty: the AE the active territory model names (you, when none is active).'
+            }
             error={errors.byField.ownerId}
           />
           <Select
@@ -181,6 +192,19 @@ export function AccountForm({
             value={city}
             onChange={(e) => setCity(e.currentTarget.value)}
             error={errors.byField.city}
+          />
+          <TextInput
+            label="Postal code"
+            value={postalCode}
+            onChange={(e) => setPostalCode(e.currentTarget.value)}
+            error={errors.byField.postalCode}
+          />
+          <TextInput
+            label="County"
+            description="Optional: territory metro rules may name counties (e.g. Harris)."
+            value={county}
+            onChange={(e) => setCounty(e.currentTarget.value)}
+            error={errors.byField.county}
           />
           <TextInput
             label="Buyer's AWS account id"

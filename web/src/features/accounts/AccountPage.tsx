@@ -5,6 +5,7 @@ import { ActivityTimeline } from '../../shared/activities';
 import { placeOf, useGeography } from '../../shared/geography';
 import { paths } from '../../shared/paths';
 import { WhoMay } from '../../shared/permission';
+import { segmentLabel } from '../../shared/segments';
 import { ErrorState, LoadingState } from '../../shared/states';
 import { nameOf, useUsers } from '../../shared/users';
 import { AccountForm } from './AccountForm';
@@ -12,7 +13,7 @@ import { ContactsPanel } from './ContactsPanel';
 import { CustomerPanel } from './CustomerPanel';
 import { OpportunitiesPanel } from './OpportunitiesPanel';
 import { useAccount } from './queries';
-import { segmentLabel } from './segments';
+import { TerritoryLine } from './TerritoryLine';
 
 /**
  * An account: its customer class and contracts, contacts, deals and activity. Every write control follows the
@@ -80,6 +81,7 @@ export function AccountPage({ id }: { id: string }) {
           {account.awsAccountId && ` · AWS account ${account.awsAccountId}`}
         </Text>
       </Group>
+      <TerritoryLine view={view} users={users.data} />
 
       <CustomerPanel view={view} />
       <ContactsPanel accountId={account.id} contacts={contacts} keepContacts={permissions.keepContacts} />

@@ -17,12 +17,12 @@ import { Link, useLocation } from 'wouter';
 import { placeOf, useGeography } from '../../shared/geography';
 import { paths } from '../../shared/paths';
 import { WhoMay } from '../../shared/permission';
+import { SEGMENTS, segmentLabel } from '../../shared/segments';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/states';
 import { nameOf, useUsers } from '../../shared/users';
 import { useSession } from '../auth';
 import { AccountForm } from './AccountForm';
 import { useAccountList } from './queries';
-import { SEGMENTS, segmentLabel } from './segments';
 
 export function AccountsPage() {
   const [search, setSearch] = useState('');

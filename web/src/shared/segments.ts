@@ -1,4 +1,4 @@
-import type { Account } from '../../api';
+import type { Account } from '../api';
 
 /** The segments as people write them ("SMB", not "Smb"), in the order the pickers list them. */
 export const SEGMENTS: ReadonlyArray<{ value: Account['segment']; label: string }> = [

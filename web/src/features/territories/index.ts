@@ -1,0 +1,1 @@
+export { TerritoriesPage } from './TerritoriesPage';
