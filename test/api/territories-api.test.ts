@@ -170,7 +170,7 @@ describe('territory models over HTTP: import, edit, proof, preview, activation',
     const refused = await admin.call('POST', `${MODELS}/${draft.id}/activate`, { rowVersion: 2 });
     expect(refused.status).toBe(422);
     expect(refused.body.refusals).toContainEqual(
-      expect.stringMatching(/overlap: Texas.*US-TX.*texas and us_rest/),
+      expect.stringMatching(/overlap: Texas.*US-TX.*Texas and US rest/),
     );
     expect(refused.body.coverage.overlaps.length).toBeGreaterThan(0);
     expect(await count('events')).toBe(events);

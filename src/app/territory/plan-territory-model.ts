@@ -12,8 +12,12 @@ import { planReassignment, type ReassignmentPlan } from '../../domain/territory/
 import { proveCoverage } from '../../domain/territory/prove-coverage.js';
 import { aeUserIds, type PersonOfModel, resolvePeople } from '../../domain/territory/resolve-people.js';
 import { routeAccount } from '../../domain/territory/route-account.js';
-import type { CoverageReport } from '../../domain/territory/territory-model.js';
+import type { CoverageReport, TerritoryModel } from '../../domain/territory/territory-model.js';
 import { compiledModel } from './compiled-territories.js';
+
+/** Territory and region keys → their names, for refusals in words. */
+const territoryNames = (model: TerritoryModel) =>
+  new Map([...model.territories, ...model.regions].map((entry) => [entry.key, entry.name]));
 
 export interface TerritoryModelPlan {
   coverage: CoverageReport;
@@ -47,7 +51,7 @@ export async function planTerritoryModel(
   return {
     coverage,
     people,
-    refusals: activationRefusals(coverage, people),
+    refusals: activationRefusals(coverage, people, territoryNames(version.model)),
     plan,
     names: new Map(users.map((user) => [user.id, user.name])),
   };

@@ -33,7 +33,14 @@ function Totals({ preview }: { preview: ReassignmentPreview }) {
   );
 }
 
+const None = ({ children }: { children: string }) => (
+  <Text size="sm" c="dimmed">
+    {children}
+  </Text>
+);
+
 function PerOwner({ preview }: { preview: ReassignmentPreview }) {
+  if (preview.perOwner.length === 0) return <None>Nobody gains or loses an account or a deal.</None>;
   return (
     <Table aria-label="Changes per owner" verticalSpacing={4}>
       <Table.Thead>
@@ -73,7 +80,12 @@ function Moves({ preview }: { preview: ReassignmentPreview }) {
         <Title order={4} size="h6" mb={4}>
           Accounts that move
         </Title>
-        <Table aria-label="Accounts that move" verticalSpacing={2}>
+        {preview.accountChanges.length === 0 && <None>None.</None>}
+        <Table
+          aria-label="Accounts that move"
+          verticalSpacing={2}
+          hidden={preview.accountChanges.length === 0}
+        >
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Account</Table.Th>
@@ -105,7 +117,8 @@ function Moves({ preview }: { preview: ReassignmentPreview }) {
         <Title order={4} size="h6" mb={4}>
           Open deals that move
         </Title>
-        <Table aria-label="Deals that move" verticalSpacing={2}>
+        {preview.dealChanges.length === 0 && <None>None.</None>}
+        <Table aria-label="Deals that move" verticalSpacing={2} hidden={preview.dealChanges.length === 0}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Deal</Table.Th>
@@ -135,9 +148,7 @@ function Moves({ preview }: { preview: ReassignmentPreview }) {
           Accounts kept with their owner
         </Title>
         {preview.keptAccounts.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            None.
-          </Text>
+          <None>None.</None>
         ) : (
           <List size="sm" spacing={2} aria-label="Accounts kept">
             {preview.keptAccounts.slice(0, MAX_ROWS).map((kept) => (
