@@ -211,9 +211,14 @@ describe('the web app in Chromium', () => {
     // The country is picked by name from the ISO 3166 list (loaded with the form).
     const country = form.getByRole('combobox', { name: 'Country' });
     await expect.poll(() => country.isEnabled()).toBe(true);
+    // In the AE's own territory (US West): the territory model gives a new account to the AE it routes to.
     await country.click();
-    await country.fill('Germany');
-    await page.getByRole('option', { name: 'Germany', exact: true }).click();
+    await country.fill('United States');
+    await page.getByRole('option', { name: 'United States of America', exact: true }).click();
+    const state = form.getByRole('combobox', { name: 'State / province' });
+    await state.click();
+    await state.fill('Wash');
+    await page.getByRole('option', { name: 'Washington', exact: true }).click();
     await form.getByRole('button', { name: 'Create account' }).click();
     await expect
       .poll(() => page.getByRole('heading', { name: 'Aurora Telemetry', exact: true }).count())
