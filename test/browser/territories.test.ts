@@ -115,7 +115,9 @@ describe('the territory page for a RevOps admin', () => {
 
     await page.getByRole('button', { name: 'Preview activation' }).click();
     const refusal = page.getByRole('alert').filter({ hasText: 'This draft cannot be activated' });
-    await expect.poll(() => refusal.textContent()).toMatch(/Puerto Rico .* is in US (West|East) and US (East|West) /);
+    await expect
+      .poll(() => refusal.textContent())
+      .toMatch(/Puerto Rico .* is in US (West|East) and US (East|West) /);
     expect(await page.getByRole('button', { name: /^Activate version/ }).count()).toBe(0);
     await shotOf('[aria-labelledby="territory-map-title"]', 'map-overlap');
     await expectNoAxeViolations(page, 'activation refused');
