@@ -4,6 +4,7 @@ import type { Database } from '../../db/schema.js';
 import type { Account } from '../../domain/account/account.js';
 import { routeAccount } from '../../domain/territory/route-account.js';
 import { activeTerritories } from '../territory/compiled-territories.js';
+import { placeOf } from './route-new-account.js';
 
 /**
  * Whether an account handed to a new owner by hand is pinned: while a territory model is active, an owner other
@@ -13,13 +14,7 @@ import { activeTerritories } from '../territory/compiled-territories.js';
 export async function pinnedAfterReassign(trx: Kysely<Database>, account: Account): Promise<boolean> {
   const active = await activeTerritories(trx);
   if (!active) return account.ownerPinned;
-  const routing = routeAccount(active.compiled, {
-    country: account.country,
-    subdivision: account.subdivision,
-    postalCode: account.postalCode,
-    county: account.county,
-    segment: account.segment,
-  });
+  const routing = routeAccount(active.compiled, placeOf(account));
   if (!routing.ok) return true;
   const ae = await findUserByEmail(trx, routing.ae);
   return account.ownerId !== ae?.user.id;

@@ -8,7 +8,7 @@ import { type DealMove, planReassignment } from '../../domain/territory/plan-rea
 import { routeAccount } from '../../domain/territory/route-account.js';
 import type { AppError } from '../app-error.js';
 import { activeTerritories } from '../territory/compiled-territories.js';
-import { fieldOf } from './route-new-account.js';
+import { placeOf, unroutable } from './route-new-account.js';
 
 export interface Rerouted {
   account: Account;
@@ -28,22 +28,9 @@ export async function rerouteMovedAccount(
   const unchanged = ok({ account, dealMoves: [] });
   const active = await activeTerritories(trx);
   if (!active) return unchanged;
-  const place = {
-    country: account.country,
-    subdivision: account.subdivision,
-    postalCode: account.postalCode,
-    county: account.county,
-    segment: account.segment,
-  };
+  const place = placeOf(account);
   const routing = routeAccount(active.compiled, place);
-  if (!routing.ok) {
-    const path = fieldOf(routing, place);
-    return err({
-      code: 'territory_rule',
-      message: `${path}: ${routing.because}`,
-      issues: [{ path, message: routing.because }],
-    });
-  }
+  if (!routing.ok) return err(unroutable(routing, place));
   if (account.ownerPinned) return unchanged;
   const found = await findUserByEmail(trx, routing.ae);
   if (!found?.user.active || found.user.role !== 'ae') return unchanged;

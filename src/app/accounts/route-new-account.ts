@@ -3,6 +3,7 @@ import { findUserByEmail } from '../../db/repositories/user-records-repo.js';
 import type { Database } from '../../db/schema.js';
 import { rightsOf } from '../../domain/access/principal.js';
 import { accountAccess } from '../../domain/access/record-access.js';
+import type { Account } from '../../domain/account/account.js';
 import { err, ok, type Result } from '../../domain/result.js';
 import { routeAccount } from '../../domain/territory/route-account.js';
 import type { AccountPlace, Routing } from '../../domain/territory/territory-model.js';
@@ -20,11 +21,30 @@ export interface NewAccountOwner {
 type Refused = Extract<Routing, { ok: false }>;
 
 /** The field an unroutable place is refused at: the country (excluded, or in no territory) or the subdivision. */
-export function fieldOf(routing: Refused, place: AccountPlace): 'country' | 'subdivision' {
+function fieldOf(routing: Refused, place: AccountPlace): 'country' | 'subdivision' {
   if (routing.reason === 'needs_subdivision') return 'subdivision';
   if (routing.reason === 'excluded') return 'country';
   return place.subdivision ? 'subdivision' : 'country';
 }
+
+/** A place the model cannot route, refused at its field (country or subdivision) with why. */
+export function unroutable(routing: Refused, place: AccountPlace): AppError {
+  const path = fieldOf(routing, place);
+  return {
+    code: 'territory_rule',
+    message: `${path}: ${routing.because}`,
+    issues: [{ path, message: routing.because }],
+  };
+}
+
+/** What routing reads of an account. */
+export const placeOf = (account: Account): AccountPlace => ({
+  country: account.country,
+  subdivision: account.subdivision,
+  postalCode: account.postalCode,
+  county: account.county,
+  segment: account.segment,
+});
 
 /**
  * Who owns a new account while a territory model is active: the AE its place routes to. Naming anyone else
@@ -39,14 +59,7 @@ export async function ownerOfRoutedAccount(
   named: string | null | undefined,
 ): Promise<Result<NewAccountOwner, AppError>> {
   const routing = routeAccount(active.compiled, place);
-  if (!routing.ok) {
-    const path = fieldOf(routing, place);
-    return err({
-      code: 'territory_rule',
-      message: `${path}: ${routing.because}`,
-      issues: [{ path, message: routing.because }],
-    });
-  }
+  if (!routing.ok) return err(unroutable(routing, place));
   const found = await findUserByEmail(trx, routing.ae);
   const ae = found?.user.active && found.user.role === 'ae' ? found.user : undefined;
   if (ae && (named === undefined || named === ae.id)) return ok({ ownerId: ae.id, ownerPinned: false });
