@@ -12,6 +12,19 @@ export interface BulkAudit {
   requestId: string | null;
 }
 
+/**
+ * The closing CTE of a bulk change: an outbox row for each row of the `event` CTE (which returns id, action,
+ * entity_type, entity_id, occurred_at), as recordEvent writes one for a single change.
+ */
+const OUTBOXED_EVENTS = sql`outboxed as (
+      insert into outbox (event_id, topic, payload, created_at)
+      select id, action,
+             jsonb_build_object('eventId', id, 'action', action, 'entityType', entity_type, 'entityId', entity_id),
+             occurred_at
+        from event
+      returning event_id
+    )`;
+
 /** Every account, with what routing reads of it. */
 export async function listAccountsToRoute(db: Kysely<Database>): Promise<AccountToRoute[]> {
   const rows = await db
@@ -140,14 +153,7 @@ async function moveOwners(
              jsonb_build_object('ownerId', from_id), jsonb_build_object('ownerId', to_id)
         from moved
       returning id, action, entity_type, entity_id, occurred_at
-    ), outboxed as (
-      insert into outbox (event_id, topic, payload, created_at)
-      select id, action,
-             jsonb_build_object('eventId', id, 'action', action, 'entityType', entity_type, 'entityId', entity_id),
-             occurred_at
-        from event
-      returning event_id
-    )
+    ), ${OUTBOXED_EVENTS}
     select count(*) as moved from outboxed`.execute(db);
   return Number(result.rows[0]?.moved ?? 0);
 }
@@ -186,14 +192,7 @@ export async function setUserRegions(
              jsonb_build_object('region', old_region), jsonb_build_object('region', new_region)
         from changed
       returning id, action, entity_type, entity_id, occurred_at
-    ), outboxed as (
-      insert into outbox (event_id, topic, payload, created_at)
-      select id, action,
-             jsonb_build_object('eventId', id, 'action', action, 'entityType', entity_type, 'entityId', entity_id),
-             occurred_at
-        from event
-      returning event_id
-    )
+    ), ${OUTBOXED_EVENTS}
     select count(*) as changed from outboxed`.execute(db);
   return Number(result.rows[0]?.changed ?? 0);
 }
