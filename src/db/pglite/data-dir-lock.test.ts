@@ -82,6 +82,8 @@ describe('lock file life cycle', () => {
         const zombie = Number(
           await new Promise<string>((resolve) => parent.stdout.once('data', (d) => resolve(String(d)))),
         );
+        // Kill only once the shell has become `sleep 60`: a shell still running could reap its child itself.
+        await expect.poll(() => readFileSync(`/proc/${parent.pid}/cmdline`, 'utf8')).toBe('sleep\x0060\x00');
         process.kill(zombie, 'SIGKILL');
         await expect.poll(() => readFileSync(`/proc/${zombie}/stat`, 'utf8').split(') ')[1]?.[0]).toBe('Z');
         const dataDir = mkdtempSync(join(root, 'zombie-'));
