@@ -47,6 +47,10 @@ const TAGS = [
   { name: 'tokens', description: 'API tokens for integrations (admins)' },
   { name: 'audit', description: 'The append-only audit log (admins)' },
   {
+    name: 'exports',
+    description: 'CSV exports of what the caller may read, guarded against formula injection',
+  },
+  {
     name: 'integrations',
     description:
       "Vendors' machines calling in: DocuSign Connect (HMAC-signed) and AWS Marketplace events (EventBridge)",

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_PLAYBOOK_FILE } from '../../src/app/playbook/load-playbook.js';
 import { fanOutOutbox } from '../../src/app/webhooks/fan-out-outbox.js';
@@ -186,12 +187,36 @@ const dealInput = (t: Target) => ({
 const hasItem = (id: (t: Target) => string) => (result: CallResult, t: Target) =>
   (result.body.items as Array<{ id: string }>).some((item) => item.id === id(t));
 
+/** A CSV export's answer, its rows' Id column read as the items of a list. */
+const csvItems = async (t: Target, url: string): Promise<CallResult> => {
+  const answer = await t.me.inject({ method: 'GET', url });
+  const ok = answer.statusCode === 200;
+  const rows: Array<{ Id: string }> = ok ? parse(answer.body, { columns: true }) : [];
+  return {
+    status: answer.statusCode,
+    headers: answer.headers,
+    body: { items: rows.map((row) => ({ id: row.Id })) },
+  };
+};
+
 const OPERATIONS: Record<string, Operation> = {
   'GET /api/v1/opportunities': {
     readOnly: true,
     expected: READ_DEAL('sees', 'hides'),
     run: (t) => t.me.call('GET', `/api/v1/opportunities?accountId=${t.account.id}`),
     includes: hasItem((t) => t.deal.id),
+  },
+  'GET /api/v1/exports/opportunities.csv': {
+    readOnly: true,
+    expected: READ_DEAL('sees', 'hides'),
+    run: (t) => csvItems(t, `/api/v1/exports/opportunities.csv?accountId=${t.account.id}`),
+    includes: hasItem((t) => t.deal.id),
+  },
+  'GET /api/v1/exports/accounts.csv': {
+    readOnly: true,
+    expected: READ_ACCOUNT('sees', 'hides'),
+    run: (t) => csvItems(t, `/api/v1/exports/accounts.csv?search=${encodeURIComponent(t.account.name)}`),
+    includes: hasItem((t) => t.account.id),
   },
   'POST /api/v1/opportunities': {
     expected: CREATE_FOR(201),

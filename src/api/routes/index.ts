@@ -33,6 +33,7 @@ import { createUserRoute } from './create-user.js';
 import { createWebhookSubscriptionRoute } from './create-webhook-subscription.js';
 import { decideApprovalRoute } from './decide-approval.js';
 import { draftOfferRoute } from './draft-offer.js';
+import { exportAccountsRoute, exportOpportunitiesRoute } from './export-csv.js';
 import { generateQuoteRoute } from './generate-quote.js';
 import { getAccountRoute } from './get-account.js';
 import { getHealthRoute } from './get-health.js';
@@ -111,6 +112,8 @@ const ROUTES: FastifyPluginAsyncZod[] = [
   updateActivityRoute,
   removeActivityRoute,
   updateContactRoute,
+  exportAccountsRoute,
+  exportOpportunitiesRoute,
   listOpportunitiesRoute,
   createOpportunityRoute,
   getOpportunityRoute,

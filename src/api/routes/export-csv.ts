@@ -1,0 +1,78 @@
+import { Readable } from 'node:stream';
+import { stringify } from 'csv-stringify';
+import type { FastifyReply } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ACCOUNT_COLUMNS, exportAccounts } from '../../app/exports/export-accounts.js';
+import { accountExportQuery, opportunityExportQuery } from '../../app/exports/export-inputs.js';
+import { exportOpportunities, OPPORTUNITY_COLUMNS } from '../../app/exports/export-opportunities.js';
+import { problemResponses } from '../errors/problem.js';
+
+const csvResponse = (what: string) => ({
+  description: `${what} as CSV (RFC 4180, UTF-8, a header row); cells that a spreadsheet would run as a formula start with an apostrophe`,
+  content: { 'text/csv': { schema: z.string() } },
+});
+
+/** Streams rows as CSV under a header: one page of records in memory at a time, whatever the export's size. */
+function sendCsv(
+  reply: FastifyReply,
+  file: string,
+  columns: readonly string[],
+  rows: AsyncIterable<string[]>,
+) {
+  const csv = Readable.from(rows).pipe(stringify({ header: true, columns: [...columns] }));
+  // The schema documents a string; Fastify sends a stream as-is (no serializer), so it is passed as one.
+  return reply
+    .type('text/csv; charset=utf-8')
+    .header('content-disposition', `attachment; filename="${file}"`)
+    .send(csv as unknown as string);
+}
+
+const DESCRIPTION =
+  'Only the records the caller may read; the same filters as the list, without paging (every match, streamed).';
+
+export const exportOpportunitiesRoute: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/api/v1/exports/opportunities.csv',
+    {
+      schema: {
+        operationId: 'exportOpportunities',
+        tags: ['exports'],
+        summary: 'Export opportunities as CSV',
+        description: DESCRIPTION,
+        querystring: opportunityExportQuery,
+        response: { 200: csvResponse('The opportunities'), ...problemResponses(400) },
+      },
+    },
+    async (request, reply) =>
+      sendCsv(
+        reply,
+        'opportunities.csv',
+        OPPORTUNITY_COLUMNS,
+        exportOpportunities(request.context, request.actor, request.query),
+      ),
+  );
+};
+
+export const exportAccountsRoute: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/api/v1/exports/accounts.csv',
+    {
+      schema: {
+        operationId: 'exportAccounts',
+        tags: ['exports'],
+        summary: 'Export accounts as CSV',
+        description: DESCRIPTION,
+        querystring: accountExportQuery,
+        response: { 200: csvResponse('The accounts'), ...problemResponses(400) },
+      },
+    },
+    async (request, reply) =>
+      sendCsv(
+        reply,
+        'accounts.csv',
+        ACCOUNT_COLUMNS,
+        exportAccounts(request.context, request.actor, request.query),
+      ),
+  );
+};
