@@ -169,6 +169,10 @@ export const playbookResponseSchema = z
     lossReasons: z.array(z.object({ key: z.string(), name: z.string(), requiresCompetitor: z.boolean() })),
     leadSources: z.array(z.object({ key: z.string(), name: z.string() })),
     contracts: z.object({ expansionUpliftThreshold: z.number().optional() }).optional(),
+    renewals: z
+      .object({ leadDays: z.number(), type: z.string(), source: z.string().optional() })
+      .optional()
+      .describe('Renewal deals opened automatically leadDays before a commit contract ends'),
     inspection: playbookInspectionSchema,
     closing: closingResponseSchema.optional(),
     mappings: mappingsResponseSchema

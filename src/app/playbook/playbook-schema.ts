@@ -160,6 +160,14 @@ export const playbookSchema = z
       .object({ expansionUpliftThreshold: z.number().min(0).max(100).optional() })
       .strict()
       .optional(),
+    renewals: z
+      .object({
+        leadDays: z.number().int().min(0).max(3660).default(120),
+        type: key,
+        source: key.optional(),
+      })
+      .strict()
+      .optional(),
     closing: closingSchema.optional(),
     mappings: mappings.optional(),
   })

@@ -15,6 +15,8 @@ export function toContract(row: Selectable<ContractsTable>): Contract {
     createdBy: row.created_by,
     createdAt: row.created_at,
     version: row.version,
+    endedOn: row.ended_on,
+    endedReason: row.ended_reason,
   };
 }
 

@@ -17,6 +17,9 @@ export interface Contract {
   createdBy: string;
   createdAt: Date;
   version: number;
+  /** Ended before term by Finance: the last day in force ('YYYY-MM-DD') and why; absent or null: runs to term. */
+  endedOn?: string | null;
+  endedReason?: string | null;
 }
 
 /** The UTC calendar day of an instant, as 'YYYY-MM-DD' (the form contract dates compare in). */

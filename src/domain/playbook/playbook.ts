@@ -162,6 +162,16 @@ export interface ContractSettings {
   expansionUpliftThreshold?: number;
 }
 
+/** Renewal deals opened automatically before a commit contract ends (src/domain/contract/renewals-due.ts). */
+export interface RenewalSettings {
+  /** How many days before a contract's end date its renewal deal is opened (default 120). */
+  leadDays: number;
+  /** The opportunity type key the renewal is created as (it must exist and its pipeline too). */
+  type: string;
+  /** The lead source key the renewal is created with; absent: the playbook's first lead source. */
+  source?: string;
+}
+
 /**
  * What makes an account a class, checked in this order: a commit contract in force, else self-serve usage,
  * else neither. Each rule belongs to at most one class; `otherwise` to exactly one.
@@ -211,6 +221,8 @@ export interface Playbook {
   leadSources: LeadSourceEntry[];
   /** Absent: deals record no contracts (and no type renews one). */
   contracts?: ContractSettings;
+  /** Absent: no renewal deal is opened automatically. */
+  renewals?: RenewalSettings;
   /** Offers and their approval chain (src/domain/closing); absent: deals make no offers. */
   closing?: ClosingSettings;
   inspection: InspectionSettings;
