@@ -147,6 +147,8 @@ export async function buildContract(
     createdBy: 'system:test',
     createdAt: T0,
     version: 1,
+    endedOn: null,
+    endedReason: null,
     ...overrides,
   };
   await insertContract(db, contract);

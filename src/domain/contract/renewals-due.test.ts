@@ -16,6 +16,8 @@ const contract: Contract = {
   createdBy: 'user_fin',
   createdAt: new Date('2025-02-20T00:00:00Z'),
   version: 1,
+  endedOn: null,
+  endedReason: null,
 };
 
 describe('which contracts are due for renewal', () => {
