@@ -76,6 +76,7 @@ export async function buildAccount(db: Kysely<Database>, overrides: Partial<Acco
     city: 'San Francisco',
     postalCode: '94105',
     county: null,
+    csmId: null,
     ownerId: null,
     ownerPinned: false,
     selfServeUsage: false,

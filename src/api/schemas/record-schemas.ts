@@ -167,6 +167,7 @@ export const accountSchema = z
     postalCode: z.string().nullable(),
     county: z.string().nullable().describe('The county territory metro rules may match'),
     ownerId: z.string().nullable(),
+    csmId: z.string().nullable().describe("The account's CSM: owns its renewal deals (else the owner does)"),
     ownerPinned: z
       .boolean()
       .describe(

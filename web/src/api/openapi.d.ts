@@ -1843,6 +1843,8 @@ export interface components {
             /** @description The county territory metro rules may match */
             county: string | null;
             ownerId: string | null;
+            /** @description The account's CSM: owns its renewal deals (else the owner does) */
+            csmId: string | null;
             /** @description Created with an explicit owner other than the AE the territory model routed it to: activating a model keeps its owner */
             ownerPinned: boolean;
             selfServeUsage: boolean;
@@ -3399,6 +3401,8 @@ export interface operations {
                     /** @description The county (e.g. Harris): territory metro rules may match it */
                     county?: string | null;
                     ownerId?: string | null;
+                    /** @description The account's Customer Success Manager (role csm), who owns its renewal deals; set by who may reassign */
+                    csmId?: string | null;
                     /** @description The account uses the self-serve product (PLG) */
                     selfServeUsage?: boolean;
                     /** @description The buyer's AWS account (12 digits), the target of the AWS Marketplace private offer */
@@ -3548,6 +3552,8 @@ export interface operations {
                     /** @description The county (e.g. Harris): territory metro rules may match it */
                     county?: string | null;
                     ownerId?: string | null;
+                    /** @description The account's Customer Success Manager (role csm), who owns its renewal deals; set by who may reassign */
+                    csmId?: string | null;
                     /** @description The account uses the self-serve product (PLG) */
                     selfServeUsage?: boolean;
                     /** @description The buyer's AWS account (12 digits), the target of the AWS Marketplace private offer */
