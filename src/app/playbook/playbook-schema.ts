@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ACTIVITY_KINDS } from '../../domain/activity/activity.js';
 import {
+  BOOKING_CATEGORIES,
   CHECKABLE_FIELDS,
   CUSTOMER_CLASS_RULES,
   FORECAST_CATEGORIES,
@@ -142,6 +143,7 @@ export const playbookSchema = z
               })
               .strict()
               .optional(),
+            bookingCategory: z.enum(BOOKING_CATEGORIES).optional(),
           })
           .strict(),
       )

@@ -141,7 +141,12 @@ export interface OpportunityType {
    * contract it renews has ended, though the account is no longer a commit customer by then.
    */
   renewsContract?: RenewsContract;
+  /** What a won deal of this type books as (src/domain/revenue/bookings.ts); absent: uncategorised. */
+  bookingCategory?: BookingCategory;
 }
+
+export const BOOKING_CATEGORIES = ['acquisition', 'growth', 'retention'] as const;
+export type BookingCategory = (typeof BOOKING_CATEGORIES)[number];
 
 /**
  * How a type that renews a contract is told from its sibling by the TCV uplift over the renewed contract

@@ -2981,6 +2981,11 @@ export interface components {
                     /** @enum {string} */
                     uplift?: "below" | "atOrAbove";
                 };
+                /**
+                 * @description What a won deal of this type books as: acquisition, growth or retention
+                 * @enum {string}
+                 */
+                bookingCategory?: "acquisition" | "growth" | "retention";
             }[];
             customerClasses: {
                 key: string;
