@@ -214,6 +214,42 @@ describe('activities and permissions on an account page', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
   });
+
+  it('the VP Finance records a contract, corrects its TCV and ends it early, seen in the contracts table', async () => {
+    await page.getByRole('button', { name: 'Record contract' }).click();
+    const form = page.getByRole('form', { name: 'Record contract' });
+    await form.getByLabel('Start date').fill('2026-01-01');
+    await form.getByLabel('End date').fill('2028-12-31');
+    await form.getByRole('textbox', { name: /Total contract value/ }).fill('90000');
+    await form.getByRole('button', { name: 'Record contract' }).click();
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    const row = page.getByRole('table', { name: 'Contracts' }).getByRole('row').filter({ hasText: '2028' });
+    await expect.poll(() => row.count()).toBe(1);
+
+    await row.getByRole('button', { name: 'Correct' }).click();
+    const correct = page.getByRole('form', { name: 'Correct contract' });
+    await correct.getByRole('textbox', { name: /Total contract value/ }).fill('95000');
+    await expectNoAxeViolations(page, 'correct contract dialog');
+    await correct.getByRole('button', { name: 'Correct contract' }).click();
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    await expect.poll(() => row.textContent()).toMatch(/95,000/);
+
+    await row.getByRole('button', { name: 'End early' }).click();
+    const end = page.getByRole('form', { name: 'End contract' });
+    await end.getByRole('button', { name: 'End contract' }).click();
+    expect(await end.getByText('Say why the contract ends before term.').count()).toBe(1);
+    await end.getByLabel('Last day in force').fill('2026-06-30');
+    await end.getByRole('textbox', { name: 'Reason' }).fill('Acquired by a customer with its own contract');
+    await shot('end-contract');
+    await expectNoAxeViolations(page, 'end contract dialog');
+    await end.getByRole('button', { name: 'End contract' }).click();
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    await expect
+      .poll(() => row.textContent())
+      .toMatch(/Ended early on .*: Acquired by a customer with its own contract/);
+    expect(await row.getByRole('button', { name: 'End early' }).count()).toBe(0);
+    await shot('contract-ended');
+  });
 });
 
 describe('deals at risk for a regional VP', () => {

@@ -130,6 +130,7 @@ export function CustomerPanel({ view }: { view: AccountView }) {
                       <Button
                         size="compact-xs"
                         variant="subtle"
+                        data-requires="recordContracts"
                         onClick={() => setChanging({ contract, change: 'correct' })}
                       >
                         Correct
@@ -139,6 +140,7 @@ export function CustomerPanel({ view }: { view: AccountView }) {
                           size="compact-xs"
                           variant="subtle"
                           color="red"
+                          data-requires="recordContracts"
                           onClick={() => setChanging({ contract, change: 'end' })}
                         >
                           End early
