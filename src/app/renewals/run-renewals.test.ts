@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { admin, buildAccount, buildUser, T0, testContext } from '../../../test/support/factories.js';
+import {
+  admin,
+  buildAccount,
+  buildOpportunity,
+  buildUser,
+  T0,
+  testContext,
+} from '../../../test/support/factories.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.js';
 import { recordContract } from '../contracts/record-contract.js';
 import { runRenewals } from './run-renewals.js';
@@ -83,6 +90,26 @@ describe('the renewals run', () => {
     // The day the later one comes within 120 days, it is due.
     await runRenewals(testContext(database.db, new Date(T0.getTime() + 86_400_000)).context);
     expect(await renewalsOf(later.contract.id)).toHaveLength(1);
+  });
+
+  it('leaves an account whose CSM already opened a Renewal by hand', async () => {
+    const due = await accountWithContract('2027-02-20');
+    const { context } = testContext(database.db);
+    const byHand = await buildOpportunity(context, {
+      accountId: due.account.id,
+      ownerId: due.owner.id,
+      type: 'renewal',
+    });
+    await runRenewals(context);
+    expect(await renewalsOf(due.contract.id)).toEqual([]);
+    // Once that deal is closed, the contract is due again.
+    await database.db
+      .updateTable('opportunities')
+      .set({ closed_at: T0 })
+      .where('id', '=', byHand.id)
+      .execute();
+    await runRenewals(context);
+    expect(await renewalsOf(due.contract.id)).toHaveLength(1);
   });
 
   it('creates exactly one renewal per contract when two runs race', async () => {

@@ -18,7 +18,7 @@ export interface RenewalsRun {
 
 /**
  * Opens a renewal deal for each commit contract due (ending within the playbook's `renewals.leadDays`, not
- * ended early, not renewed yet), through the same create path as every deal — gate snapshot, audit event and
+ * ended early, not renewed yet, its account without an open Renewal/Expansion opened by hand), through the same create path as every deal — gate snapshot, audit event and
  * outbox row — by the system. Two runs at once create one deal per contract: the contract is locked for the
  * create, and the unique index on opportunities.renews_contract_id has the last word.
  */
@@ -27,7 +27,11 @@ export async function runRenewals(context: AppContext): Promise<RenewalsRun> {
   const settings = context.playbook.renewals;
   if (!settings || !context.playbook.contracts) return run;
   const today = dayOf(context.now());
-  const due = await listContractsDueForRenewal(context.db, today, renewalHorizon(settings, today));
+  const renewingTypes = context.playbook.opportunityTypes
+    .filter((type) => type.renewsContract || type.key === settings.type)
+    .map((type) => type.key);
+  const horizon = renewalHorizon(settings, today);
+  const due = await listContractsDueForRenewal(context.db, today, horizon, renewingTypes);
   const actor = systemActor('renewals');
   for (const { contract, account } of due) {
     const { renewsContractId, ownerId, ...deal } = renewalDealFor(

@@ -11,14 +11,16 @@ export interface DueContract {
 
 /**
  * Commit contracts not ended early, ending between `today` and `horizon` (both inclusive), that no deal
- * renews yet — with their account's name, owner and active CSM. Oldest end first.
+ * renews yet and whose account has no open deal of a `renewingTypes` type opened by hand (someone is on it
+ * already) — with their account's name, owner and active CSM. Oldest end first.
  */
 export async function listContractsDueForRenewal(
   db: Kysely<Database>,
   today: string,
   horizon: string,
+  renewingTypes: readonly string[],
 ): Promise<DueContract[]> {
-  const rows = await db
+  let query = db
     .selectFrom('contracts as c')
     .innerJoin('accounts as a', 'a.id', 'c.account_id')
     .leftJoin('users as csm', (join) => join.onRef('csm.id', '=', 'a.csm_id').on('csm.active', '=', true))
@@ -38,8 +40,22 @@ export async function listContractsDueForRenewal(
       ),
     )
     .orderBy('c.end_date')
-    .orderBy('c.id')
-    .execute();
+    .orderBy('c.id');
+  if (renewingTypes.length > 0) {
+    query = query.where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('opportunities as open')
+            .select(sql`1`.as('one'))
+            .whereRef('open.account_id', '=', 'c.account_id')
+            .where('open.type', 'in', [...renewingTypes])
+            .where('open.closed_at', 'is', null)
+            .where('open.renews_contract_id', 'is', null),
+        ),
+      ),
+    );
+  }
+  const rows = await query.execute();
   return rows.map((row) => ({
     contract: toContract(row),
     account: {
