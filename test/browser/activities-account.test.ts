@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations, waitForSettledScreen } from './support/axe.js';
 import { ARTIFACTS, openBrowserSession } from './support/browser-session.js';
 import type { RunningServer } from './support/start-server.js';
-import { errorAt as errorAtField, signInAs as signInAsUser } from './support/ui.js';
+import { choose, errorAt as errorAtField, signInAs as signInAsUser } from './support/ui.js';
 
 /** Demo users (src/app/demo/demo-people.ts), all with the demo password. */
 const AE = { name: 'Maya Chen', id: 'user_maya_chen' };
@@ -249,6 +249,21 @@ describe('activities and permissions on an account page', () => {
       .toMatch(/Ended early on .*: Acquired by a customer with its own contract/);
     expect(await row.getByRole('button', { name: 'End early' }).count()).toBe(0);
     await shot('contract-ended');
+  });
+
+  it('the Regional VP names the account its CSM, who will own its renewals', async () => {
+    await signIn(RVP.name);
+    await page.goto(`${server.url}/accounts/${account.account.id}`);
+    await page.getByRole('button', { name: 'Edit account', exact: true }).click();
+    const form = page.getByRole('form', { name: 'Edit account' });
+    const csm = form.getByRole('combobox', { name: 'Customer Success Manager' });
+    await choose(page, csm, 'Liam', 'Liam O’Brien');
+    await expectNoAxeViolations(page, 'edit account form with the CSM');
+    await form.getByRole('button', { name: 'Save account' }).click();
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    await expect.poll(() => page.getByText(/· CSM Liam O’Brien/).count()).toBe(1);
+    const view: { account: { csmId: string | null } } = await api(`/accounts/${account.account.id}`);
+    expect(view.account.csmId).toBe('user_liam_o_brien');
   });
 });
 
