@@ -95,6 +95,16 @@ export const opportunityViewSchema = z
     meddpicc: z.array(meddpiccEntrySchema),
     attestations: z.array(attestationSchema),
     milestones: z.array(milestoneSchema).describe('Win milestones recorded, in the order achieved'),
+    renews: z
+      .object({
+        id: z.string(),
+        startDate: z.string(),
+        endDate: z.string(),
+        tcvMinor: z.number().int(),
+        currency: z.string(),
+      })
+      .nullable()
+      .describe('The contract this deal renews (opened by the renewals run); null when none'),
     nextStage: nextStageSchema
       .nullable()
       .describe('What the deal still needs to move one stage forward; null once closed'),

@@ -9,6 +9,7 @@ import {
 } from '../../../test/support/factories.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.js';
 import { recordContract } from '../contracts/record-contract.js';
+import { getOpportunity } from '../opportunities/get-opportunity.js';
 import { runRenewals } from './run-renewals.js';
 
 let database: TestDatabase;
@@ -63,6 +64,15 @@ describe('the renewals run', () => {
       .execute();
     expect(events.map((event) => event.action)).toEqual(['opportunity.created']);
     expect(events[0]?.gate).not.toBeNull();
+
+    const view = await getOpportunity(context, admin(), deal?.id ?? '');
+    expect(view.ok && view.value.renews).toEqual({
+      id: due.contract.id,
+      startDate: '2025-01-01',
+      endDate: '2027-03-02',
+      tcvMinor: 240_000_00,
+      currency: 'EUR',
+    });
 
     const again = await runRenewals(context);
     expect(again.created).toBe(0);

@@ -102,3 +102,17 @@ export async function linkRenewal(
     .where('id', '=', opportunityId)
     .execute();
 }
+
+/** The contract a deal renews (the renewals run's link), if it renews one. */
+export async function findRenewedContract(
+  db: Kysely<Database>,
+  opportunityId: string,
+): Promise<Contract | undefined> {
+  const row = await db
+    .selectFrom('contracts as c')
+    .innerJoin('opportunities as o', 'o.renews_contract_id', 'c.id')
+    .selectAll('c')
+    .where('o.id', '=', opportunityId)
+    .executeTakeFirst();
+  return row && toContract(row);
+}

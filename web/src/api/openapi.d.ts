@@ -1774,6 +1774,14 @@ export interface components {
             attestations: components["schemas"]["Attestation"][];
             /** @description Win milestones recorded, in the order achieved */
             milestones: components["schemas"]["Milestone"][];
+            /** @description The contract this deal renews (opened by the renewals run); null when none */
+            renews: {
+                id: string;
+                startDate: string;
+                endDate: string;
+                tcvMinor: number;
+                currency: string;
+            } | null;
             /** @description What the deal still needs to move one stage forward; null once closed */
             nextStage: components["schemas"]["NextStagePreview"] | null;
             /** @description The furthest stage the deal could move to now, through the gate; null when none */
