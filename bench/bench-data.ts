@@ -40,6 +40,7 @@ export async function createOwnersAndAccounts(db: Kysely<Database>, now: Date) {
       city: null,
       postalCode: null,
       county: null,
+      csmId: null,
       ownerId: null,
       ownerPinned: false,
       selfServeUsage: false,

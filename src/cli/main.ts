@@ -5,6 +5,7 @@ import { registerInspect } from './commands/inspect.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerOpportunity } from './commands/opportunity.js';
 import { registerPlaybook } from './commands/playbook.js';
+import { registerRenewals } from './commands/renewals.js';
 import { registerSeed } from './commands/seed.js';
 import { registerServe } from './commands/serve.js';
 import { registerTerritory } from './commands/territory.js';
@@ -26,6 +27,7 @@ for (const register of [
   registerPlaybook,
   registerTerritory,
   registerOpportunity,
+  registerRenewals,
   registerActivity,
   registerInspect,
   registerUser,

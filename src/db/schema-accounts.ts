@@ -17,6 +17,8 @@ export interface AccountsTable {
   aws_account_id: Generated<string | null>;
   /** The county metro rules may match (free text, compared case-insensitively). */
   county: Generated<string | null>;
+  /** The account's Customer Success Manager (a user of role csm), who owns its renewal deals (migration 018). */
+  csm_id: Generated<string | null>;
   /** Created with an explicit owner other than the routed AE: territory activations keep the owner. */
   owner_pinned: Generated<boolean>;
   version: Generated<number>;

@@ -93,6 +93,8 @@ export interface OpportunitiesTable {
   version: Generated<number>;
   stall_snoozed_until: ColumnType<string | null, string | null | undefined, string | null>;
   stall_snooze_reason: Generated<string | null>;
+  /** The contract this renewal deal renews; unique (migration 018). */
+  renews_contract_id: Generated<string | null>;
   created_by: string | null;
   created_at: Date;
   updated_at: Date;
@@ -174,6 +176,10 @@ export interface ContractsTable {
   created_by: string;
   created_at: Date;
   version: Generated<number>;
+  /** Ended before term by Finance: the last day in force, and why (migration 018). */
+  ended_on: Generated<DateString | null>;
+  ended_reason: Generated<string | null>;
+  updated_at: Generated<Date | null>;
 }
 
 export interface ActivitiesTable {

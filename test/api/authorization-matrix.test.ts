@@ -15,7 +15,7 @@ import {
   type ProofRelation,
   signInAs,
 } from '../support/authorization-org.js';
-import { T0 } from '../support/factories.js';
+import { buildContract, T0 } from '../support/factories.js';
 import { memoryClosingPorts } from '../support/memory-closing-ports.js';
 import { OFFER_TERMS } from '../support/offer-fixtures.js';
 import {
@@ -120,6 +120,9 @@ const RECORD_CONTRACT: Row = {
   revops_admin: 201,
   viewer: 403,
 };
+
+/** Correcting or ending a contract: as recording one (the contract's account judged), answering 200. */
+const CHANGE_CONTRACT: Row = { ...RECORD_CONTRACT, vp_finance: 200, revops_admin: 200 };
 
 /** The deal's side of an offer on a deal at Propose (Finance reads it there, by its forecast category). */
 const OFFER_DEAL_SIDE = (ok: number): Row => ({ ...EDIT_DEAL(ok), vp_finance: 403 });
@@ -600,6 +603,23 @@ const OPERATIONS: Record<string, Operation> = {
         tcvMinor: 240_000_00,
         currency: 'EUR',
       }),
+  },
+  'PATCH /api/v1/contracts/{id}': {
+    expected: CHANGE_CONTRACT,
+    run: async (t) => {
+      const contract = await buildContract(api.app.context.db, t.account.id);
+      return t.me.call('PATCH', `/api/v1/contracts/${contract.id}`, { tcvMinor: 210_000_00 });
+    },
+  },
+  'POST /api/v1/contracts/{id}/end': {
+    expected: CHANGE_CONTRACT,
+    run: async (t) => {
+      const contract = await buildContract(api.app.context.db, t.account.id);
+      return t.me.call('POST', `/api/v1/contracts/${contract.id}/end`, {
+        endedOn: '2026-12-31',
+        reason: 'acquired by a customer with its own contract',
+      });
+    },
   },
   'PATCH /api/v1/contacts/{id}': {
     expected: KEEP_CONTACTS(200),

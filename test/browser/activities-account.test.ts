@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations, waitForSettledScreen } from './support/axe.js';
 import { ARTIFACTS, openBrowserSession } from './support/browser-session.js';
 import type { RunningServer } from './support/start-server.js';
-import { errorAt as errorAtField, signInAs as signInAsUser } from './support/ui.js';
+import { choose, errorAt as errorAtField, signInAs as signInAsUser } from './support/ui.js';
 
 /** Demo users (src/app/demo/demo-people.ts), all with the demo password. */
 const AE = { name: 'Maya Chen', id: 'user_maya_chen' };
@@ -213,6 +213,57 @@ describe('activities and permissions on an account page', () => {
     await expectNoAxeViolations(page, 'record contract dialog, VP Finance');
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+  });
+
+  it('the VP Finance records a contract, corrects its TCV and ends it early, seen in the contracts table', async () => {
+    await page.getByRole('button', { name: 'Record contract' }).click();
+    const form = page.getByRole('form', { name: 'Record contract' });
+    await form.getByLabel('Start date').fill('2026-01-01');
+    await form.getByLabel('End date').fill('2028-12-31');
+    await form.getByRole('textbox', { name: /Total contract value/ }).fill('90000');
+    await form.getByRole('button', { name: 'Record contract' }).click();
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    const row = page.getByRole('table', { name: 'Contracts' }).getByRole('row').filter({ hasText: '2028' });
+    await expect.poll(() => row.count()).toBe(1);
+
+    await row.getByRole('button', { name: 'Correct' }).click();
+    const correct = page.getByRole('form', { name: 'Correct contract' });
+    await correct.getByRole('textbox', { name: /Total contract value/ }).fill('95000');
+    await expectNoAxeViolations(page, 'correct contract dialog');
+    await correct.getByRole('button', { name: 'Correct contract' }).click();
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    await expect.poll(() => row.textContent()).toMatch(/95,000/);
+
+    await row.getByRole('button', { name: 'End early' }).click();
+    const end = page.getByRole('form', { name: 'End contract' });
+    await end.getByRole('button', { name: 'End contract' }).click();
+    expect(await end.getByText('Say why the contract ends before term.').count()).toBe(1);
+    await end.getByLabel('Last day in force').fill('2026-06-30');
+    await end.getByRole('textbox', { name: 'Reason' }).fill('Acquired by a customer with its own contract');
+    await shot('end-contract');
+    await expectNoAxeViolations(page, 'end contract dialog');
+    await end.getByRole('button', { name: 'End contract' }).click();
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    await expect
+      .poll(() => row.textContent())
+      .toMatch(/Ended early on .*: Acquired by a customer with its own contract/);
+    expect(await row.getByRole('button', { name: 'End early' }).count()).toBe(0);
+    await shot('contract-ended');
+  });
+
+  it('the Regional VP names the account its CSM, who will own its renewals', async () => {
+    await signIn(RVP.name);
+    await page.goto(`${server.url}/accounts/${account.account.id}`);
+    await page.getByRole('button', { name: 'Edit account', exact: true }).click();
+    const form = page.getByRole('form', { name: 'Edit account' });
+    const csm = form.getByRole('combobox', { name: 'Customer Success Manager' });
+    await choose(page, csm, 'Liam', 'Liam O’Brien');
+    await expectNoAxeViolations(page, 'edit account form with the CSM');
+    await form.getByRole('button', { name: 'Save account' }).click();
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    await expect.poll(() => page.getByText(/· CSM Liam O’Brien/).count()).toBe(1);
+    const view: { account: { csmId: string | null } } = await api(`/accounts/${account.account.id}`);
+    expect(view.account.csmId).toBe('user_liam_o_brien');
   });
 });
 

@@ -76,6 +76,7 @@ export async function buildAccount(db: Kysely<Database>, overrides: Partial<Acco
     city: 'San Francisco',
     postalCode: '94105',
     county: null,
+    csmId: null,
     ownerId: null,
     ownerPinned: false,
     selfServeUsage: false,
@@ -147,6 +148,8 @@ export async function buildContract(
     createdBy: 'system:test',
     createdAt: T0,
     version: 1,
+    endedOn: null,
+    endedReason: null,
     ...overrides,
   };
   await insertContract(db, contract);

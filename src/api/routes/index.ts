@@ -22,6 +22,7 @@ import { createAwsPrivateOfferRoute, releaseAwsPrivateOfferRoute } from './aws-p
 import { removeActivityRoute, updateActivityRoute } from './change-activity.js';
 import { changeStageRoute } from './change-stage.js';
 import { chooseOfferOptionRoute } from './choose-offer-option.js';
+import { correctContractRoute } from './correct-contract.js';
 import { countPendingApprovalsRoute } from './count-pending-approvals.js';
 import { createAccountRoute } from './create-account.js';
 import { createContactRoute } from './create-contact.js';
@@ -33,6 +34,7 @@ import { createUserRoute } from './create-user.js';
 import { createWebhookSubscriptionRoute } from './create-webhook-subscription.js';
 import { decideApprovalRoute } from './decide-approval.js';
 import { draftOfferRoute } from './draft-offer.js';
+import { endContractRoute } from './end-contract.js';
 import { exportAccountsRoute, exportOpportunitiesRoute } from './export-csv.js';
 import { generateQuoteRoute } from './generate-quote.js';
 import { getAccountRoute } from './get-account.js';
@@ -107,6 +109,8 @@ const ROUTES: FastifyPluginAsyncZod[] = [
   createContactRoute,
   listAccountContractsRoute,
   recordContractRoute,
+  correctContractRoute,
+  endContractRoute,
   listAccountActivitiesRoute,
   logAccountActivityRoute,
   updateActivityRoute,

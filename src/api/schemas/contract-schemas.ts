@@ -15,6 +15,11 @@ export const contractSchema = z
     createdBy: z.string(),
     createdAt: timestamp,
     version: z.number().int(),
+    endedOn: z
+      .string()
+      .nullable()
+      .describe('Ended before term by Finance: its last day in force; null: runs to term'),
+    endedReason: z.string().nullable().describe('Why Finance ended it before term'),
   })
   .meta({ id: 'Contract' });
 
@@ -30,3 +35,10 @@ export const contractRecordedSchema = z
     accountVersion: z.number().int().describe("The account's new version (its class may have changed)"),
   })
   .meta({ id: 'ContractRecorded' });
+
+export const contractChangedSchema = z
+  .object({
+    contract: contractSchema,
+    accountVersion: z.number().int().describe("The account's new version (its class may have changed)"),
+  })
+  .meta({ id: 'ContractChanged' });

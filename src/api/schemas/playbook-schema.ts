@@ -3,6 +3,7 @@ import { ROLES } from '../../domain/access/roles.js';
 import { ACTIVITY_KINDS } from '../../domain/activity/activity.js';
 import { APPROVER_SCOPES, PAYMENT_SCHEDULES } from '../../domain/playbook/closing-settings.js';
 import {
+  BOOKING_CATEGORIES,
   CHECKABLE_FIELDS,
   CLOSING_RULES,
   CUSTOMER_CLASS_RULES,
@@ -154,6 +155,10 @@ export const playbookResponseSchema = z
           .describe(
             'The type renews a contract: it still fits for graceDays after that contract ended; uplift says on which side of the expansion threshold it lies',
           ),
+        bookingCategory: z
+          .enum(BOOKING_CATEGORIES)
+          .optional()
+          .describe('What a won deal of this type books as: acquisition, growth or retention'),
       }),
     ),
     customerClasses: z.array(
@@ -169,6 +174,10 @@ export const playbookResponseSchema = z
     lossReasons: z.array(z.object({ key: z.string(), name: z.string(), requiresCompetitor: z.boolean() })),
     leadSources: z.array(z.object({ key: z.string(), name: z.string() })),
     contracts: z.object({ expansionUpliftThreshold: z.number().optional() }).optional(),
+    renewals: z
+      .object({ leadDays: z.number(), type: z.string(), source: z.string().optional() })
+      .optional()
+      .describe('Renewal deals opened automatically leadDays before a commit contract ends'),
     inspection: playbookInspectionSchema,
     closing: closingResponseSchema.optional(),
     mappings: mappingsResponseSchema

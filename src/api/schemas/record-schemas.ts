@@ -95,6 +95,16 @@ export const opportunityViewSchema = z
     meddpicc: z.array(meddpiccEntrySchema),
     attestations: z.array(attestationSchema),
     milestones: z.array(milestoneSchema).describe('Win milestones recorded, in the order achieved'),
+    renews: z
+      .object({
+        id: z.string(),
+        startDate: z.string(),
+        endDate: z.string(),
+        tcvMinor: z.number().int(),
+        currency: z.string(),
+      })
+      .nullable()
+      .describe('The contract this deal renews (opened by the renewals run); null when none'),
     nextStage: nextStageSchema
       .nullable()
       .describe('What the deal still needs to move one stage forward; null once closed'),
@@ -167,6 +177,7 @@ export const accountSchema = z
     postalCode: z.string().nullable(),
     county: z.string().nullable().describe('The county territory metro rules may match'),
     ownerId: z.string().nullable(),
+    csmId: z.string().nullable().describe("The account's CSM: owns its renewal deals (else the owner does)"),
     ownerPinned: z
       .boolean()
       .describe(

@@ -19,6 +19,12 @@ const accountFields = {
   postalCode: optionalText(20),
   county: optionalText(100).describe('The county (e.g. Harris): territory metro rules may match it'),
   ownerId: id.nullable().optional(),
+  csmId: id
+    .nullable()
+    .optional()
+    .describe(
+      "The account's Customer Success Manager (role csm), who owns its renewal deals; set by who may reassign",
+    ),
   selfServeUsage: z.boolean().optional().describe('The account uses the self-serve product (PLG)'),
   awsAccountId: z
     .string()

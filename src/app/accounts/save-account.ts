@@ -11,6 +11,7 @@ import type { Actor, AppContext } from '../context.js';
 import { diff, recordEvent } from '../shared/record-event.js';
 import { activeTerritories } from '../territory/compiled-territories.js';
 import { type CreateAccountInput, geographyIssues, type UpdateAccountInput } from './account-inputs.js';
+import { checkCsmChoice } from './check-csm-choice.js';
 import { pinnedAfterReassign } from './pin-reassigned-account.js';
 import { rerouteMovedAccount } from './reroute-moved-account.js';
 import { type NewAccountOwner, ownerOfRoutedAccount } from './route-new-account.js';
@@ -37,6 +38,7 @@ function applyFields(account: Account, input: UpdateAccountInput): Account {
     postalCode: pick('postalCode'),
     county: pick('county'),
     ownerId: pick('ownerId'),
+    csmId: pick('csmId'),
     awsAccountId: pick('awsAccountId'),
   };
 }
@@ -74,7 +76,12 @@ export async function createAccount(
   // Callers past the HTTP schema (seed, imports) get the same geography rules, before any SQL.
   const geography = geographyIssues(input.country, input.subdivision ?? null);
   if (geography.length > 0) return err(invalid(geography));
+  if (input.csmId && rights.reassign.length === 0) {
+    return err(forbidden('csmId: your role may not assign accounts to a CSM.'));
+  }
   return context.db.transaction().execute(async (trx) => {
+    const csmIssue = input.csmId && (await checkCsmChoice(trx, input.csmId));
+    if (csmIssue) return err(invalid([csmIssue]));
     const owner = await ownerOfNewAccount(trx, actor, input);
     if (!owner.ok) return owner;
     const { ownerId, ownerPinned } = owner.value;
@@ -91,6 +98,7 @@ export async function createAccount(
       postalCode: null,
       county: null,
       ownerId: null,
+      csmId: null,
       ownerPinned: false,
       selfServeUsage: false,
       awsAccountId: null,
@@ -129,6 +137,13 @@ export async function updateAccount(
         input.ownerId &&
         (await checkOwnerChoice(trx, actor, input.ownerId, rightsOf(actor.principal).reassign));
       if (ownerIssue) return err(invalid([ownerIssue]));
+    }
+    if (input.csmId !== undefined && input.csmId !== current.csmId) {
+      if (!(await accessToAccount(trx, actor, current)).reassign) {
+        return err(forbidden("csmId: your role may not change this account's CSM."));
+      }
+      const csmIssue = input.csmId && (await checkCsmChoice(trx, input.csmId));
+      if (csmIssue) return err(invalid([csmIssue]));
     }
     const fields = applyFields(current, input);
     const reassigned = fields.ownerId !== current.ownerId;

@@ -45,6 +45,8 @@ export async function recordWonContract(
     createdBy: actor.id,
     createdAt: now,
     version: 1,
+    endedOn: null,
+    endedReason: null,
   });
   await recordEvent(trx, actor, now, {
     entityType: 'contract',

@@ -17,3 +17,24 @@ export const recordContractInput = z
     message: 'must be on or after startDate',
   });
 export type RecordContractInput = z.infer<typeof recordContractInput>;
+
+export const correctContractInput = z
+  .object({
+    startDate: isoDate.optional().describe('First day in force'),
+    endDate: isoDate.optional().describe('Last day in force; on or after startDate'),
+    tcvMinor: amountMinor.optional().describe('Total contract value in minor units (cents)'),
+  })
+  .strict()
+  .refine((input) => Object.keys(input).length > 0, {
+    path: ['startDate'],
+    message: 'name a term to correct',
+  });
+export type CorrectContractInput = z.infer<typeof correctContractInput>;
+
+export const endContractInput = z
+  .object({
+    endedOn: isoDate.describe('The last day the contract is in force, within its term'),
+    reason: z.string().trim().min(1, 'must not be empty').max(500).describe('Why it ends before term'),
+  })
+  .strict();
+export type EndContractInput = z.infer<typeof endContractInput>;

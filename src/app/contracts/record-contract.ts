@@ -59,6 +59,8 @@ export async function recordContract(
       createdBy: actor.id,
       createdAt: now,
       version: 1,
+      endedOn: null,
+      endedReason: null,
     };
     return ok(await saveContract(trx, actor, account, contract));
   });

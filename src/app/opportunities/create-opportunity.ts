@@ -1,5 +1,6 @@
 import { findAccount } from '../../db/repositories/accounts-repo.js';
 import { insertOpportunity } from '../../db/repositories/opportunities-repo.js';
+import { linkRenewal, lockContractForRenewal } from '../../db/repositories/renewals-repo.js';
 import { insertStageChanges } from '../../db/repositories/stage-changes-repo.js';
 import { rightsOf } from '../../domain/access/principal.js';
 import type { Opportunity } from '../../domain/opportunity/opportunity.js';
@@ -13,16 +14,29 @@ import { recordEvent } from '../shared/record-event.js';
 import { checkDealType } from './check-deal-type.js';
 import type { CreateOpportunityInput } from './opportunity-inputs.js';
 
-/** Creates a deal in the first stage of its type's pipeline, if the type suits the account's customer class. */
+/**
+ * Creates a deal in the first stage of its type's pipeline, if the type suits the account's customer class.
+ * `renewsContractId` (the renewals run): the deal renews that contract — refused (conflict) when a deal
+ * renews it already, under a lock on the contract and the unique index on the link.
+ */
 export async function createOpportunity(
   context: AppContext,
   actor: Actor,
   input: CreateOpportunityInput,
+  options: { renewsContractId?: string } = {},
 ): Promise<Result<Opportunity, AppError>> {
   const rights = rightsOf(actor.principal);
   if (!rights.createDeals) return err(forbidden('Your role does not create opportunities.'));
   const pipeline = pipelineForType(context.playbook, input.type);
   return context.db.transaction().execute(async (trx) => {
+    const renewsContractId = options.renewsContractId;
+    if (renewsContractId) {
+      const renewed = await lockContractForRenewal(trx, renewsContractId);
+      if (!renewed.exists) return err(invalid([{ path: 'renewsContractId', message: 'no such contract' }]));
+      if (renewed.renewedBy) {
+        return err({ code: 'conflict', message: `Deal ${renewed.renewedBy} renews this contract already.` });
+      }
+    }
     const issues: FieldIssue[] = [];
     if (!pipeline) {
       const known = context.playbook.opportunityTypes.map((type) => type.key).join(', ');
@@ -84,6 +98,7 @@ export async function createOpportunity(
       updatedAt: now,
     };
     await insertOpportunity(trx, opportunity);
+    if (renewsContractId) await linkRenewal(trx, opportunity.id, renewsContractId);
     await insertStageChanges(trx, [
       {
         opportunityId: opportunity.id,
@@ -99,7 +114,7 @@ export async function createOpportunity(
       entityType: 'opportunity',
       entityId: opportunity.id,
       action: 'opportunity.created',
-      after: opportunity,
+      after: renewsContractId ? { ...opportunity, renewsContractId } : opportunity,
       gate,
     });
     return ok(opportunity);

@@ -1,4 +1,6 @@
+import { findRenewedContract } from '../../db/repositories/renewals-repo.js';
 import type { OpportunityPermissions } from '../../domain/access/permissions.js';
+import type { Contract } from '../../domain/contract/contract.js';
 import {
   furthestReachable,
   type NextStagePreview,
@@ -35,7 +37,20 @@ export interface OpportunityView {
   reachable: { stage: string; name: string } | null;
   /** What the caller may do with the deal, and who may what they may not. */
   permissions: OpportunityPermissions;
+  /** The contract this deal renews (opened by the renewals run); null when it renews none. */
+  renews: Pick<Contract, 'id' | 'startDate' | 'endDate' | 'tcvMinor' | 'currency'> | null;
 }
+
+const renewedTerms = (contract: Contract | undefined): OpportunityView['renews'] =>
+  contract
+    ? {
+        id: contract.id,
+        startDate: contract.startDate,
+        endDate: contract.endDate,
+        tcvMinor: contract.tcvMinor,
+        currency: contract.currency,
+      }
+    : null;
 
 function meddpiccView(elements: string[], records: MeddpiccRecord[]): MeddpiccView[] {
   return elements.map((element) => {
@@ -77,5 +92,6 @@ export async function getOpportunity(
     nextStage: previewNextStage(context.playbook, facts),
     reachable: furthestReachable(context.playbook, facts),
     permissions: await permissionsOnOpportunity(context.db, actor, opportunity, pipeline),
+    renews: renewedTerms(await findRenewedContract(context.db, opportunity.id)),
   });
 }

@@ -166,6 +166,24 @@ describe('a broken playbook', () => {
       /needs the `contracts` section/,
     ],
     [
+      'renewals of an unknown type',
+      (doc: ReturnType<typeof parseDocument>) => doc.setIn(['renewals', 'type'], 'renewl'),
+      'renewals.type',
+      /no opportunity type "renewl"/,
+    ],
+    [
+      'renewals from an unknown lead source',
+      (doc: ReturnType<typeof parseDocument>) => doc.setIn(['renewals', 'source'], 'webinar'),
+      'renewals.source',
+      /no lead source "webinar"/,
+    ],
+    [
+      'renewals of a type whose pipeline is missing',
+      (doc: ReturnType<typeof parseDocument>) => doc.setIn(['opportunityTypes', 2, 'pipeline'], 'gone'),
+      'renewals.type',
+      /is on no pipeline/,
+    ],
+    [
       'a criterion for an unknown lead source',
       (doc: ReturnType<typeof parseDocument>) =>
         doc.setIn(['pipelines', 0, 'stages', 0, 'exit', 2, 'onlyForSources', 0], 'webinar'),
@@ -185,6 +203,18 @@ describe('a broken playbook', () => {
     expect(result.error).toContainEqual(
       expect.objectContaining({ file: 'custom.yaml', path, message: expect.stringMatching(reason) }),
     );
+  });
+
+  it('opens renewals 120 days ahead unless the file says otherwise', () => {
+    const result = parsePlaybook(
+      mutated((doc) => doc.deleteIn(['renewals', 'leadDays'])),
+      'custom.yaml',
+    );
+    expect(result.ok && result.value.renewals).toEqual({
+      leadDays: 120,
+      type: 'renewal',
+      source: 'customer_success',
+    });
   });
 
   it('is refused when it is not YAML at all', () => {

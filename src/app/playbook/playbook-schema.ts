@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ACTIVITY_KINDS } from '../../domain/activity/activity.js';
 import {
+  BOOKING_CATEGORIES,
   CHECKABLE_FIELDS,
   CUSTOMER_CLASS_RULES,
   FORECAST_CATEGORIES,
@@ -142,6 +143,7 @@ export const playbookSchema = z
               })
               .strict()
               .optional(),
+            bookingCategory: z.enum(BOOKING_CATEGORIES).optional(),
           })
           .strict(),
       )
@@ -158,6 +160,14 @@ export const playbookSchema = z
     leadSources: z.array(z.object({ key, name: text }).strict()).min(1),
     contracts: z
       .object({ expansionUpliftThreshold: z.number().min(0).max(100).optional() })
+      .strict()
+      .optional(),
+    renewals: z
+      .object({
+        leadDays: z.number().int().min(0).max(3660).default(120),
+        type: key,
+        source: key.optional(),
+      })
       .strict()
       .optional(),
     closing: closingSchema.optional(),

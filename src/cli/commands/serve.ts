@@ -6,6 +6,7 @@ import { housekeeping } from '../../app/jobs/housekeeping.js';
 import { inboundEvents } from '../../app/jobs/inbound-events.js';
 import { scheduleJobs } from '../../app/jobs/run-jobs.js';
 import { type OpenApp, openApp } from '../../app/open-app.js';
+import { renewalsJob } from '../../app/renewals/run-renewals.js';
 import { openIntegrations } from '../../integrations/open-integrations.js';
 import { appConfig, readConfig } from '../config.js';
 import { seedIfEmpty } from './seed.js';
@@ -92,12 +93,19 @@ export function registerServe(program: Command) {
         process: `${hostname()}:${process.pid}`,
         onError: (job, error) => server.log.error({ err: error }, `job ${job.name} failed`),
       });
+      // Renewals run once a day (UTC) across every server process.
+      const stopDailyJobs = scheduleJobs(context, [renewalsJob], {
+        periodMs: 86_400_000,
+        process: `${hostname()}:${process.pid}`,
+        onError: (job, error) => server.log.error({ err: error }, `job ${job.name} failed`),
+      });
       const worker =
         config.WEBHOOKS_WORKER === 'on'
           ? runWebhookWorker(app.context, config, (message) => server.log.error(message))
           : undefined;
       const stop = async () => {
         stopJobs();
+        stopDailyJobs();
         await worker?.stop();
         await server.close();
         await app.close();

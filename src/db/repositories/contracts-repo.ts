@@ -15,6 +15,8 @@ export function toContract(row: Selectable<ContractsTable>): Contract {
     createdBy: row.created_by,
     createdAt: row.created_at,
     version: row.version,
+    endedOn: row.ended_on,
+    endedReason: row.ended_reason,
   };
 }
 
@@ -33,6 +35,8 @@ export async function insertContract(db: Kysely<Database>, contract: Contract): 
       created_by: contract.createdBy,
       created_at: contract.createdAt,
       version: contract.version,
+      ended_on: contract.endedOn,
+      ended_reason: contract.endedReason,
     })
     .execute();
 }
@@ -61,4 +65,32 @@ export async function findContractOfOpportunity(
     .where('opportunity_id', '=', opportunityId)
     .executeTakeFirst();
   return row && toContract(row);
+}
+
+/** A contract, locked for a change (Finance correcting or ending it). */
+export async function findContractForUpdate(db: Kysely<Database>, id: string): Promise<Contract | undefined> {
+  const row = await db
+    .selectFrom('contracts')
+    .selectAll()
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+  return row && toContract(row);
+}
+
+/** Writes a contract's terms and ending back, at its new version. */
+export async function saveContractTerms(db: Kysely<Database>, contract: Contract, at: Date): Promise<void> {
+  await db
+    .updateTable('contracts')
+    .set({
+      start_date: contract.startDate,
+      end_date: contract.endDate,
+      tcv_minor: contract.tcvMinor,
+      ended_on: contract.endedOn,
+      ended_reason: contract.endedReason,
+      version: contract.version,
+      updated_at: at,
+    })
+    .where('id', '=', contract.id)
+    .execute();
 }

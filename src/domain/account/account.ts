@@ -23,6 +23,8 @@ export interface Account {
   /** The county, for metro rules that name counties (e.g. Harris County). */
   county: string | null;
   ownerId: string | null;
+  /** The account's Customer Success Manager (a user of role csm): owns its renewal deals; null: the owner does. */
+  csmId: string | null;
   /** Created with an explicit owner other than the AE the territory model routed it to: activations keep it. */
   ownerPinned: boolean;
   selfServeUsage: boolean;

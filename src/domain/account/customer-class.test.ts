@@ -42,6 +42,8 @@ describe('customer class from recorded contracts', () => {
     createdBy: 'user_finance',
     createdAt: new Date('2024-01-01T00:00:00Z'),
     version: 1,
+    endedOn: null,
+    endedReason: null,
   });
 
   it.each([

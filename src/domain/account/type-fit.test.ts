@@ -18,6 +18,8 @@ const contract = (startDate: string, endDate: string, id = `ctr_${startDate}`): 
   createdBy: 'user_finance',
   createdAt: new Date('2024-01-01T00:00:00Z'),
   version: 1,
+  endedOn: null,
+  endedReason: null,
 });
 
 const inForce = [contract('2025-01-01', '2027-12-31')];

@@ -86,6 +86,8 @@ describe('the contract and the invoicing request of a won offer', () => {
       createdBy: 'system:docusign-events',
       createdAt: WON_AT,
       version: 1,
+      endedOn: null,
+      endedReason: null,
     };
     const request = invoicingRequestOf(closing, contract);
     expect(request.installments).toEqual([

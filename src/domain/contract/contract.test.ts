@@ -18,6 +18,8 @@ const contract = (
   createdBy: 'user_finance',
   createdAt: new Date('2024-01-01T00:00:00Z'),
   version: 1,
+  endedOn: null,
+  endedReason: null,
   ...extra,
 });
 

@@ -17,14 +17,20 @@ export interface Contract {
   createdBy: string;
   createdAt: Date;
   version: number;
+  /** Ended before term by Finance: the last day in force ('YYYY-MM-DD') and why; null: runs to term. */
+  endedOn: string | null;
+  endedReason: string | null;
 }
 
 /** The UTC calendar day of an instant, as 'YYYY-MM-DD' (the form contract dates compare in). */
 export const dayOf = (at: Date): string => at.toISOString().slice(0, 10);
 
-/** Whether a contract is in force on `today` ('YYYY-MM-DD'): start ≤ today ≤ end. */
+/** The last day a contract is in force: the day Finance ended it, else its end date. */
+export const lastDayInForce = (contract: Contract): string => contract.endedOn ?? contract.endDate;
+
+/** Whether a contract is in force on `today` ('YYYY-MM-DD'): start ≤ today ≤ its last day in force. */
 export const isInForce = (contract: Contract, today: string): boolean =>
-  contract.startDate <= today && today <= contract.endDate;
+  contract.startDate <= today && today <= lastDayInForce(contract);
 
 /** Latest end first; on a tie the later start, then the later id (a stable order). */
 const latestEndingFirst = (a: Contract, b: Contract) =>

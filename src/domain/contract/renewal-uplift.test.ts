@@ -16,6 +16,8 @@ const previous: Contract = {
   createdBy: 'user_finance',
   createdAt: new Date('2024-01-01T00:00:00Z'),
   version: 1,
+  endedOn: null,
+  endedReason: null,
 };
 const deal = (type: string, amountMinor: number, currency = 'USD') => ({ type, amountMinor, currency });
 

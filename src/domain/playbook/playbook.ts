@@ -141,7 +141,12 @@ export interface OpportunityType {
    * contract it renews has ended, though the account is no longer a commit customer by then.
    */
   renewsContract?: RenewsContract;
+  /** What a won deal of this type books as (src/domain/revenue/bookings.ts); absent: uncategorised. */
+  bookingCategory?: BookingCategory;
 }
+
+export const BOOKING_CATEGORIES = ['acquisition', 'growth', 'retention'] as const;
+export type BookingCategory = (typeof BOOKING_CATEGORIES)[number];
 
 /**
  * How a type that renews a contract is told from its sibling by the TCV uplift over the renewed contract
@@ -160,6 +165,16 @@ export interface RenewsContract {
 export interface ContractSettings {
   /** TCV uplift over the renewed contract from which the `atOrAbove` type applies (0.2 = 20%). */
   expansionUpliftThreshold?: number;
+}
+
+/** Renewal deals opened automatically before a commit contract ends (src/domain/contract/renewals-due.ts). */
+export interface RenewalSettings {
+  /** How many days before a contract's end date its renewal deal is opened (default 120). */
+  leadDays: number;
+  /** The opportunity type key the renewal is created as (it must exist and its pipeline too). */
+  type: string;
+  /** The lead source key the renewal is created with; absent: the playbook's first lead source. */
+  source?: string;
 }
 
 /**
@@ -211,6 +226,8 @@ export interface Playbook {
   leadSources: LeadSourceEntry[];
   /** Absent: deals record no contracts (and no type renews one). */
   contracts?: ContractSettings;
+  /** Absent: no renewal deal is opened automatically. */
+  renewals?: RenewalSettings;
   /** Offers and their approval chain (src/domain/closing); absent: deals make no offers. */
   closing?: ClosingSettings;
   inspection: InspectionSettings;

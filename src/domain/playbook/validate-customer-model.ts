@@ -7,7 +7,13 @@ import type { PlaybookIssue } from './validate-playbook.js';
  * two sides present in the pipelines whose criteria read it.
  */
 export function validateCustomerModel(playbook: Playbook): PlaybookIssue[] {
-  return [...classRules(playbook), ...roles(playbook), ...contractTypes(playbook), ...upliftRules(playbook)];
+  return [
+    ...classRules(playbook),
+    ...roles(playbook),
+    ...contractTypes(playbook),
+    ...upliftRules(playbook),
+    ...renewalSettings(playbook),
+  ];
 }
 
 function classRules(playbook: Playbook): PlaybookIssue[] {
@@ -90,5 +96,26 @@ function upliftRules(playbook: Playbook): PlaybookIssue[] {
       });
     });
   });
+  return issues;
+}
+
+/** The renewal type must exist on a pipeline of the playbook, and contracts be kept; the source must exist. */
+function renewalSettings(playbook: Playbook): PlaybookIssue[] {
+  const renewals = playbook.renewals;
+  if (!renewals) return [];
+  const issues: PlaybookIssue[] = [];
+  if (!playbook.contracts) {
+    issues.push({ path: ['renewals'], message: 'renewals need the `contracts` section' });
+  }
+  const type = playbook.opportunityTypes.find((candidate) => candidate.key === renewals.type);
+  if (!type) {
+    issues.push({ path: ['renewals', 'type'], message: `no opportunity type "${renewals.type}"` });
+  } else if (!playbook.pipelines.some((pipeline) => pipeline.key === type.pipeline)) {
+    const message = `type "${type.key}" is on no pipeline of the playbook`;
+    issues.push({ path: ['renewals', 'type'], message });
+  }
+  if (renewals.source && !playbook.leadSources.some((source) => source.key === renewals.source)) {
+    issues.push({ path: ['renewals', 'source'], message: `no lead source "${renewals.source}"` });
+  }
   return issues;
 }

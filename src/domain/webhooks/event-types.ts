@@ -16,6 +16,8 @@ export const WEBHOOK_EVENT_TYPES = [
   'auth.logout',
   'contact.created',
   'contact.updated',
+  'contract.corrected',
+  'contract.ended',
   'contract.invoicing_requested',
   'contract.recorded',
   'opportunity.created',

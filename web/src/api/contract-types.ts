@@ -20,3 +20,10 @@ export type CustomerStanding = Schemas['CustomerStanding'];
 export type CustomerFit = Schemas['Inspection']['customer'];
 /** The type a renewal calls for by TCV uplift over the previous contract (inspection `customer.uplift`). */
 export type UpliftVerdict = NonNullable<CustomerFit['uplift']>;
+
+/** PATCH /contracts/{id} and POST /contracts/{id}/end: the changed contract and the account's new version. */
+export type ContractChanged = Schemas['ContractChanged'];
+/** The body of PATCH /contracts/{id}: the terms Finance corrects. */
+export type ContractCorrection = RequestBodyOf<'correctContract'>;
+/** The body of POST /contracts/{id}/end. */
+export type ContractEnding = RequestBodyOf<'endContract'>;

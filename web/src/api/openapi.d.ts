@@ -85,6 +85,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/contracts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Correct a contract's terms: its dates or TCV (Finance, RevOps)
+         * @description Audited as contract.corrected with the terms before and after. If-Match (optional) is the contract version; the ETag answered is the contract's new one.
+         */
+        patch: operations["correctContract"];
+        trace?: never;
+    };
+    "/api/v1/contracts/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End a contract before term (Finance, RevOps)
+         * @description The contract is in force through endedOn only (the account may stop being a commit customer) and gets no renewal deal. Audited as contract.ended. If-Match (optional) is the contract version.
+         */
+        post: operations["endContract"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/accounts/{id}/activities": {
         parameters: {
             query?: never;
@@ -1774,6 +1814,14 @@ export interface components {
             attestations: components["schemas"]["Attestation"][];
             /** @description Win milestones recorded, in the order achieved */
             milestones: components["schemas"]["Milestone"][];
+            /** @description The contract this deal renews (opened by the renewals run); null when none */
+            renews: {
+                id: string;
+                startDate: string;
+                endDate: string;
+                tcvMinor: number;
+                currency: string;
+            } | null;
             /** @description What the deal still needs to move one stage forward; null once closed */
             nextStage: components["schemas"]["NextStagePreview"] | null;
             /** @description The furthest stage the deal could move to now, through the gate; null when none */
@@ -1843,6 +1891,8 @@ export interface components {
             /** @description The county territory metro rules may match */
             county: string | null;
             ownerId: string | null;
+            /** @description The account's CSM: owns its renewal deals (else the owner does) */
+            csmId: string | null;
             /** @description Created with an explicit owner other than the AE the territory model routed it to: activating a model keeps its owner */
             ownerPinned: boolean;
             selfServeUsage: boolean;
@@ -2406,6 +2456,66 @@ export interface components {
             /** @description How many offer versions wait for a decision by the caller */
             total: number;
         };
+        Contract: {
+            id: string;
+            accountId: string;
+            /** @enum {string} */
+            kind: "commit";
+            /** @description First day in force (YYYY-MM-DD) */
+            startDate: string;
+            /** @description Last day in force (YYYY-MM-DD) */
+            endDate: string;
+            /** @description Total contract value in minor units (cents) */
+            tcvMinor: number;
+            currency: string;
+            /** @description The won deal the contract came from */
+            opportunityId: string | null;
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            version: number;
+            /** @description Ended before term by Finance: its last day in force; null: runs to term */
+            endedOn: string | null;
+            /** @description Why Finance ended it before term */
+            endedReason: string | null;
+        };
+        ContractList: {
+            items: {
+                id: string;
+                accountId: string;
+                /** @enum {string} */
+                kind: "commit";
+                /** @description First day in force (YYYY-MM-DD) */
+                startDate: string;
+                /** @description Last day in force (YYYY-MM-DD) */
+                endDate: string;
+                /** @description Total contract value in minor units (cents) */
+                tcvMinor: number;
+                currency: string;
+                /** @description The won deal the contract came from */
+                opportunityId: string | null;
+                createdBy: string;
+                /** Format: date-time */
+                createdAt: string;
+                version: number;
+                /** @description Ended before term by Finance: its last day in force; null: runs to term */
+                endedOn: string | null;
+                /** @description Why Finance ended it before term */
+                endedReason: string | null;
+                /** @description In force today */
+                inForce: boolean;
+            }[];
+        };
+        ContractRecorded: {
+            contract: components["schemas"]["Contract"];
+            /** @description The account's new version (its class may have changed) */
+            accountVersion: number;
+        };
+        ContractChanged: {
+            contract: components["schemas"]["Contract"];
+            /** @description The account's new version (its class may have changed) */
+            accountVersion: number;
+        };
         User: {
             id: string;
             email: string;
@@ -2919,6 +3029,11 @@ export interface components {
                     /** @enum {string} */
                     uplift?: "below" | "atOrAbove";
                 };
+                /**
+                 * @description What a won deal of this type books as: acquisition, growth or retention
+                 * @enum {string}
+                 */
+                bookingCategory?: "acquisition" | "growth" | "retention";
             }[];
             customerClasses: {
                 key: string;
@@ -2947,6 +3062,12 @@ export interface components {
             }[];
             contracts?: {
                 expansionUpliftThreshold?: number;
+            };
+            /** @description Renewal deals opened automatically leadDays before a commit contract ends */
+            renewals?: {
+                leadDays: number;
+                type: string;
+                source?: string;
             };
             inspection: {
                 /** @description Absent: the playbook has no POC method */
@@ -3031,53 +3152,6 @@ export interface components {
                     [key: string]: string;
                 };
             };
-        };
-        Contract: {
-            id: string;
-            accountId: string;
-            /** @enum {string} */
-            kind: "commit";
-            /** @description First day in force (YYYY-MM-DD) */
-            startDate: string;
-            /** @description Last day in force (YYYY-MM-DD) */
-            endDate: string;
-            /** @description Total contract value in minor units (cents) */
-            tcvMinor: number;
-            currency: string;
-            /** @description The won deal the contract came from */
-            opportunityId: string | null;
-            createdBy: string;
-            /** Format: date-time */
-            createdAt: string;
-            version: number;
-        };
-        ContractList: {
-            items: {
-                id: string;
-                accountId: string;
-                /** @enum {string} */
-                kind: "commit";
-                /** @description First day in force (YYYY-MM-DD) */
-                startDate: string;
-                /** @description Last day in force (YYYY-MM-DD) */
-                endDate: string;
-                /** @description Total contract value in minor units (cents) */
-                tcvMinor: number;
-                currency: string;
-                /** @description The won deal the contract came from */
-                opportunityId: string | null;
-                createdBy: string;
-                /** Format: date-time */
-                createdAt: string;
-                version: number;
-                /** @description In force today */
-                inForce: boolean;
-            }[];
-        };
-        ContractRecorded: {
-            contract: components["schemas"]["Contract"];
-            /** @description The account's new version (its class may have changed) */
-            accountVersion: number;
         };
         DemoUsers: {
             /** @description The documented demo password, the same for every demo user */
@@ -3380,6 +3454,8 @@ export interface operations {
                     /** @description The county (e.g. Harris): territory metro rules may match it */
                     county?: string | null;
                     ownerId?: string | null;
+                    /** @description The account's Customer Success Manager (role csm), who owns its renewal deals; set by who may reassign */
+                    csmId?: string | null;
                     /** @description The account uses the self-serve product (PLG) */
                     selfServeUsage?: boolean;
                     /** @description The buyer's AWS account (12 digits), the target of the AWS Marketplace private offer */
@@ -3529,6 +3605,8 @@ export interface operations {
                     /** @description The county (e.g. Harris): territory metro rules may match it */
                     county?: string | null;
                     ownerId?: string | null;
+                    /** @description The account's Customer Success Manager (role csm), who owns its renewal deals; set by who may reassign */
+                    csmId?: string | null;
                     /** @description The account uses the self-serve product (PLG) */
                     selfServeUsage?: boolean;
                     /** @description The buyer's AWS account (12 digits), the target of the AWS Marketplace private offer */
@@ -3806,6 +3884,209 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ContractRecorded"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    correctContract: {
+        parameters: {
+            query?: never;
+            header?: {
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @description First day in force
+                     */
+                    startDate?: string;
+                    /**
+                     * Format: date
+                     * @description Last day in force; on or after startDate
+                     */
+                    endDate?: string;
+                    /** @description Total contract value in minor units (cents) */
+                    tcvMinor?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContractChanged"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    endContract: {
+        parameters: {
+            query?: never;
+            header?: {
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @description The last day the contract is in force, within its term
+                     */
+                    endedOn: string;
+                    /** @description Why it ends before term */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContractChanged"];
                 };
             };
             /** @description Problem details (RFC 9457) */
@@ -11671,7 +11952,7 @@ export interface operations {
                     /** @description Where messages are POSTed: https:// (http:// only when the server allows it), a public address */
                     url: string;
                     /** @description The event types to send (GET /api/v1/webhooks/event-types), or ["*"] for every type */
-                    eventTypes: ("*" | "account.created" | "account.updated" | "activity.deleted" | "activity.logged" | "activity.updated" | "api_token.created" | "api_token.revoked" | "auth.login_failed" | "auth.login_succeeded" | "auth.logout" | "contact.created" | "contact.updated" | "contract.invoicing_requested" | "contract.recorded" | "opportunity.created" | "opportunity.criterion_attested" | "opportunity.criterion_withdrawn" | "opportunity.meddpicc_updated" | "opportunity.milestone_recorded" | "opportunity.milestone_withdrawn" | "opportunity.aws_offer_created" | "opportunity.aws_offer_released" | "opportunity.offer_approved" | "opportunity.offer_drafted" | "opportunity.offer_evidence_received" | "opportunity.offer_option_chosen" | "opportunity.offer_presented" | "opportunity.offer_quoted" | "opportunity.offer_rejected" | "opportunity.offer_revised" | "opportunity.offer_sent_for_signature" | "opportunity.offer_submitted" | "opportunity.playbook_mapped" | "opportunity.poc_benchmark_added" | "opportunity.poc_benchmark_removed" | "opportunity.poc_benchmark_updated" | "opportunity.poc_criterion_updated" | "opportunity.poc_plan_created" | "opportunity.poc_plan_signed_off" | "opportunity.poc_readout_recorded" | "opportunity.poc_session_added" | "opportunity.poc_session_updated" | "opportunity.poc_sign_off_withdrawn" | "opportunity.poc_tco_set" | "opportunity.stage_changed" | "opportunity.stall_resumed" | "opportunity.stall_snoozed" | "opportunity.updated" | "playbook.version_loaded" | "territory_model.activated" | "territory_model.archived" | "territory_model.created" | "territory_model.updated" | "user.created" | "user.password_removed" | "user.password_set" | "user.permissions_changed" | "user.updated" | "webhook_delivery.replayed" | "webhook_subscription.created" | "webhook_subscription.disabled" | "webhook_subscription.secret_rotated" | "webhook_subscription.updated")[];
+                    eventTypes: ("*" | "account.created" | "account.updated" | "activity.deleted" | "activity.logged" | "activity.updated" | "api_token.created" | "api_token.revoked" | "auth.login_failed" | "auth.login_succeeded" | "auth.logout" | "contact.created" | "contact.updated" | "contract.corrected" | "contract.ended" | "contract.invoicing_requested" | "contract.recorded" | "opportunity.created" | "opportunity.criterion_attested" | "opportunity.criterion_withdrawn" | "opportunity.meddpicc_updated" | "opportunity.milestone_recorded" | "opportunity.milestone_withdrawn" | "opportunity.aws_offer_created" | "opportunity.aws_offer_released" | "opportunity.offer_approved" | "opportunity.offer_drafted" | "opportunity.offer_evidence_received" | "opportunity.offer_option_chosen" | "opportunity.offer_presented" | "opportunity.offer_quoted" | "opportunity.offer_rejected" | "opportunity.offer_revised" | "opportunity.offer_sent_for_signature" | "opportunity.offer_submitted" | "opportunity.playbook_mapped" | "opportunity.poc_benchmark_added" | "opportunity.poc_benchmark_removed" | "opportunity.poc_benchmark_updated" | "opportunity.poc_criterion_updated" | "opportunity.poc_plan_created" | "opportunity.poc_plan_signed_off" | "opportunity.poc_readout_recorded" | "opportunity.poc_session_added" | "opportunity.poc_session_updated" | "opportunity.poc_sign_off_withdrawn" | "opportunity.poc_tco_set" | "opportunity.stage_changed" | "opportunity.stall_resumed" | "opportunity.stall_snoozed" | "opportunity.updated" | "playbook.version_loaded" | "territory_model.activated" | "territory_model.archived" | "territory_model.created" | "territory_model.updated" | "user.created" | "user.password_removed" | "user.password_set" | "user.permissions_changed" | "user.updated" | "webhook_delivery.replayed" | "webhook_subscription.created" | "webhook_subscription.disabled" | "webhook_subscription.secret_rotated" | "webhook_subscription.updated")[];
                     /** @description What the receiver is, e.g. "data warehouse sync" */
                     description?: string | null;
                 };
@@ -11751,7 +12032,7 @@ export interface operations {
                     /** @description Where messages are POSTed: https:// (http:// only when the server allows it), a public address */
                     url?: string;
                     /** @description The event types to send (GET /api/v1/webhooks/event-types), or ["*"] for every type */
-                    eventTypes?: ("*" | "account.created" | "account.updated" | "activity.deleted" | "activity.logged" | "activity.updated" | "api_token.created" | "api_token.revoked" | "auth.login_failed" | "auth.login_succeeded" | "auth.logout" | "contact.created" | "contact.updated" | "contract.invoicing_requested" | "contract.recorded" | "opportunity.created" | "opportunity.criterion_attested" | "opportunity.criterion_withdrawn" | "opportunity.meddpicc_updated" | "opportunity.milestone_recorded" | "opportunity.milestone_withdrawn" | "opportunity.aws_offer_created" | "opportunity.aws_offer_released" | "opportunity.offer_approved" | "opportunity.offer_drafted" | "opportunity.offer_evidence_received" | "opportunity.offer_option_chosen" | "opportunity.offer_presented" | "opportunity.offer_quoted" | "opportunity.offer_rejected" | "opportunity.offer_revised" | "opportunity.offer_sent_for_signature" | "opportunity.offer_submitted" | "opportunity.playbook_mapped" | "opportunity.poc_benchmark_added" | "opportunity.poc_benchmark_removed" | "opportunity.poc_benchmark_updated" | "opportunity.poc_criterion_updated" | "opportunity.poc_plan_created" | "opportunity.poc_plan_signed_off" | "opportunity.poc_readout_recorded" | "opportunity.poc_session_added" | "opportunity.poc_session_updated" | "opportunity.poc_sign_off_withdrawn" | "opportunity.poc_tco_set" | "opportunity.stage_changed" | "opportunity.stall_resumed" | "opportunity.stall_snoozed" | "opportunity.updated" | "playbook.version_loaded" | "territory_model.activated" | "territory_model.archived" | "territory_model.created" | "territory_model.updated" | "user.created" | "user.password_removed" | "user.password_set" | "user.permissions_changed" | "user.updated" | "webhook_delivery.replayed" | "webhook_subscription.created" | "webhook_subscription.disabled" | "webhook_subscription.secret_rotated" | "webhook_subscription.updated")[];
+                    eventTypes?: ("*" | "account.created" | "account.updated" | "activity.deleted" | "activity.logged" | "activity.updated" | "api_token.created" | "api_token.revoked" | "auth.login_failed" | "auth.login_succeeded" | "auth.logout" | "contact.created" | "contact.updated" | "contract.corrected" | "contract.ended" | "contract.invoicing_requested" | "contract.recorded" | "opportunity.created" | "opportunity.criterion_attested" | "opportunity.criterion_withdrawn" | "opportunity.meddpicc_updated" | "opportunity.milestone_recorded" | "opportunity.milestone_withdrawn" | "opportunity.aws_offer_created" | "opportunity.aws_offer_released" | "opportunity.offer_approved" | "opportunity.offer_drafted" | "opportunity.offer_evidence_received" | "opportunity.offer_option_chosen" | "opportunity.offer_presented" | "opportunity.offer_quoted" | "opportunity.offer_rejected" | "opportunity.offer_revised" | "opportunity.offer_sent_for_signature" | "opportunity.offer_submitted" | "opportunity.playbook_mapped" | "opportunity.poc_benchmark_added" | "opportunity.poc_benchmark_removed" | "opportunity.poc_benchmark_updated" | "opportunity.poc_criterion_updated" | "opportunity.poc_plan_created" | "opportunity.poc_plan_signed_off" | "opportunity.poc_readout_recorded" | "opportunity.poc_session_added" | "opportunity.poc_session_updated" | "opportunity.poc_sign_off_withdrawn" | "opportunity.poc_tco_set" | "opportunity.stage_changed" | "opportunity.stall_resumed" | "opportunity.stall_snoozed" | "opportunity.updated" | "playbook.version_loaded" | "territory_model.activated" | "territory_model.archived" | "territory_model.created" | "territory_model.updated" | "user.created" | "user.password_removed" | "user.password_set" | "user.permissions_changed" | "user.updated" | "webhook_delivery.replayed" | "webhook_subscription.created" | "webhook_subscription.disabled" | "webhook_subscription.secret_rotated" | "webhook_subscription.updated")[];
                     description?: string | null;
                     /** @description false disables it (nothing is sent); true enables it again */
                     active?: boolean;

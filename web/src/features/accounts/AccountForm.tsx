@@ -22,6 +22,7 @@ const FIELDS = [
   'postalCode',
   'county',
   'ownerId',
+  'csmId',
   'selfServeUsage',
   'awsAccountId',
 ] as const;
@@ -62,6 +63,9 @@ export function AccountForm({
   // to, or the creator when no model is active. Naming someone else needs the reassign right (and pins it).
   const [ownerId, setOwnerId] = useState<string | null>(account ? account.ownerId : null);
   const mayReassign = !account || reassign?.allowed !== false;
+  // The CSM owns the account's renewal deals; set on an existing account by who may reassign it.
+  const [csmId, setCsmId] = useState<string | null>(account?.csmId ?? null);
+  const csms = (users.data ?? []).filter((user) => user.role === 'csm' && (user.active || user.id === csmId));
   const [selfServe, setSelfServe] = useState(account?.selfServeUsage ?? false);
   const [awsAccountId, setAwsAccountId] = useState(account?.awsAccountId ?? '');
   // The class self-serve usage makes, as the playbook calls it ("PLG"), if it has one.
@@ -97,6 +101,7 @@ export function AccountForm({
       postalCode: orNull(postalCode),
       county: orNull(county),
       ...(account ? mayReassign && { ownerId } : ownerId !== null && { ownerId }),
+      ...(account && mayReassign && csmId !== account.csmId && { csmId }),
       selfServeUsage: selfServe,
       awsAccountId: orNull(awsAccountId),
     };
@@ -155,6 +160,22 @@ export function AccountForm({
             }
             error={errors.byField.ownerId}
           />
+          {account && (
+            <Select
+              label="Customer Success Manager"
+              placeholder="None: the owner gets the renewals"
+              data={csms.map((user) => ({ value: user.id, label: user.name }))}
+              value={csmId}
+              onChange={setCsmId}
+              searchable
+              clearable
+              disabled={!mayReassign}
+              description={
+                !mayReassign ? reassign?.who : 'Owns the renewal deals opened before contracts end.'
+              }
+              error={errors.byField.csmId}
+            />
+          )}
           <Select
             label="Country"
             required

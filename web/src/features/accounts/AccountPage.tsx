@@ -78,6 +78,7 @@ export function AccountPage({ id }: { id: string }) {
         <Text size="sm">
           {[account.domain, account.industry, placeOf(geography.data, account)].filter(Boolean).join(' · ')} ·
           owner {nameOf(users.data, account.ownerId)}
+          {account.csmId && ` · CSM ${nameOf(users.data, account.csmId)}`}
           {account.awsAccountId && ` · AWS account ${account.awsAccountId}`}
         </Text>
       </Group>

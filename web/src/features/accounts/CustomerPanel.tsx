@@ -1,11 +1,12 @@
 import { Alert, Badge, Button, Group, Modal, Paper, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import type { AccountView, Playbook } from '../../api';
+import type { AccountView, Contract, Playbook } from '../../api';
 import { formatDate, formatMoney } from '../../shared/format';
 import { WhoMay } from '../../shared/permission';
 import { usePlaybook } from '../../shared/playbook';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/states';
 import { nameOf, useUsers } from '../../shared/users';
+import { type ContractChange, ContractChangeForm } from './ContractChangeForm';
 import { ContractForm } from './ContractForm';
 import { classByRule, classColor, wonDealsOf } from './customer-class';
 import { useContracts } from './queries';
@@ -33,6 +34,7 @@ export function CustomerPanel({ view }: { view: AccountView }) {
   const users = useUsers();
   const playbook = usePlaybook().data;
   const [recording, setRecording] = useState(false);
+  const [changing, setChanging] = useState<{ contract: Contract; change: ContractChange } | null>(null);
   const { recordContracts } = view.permissions;
   const wonDeals = wonDealsOf(view.opportunities, playbook);
   const color = classColor(view.customer.rule);
@@ -88,6 +90,7 @@ export function CustomerPanel({ view }: { view: AccountView }) {
               <Table.Th>Status</Table.Th>
               <Table.Th>From deal</Table.Th>
               <Table.Th>Recorded by</Table.Th>
+              {recordContracts.allowed && <Table.Th>Change</Table.Th>}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -98,7 +101,11 @@ export function CustomerPanel({ view }: { view: AccountView }) {
                 </Table.Td>
                 <Table.Td>{formatMoney(contract.tcvMinor, contract.currency)}</Table.Td>
                 <Table.Td>
-                  {contract.inForce ? (
+                  {contract.endedOn ? (
+                    <Text size="sm" c="dimmed">
+                      Ended early on {formatDate(contract.endedOn)}: {contract.endedReason}
+                    </Text>
+                  ) : contract.inForce ? (
                     <Badge color="green" variant="light">
                       In force
                     </Badge>
@@ -117,6 +124,31 @@ export function CustomerPanel({ view }: { view: AccountView }) {
                     ? 'System'
                     : nameOf(users.data, contract.createdBy)}
                 </Table.Td>
+                {recordContracts.allowed && (
+                  <Table.Td>
+                    <Group gap={4} wrap="nowrap">
+                      <Button
+                        size="compact-xs"
+                        variant="subtle"
+                        data-requires="recordContracts"
+                        onClick={() => setChanging({ contract, change: 'correct' })}
+                      >
+                        Correct
+                      </Button>
+                      {!contract.endedOn && (
+                        <Button
+                          size="compact-xs"
+                          variant="subtle"
+                          color="red"
+                          data-requires="recordContracts"
+                          onClick={() => setChanging({ contract, change: 'end' })}
+                        >
+                          End early
+                        </Button>
+                      )}
+                    </Group>
+                  </Table.Td>
+                )}
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -131,6 +163,19 @@ export function CustomerPanel({ view }: { view: AccountView }) {
       >
         {recording && (
           <ContractForm accountId={view.account.id} wonDeals={wonDeals} onDone={() => setRecording(false)} />
+        )}
+      </Modal>
+      <Modal
+        opened={changing !== null && recordContracts.allowed}
+        onClose={() => setChanging(null)}
+        title={changing?.change === 'end' ? 'End contract early' : 'Correct contract'}
+      >
+        {changing && (
+          <ContractChangeForm
+            contract={changing.contract}
+            change={changing.change}
+            onDone={() => setChanging(null)}
+          />
         )}
       </Modal>
     </Paper>

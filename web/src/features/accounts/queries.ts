@@ -3,6 +3,9 @@ import {
   type Account,
   type AccountView,
   type Contact,
+  type ContractChanged,
+  type ContractCorrection,
+  type ContractEnding,
   type ContractInput,
   type ContractList,
   type ContractRecorded,
@@ -110,6 +113,27 @@ export function useRecordContract(accountId: string) {
           body: input,
         })
       ).data,
+    onSuccess: invalidate,
+  });
+}
+
+/** Finance corrects a contract's terms or ends it early, at the version read (a stale one answers 412). */
+export function useChangeContract() {
+  const invalidate = useInvalidateAccounts();
+  return useMutation({
+    mutationFn: async (
+      change:
+        | { contract: { id: string; version: number }; correct: ContractCorrection }
+        | { contract: { id: string; version: number }; end: ContractEnding },
+    ) => {
+      const base = `/contracts/${encodeURIComponent(change.contract.id)}`;
+      const etag = etagOf(change.contract.version);
+      const sent =
+        'end' in change
+          ? request<ContractChanged>(`${base}/end`, { method: 'POST', body: change.end, etag })
+          : request<ContractChanged>(base, { method: 'PATCH', body: change.correct, etag });
+      return (await sent).data;
+    },
     onSuccess: invalidate,
   });
 }

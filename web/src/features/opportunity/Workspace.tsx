@@ -137,6 +137,13 @@ export function Workspace({ playbook, pipeline, view, etag }: Props) {
               <Anchor component={Link} href={paths.account(opportunity.accountId)} size="sm">
                 {account.data?.account.name ?? 'Account'}
               </Anchor>
+              {view.renews && (
+                <Text size="sm" c="dimmed" data-testid="renews-contract">
+                  · renews the contract of {formatDate(view.renews.startDate)} –{' '}
+                  {formatDate(view.renews.endDate)} ({formatMoney(view.renews.tcvMinor, view.renews.currency)}{' '}
+                  TCV)
+                </Text>
+              )}
             </Group>
             <Group justify="space-between" align="flex-end" gap="xs">
               <Title order={1} size="h2">

@@ -1,0 +1,69 @@
+import { type Contract, isInForce } from '../contract/contract.js';
+
+/** Converts an amount in minor units of `currency` to the company currency (src/domain/forecast/currency.ts). */
+export type ConvertMinor = (minor: number, currency: string) => number;
+
+/** A contract's annual recurring value in company-currency minor units: TCV over its term, per 365 days. */
+export function annualValue(contract: Contract, convert: ConvertMinor): number {
+  const days =
+    (Date.parse(`${contract.endDate}T00:00:00Z`) - Date.parse(`${contract.startDate}T00:00:00Z`)) /
+      86_400_000 +
+    1;
+  return (convert(contract.tcvMinor, contract.currency) * 365) / days;
+}
+
+/** Each account's annual recurring value on `day`: the sum over its commit contracts in force that day. */
+export function recurringByAccount(
+  contracts: readonly Contract[],
+  day: string,
+  convert: ConvertMinor,
+): Map<string, number> {
+  const byAccount = new Map<string, number>();
+  for (const contract of contracts) {
+    if (contract.kind !== 'commit' || !isInForce(contract, day)) continue;
+    byAccount.set(
+      contract.accountId,
+      (byAccount.get(contract.accountId) ?? 0) + annualValue(contract, convert),
+    );
+  }
+  return byAccount;
+}
+
+export interface Retention {
+  /** Recurring value on the first day of the accounts in force then (the cohort). */
+  startingMinor: number;
+  /** The cohort's recurring value on the last day, each account capped at its start (no expansion). */
+  retainedMinor: number;
+  /** The cohort's recurring value on the last day, expansion included (new accounts are not in it). */
+  endingMinor: number;
+  /** retained / starting; null when nothing was in force on the first day. */
+  grr: number | null;
+  /** ending / starting; null when nothing was in force on the first day. */
+  nrr: number | null;
+}
+
+/**
+ * Gross and net revenue retention over [from, to] ('YYYY-MM-DD', inclusive) from the contracts
+ * (docs/decisions/020-revenue.md): the cohort is the accounts with recurring value on `from`;
+ * GRR = Σ min(end_a, start_a) / Σ start_a, NRR = Σ end_a / Σ start_a.
+ */
+export function retention(
+  contracts: readonly Contract[],
+  from: string,
+  to: string,
+  convert: ConvertMinor,
+): Retention {
+  const start = recurringByAccount(contracts, from, convert);
+  const end = recurringByAccount(contracts, to, convert);
+  let startingMinor = 0;
+  let retainedMinor = 0;
+  let endingMinor = 0;
+  for (const [accountId, atStart] of start) {
+    const atEnd = end.get(accountId) ?? 0;
+    startingMinor += atStart;
+    retainedMinor += Math.min(atStart, atEnd);
+    endingMinor += atEnd;
+  }
+  const ratio = (value: number) => (startingMinor > 0 ? value / startingMinor : null);
+  return { startingMinor, retainedMinor, endingMinor, grr: ratio(retainedMinor), nrr: ratio(endingMinor) };
+}
