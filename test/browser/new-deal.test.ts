@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parse } from 'csv-parse/sync';
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations } from './support/axe.js';
@@ -199,6 +201,18 @@ describe('a new deal, and where each role lands', () => {
       expect(commitStages.has(stage), stage).toBe(true);
     }
     expect(await page.getByRole('link', { name: 'New deal' }).count()).toBe(0);
+    // Export CSV downloads the list as filtered: the same commit deals, one row each.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Export CSV of these deals' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('opportunities.csv');
+    const exported: Array<{ Stage: string; ForecastCategory: string }> = parse(
+      readFileSync(await download.path()),
+      { columns: true },
+    );
+    expect(exported.length).toBe(await page.getByTestId('deal-row').count());
+    expect(new Set(exported.map((row) => row.ForecastCategory))).toEqual(new Set(['commit']));
     await shot('finance-deals');
     await expectNoAxeViolations(page, 'Deals list, commit, as VP Finance');
 

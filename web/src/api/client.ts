@@ -33,7 +33,8 @@ export interface ApiResponse<T> {
   etag: string | null;
 }
 
-function urlFor(path: string, query: RequestOptions['query']): string {
+/** The URL of an API path with its query (empty values left out), e.g. for a download link. */
+export function urlFor(path: string, query: RequestOptions['query']): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query ?? {})) {
     if (value !== undefined && value !== null && value !== '') params.set(key, String(value));

@@ -1,5 +1,5 @@
 export type * from './activity-types';
-export { getJson, type RequestOptions, request, setCsrfToken, whenSignedOut } from './client';
+export { getJson, type RequestOptions, request, setCsrfToken, urlFor, whenSignedOut } from './client';
 export type * from './closing-types';
 export type * from './contract-types';
 export type * from './permission-types';

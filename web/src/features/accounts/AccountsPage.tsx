@@ -14,6 +14,7 @@ import {
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { Link, useLocation } from 'wouter';
+import { ExportLink } from '../../shared/ExportLink';
 import { placeOf, useGeography } from '../../shared/geography';
 import { paths } from '../../shared/paths';
 import { WhoMay } from '../../shared/permission';
@@ -42,13 +43,20 @@ export function AccountsPage() {
         <Title order={1} size="h2">
           Accounts
         </Title>
-        {createAccounts?.allowed === false ? (
-          <WhoMay permission={createAccounts} what="New account" />
-        ) : (
-          <Button data-requires="createAccounts" onClick={() => setCreating(true)}>
-            New account
-          </Button>
-        )}
+        <Group gap="sm">
+          <ExportLink
+            path="/exports/accounts.csv"
+            query={{ search: debounced, segment }}
+            what="these accounts"
+          />
+          {createAccounts?.allowed === false ? (
+            <WhoMay permission={createAccounts} what="New account" />
+          ) : (
+            <Button data-requires="createAccounts" onClick={() => setCreating(true)}>
+              New account
+            </Button>
+          )}
+        </Group>
       </Group>
       <Group gap="sm" role="search" aria-label="Filter accounts">
         <TextInput

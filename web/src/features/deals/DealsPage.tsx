@@ -15,6 +15,7 @@ import {
 } from '@mantine/core';
 import { Link } from 'wouter';
 import type { Opportunity, Playbook, User } from '../../api';
+import { ExportLink } from '../../shared/ExportLink';
 import { formatDate, formatMoney, humanize } from '../../shared/format';
 import { paths } from '../../shared/paths';
 import { findPipeline, stageName, usePlaybook } from '../../shared/playbook';
@@ -161,14 +162,17 @@ function DealsList({ playbook, mineFirst }: { playbook: Playbook; mineFirst: boo
         <Title order={1} size="h2">
           Deals
         </Title>
-        {mayCreate && (
-          <Button
-            component={Link}
-            href={paths.newDeal(filters.pipeline ? { pipeline: filters.pipeline } : {})}
-          >
-            New deal
-          </Button>
-        )}
+        <Group gap="sm">
+          <ExportLink path="/exports/opportunities.csv" query={{ ...filters }} what="these deals" />
+          {mayCreate && (
+            <Button
+              component={Link}
+              href={paths.newDeal(filters.pipeline ? { pipeline: filters.pipeline } : {})}
+            >
+              New deal
+            </Button>
+          )}
+        </Group>
       </Group>
       <HelpText playbook={playbook} filters={filters} />
       <DealFiltersBar
