@@ -33,7 +33,7 @@ function periodFromMonth(kind: PeriodKind, first: number, fiscalStartMonth: numb
   const end = iso(year, month + length, 0);
   const offset = fiscalStartMonth - 1;
   const fiscalYear = Math.floor((first - offset) / 12) + (offset === 0 ? 0 : 1);
-  const quarter = Math.floor((((first - offset) % 12) + 12) % 12 / 3) + 1;
+  const quarter = Math.floor(((((first - offset) % 12) + 12) % 12) / 3) + 1;
   const label =
     kind === 'month'
       ? `${MONTH_NAMES[month]} ${year}`
@@ -53,7 +53,12 @@ export function periodOf(date: string, kind: PeriodKind, fiscalStartMonth: numbe
 }
 
 /** Every period of `kind` that overlaps from…to (inclusive), in order. */
-export function periodsBetween(from: string, to: string, kind: PeriodKind, fiscalStartMonth: number): Period[] {
+export function periodsBetween(
+  from: string,
+  to: string,
+  kind: PeriodKind,
+  fiscalStartMonth: number,
+): Period[] {
   const periods: Period[] = [];
   let period = periodOf(from, kind, fiscalStartMonth);
   while (period.start <= to) {
