@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { Generated, GeneratedAlways } from 'kysely';
 import type { DateString } from './schema.js';
 
 export type ForecastPeriodKind = 'month' | 'quarter' | 'fiscal_year';
@@ -36,4 +36,6 @@ export interface ForecastCallsTable {
   by_user: string;
   at: Date;
   adjusts_id: string | null;
+  /** The order calls were made in (several may share one `at`). */
+  seq: GeneratedAlways<number>;
 }

@@ -144,10 +144,7 @@ export const problemSchema = z
       )
       .optional()
       .describe('territory_model_invalid: every problem of the file or model'),
-    currencies: z
-      .array(z.string())
-      .optional()
-      .describe('rate_missing: the currencies the rates table lacks'),
+    currencies: z.array(z.string()).optional().describe('rate_missing: the currencies the rates table lacks'),
     refusals: z
       .array(z.string())
       .optional()

@@ -171,6 +171,12 @@ export const playbookResponseSchema = z
     contracts: z.object({ expansionUpliftThreshold: z.number().optional() }).optional(),
     inspection: playbookInspectionSchema,
     closing: closingResponseSchema.optional(),
+    forecast: z
+      .object({ fiscalYearStartMonth: z.number().int().min(1).max(12), companyCurrency: z.string() })
+      .optional()
+      .describe(
+        'The forecast calendar (fiscal year start month) and the company currency; absent: January, USD',
+      ),
     mappings: mappingsResponseSchema
       .optional()
       .describe('Keys of an earlier version and the keys their records took (null: retired); decision 010'),

@@ -11,7 +11,7 @@ import type { FxRatesTable } from './list-fx-rates.js';
 function issuesOf(input: SetFxRatesInput, companyCurrency: string): FieldIssue[] {
   const seen = new Set<string>();
   return input.rates.flatMap((rate, index) => {
-    const path = `rates.${index}.currency`;
+    const path = `rates[${index}].currency`;
     if (rate.currency === companyCurrency)
       return [{ path, message: 'the company currency needs no rate (it is 1)' }];
     if (seen.has(rate.currency)) return [{ path, message: 'listed twice' }];

@@ -19,7 +19,7 @@ async function issuesOf(context: AppContext, input: SetQuotasInput): Promise<Fie
   );
   const seen = new Set<string>();
   return input.quotas.flatMap((quota, index): FieldIssue[] => {
-    const at = `quotas.${index}`;
+    const at = `quotas[${index}]`;
     if (!people.has(quota.ownerId)) return [{ path: `${at}.ownerId`, message: 'no such user' }];
     const period = refuseUnlessPeriodStart(
       context.playbook,

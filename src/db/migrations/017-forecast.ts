@@ -36,9 +36,10 @@ const statements: readonly string[] = [
     by_user text not null,
     at timestamptz not null,
     adjusts_id text references forecast_calls(id),
+    seq bigint generated always as identity unique,
     check (kind = 'submission' or (note is not null and length(note) > 0))
   )`,
-  `create index forecast_calls_period_idx on forecast_calls (period_kind, period_start, owner_id, at)`,
+  `create index forecast_calls_period_idx on forecast_calls (period_kind, period_start, owner_id, seq)`,
   `create function forecast_calls_are_append_only() returns trigger language plpgsql as $$
   begin
     raise exception 'forecast calls are append-only (% refused)', tg_op;

@@ -36,7 +36,7 @@ export async function insertForecastCall(db: Kysely<Database>, call: ForecastCal
     .execute();
 }
 
-/** Every call of the periods from…to of one kind, oldest first (optionally one owner's). */
+/** Every call of the periods from…to of one kind, in the order they were made (optionally one owner's). */
 export async function listForecastCalls(
   db: Kysely<Database>,
   filter: { kind: ForecastPeriodKind; from: DateString; to: DateString; ownerId?: string },
@@ -60,5 +60,5 @@ export async function listForecastCalls(
     .where('period_start', '>=', filter.from)
     .where('period_start', '<=', filter.to);
   if (filter.ownerId) query = query.where('owner_id', '=', filter.ownerId);
-  return query.orderBy('at').orderBy('id').execute();
+  return query.orderBy('seq').execute();
 }

@@ -1,7 +1,7 @@
 import { CLOSING_RULES, type Pipeline, type Playbook, POC_RULES } from './playbook.js';
 import { validateClosing } from './validate-closing.js';
-import { validateForecast } from './validate-forecast.js';
 import { validateCustomerModel } from './validate-customer-model.js';
+import { validateForecast } from './validate-forecast.js';
 import { validateInspection } from './validate-inspection.js';
 import { validateMappings } from './validate-mappings.js';
 
