@@ -95,7 +95,7 @@ describe('the forecast over HTTP', () => {
     const audit = await api.database.db
       .selectFrom('events')
       .select('action')
-      .where('action', '=', 'forecast.fx_rates_set')
+      .where('action', '=', 'fx_rates.set')
       .execute();
     expect(audit).toHaveLength(1);
   });
@@ -221,6 +221,6 @@ describe('submissions and adjustments', () => {
       .where('entity_type', '=', 'forecast_call')
       .orderBy('id')
       .execute();
-    expect(audit.map((e) => e.action)).toEqual(['forecast.submitted', 'forecast.adjusted']);
+    expect(audit.map((e) => e.action)).toEqual(['forecast_call.submitted', 'forecast_call.adjusted']);
   });
 });

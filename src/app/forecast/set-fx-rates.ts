@@ -47,7 +47,7 @@ export async function setFxRates(
     await recordEvent(trx, actor, now, {
       entityType: 'fx_rates',
       entityId: companyCurrency,
-      action: 'forecast.fx_rates_set',
+      action: 'fx_rates.set',
       before: { rates: before.map(({ currency, rate }) => ({ currency, rate })) },
       after: { rates: after.map(({ currency, rate }) => ({ currency, rate })) },
     });

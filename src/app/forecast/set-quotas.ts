@@ -52,7 +52,7 @@ export async function setQuotas(
       await recordEvent(trx, actor, now, {
         entityType: 'quota',
         entityId: `${quota.ownerId}/${quota.periodKind}/${quota.periodStart}`,
-        action: 'forecast.quota_set',
+        action: 'quota.set',
         before: before === null ? null : { amountMinor: before },
         after: { ...quota, version },
       });

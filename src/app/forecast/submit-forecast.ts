@@ -53,7 +53,7 @@ async function appendCall(
     await recordEvent(trx, actor, call.at, {
       entityType: 'forecast_call',
       entityId: call.id,
-      action: kind === 'submission' ? 'forecast.submitted' : 'forecast.adjusted',
+      action: kind === 'submission' ? 'forecast_call.submitted' : 'forecast_call.adjusted',
       after: { ...call, at: call.at.toISOString() },
     });
     return call;
