@@ -168,7 +168,12 @@ const ADJUST_FORECAST: Row = {
   revops_admin: 403,
   viewer: 403,
 };
-const FORECAST_CALL = { periodKind: 'quarter', periodStart: '2026-02-01', commitMinor: 100, bestCaseMinor: 200 };
+const FORECAST_CALL = {
+  periodKind: 'quarter',
+  periodStart: '2026-02-01',
+  commitMinor: 100,
+  bestCaseMinor: 200,
+};
 
 interface Target extends Owned {
   me: ApiClient;
@@ -564,7 +569,9 @@ const OPERATIONS: Record<string, Operation> = {
     expected: FORECAST_SETTINGS(200),
     run: (t) =>
       t.me.call('PUT', '/api/v1/quotas', {
-        quotas: [{ ownerId: t.owner.id, periodKind: 'quarter', periodStart: '2026-02-01', amountMinor: 1000 }],
+        quotas: [
+          { ownerId: t.owner.id, periodKind: 'quarter', periodStart: '2026-02-01', amountMinor: 1000 },
+        ],
       }),
   },
   'POST /api/v1/forecast/submissions': {
@@ -574,7 +581,11 @@ const OPERATIONS: Record<string, Operation> = {
   'POST /api/v1/forecast/adjustments': {
     expected: ADJUST_FORECAST,
     run: (t) =>
-      t.me.call('POST', '/api/v1/forecast/adjustments', { ...FORECAST_CALL, ownerId: t.owner.id, note: 'Pushed' }),
+      t.me.call('POST', '/api/v1/forecast/adjustments', {
+        ...FORECAST_CALL,
+        ownerId: t.owner.id,
+        note: 'Pushed',
+      }),
   },
   'GET /api/v1/forecast/calls': {
     readOnly: true,
