@@ -76,6 +76,7 @@ export const forecastSchema = z
         id: z.string(),
         name: z.string(),
         region: z.string().nullable(),
+        mayAdjust: z.boolean().describe("Whether the caller may adjust this owner's calls (their RVP)"),
         periods: z.array(
           periodFigures.extend({
             latestSubmission: forecastCallSchema.nullable(),

@@ -12,7 +12,7 @@ import { type ForecastRollUp, type PeriodFigures, rollUpForecast } from '../../d
 import { err, ok, type Result } from '../../domain/result.js';
 import { type AppError, invalid } from '../app-error.js';
 import type { Actor, AppContext } from '../context.js';
-import { seesOwnerForecast } from './forecast-access.js';
+import { mayAdjustForecastOf, seesOwnerForecast } from './forecast-access.js';
 import { type ForecastQuery, MAX_FORECAST_PERIODS } from './forecast-inputs.js';
 
 export interface OwnerPeriodForecast extends PeriodFigures {
@@ -27,7 +27,13 @@ export interface Forecast {
   periods: Period[];
   company: ForecastRollUp['company'];
   regions: Array<ForecastRollUp['regions'][number] & { rvps: Array<{ id: string; name: string }> }>;
-  owners: Array<Omit<ForecastRollUp['owners'][number], 'periods'> & { periods: OwnerPeriodForecast[] }>;
+  owners: Array<
+    Omit<ForecastRollUp['owners'][number], 'periods'> & {
+      /** Whether the caller may adjust this owner's calls (their RVP). */
+      mayAdjust: boolean;
+      periods: OwnerPeriodForecast[];
+    }
+  >;
 }
 
 function periodsOf(context: AppContext, query: ForecastQuery): Result<Period[], AppError> {
@@ -117,6 +123,9 @@ export async function getForecast(
     })),
     owners: rolled.value.owners.map((owner) => ({
       ...owner,
+      mayAdjust: owners.some(
+        (person) => person.id === owner.id && mayAdjustForecastOf(actor.principal, person),
+      ),
       periods: owner.periods.map((cell) => ({
         ...cell,
         latestSubmission: latest(calls, owner.id, cell.periodStart, 'submission'),

@@ -2261,6 +2261,8 @@ export interface components {
                 id: string;
                 name: string;
                 region: string | null;
+                /** @description Whether the caller may adjust this owner's calls (their RVP) */
+                mayAdjust: boolean;
                 periods: {
                     periodStart: string;
                     figures: components["schemas"]["ForecastFigures"];
@@ -2635,6 +2637,12 @@ export interface components {
                 manageWebhooks: components["schemas"]["Permission"];
                 /** @description Territory models: import, edit, preview and activate versions (RevOps admin); RVPs read them */
                 manageTerritories: components["schemas"]["Permission"];
+                /** @description The forecast's rates to the company currency and the quotas (RevOps, VP Finance) */
+                manageForecastSettings: components["schemas"]["Permission"];
+                /** @description Submit your own forecast call per period (AEs) */
+                submitForecast: components["schemas"]["Permission"];
+                /** @description Adjust the calls of your region's owners (RVPs) */
+                adjustForecast: components["schemas"]["Permission"];
             };
         };
         ApiToken: {
