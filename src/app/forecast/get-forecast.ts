@@ -39,7 +39,13 @@ export interface Forecast {
 function periodsOf(context: AppContext, query: ForecastQuery): Result<Period[], AppError> {
   if (query.to < query.from) return err(invalid([{ path: 'to', message: 'must not be before from' }]));
   const { fiscalYearStartMonth } = forecastSettings(context.playbook);
-  const periods = periodsBetween(query.from, query.to, query.period, fiscalYearStartMonth);
+  const periods = periodsBetween(
+    query.from,
+    query.to,
+    query.period,
+    fiscalYearStartMonth,
+    MAX_FORECAST_PERIODS,
+  );
   if (periods.length > MAX_FORECAST_PERIODS) {
     return err(invalid([{ path: 'to', message: `at most ${MAX_FORECAST_PERIODS} periods in one forecast` }]));
   }

@@ -52,16 +52,17 @@ export function periodOf(date: string, kind: PeriodKind, fiscalStartMonth: numbe
   return periodFromMonth(kind, first, fiscalStartMonth);
 }
 
-/** Every period of `kind` that overlaps from…to (inclusive), in order. */
+/** Every period of `kind` that overlaps from…to (inclusive), in order; at most `limit` + 1 of them (a range too long is told by the extra one). */
 export function periodsBetween(
   from: string,
   to: string,
   kind: PeriodKind,
   fiscalStartMonth: number,
+  limit = Number.POSITIVE_INFINITY,
 ): Period[] {
   const periods: Period[] = [];
   let period = periodOf(from, kind, fiscalStartMonth);
-  while (period.start <= to) {
+  while (period.start <= to && periods.length <= limit) {
     periods.push(period);
     period = periodFromMonth(kind, monthNumber(period.start) + MONTHS_PER[kind], fiscalStartMonth);
   }

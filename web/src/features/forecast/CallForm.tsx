@@ -53,7 +53,13 @@ export function CallForm({
     setIssues(found);
     if (Object.keys(found).length > 0 || commitMinor === null || bestCaseMinor === null) return;
     const call = { periodKind: period.kind, periodStart: period.start, commitMinor, bestCaseMinor };
-    const done = { onSuccess: () => (setCommit(''), setBestCase(''), setNote('')) };
+    const done = {
+      onSuccess: () => {
+        setCommit('');
+        setBestCase('');
+        setNote('');
+      },
+    };
     if (mode === 'submit') submit.mutate({ ...call, ...(note.trim() ? { note: note.trim() } : {}) }, done);
     else adjust.mutate({ ...call, ownerId: ownerId ?? '', note: note.trim() }, done);
   };
