@@ -33,7 +33,7 @@ describe('the forecast page', () => {
     const form = page.getByRole('form', { name: /Adjust a call for/ });
     await form.getByRole('button', { name: 'Adjust call' }).click();
     await expect.poll(() => form.getByText('Say why you adjust the call.').isVisible()).toBe(true);
-    const owner = (await form.getByRole('textbox', { name: 'Owner' }).inputValue()).trim();
+    const owner = (await form.getByLabel('Owner', { exact: true }).inputValue()).trim();
     await form.getByRole('textbox', { name: /Commit/ }).fill('120000');
     await form.getByRole('textbox', { name: /Best case/ }).fill('150000');
     await form.getByRole('textbox', { name: /Why/ }).fill('Two deals slip to next quarter');

@@ -42,7 +42,12 @@ export function ForecastPage() {
   const [chosen, setChosen] = useState<string | null>(null);
   const forecast = useForecast({ period, from, to });
   const data = forecast.data;
-  const index = Math.max(0, data?.periods.findIndex((p) => p.start === chosen) ?? 0);
+  const today = new Date().toISOString().slice(0, 10);
+  // The period chosen, else the one today is in, else the first.
+  const index = Math.max(
+    0,
+    data?.periods.findIndex((p) => (chosen ? p.start === chosen : p.start <= today && today <= p.end)) ?? 0,
+  );
   const shownPeriod = data?.periods[index];
   const permissions = session?.permissions;
 
