@@ -27,6 +27,11 @@ const TAGS = [
     description:
       "The closing flow: offers on deals (versions, pricing options), approvals bound to a version, presentation, the customer's choice, the quote of the chosen option (PDF); the approvals inbox",
   },
+  {
+    name: 'forecast',
+    description:
+      "The forecast roll-up by period and category, the rates to the company currency, quotas, and the AEs' submissions and RVPs' adjustments",
+  },
   { name: 'accounts', description: 'Companies with their geography, segment and contacts' },
   {
     name: 'territories',

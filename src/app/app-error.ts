@@ -59,6 +59,12 @@ export type AppError =
       coverage: CoverageReport;
     }
   | {
+      /** The forecast needs a rate to the company currency that the admins' table does not have (422). */
+      code: 'rate_missing';
+      message: string;
+      currencies: string[];
+    }
+  | {
       /** The active territory model refuses the change at these fields (an unroutable account, an AE's region). */
       code: 'territory_rule';
       message: string;

@@ -7,6 +7,7 @@ import type {
   QuoteCountersTable,
   QuotesTable,
 } from './schema-closing.js';
+import type { ForecastCallsTable, FxRatesTable, QuotasTable } from './schema-forecast.js';
 import type { InboundEventsTable } from './schema-integrations.js';
 import type {
   ApiTokensTable,
@@ -262,4 +263,7 @@ export interface Database {
   webhook_deliveries: WebhookDeliveriesTable;
   webhook_attempts: WebhookAttemptsTable;
   territory_models: TerritoryModelsTable;
+  fx_rates: FxRatesTable;
+  quotas: QuotasTable;
+  forecast_calls: ForecastCallsTable;
 }

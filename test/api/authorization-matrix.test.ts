@@ -159,6 +159,26 @@ const ISSUE_QUOTE: Row = {
 };
 const READ_QUOTES: Row = { ...READ_DEAL(200, 404), vp_finance: 200 };
 
+/** The forecast's rates and quotas: RevOps and VP Finance. */
+const FORECAST_SETTINGS = (ok: number): Row => ({ ...adminOnly(ok), vp_finance: ok });
+/** Adjusting an owner's call: their region's RVP; whoever else sees the owner is refused, the rest do not. */
+const ADJUST_FORECAST: Row = {
+  ae: [403, 404, 404],
+  sdr: [403, 403, 404],
+  se: [403, 403, 404],
+  csm: [403, 403, 404],
+  rvp: [403, 201, 404],
+  vp_finance: 403,
+  revops_admin: 403,
+  viewer: 403,
+};
+const FORECAST_CALL = {
+  periodKind: 'quarter',
+  periodStart: '2026-02-01',
+  commitMinor: 100,
+  bestCaseMinor: 200,
+};
+
 interface Target extends Owned {
   me: ApiClient;
   label: string;
@@ -550,6 +570,56 @@ const OPERATIONS: Record<string, Operation> = {
     expected: allRoles(200),
     run: (t) => t.me.call('GET', '/api/v1/pipelines/new_business/board'),
   },
+  'GET /api/v1/forecast': {
+    expected: READ_DEAL('sees', 'hides'),
+    run: async (t) => {
+      await rateEveryCurrency();
+      return t.me.call('GET', '/api/v1/forecast?period=month&from=2027-03-01&to=2027-03-31');
+    },
+    includes: (result, t) =>
+      (result.body.owners as Array<{ id: string }>).some((owner) => owner.id === t.owner.id),
+  },
+  'GET /api/v1/fx-rates': {
+    readOnly: true,
+    expected: FORECAST_SETTINGS(200),
+    run: (t) => t.me.call('GET', '/api/v1/fx-rates'),
+  },
+  'PUT /api/v1/fx-rates': {
+    expected: FORECAST_SETTINGS(200),
+    run: async (t) => t.me.call('PUT', '/api/v1/fx-rates', { rates: await ratesForEveryCurrency() }),
+  },
+  'GET /api/v1/quotas': {
+    readOnly: true,
+    expected: FORECAST_SETTINGS(200),
+    run: (t) => t.me.call('GET', '/api/v1/quotas?period=quarter&from=2026-02-01&to=2026-04-30'),
+  },
+  'PUT /api/v1/quotas': {
+    expected: FORECAST_SETTINGS(200),
+    run: (t) =>
+      t.me.call('PUT', '/api/v1/quotas', {
+        quotas: [
+          { ownerId: t.owner.id, periodKind: 'quarter', periodStart: '2026-02-01', amountMinor: 1000 },
+        ],
+      }),
+  },
+  'POST /api/v1/forecast/submissions': {
+    expected: { ...allRoles(403), ae: 201 },
+    run: (t) => t.me.call('POST', '/api/v1/forecast/submissions', FORECAST_CALL),
+  },
+  'POST /api/v1/forecast/adjustments': {
+    expected: ADJUST_FORECAST,
+    run: (t) =>
+      t.me.call('POST', '/api/v1/forecast/adjustments', {
+        ...FORECAST_CALL,
+        ownerId: t.owner.id,
+        note: 'Pushed',
+      }),
+  },
+  'GET /api/v1/forecast/calls': {
+    readOnly: true,
+    expected: allRoles(200),
+    run: (t) => t.me.call('GET', '/api/v1/forecast/calls?period=quarter&periodStart=2026-02-01'),
+  },
   'GET /api/v1/accounts': {
     readOnly: true,
     expected: READ_ACCOUNT('sees', 'hides'),
@@ -865,6 +935,16 @@ let spec: { paths: Record<string, Record<string, unknown>> };
 const clients = new Map<Role, ApiClient>();
 
 /** A territory-model draft imported by the admin: its id and row version. */
+/** A rate for every currency the deals use, so the forecast never waits for one (the matrix writes deals in many). */
+async function ratesForEveryCurrency(): Promise<Array<{ currency: string; rate: string }>> {
+  const rows = await api.database.db.selectFrom('opportunities').select('currency').distinct().execute();
+  return rows.filter((row) => row.currency !== 'USD').map((row) => ({ currency: row.currency, rate: '1.5' }));
+}
+async function rateEveryCurrency(): Promise<void> {
+  const set = await admin.call('PUT', '/api/v1/fx-rates', { rates: await ratesForEveryCurrency() });
+  if (set.status !== 200) throw new Error(`matrix set-up: ${JSON.stringify(set.body)}`);
+}
+
 async function territoryDraft(model: TerritoryModel): Promise<{ id: string; rowVersion: number }> {
   const created = await admin.call('POST', '/api/v1/territory-models', { source: JSON.stringify(model) });
   if (created.status !== 201) throw new Error(`matrix set-up: ${JSON.stringify(created.body)}`);

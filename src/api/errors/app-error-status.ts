@@ -20,6 +20,7 @@ export const APP_ERROR_STATUS = {
   territory_model_invalid: 422,
   activation_refused: 422,
   territory_rule: 422,
+  rate_missing: 422,
 } as const satisfies Record<AppErrorCode, number>;
 
 const LOCATIONS = /^(body|query|params|headers)\./;
@@ -60,6 +61,8 @@ function extrasOf(error: AppError, request: FastifyRequest): ProblemExtras {
       return { problems: error.problems };
     case 'activation_refused':
       return { refusals: error.refusals, coverage: error.coverage };
+    case 'rate_missing':
+      return { currencies: error.currencies };
     case 'territory_rule':
       return { errors: error.issues.map((issue) => ({ ...issue, path: locate(issue.path, request) })) };
     default:

@@ -43,6 +43,7 @@ export const PROBLEM_TITLES = {
   territory_model_invalid: 'The territory model is not valid',
   activation_refused: 'The territory model may not be activated',
   territory_rule: 'The territory model does not allow this',
+  rate_missing: 'A currency has no rate to the company currency',
   malformed_request: 'The request could not be read',
   bad_request: 'Bad request',
   payload_too_large: 'The request body is too large',
@@ -143,6 +144,7 @@ export const problemSchema = z
       )
       .optional()
       .describe('territory_model_invalid: every problem of the file or model'),
+    currencies: z.array(z.string()).optional().describe('rate_missing: the currencies the rates table lacks'),
     refusals: z
       .array(z.string())
       .optional()
@@ -166,6 +168,7 @@ export type ProblemExtras = Pick<
   | 'vendorCode'
   | 'problems'
   | 'refusals'
+  | 'currencies'
   | 'coverage'
 >;
 

@@ -17,6 +17,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { activateTerritoryModelRoute } from './activate-territory-model.js';
 import { addPocBenchmarkRoute } from './add-poc-benchmark.js';
 import { addPocSessionRoute } from './add-poc-session.js';
+import { adjustForecastRoute } from './adjust-forecast.js';
 import { attestCriterionRoute, withdrawAttestationRoute } from './attest-criterion.js';
 import { createAwsPrivateOfferRoute, releaseAwsPrivateOfferRoute } from './aws-private-offer.js';
 import { removeActivityRoute, updateActivityRoute } from './change-activity.js';
@@ -38,6 +39,7 @@ import { endContractRoute } from './end-contract.js';
 import { exportAccountsRoute, exportOpportunitiesRoute } from './export-csv.js';
 import { generateQuoteRoute } from './generate-quote.js';
 import { getAccountRoute } from './get-account.js';
+import { getForecastRoute } from './get-forecast.js';
 import { getHealthRoute } from './get-health.js';
 import { getMeRoute } from './get-me.js';
 import { getOfferRoute } from './get-offer.js';
@@ -58,9 +60,12 @@ import { listAuditEventsRoute } from './list-audit-events.js';
 import { listDealOffersRoute } from './list-deal-offers.js';
 import { listDealsAtRiskRoute } from './list-deals-at-risk.js';
 import { listDemoUsersRoute } from './list-demo-users.js';
+import { listForecastCallsRoute } from './list-forecast-calls.js';
+import { listFxRatesRoute } from './list-fx-rates.js';
 import { listOpportunitiesRoute } from './list-opportunities.js';
 import { listPendingApprovalsRoute } from './list-pending-approvals.js';
 import { listPlaybookVersionsRoute } from './list-playbook-versions.js';
+import { listQuotasRoute } from './list-quotas.js';
 import { listQuotesRoute } from './list-quotes.js';
 import { listTerritoryModelsRoute } from './list-territory-models.js';
 import { listTokensRoute } from './list-tokens.js';
@@ -85,10 +90,13 @@ import { revokeTokenRoute } from './revoke-token.js';
 import { rotateWebhookSecretRoute } from './rotate-webhook-secret.js';
 import { routeTerritoryRoute } from './route-territory.js';
 import { sendQuoteForSignatureRoute } from './send-quote-for-signature.js';
+import { setFxRatesRoute } from './set-fx-rates.js';
 import { setMeddpiccRoute } from './set-meddpicc.js';
 import { setPocTcoRoute } from './set-poc-tco.js';
+import { setQuotasRoute } from './set-quotas.js';
 import { signOffPocPlanRoute, withdrawPocSignOffRoute } from './sign-off-poc-plan.js';
 import { resumeStallRoute, snoozeStallRoute } from './snooze-stall.js';
+import { submitForecastRoute } from './submit-forecast.js';
 import { submitOfferRoute } from './submit-offer.js';
 import { updateAccountRoute } from './update-account.js';
 import { updateContactRoute } from './update-contact.js';
@@ -164,6 +172,14 @@ const ROUTES: FastifyPluginAsyncZod[] = [
   generateQuoteRoute,
   getQuotePdfRoute,
   getPipelineBoardRoute,
+  getForecastRoute,
+  submitForecastRoute,
+  adjustForecastRoute,
+  listForecastCallsRoute,
+  listFxRatesRoute,
+  setFxRatesRoute,
+  listQuotasRoute,
+  setQuotasRoute,
   receiveAwsMarketplaceEventRoute,
   receiveDocusignConnectRoute,
   getOpenApiRoute,

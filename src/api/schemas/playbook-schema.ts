@@ -180,6 +180,12 @@ export const playbookResponseSchema = z
       .describe('Renewal deals opened automatically leadDays before a commit contract ends'),
     inspection: playbookInspectionSchema,
     closing: closingResponseSchema.optional(),
+    forecast: z
+      .object({ fiscalYearStartMonth: z.number().int().min(1).max(12), companyCurrency: z.string() })
+      .optional()
+      .describe(
+        'The forecast calendar (fiscal year start month) and the company currency; absent: January, USD',
+      ),
     mappings: mappingsResponseSchema
       .optional()
       .describe('Keys of an earlier version and the keys their records took (null: retired); decision 010'),

@@ -39,6 +39,11 @@ export const signedInSchema = z
         manageTerritories: permissionSchema.describe(
           'Territory models: import, edit, preview and activate versions (RevOps admin); RVPs read them',
         ),
+        manageForecastSettings: permissionSchema.describe(
+          "The forecast's rates to the company currency and the quotas (RevOps, VP Finance)",
+        ),
+        submitForecast: permissionSchema.describe('Submit your own forecast call per period (AEs)'),
+        adjustForecast: permissionSchema.describe("Adjust the calls of your region's owners (RVPs)"),
       })
       .describe("What the user's role may do anywhere"),
   })

@@ -171,6 +171,16 @@ export const playbookSchema = z
       .strict()
       .optional(),
     closing: closingSchema.optional(),
+    forecast: z
+      .object({
+        fiscalYearStartMonth: z.number().int().min(1).max(12).default(1),
+        companyCurrency: z
+          .string()
+          .regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as USD')
+          .default('USD'),
+      })
+      .strict()
+      .optional(),
     mappings: mappings.optional(),
   })
   .strict() satisfies z.ZodType<Playbook, unknown>;

@@ -15,6 +15,7 @@ import * as webhooks from './013-webhooks.js';
 import * as inboundEvents from './014-inbound-events.js';
 import * as closingEvidence from './015-closing-evidence.js';
 import * as territoryModels from './016-territory-models.js';
+import * as forecast from './017-forecast.js';
 import * as renewals from './018-renewals.js';
 
 /** Every migration, by name, in the order they run. Append new ones; never rename or edit a shipped one. */
@@ -35,5 +36,6 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '014-inbound-events': inboundEvents,
   '015-closing-evidence': closingEvidence,
   '016-territory-models': territoryModels,
+  '017-forecast': forecast,
   '018-renewals': renewals,
 };

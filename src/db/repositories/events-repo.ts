@@ -16,6 +16,9 @@ export const ENTITY_TYPES = [
   'territory_model',
   'webhook_subscription',
   'webhook_delivery',
+  'fx_rates',
+  'quota',
+  'forecast_call',
 ] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 

@@ -126,6 +126,12 @@ export interface RolePermissions {
   manageWebhooks: Permission;
   /** Territory models: import, edit, preview and activate versions. */
   manageTerritories: Permission;
+  /** The forecast's rates to the company currency and the owners' quotas. */
+  manageForecastSettings: Permission;
+  /** Submit one's own forecast call per period. */
+  submitForecast: Permission;
+  /** Adjust the forecast calls of owners in one's region. */
+  adjustForecast: Permission;
 }
 
 export function rolePermissions(principal: Principal): RolePermissions {
@@ -137,5 +143,12 @@ export function rolePermissions(principal: Principal): RolePermissions {
     managePlaybook: permit(rights.managePlaybook, () => whoMay((role) => role.managePlaybook)),
     manageWebhooks: permit(rights.manageWebhooks, () => whoMay((role) => role.manageWebhooks)),
     manageTerritories: permit(rights.manageTerritories, () => whoMay((role) => role.manageTerritories)),
+    manageForecastSettings: permit(rights.manageForecastSettings, () =>
+      whoMay((role) => role.manageForecastSettings),
+    ),
+    submitForecast: permit(rights.submitForecast, () => whoMay((role) => role.submitForecast)),
+    adjustForecast: permit(rights.adjustForecast.length > 0, () =>
+      whoMay((role) => role.adjustForecast.length > 0),
+    ),
   };
 }

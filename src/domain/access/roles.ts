@@ -46,6 +46,12 @@ export interface RoleRights {
   manageWebhooks: boolean;
   /** Territory models: import, edit and activate versions (which reassigns accounts and deals). */
   manageTerritories: boolean;
+  /** The forecast's settings: the rates to the company currency and the owners' quotas. */
+  manageForecastSettings: boolean;
+  /** Submit one's own forecast call (commit and best case) per period. */
+  submitForecast: boolean;
+  /** Relations of the owners whose forecast calls the role may adjust (with a note). */
+  adjustForecast: readonly Relation[];
 }
 
 const ALL = RELATIONS;
@@ -64,6 +70,9 @@ const base = {
   issueQuotes: false,
   manageWebhooks: false,
   manageTerritories: false,
+  manageForecastSettings: false,
+  submitForecast: false,
+  adjustForecast: NONE,
 };
 
 /** What each role may do, as data. The one table authorization reads. */
@@ -76,6 +85,7 @@ export const ROLE_RIGHTS = {
     qualify: MINE,
     assignNewTo: MINE,
     createDeals: true,
+    submitForecast: true,
   },
   sdr: {
     ...base,
@@ -114,6 +124,7 @@ export const ROLE_RIGHTS = {
     assignNewTo: MY_REGION,
     createDeals: true,
     canOverride: true,
+    adjustForecast: ['team', 'region'],
   },
   vp_finance: {
     ...base,
@@ -126,6 +137,7 @@ export const ROLE_RIGHTS = {
     recordContracts: ALL,
     createDeals: false,
     issueQuotes: true,
+    manageForecastSettings: true,
   },
   revops_admin: {
     label: 'RevOps admin',
@@ -144,6 +156,9 @@ export const ROLE_RIGHTS = {
     issueQuotes: false,
     manageWebhooks: true,
     manageTerritories: true,
+    manageForecastSettings: true,
+    submitForecast: false,
+    adjustForecast: NONE,
   },
   viewer: {
     ...base,

@@ -209,6 +209,13 @@ export interface LeadSourceEntry {
   name: string;
 }
 
+export interface ForecastSettings {
+  /** The month (1 = January) the fiscal year starts in: fiscal quarters and years count from it. */
+  fiscalYearStartMonth: number;
+  /** ISO 4217: what every forecast amount is converted to, by the admins' rates table. */
+  companyCurrency: string;
+}
+
 export interface Playbook {
   id: string;
   name: string;
@@ -231,6 +238,8 @@ export interface Playbook {
   /** Offers and their approval chain (src/domain/closing); absent: deals make no offers. */
   closing?: ClosingSettings;
   inspection: InspectionSettings;
+  /** The forecast's calendar and currency (src/domain/forecast); absent: calendar year, USD. */
+  forecast?: ForecastSettings;
   /** How the previous version's keys map to this one's; applied to the records when this version is loaded. */
   mappings?: PlaybookMappings;
 }

@@ -1,6 +1,7 @@
 import { CLOSING_RULES, type Pipeline, type Playbook, POC_RULES } from './playbook.js';
 import { validateClosing } from './validate-closing.js';
 import { validateCustomerModel } from './validate-customer-model.js';
+import { validateForecast } from './validate-forecast.js';
 import { validateInspection } from './validate-inspection.js';
 import { validateMappings } from './validate-mappings.js';
 
@@ -169,6 +170,7 @@ export function validatePlaybook(playbook: Playbook): PlaybookIssue[] {
   issues.push(...validateCustomerModel(playbook));
   issues.push(...validateInspection(playbook));
   issues.push(...validateClosing(playbook));
+  issues.push(...validateForecast(playbook));
   issues.push(...validateMappings(playbook, playbook.mappings));
   return issues;
 }

@@ -942,6 +942,134 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/forecast": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The forecast: categories by period, rolled up owner → region → company
+         * @description Only the deals the caller may read, by close date, converted to the company currency by the rates table (422 rate_missing while a currency has none). Per cell: individual and cumulative categories, weighted pipeline, quota, attainment, coverage; per owner the latest submission and adjustment.
+         */
+        get: operations["getForecast"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/forecast/submissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit your forecast call for a period (Account Executives)
+         * @description Commit and best case in company-currency minor units, with an optional note. Kept as history: a later call never overwrites it.
+         */
+        post: operations["submitForecast"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/forecast/adjustments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Adjust an owner's forecast call (their Regional VP), with a note
+         * @description Kept beside the owner's submission, which it names; never overwrites it.
+         */
+        post: operations["adjustForecast"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/forecast/calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every submission and adjustment of one period, oldest first
+         * @description Of the owners the caller may see.
+         */
+        get: operations["listForecastCalls"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fx-rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The rates to the company currency (RevOps, VP Finance)
+         * @description One unit of each currency in units of the company currency, exact decimals.
+         */
+        get: operations["listFxRates"];
+        /**
+         * Replace the rates to the company currency (RevOps, VP Finance)
+         * @description The whole table: a currency left out has no rate afterwards (a forecast with its deals is refused until it has). Audited.
+         */
+        put: operations["setFxRates"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quotas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Owners' quotas of a range of periods (RevOps, VP Finance)
+         * @description In company-currency minor units, one per owner and period.
+         */
+        get: operations["listQuotas"];
+        /**
+         * Set owners' quotas (RevOps, VP Finance)
+         * @description Each names an owner and the first day of a period of the playbook calendar; all or nothing, each audited.
+         */
+        put: operations["setQuotas"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/integrations/aws-marketplace/events": {
         parameters: {
             query?: never;
@@ -1563,7 +1691,7 @@ export interface components {
             status: number;
             detail: string;
             /** @enum {string} */
-            code: "not_found" | "validation_failed" | "precondition_failed" | "conflict" | "forbidden" | "unknown_stage" | "illegal_transition" | "override_not_allowed" | "gate_blocked" | "type_not_for_customer" | "integration_not_configured" | "integration_refused" | "integration_unavailable" | "territory_model_invalid" | "activation_refused" | "territory_rule" | "malformed_request" | "bad_request" | "payload_too_large" | "headers_too_large" | "unsupported_media_type" | "idempotency_key_reused" | "unauthorized" | "csrf_failed" | "rate_limited" | "server_busy" | "internal_error";
+            code: "not_found" | "validation_failed" | "precondition_failed" | "conflict" | "forbidden" | "unknown_stage" | "illegal_transition" | "override_not_allowed" | "gate_blocked" | "type_not_for_customer" | "integration_not_configured" | "integration_refused" | "integration_unavailable" | "territory_model_invalid" | "activation_refused" | "territory_rule" | "rate_missing" | "malformed_request" | "bad_request" | "payload_too_large" | "headers_too_large" | "unsupported_media_type" | "idempotency_key_reused" | "unauthorized" | "csrf_failed" | "rate_limited" | "server_busy" | "internal_error";
             /** @description The request path */
             instance?: string;
             /** @description Also in the x-request-id header; quote it when reporting a problem */
@@ -1605,6 +1733,8 @@ export interface components {
                 /** @description The line in the imported file, when known */
                 line?: number;
             }[];
+            /** @description rate_missing: the currencies the rates table lacks */
+            currencies?: string[];
             /** @description activation_refused: why not, in words (gaps, overlaps, people) */
             refusals?: string[];
             /** @description activation_refused: the coverage proof */
@@ -1867,7 +1997,7 @@ export interface components {
             actorId: string;
             requestId: string | null;
             /** @enum {string} */
-            entityType: "account" | "contact" | "contract" | "opportunity" | "user" | "session" | "api_token" | "activity" | "playbook" | "territory_model" | "webhook_subscription" | "webhook_delivery";
+            entityType: "account" | "contact" | "contract" | "opportunity" | "user" | "session" | "api_token" | "activity" | "playbook" | "territory_model" | "webhook_subscription" | "webhook_delivery" | "fx_rates" | "quota" | "forecast_call";
             entityId: string;
             opportunityId: string | null;
             action: string;
@@ -2145,6 +2275,116 @@ export interface components {
             model: components["schemas"]["TerritoryModelSummary"];
             accountsMoved: number;
             dealsMoved: number;
+        };
+        ForecastCategorySums: {
+            /** @description Company-currency minor units as a decimal string: exact however large the sum */
+            closed: string;
+            /** @description Company-currency minor units as a decimal string: exact however large the sum */
+            commit: string;
+            /** @description Company-currency minor units as a decimal string: exact however large the sum */
+            best_case: string;
+            /** @description Company-currency minor units as a decimal string: exact however large the sum */
+            pipeline: string;
+        };
+        ForecastFigures: {
+            /** @description Each category alone (Omitted left out) */
+            individual: components["schemas"]["ForecastCategorySums"];
+            /** @description Closed; Commit = Closed + Commit; Best Case = Commit + Best Case; Pipeline = Best Case + Pipeline */
+            cumulative: components["schemas"]["ForecastCategorySums"];
+            /** @description Open deals: amount × the stage's probability / 100 */
+            weightedMinor: string;
+            quotaMinor: string | null;
+            /** @description Closed / quota (null without a quota) */
+            attainment: number | null;
+            /** @description Open pipeline / (quota − closed); null without a quota or once it is met */
+            coverage: number | null;
+        };
+        ForecastCall: {
+            id: string;
+            /** @enum {string} */
+            periodKind: "month" | "quarter" | "fiscal_year";
+            periodStart: string;
+            ownerId: string;
+            /** @enum {string} */
+            kind: "submission" | "adjustment";
+            commitMinor: number;
+            bestCaseMinor: number;
+            note: string | null;
+            byUser: string;
+            /** Format: date-time */
+            at: string;
+            /** @description The submission an adjustment adjusts (the latest at the time) */
+            adjustsId: string | null;
+        };
+        Forecast: {
+            /** @enum {string} */
+            period: "month" | "quarter" | "fiscal_year";
+            fiscalYearStartMonth: number;
+            companyCurrency: string;
+            periods: {
+                /** @enum {string} */
+                kind: "month" | "quarter" | "fiscal_year";
+                start: string;
+                end: string;
+                label: string;
+            }[];
+            company: {
+                periods: {
+                    periodStart: string;
+                    figures: components["schemas"]["ForecastFigures"];
+                }[];
+            };
+            regions: {
+                /** @description The owners' region (null: owners without one) */
+                region: string | null;
+                rvps: {
+                    id: string;
+                    name: string;
+                }[];
+                ownerIds: string[];
+                periods: {
+                    periodStart: string;
+                    figures: components["schemas"]["ForecastFigures"];
+                }[];
+            }[];
+            owners: {
+                id: string;
+                name: string;
+                region: string | null;
+                /** @description Whether the caller may adjust this owner's calls (their RVP) */
+                mayAdjust: boolean;
+                periods: {
+                    periodStart: string;
+                    figures: components["schemas"]["ForecastFigures"];
+                    latestSubmission: components["schemas"]["ForecastCall"] | null;
+                    latestAdjustment: components["schemas"]["ForecastCall"] | null;
+                }[];
+            }[];
+        };
+        FxRates: {
+            companyCurrency: string;
+            rates: {
+                currency: string;
+                rate: string;
+                updatedBy: string;
+                /** Format: date-time */
+                updatedAt: string;
+                version: number;
+            }[];
+        };
+        Quotas: {
+            companyCurrency: string;
+            items: {
+                ownerId: string;
+                /** @enum {string} */
+                periodKind: "month" | "quarter" | "fiscal_year";
+                periodStart: string;
+                amountMinor: number;
+                updatedBy: string;
+                /** Format: date-time */
+                updatedAt: string;
+                version: number;
+            }[];
         };
         SentForSignature: {
             /** @description The DocuSign envelope the quote was sent in */
@@ -2547,6 +2787,12 @@ export interface components {
                 manageWebhooks: components["schemas"]["Permission"];
                 /** @description Territory models: import, edit, preview and activate versions (RevOps admin); RVPs read them */
                 manageTerritories: components["schemas"]["Permission"];
+                /** @description The forecast's rates to the company currency and the quotas (RevOps, VP Finance) */
+                manageForecastSettings: components["schemas"]["Permission"];
+                /** @description Submit your own forecast call per period (AEs) */
+                submitForecast: components["schemas"]["Permission"];
+                /** @description Adjust the calls of your region's owners (RVPs) */
+                adjustForecast: components["schemas"]["Permission"];
             };
         };
         ApiToken: {
@@ -2575,7 +2821,7 @@ export interface components {
             actorId: string;
             requestId: string | null;
             /** @enum {string} */
-            entityType: "account" | "contact" | "contract" | "opportunity" | "user" | "session" | "api_token" | "activity" | "playbook" | "territory_model" | "webhook_subscription" | "webhook_delivery";
+            entityType: "account" | "contact" | "contract" | "opportunity" | "user" | "session" | "api_token" | "activity" | "playbook" | "territory_model" | "webhook_subscription" | "webhook_delivery" | "fx_rates" | "quota" | "forecast_call";
             entityId: string;
             opportunityId: string | null;
             action: string;
@@ -3126,6 +3372,11 @@ export interface components {
                 };
             };
             closing?: components["schemas"]["ClosingSettings"];
+            /** @description The forecast calendar (fiscal year start month) and the company currency; absent: January, USD */
+            forecast?: {
+                fiscalYearStartMonth: number;
+                companyCurrency: string;
+            };
             /** @description Keys of an earlier version and the keys their records took (null: retired); decision 010 */
             mappings?: {
                 stages?: {
@@ -9975,6 +10226,613 @@ export interface operations {
             };
         };
     };
+    getForecast: {
+        parameters: {
+            query: {
+                /** @description month, (fiscal) quarter or fiscal year */
+                period?: "month" | "quarter" | "fiscal_year";
+                /** @description A day in the first period */
+                from: string;
+                /** @description A day in the last period */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Forecast"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    submitForecast: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description month, (fiscal) quarter or fiscal year
+                     * @enum {string}
+                     */
+                    periodKind: "month" | "quarter" | "fiscal_year";
+                    /**
+                     * Format: date
+                     * @description First day of the period
+                     */
+                    periodStart: string;
+                    /** @description Commit call in company-currency minor units */
+                    commitMinor: number;
+                    /** @description Best-case call in company-currency minor units */
+                    bestCaseMinor: number;
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForecastCall"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    adjustForecast: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description month, (fiscal) quarter or fiscal year
+                     * @enum {string}
+                     */
+                    periodKind: "month" | "quarter" | "fiscal_year";
+                    /**
+                     * Format: date
+                     * @description First day of the period
+                     */
+                    periodStart: string;
+                    /** @description Commit call in company-currency minor units */
+                    commitMinor: number;
+                    /** @description Best-case call in company-currency minor units */
+                    bestCaseMinor: number;
+                    /** @description The owner whose call is adjusted */
+                    ownerId: string;
+                    note: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForecastCall"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listForecastCalls: {
+        parameters: {
+            query: {
+                /** @description month, (fiscal) quarter or fiscal year */
+                period?: "month" | "quarter" | "fiscal_year";
+                /** @description First day of the period */
+                periodStart: string;
+                ownerId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ForecastCall"][];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listFxRates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FxRates"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setFxRates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The whole table: currencies left out are removed */
+                    rates: {
+                        currency: string;
+                        /** @description Units of the company currency one unit of this currency is worth */
+                        rate: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FxRates"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listQuotas: {
+        parameters: {
+            query: {
+                /** @description month, (fiscal) quarter or fiscal year */
+                period?: "month" | "quarter" | "fiscal_year";
+                from: string;
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Quotas"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setQuotas: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Quotas to set; others stay as they are */
+                    quotas: {
+                        ownerId: string;
+                        /**
+                         * @description month, (fiscal) quarter or fiscal year
+                         * @enum {string}
+                         */
+                        periodKind: "month" | "quarter" | "fiscal_year";
+                        /**
+                         * Format: date
+                         * @description First day of the period
+                         */
+                        periodStart: string;
+                        amountMinor: number;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Quotas set */
+                        updated: number;
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     receiveAwsMarketplaceEvent: {
         parameters: {
             query?: never;
@@ -11016,7 +11874,7 @@ export interface operations {
                 actorId?: string;
                 /** @description e.g. auth.login_failed, user.permissions_changed */
                 action?: string;
-                entityType?: "account" | "contact" | "contract" | "opportunity" | "user" | "session" | "api_token" | "activity" | "playbook" | "territory_model" | "webhook_subscription" | "webhook_delivery";
+                entityType?: "account" | "contact" | "contract" | "opportunity" | "user" | "session" | "api_token" | "activity" | "playbook" | "territory_model" | "webhook_subscription" | "webhook_delivery" | "fx_rates" | "quota" | "forecast_call";
                 entityId?: string;
                 /** @description Events at or after this UTC instant */
                 from?: string;
@@ -11952,7 +12810,7 @@ export interface operations {
                     /** @description Where messages are POSTed: https:// (http:// only when the server allows it), a public address */
                     url: string;
                     /** @description The event types to send (GET /api/v1/webhooks/event-types), or ["*"] for every type */
-                    eventTypes: ("*" | "account.created" | "account.updated" | "activity.deleted" | "activity.logged" | "activity.updated" | "api_token.created" | "api_token.revoked" | "auth.login_failed" | "auth.login_succeeded" | "auth.logout" | "contact.created" | "contact.updated" | "contract.corrected" | "contract.ended" | "contract.invoicing_requested" | "contract.recorded" | "opportunity.created" | "opportunity.criterion_attested" | "opportunity.criterion_withdrawn" | "opportunity.meddpicc_updated" | "opportunity.milestone_recorded" | "opportunity.milestone_withdrawn" | "opportunity.aws_offer_created" | "opportunity.aws_offer_released" | "opportunity.offer_approved" | "opportunity.offer_drafted" | "opportunity.offer_evidence_received" | "opportunity.offer_option_chosen" | "opportunity.offer_presented" | "opportunity.offer_quoted" | "opportunity.offer_rejected" | "opportunity.offer_revised" | "opportunity.offer_sent_for_signature" | "opportunity.offer_submitted" | "opportunity.playbook_mapped" | "opportunity.poc_benchmark_added" | "opportunity.poc_benchmark_removed" | "opportunity.poc_benchmark_updated" | "opportunity.poc_criterion_updated" | "opportunity.poc_plan_created" | "opportunity.poc_plan_signed_off" | "opportunity.poc_readout_recorded" | "opportunity.poc_session_added" | "opportunity.poc_session_updated" | "opportunity.poc_sign_off_withdrawn" | "opportunity.poc_tco_set" | "opportunity.stage_changed" | "opportunity.stall_resumed" | "opportunity.stall_snoozed" | "opportunity.updated" | "playbook.version_loaded" | "territory_model.activated" | "territory_model.archived" | "territory_model.created" | "territory_model.updated" | "user.created" | "user.password_removed" | "user.password_set" | "user.permissions_changed" | "user.updated" | "webhook_delivery.replayed" | "webhook_subscription.created" | "webhook_subscription.disabled" | "webhook_subscription.secret_rotated" | "webhook_subscription.updated")[];
+                    eventTypes: ("*" | "account.created" | "account.updated" | "activity.deleted" | "activity.logged" | "activity.updated" | "api_token.created" | "api_token.revoked" | "auth.login_failed" | "auth.login_succeeded" | "auth.logout" | "contact.created" | "contact.updated" | "contract.corrected" | "contract.ended" | "contract.invoicing_requested" | "contract.recorded" | "forecast_call.adjusted" | "forecast_call.submitted" | "fx_rates.set" | "opportunity.created" | "opportunity.criterion_attested" | "opportunity.criterion_withdrawn" | "opportunity.meddpicc_updated" | "opportunity.milestone_recorded" | "opportunity.milestone_withdrawn" | "opportunity.aws_offer_created" | "opportunity.aws_offer_released" | "opportunity.offer_approved" | "opportunity.offer_drafted" | "opportunity.offer_evidence_received" | "opportunity.offer_option_chosen" | "opportunity.offer_presented" | "opportunity.offer_quoted" | "opportunity.offer_rejected" | "opportunity.offer_revised" | "opportunity.offer_sent_for_signature" | "opportunity.offer_submitted" | "opportunity.playbook_mapped" | "opportunity.poc_benchmark_added" | "opportunity.poc_benchmark_removed" | "opportunity.poc_benchmark_updated" | "opportunity.poc_criterion_updated" | "opportunity.poc_plan_created" | "opportunity.poc_plan_signed_off" | "opportunity.poc_readout_recorded" | "opportunity.poc_session_added" | "opportunity.poc_session_updated" | "opportunity.poc_sign_off_withdrawn" | "opportunity.poc_tco_set" | "opportunity.stage_changed" | "opportunity.stall_resumed" | "opportunity.stall_snoozed" | "opportunity.updated" | "quota.set" | "playbook.version_loaded" | "territory_model.activated" | "territory_model.archived" | "territory_model.created" | "territory_model.updated" | "user.created" | "user.password_removed" | "user.password_set" | "user.permissions_changed" | "user.updated" | "webhook_delivery.replayed" | "webhook_subscription.created" | "webhook_subscription.disabled" | "webhook_subscription.secret_rotated" | "webhook_subscription.updated")[];
                     /** @description What the receiver is, e.g. "data warehouse sync" */
                     description?: string | null;
                 };
@@ -12032,7 +12890,7 @@ export interface operations {
                     /** @description Where messages are POSTed: https:// (http:// only when the server allows it), a public address */
                     url?: string;
                     /** @description The event types to send (GET /api/v1/webhooks/event-types), or ["*"] for every type */
-                    eventTypes?: ("*" | "account.created" | "account.updated" | "activity.deleted" | "activity.logged" | "activity.updated" | "api_token.created" | "api_token.revoked" | "auth.login_failed" | "auth.login_succeeded" | "auth.logout" | "contact.created" | "contact.updated" | "contract.corrected" | "contract.ended" | "contract.invoicing_requested" | "contract.recorded" | "opportunity.created" | "opportunity.criterion_attested" | "opportunity.criterion_withdrawn" | "opportunity.meddpicc_updated" | "opportunity.milestone_recorded" | "opportunity.milestone_withdrawn" | "opportunity.aws_offer_created" | "opportunity.aws_offer_released" | "opportunity.offer_approved" | "opportunity.offer_drafted" | "opportunity.offer_evidence_received" | "opportunity.offer_option_chosen" | "opportunity.offer_presented" | "opportunity.offer_quoted" | "opportunity.offer_rejected" | "opportunity.offer_revised" | "opportunity.offer_sent_for_signature" | "opportunity.offer_submitted" | "opportunity.playbook_mapped" | "opportunity.poc_benchmark_added" | "opportunity.poc_benchmark_removed" | "opportunity.poc_benchmark_updated" | "opportunity.poc_criterion_updated" | "opportunity.poc_plan_created" | "opportunity.poc_plan_signed_off" | "opportunity.poc_readout_recorded" | "opportunity.poc_session_added" | "opportunity.poc_session_updated" | "opportunity.poc_sign_off_withdrawn" | "opportunity.poc_tco_set" | "opportunity.stage_changed" | "opportunity.stall_resumed" | "opportunity.stall_snoozed" | "opportunity.updated" | "playbook.version_loaded" | "territory_model.activated" | "territory_model.archived" | "territory_model.created" | "territory_model.updated" | "user.created" | "user.password_removed" | "user.password_set" | "user.permissions_changed" | "user.updated" | "webhook_delivery.replayed" | "webhook_subscription.created" | "webhook_subscription.disabled" | "webhook_subscription.secret_rotated" | "webhook_subscription.updated")[];
+                    eventTypes?: ("*" | "account.created" | "account.updated" | "activity.deleted" | "activity.logged" | "activity.updated" | "api_token.created" | "api_token.revoked" | "auth.login_failed" | "auth.login_succeeded" | "auth.logout" | "contact.created" | "contact.updated" | "contract.corrected" | "contract.ended" | "contract.invoicing_requested" | "contract.recorded" | "forecast_call.adjusted" | "forecast_call.submitted" | "fx_rates.set" | "opportunity.created" | "opportunity.criterion_attested" | "opportunity.criterion_withdrawn" | "opportunity.meddpicc_updated" | "opportunity.milestone_recorded" | "opportunity.milestone_withdrawn" | "opportunity.aws_offer_created" | "opportunity.aws_offer_released" | "opportunity.offer_approved" | "opportunity.offer_drafted" | "opportunity.offer_evidence_received" | "opportunity.offer_option_chosen" | "opportunity.offer_presented" | "opportunity.offer_quoted" | "opportunity.offer_rejected" | "opportunity.offer_revised" | "opportunity.offer_sent_for_signature" | "opportunity.offer_submitted" | "opportunity.playbook_mapped" | "opportunity.poc_benchmark_added" | "opportunity.poc_benchmark_removed" | "opportunity.poc_benchmark_updated" | "opportunity.poc_criterion_updated" | "opportunity.poc_plan_created" | "opportunity.poc_plan_signed_off" | "opportunity.poc_readout_recorded" | "opportunity.poc_session_added" | "opportunity.poc_session_updated" | "opportunity.poc_sign_off_withdrawn" | "opportunity.poc_tco_set" | "opportunity.stage_changed" | "opportunity.stall_resumed" | "opportunity.stall_snoozed" | "opportunity.updated" | "quota.set" | "playbook.version_loaded" | "territory_model.activated" | "territory_model.archived" | "territory_model.created" | "territory_model.updated" | "user.created" | "user.password_removed" | "user.password_set" | "user.permissions_changed" | "user.updated" | "webhook_delivery.replayed" | "webhook_subscription.created" | "webhook_subscription.disabled" | "webhook_subscription.secret_rotated" | "webhook_subscription.updated")[];
                     description?: string | null;
                     /** @description false disables it (nothing is sent); true enables it again */
                     active?: boolean;

@@ -23,6 +23,7 @@ const PlaybookPage = lazy(() => import('../features/playbook').then((m) => ({ de
 const TerritoriesPage = lazy(() =>
   import('../features/territories').then((m) => ({ default: m.TerritoriesPage })),
 );
+const ForecastPage = lazy(() => import('../features/forecast').then((m) => ({ default: m.ForecastPage })));
 const WebhooksPage = lazy(() => import('../features/webhooks').then((m) => ({ default: m.WebhooksPage })));
 
 /** '/': where the signed-in user's role has its work (see landing.ts). */
@@ -67,6 +68,9 @@ export function AppRoutes() {
         <Route path="/accounts/:id">{(params) => <AccountPage id={params.id} />}</Route>
         <Route path={paths.atRisk}>
           <DealsAtRiskPage />
+        </Route>
+        <Route path={paths.forecast}>
+          <ForecastPage />
         </Route>
         <Route path={paths.approvals}>
           <ApprovalsPage />

@@ -43,6 +43,7 @@ function useNav(): NavItem[] {
     },
     { label: 'Deals at risk', href: paths.atRisk, current: under(paths.atRisk) },
     { label: 'Accounts', href: paths.accounts, current: under(paths.accounts) },
+    { label: 'Forecast', href: paths.forecast, current: under(paths.forecast) },
     // For the roles that hold a step of the playbook's approval chain, with what waits for them.
     ...(approver
       ? [{ label: 'Approvals', href: paths.approvals, current: under(paths.approvals), count: waiting }]

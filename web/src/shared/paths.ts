@@ -38,6 +38,8 @@ export const paths = {
   /** The offer versions waiting for the caller's decision. */
   approvals: '/approvals',
   atRisk: '/at-risk',
+  /** The forecast roll-up, submissions and adjustments. */
+  forecast: '/forecast',
   /** RevOps: the playbook's versions and a preview of a change. */
   playbook: '/playbook',
   /** RevOps and RVPs: the territory model's versions, map, coverage; drafts and activation (RevOps). */

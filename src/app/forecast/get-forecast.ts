@@ -1,0 +1,142 @@
+import { type ForecastCall, listForecastCalls } from '../../db/repositories/forecast-calls-repo.js';
+import {
+  findForecastPeople,
+  findRegionalVps,
+  sumDealsByOwnerAndPeriod,
+} from '../../db/repositories/forecast-repo.js';
+import { listFxRates, listQuotas } from '../../db/repositories/forecast-settings-repo.js';
+import { visibilityFor } from '../../domain/access/record-access.js';
+import { forecastSettings } from '../../domain/forecast/forecast-settings.js';
+import { type Period, periodsBetween } from '../../domain/forecast/periods.js';
+import { type ForecastRollUp, type PeriodFigures, rollUpForecast } from '../../domain/forecast/roll-up.js';
+import { err, ok, type Result } from '../../domain/result.js';
+import { type AppError, invalid } from '../app-error.js';
+import type { Actor, AppContext } from '../context.js';
+import { mayAdjustForecastOf, seesOwnerForecast } from './forecast-access.js';
+import { type ForecastQuery, MAX_FORECAST_PERIODS } from './forecast-inputs.js';
+
+export interface OwnerPeriodForecast extends PeriodFigures {
+  latestSubmission: ForecastCall | null;
+  latestAdjustment: ForecastCall | null;
+}
+
+export interface Forecast {
+  period: ForecastQuery['period'];
+  fiscalYearStartMonth: number;
+  companyCurrency: string;
+  periods: Period[];
+  company: ForecastRollUp['company'];
+  regions: Array<ForecastRollUp['regions'][number] & { rvps: Array<{ id: string; name: string }> }>;
+  owners: Array<
+    Omit<ForecastRollUp['owners'][number], 'periods'> & {
+      /** Whether the caller may adjust this owner's calls (their RVP). */
+      mayAdjust: boolean;
+      periods: OwnerPeriodForecast[];
+    }
+  >;
+}
+
+function periodsOf(context: AppContext, query: ForecastQuery): Result<Period[], AppError> {
+  if (query.to < query.from) return err(invalid([{ path: 'to', message: 'must not be before from' }]));
+  const { fiscalYearStartMonth } = forecastSettings(context.playbook);
+  const periods = periodsBetween(
+    query.from,
+    query.to,
+    query.period,
+    fiscalYearStartMonth,
+    MAX_FORECAST_PERIODS,
+  );
+  if (periods.length > MAX_FORECAST_PERIODS) {
+    return err(invalid([{ path: 'to', message: `at most ${MAX_FORECAST_PERIODS} periods in one forecast` }]));
+  }
+  return ok(periods);
+}
+
+const latest = (calls: ForecastCall[], ownerId: string, start: string, kind: ForecastCall['kind']) =>
+  calls
+    .filter((call) => call.ownerId === ownerId && call.periodStart === start && call.kind === kind)
+    .at(-1) ?? null;
+
+/**
+ * The forecast of the periods from…to: per owner the caller may see, each region (its RVPs) and the company,
+ * every category individual and cumulative, weighted pipeline, quota, attainment, coverage, in the company
+ * currency; per owner the latest submission and adjustment. Refused (422) while a deal's currency has no rate.
+ */
+export async function getForecast(
+  context: AppContext,
+  actor: Actor,
+  query: ForecastQuery,
+): Promise<Result<Forecast, AppError>> {
+  const periods = periodsOf(context, query);
+  if (!periods.ok) return periods;
+  const settings = forecastSettings(context.playbook);
+  const first = periods.value[0];
+  const last = periods.value.at(-1);
+  if (!first || !last) return err(invalid([{ path: 'to', message: 'no period in the range' }]));
+  const range = {
+    kind: query.period,
+    fiscalYearStartMonth: settings.fiscalYearStartMonth,
+    from: first.start,
+    to: last.end,
+  };
+  const rows = await sumDealsByOwnerAndPeriod(
+    context.db,
+    range,
+    visibilityFor(actor.principal, 'opportunity'),
+  );
+  const quotas = await listQuotas(context.db, query.period, first.start, last.start);
+  const calls = await listForecastCalls(context.db, {
+    kind: query.period,
+    from: first.start,
+    to: last.start,
+  });
+  const ids = [...new Set([...rows, ...quotas, ...calls].map((row) => row.ownerId))];
+  const people = await findForecastPeople(context.db, ids);
+  const dealOwners = new Set(rows.map((row) => row.ownerId));
+  const owners = people.filter(
+    (person) => dealOwners.has(person.id) || seesOwnerForecast(actor.principal, person),
+  );
+  const shown = new Set(owners.map((owner) => owner.id));
+  const rates = Object.fromEntries((await listFxRates(context.db)).map((rate) => [rate.currency, rate.rate]));
+  const rolled = rollUpForecast({
+    periods: periods.value,
+    owners: owners.map(({ id, name, region }) => ({ id, name, region })),
+    rows,
+    quotas: quotas
+      .filter((quota) => shown.has(quota.ownerId))
+      .map((quota) => ({ ...quota, amountMinor: String(quota.amountMinor) })),
+    rates: { companyCurrency: settings.companyCurrency, rates },
+  });
+  if (!rolled.ok) {
+    const currencies = rolled.error.currencies;
+    return err({
+      code: 'rate_missing',
+      message: `No rate to ${settings.companyCurrency} for ${currencies.join(', ')}: an admin sets it under the rates.`,
+      currencies,
+    });
+  }
+  const regionNames = rolled.value.regions.flatMap((region) => (region.region ? [region.region] : []));
+  const rvps = await findRegionalVps(context.db, regionNames);
+  return ok({
+    period: query.period,
+    fiscalYearStartMonth: settings.fiscalYearStartMonth,
+    companyCurrency: settings.companyCurrency,
+    periods: periods.value,
+    company: rolled.value.company,
+    regions: rolled.value.regions.map((region) => ({
+      ...region,
+      rvps: rvps.filter((rvp) => rvp.region === region.region).map(({ id, name }) => ({ id, name })),
+    })),
+    owners: rolled.value.owners.map((owner) => ({
+      ...owner,
+      mayAdjust: owners.some(
+        (person) => person.id === owner.id && mayAdjustForecastOf(actor.principal, person),
+      ),
+      periods: owner.periods.map((cell) => ({
+        ...cell,
+        latestSubmission: latest(calls, owner.id, cell.periodStart, 'submission'),
+        latestAdjustment: latest(calls, owner.id, cell.periodStart, 'adjustment'),
+      })),
+    })),
+  });
+}

@@ -1,0 +1,135 @@
+import {
+  Alert,
+  Group,
+  Paper,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useState } from 'react';
+import { ApiError, describeError } from '../../api';
+import { WhoMay } from '../../shared/permission';
+import { usePlaybook } from '../../shared/playbook';
+import { EmptyState, ErrorState, LoadingState } from '../../shared/states';
+import { useSession } from '../auth';
+import { CallForm } from './CallForm';
+import { CategoryChart } from './CategoryChart';
+import { defaultRange } from './forecast-words';
+import { type PeriodKind, useForecast } from './queries';
+import { RollUpTable } from './RollUpTable';
+
+const KINDS: Array<{ value: PeriodKind; label: string }> = [
+  { value: 'month', label: 'Months' },
+  { value: 'quarter', label: 'Quarters' },
+  { value: 'fiscal_year', label: 'Fiscal years' },
+];
+
+/**
+ * The forecast: the company's categories by period as a chart, the roll-up owner → region → company of one
+ * period, and the caller's part in it — an AE's call, an RVP's adjustment of their owners' calls.
+ */
+export function ForecastPage() {
+  const session = useSession().data;
+  const fiscalStart = usePlaybook().data?.forecast?.fiscalYearStartMonth ?? 1;
+  const initial = defaultRange(new Date(), fiscalStart);
+  const [period, setPeriod] = useState<PeriodKind>('quarter');
+  const [from, setFrom] = useState(initial.from);
+  const [to, setTo] = useState(initial.to);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const forecast = useForecast({ period, from, to });
+  const data = forecast.data;
+  const today = new Date().toISOString().slice(0, 10);
+  // The period chosen, else the one today is in, else the first.
+  const index = Math.max(
+    0,
+    data?.periods.findIndex((p) => (chosen ? p.start === chosen : p.start <= today && today <= p.end)) ?? 0,
+  );
+  const shownPeriod = data?.periods[index];
+  const permissions = session?.permissions;
+
+  return (
+    <Stack gap="md">
+      <Title order={1} size="h2">
+        Forecast
+      </Title>
+      <Text size="sm" c="dimmed">
+        Deals you may see, in the period of their close date, converted to the company currency. A deal counts
+        in Closed, Commit, Best Case or Pipeline by its stage; Omitted deals are left out.
+      </Text>
+      <Group align="flex-end">
+        <SegmentedControl
+          aria-label="Periods"
+          data={KINDS}
+          value={period}
+          onChange={(value) => setPeriod(value as PeriodKind)}
+        />
+        <TextInput label="From" type="date" value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
+        <TextInput label="To" type="date" value={to} onChange={(e) => setTo(e.currentTarget.value)} />
+      </Group>
+      {forecast.isError &&
+      forecast.error instanceof ApiError &&
+      forecast.error.problem.code === 'rate_missing' ? (
+        <Alert color="orange" role="alert" title="A currency has no rate">
+          {describeError(forecast.error)} RevOps and VP Finance keep the rates.
+        </Alert>
+      ) : forecast.isError ? (
+        <ErrorState title="Could not load the forecast" error={forecast.error} />
+      ) : !data ? (
+        <LoadingState label="Loading the forecast…" />
+      ) : data.owners.length === 0 ? (
+        <EmptyState title="No deals in these periods">
+          No deal you may see closes between these dates, and no quota is set for them.
+        </EmptyState>
+      ) : (
+        <>
+          <CategoryChart forecast={data} />
+          <Paper withBorder p="md" radius="md">
+            <Group justify="space-between" mb="sm">
+              <Text fw={600}>Roll-up</Text>
+              <Select
+                label="Period"
+                data={data.periods.map((p) => ({ value: p.start, label: p.label }))}
+                value={shownPeriod?.start ?? null}
+                onChange={setChosen}
+                allowDeselect={false}
+              />
+            </Group>
+            <RollUpTable forecast={data} index={index} />
+          </Paper>
+          {shownPeriod && permissions && (
+            <SimpleGrid cols={{ base: 1, md: 2 }}>
+              <Paper withBorder p="md" radius="md">
+                <Text fw={600} mb="xs">
+                  Your call
+                </Text>
+                {permissions.submitForecast.allowed ? (
+                  <CallForm forecast={data} period={shownPeriod} mode="submit" />
+                ) : (
+                  <WhoMay permission={permissions.submitForecast} what="Submitting a call" />
+                )}
+              </Paper>
+              <Paper withBorder p="md" radius="md">
+                <Text fw={600} mb="xs">
+                  Adjust an owner's call
+                </Text>
+                {permissions.adjustForecast.allowed && data.owners.some((o) => o.mayAdjust) ? (
+                  <CallForm forecast={data} period={shownPeriod} mode="adjust" />
+                ) : permissions.adjustForecast.allowed ? (
+                  <Text size="sm" c="dimmed">
+                    None of the owners shown is in your region.
+                  </Text>
+                ) : (
+                  <WhoMay permission={permissions.adjustForecast} what="Adjusting a call" />
+                )}
+              </Paper>
+            </SimpleGrid>
+          )}
+        </>
+      )}
+    </Stack>
+  );
+}
