@@ -7,6 +7,7 @@ import type {
   QuoteCountersTable,
   QuotesTable,
 } from './schema-closing.js';
+import type { DealSnapshotsTable } from './schema-deal-snapshots.js';
 import type { InboundEventsTable } from './schema-integrations.js';
 import type {
   ApiTokensTable,
@@ -96,6 +97,8 @@ export interface OpportunitiesTable {
   created_by: string | null;
   created_at: Date;
   updated_at: Date;
+  /** Times the close date was pushed into a later month (migration 020); kept by updateOpportunity. */
+  push_count: Generated<number>;
 }
 
 export interface OpportunityMeddpiccTable {
@@ -256,4 +259,5 @@ export interface Database {
   webhook_deliveries: WebhookDeliveriesTable;
   webhook_attempts: WebhookAttemptsTable;
   territory_models: TerritoryModelsTable;
+  deal_snapshots: DealSnapshotsTable;
 }
