@@ -16,6 +16,7 @@ export const ENTITY_TYPES = [
   'territory_model',
   'webhook_subscription',
   'webhook_delivery',
+  'deal_snapshot',
 ] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 

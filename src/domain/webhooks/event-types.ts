@@ -18,6 +18,7 @@ export const WEBHOOK_EVENT_TYPES = [
   'contact.updated',
   'contract.invoicing_requested',
   'contract.recorded',
+  'deal_snapshot.taken',
   'opportunity.created',
   'opportunity.criterion_attested',
   'opportunity.criterion_withdrawn',
