@@ -27,6 +27,10 @@ const TAGS = [
     description:
       "The closing flow: offers on deals (versions, pricing options), approvals bound to a version, presentation, the customer's choice, the quote of the chosen option (PDF); the approvals inbox",
   },
+  {
+    name: 'forecast',
+    description: 'Forecast views: snapshots of the open pipeline, what changed between two dates, the funnel',
+  },
   { name: 'accounts', description: 'Companies with their geography, segment and contacts' },
   {
     name: 'territories',

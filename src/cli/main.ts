@@ -7,6 +7,7 @@ import { registerOpportunity } from './commands/opportunity.js';
 import { registerPlaybook } from './commands/playbook.js';
 import { registerSeed } from './commands/seed.js';
 import { registerServe } from './commands/serve.js';
+import { registerSnapshot } from './commands/snapshot.js';
 import { registerTerritory } from './commands/territory.js';
 import { registerToken } from './commands/token.js';
 import { registerUser } from './commands/user.js';
@@ -28,6 +29,7 @@ for (const register of [
   registerOpportunity,
   registerActivity,
   registerInspect,
+  registerSnapshot,
   registerUser,
   registerToken,
   registerBackup,

@@ -42,6 +42,7 @@ import { getOpenApiRoute } from './get-openapi.js';
 import { getOpportunityRoute } from './get-opportunity.js';
 import { getOpportunityHistoryRoute } from './get-opportunity-history.js';
 import { getOpportunityInspectionRoute } from './get-opportunity-inspection.js';
+import { getFunnelRoute } from './get-funnel.js';
 import { getPipelineBoardRoute } from './get-pipeline-board.js';
 import { getPlaybookRoute } from './get-playbook.js';
 import { getPocPlanRoute } from './get-poc-plan.js';
@@ -53,6 +54,7 @@ import { listAccountsRoute } from './list-accounts.js';
 import { listAccountActivitiesRoute, listDealActivitiesRoute } from './list-activities.js';
 import { listAuditEventsRoute } from './list-audit-events.js';
 import { listDealOffersRoute } from './list-deal-offers.js';
+import { listForecastChangesRoute } from './list-forecast-changes.js';
 import { listDealsAtRiskRoute } from './list-deals-at-risk.js';
 import { listDemoUsersRoute } from './list-demo-users.js';
 import { listOpportunitiesRoute } from './list-opportunities.js';
@@ -86,6 +88,7 @@ import { setMeddpiccRoute } from './set-meddpicc.js';
 import { setPocTcoRoute } from './set-poc-tco.js';
 import { signOffPocPlanRoute, withdrawPocSignOffRoute } from './sign-off-poc-plan.js';
 import { resumeStallRoute, snoozeStallRoute } from './snooze-stall.js';
+import { takeDealSnapshotRoute } from './take-deal-snapshot.js';
 import { submitOfferRoute } from './submit-offer.js';
 import { updateAccountRoute } from './update-account.js';
 import { updateContactRoute } from './update-contact.js';
@@ -157,6 +160,9 @@ const ROUTES: FastifyPluginAsyncZod[] = [
   generateQuoteRoute,
   getQuotePdfRoute,
   getPipelineBoardRoute,
+  takeDealSnapshotRoute,
+  listForecastChangesRoute,
+  getFunnelRoute,
   receiveAwsMarketplaceEventRoute,
   receiveDocusignConnectRoute,
   getOpenApiRoute,

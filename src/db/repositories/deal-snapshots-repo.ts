@@ -5,9 +5,12 @@ import type { StageOutcome } from '../../domain/playbook/playbook.js';
 import type { Database } from '../schema.js';
 import { visibleTo } from './visibility-filter.js';
 
-/** Snapshots every open deal at `takenAt` in ONE statement (INSERT … SELECT); answers how many rows. */
+/**
+ * Snapshots every open deal at `takenAt` in ONE statement (INSERT … SELECT); a second snapshot at the same
+ * instant adds only the deals the first lacked. Answers how many deals the snapshot at `takenAt` holds.
+ */
 export async function insertSnapshotOfOpenDeals(db: Kysely<Database>, takenAt: Date): Promise<number> {
-  const result = await db
+  await db
     .insertInto('deal_snapshots')
     .columns([
       'taken_at',
@@ -36,8 +39,14 @@ export async function insertSnapshotOfOpenDeals(db: Kysely<Database>, takenAt: D
         ])
         .where('closed_at', 'is', null),
     )
-    .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0);
+    .onConflict((conflict) => conflict.columns(['taken_at', 'opportunity_id']).doNothing())
+    .execute();
+  const held = await db
+    .selectFrom('deal_snapshots')
+    .select((eb) => eb.fn.countAll<number>().as('deals'))
+    .where('taken_at', '=', takenAt)
+    .executeTakeFirstOrThrow();
+  return Number(held.deals);
 }
 
 /** The instant of the latest snapshot taken at or before `at` (the primary key's backward probe), if any. */
