@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { User } from '../../src/domain/access/principal.js';
+import type { User } from '../../src/db/repositories/users-repo.js';
 import { type ApiClient, signIn } from '../support/api-client.js';
 import { buildAccount, buildOpportunity, buildUser, testContext } from '../support/factories.js';
 import { openTestApi, type TestApi } from '../support/test-api.js';
@@ -150,5 +150,20 @@ describe('the funnel over HTTP', () => {
     expect(mine.body.deals).toBe(4);
     expect((await ae.call('GET', '/api/v1/funnel?pipeline=nope')).status).toBe(404);
     expect((await ae.call('GET', '/api/v1/funnel')).body.errors[0].path).toBe('query.pipeline');
+  });
+});
+
+describe('push counts in health', () => {
+  it("makes two pushes into later months a timeline-pressure risk long after the history's window", async () => {
+    await patch(ae, ids.pushed as string, { closeDate: '2027-02-20' });
+    expect(await pushCount(ids.pushed as string)).toBe(2);
+    api.advance(120 * 86_400_000); // beyond the playbook's 90-day window of recent pushes
+    ae = await signIn(api.app, aeUser);
+    const inspected = await ae.call('GET', `/api/v1/opportunities/${ids.pushed}/inspection`);
+    expect(inspected.status, JSON.stringify(inspected.body)).toBe(200);
+    const timeline = inspected.body.health.reasons.find(
+      (reason: { indicator: string }) => reason.indicator === 'timeline_pressure',
+    );
+    expect(timeline?.evidence).toContain('Close date pushed into a later month 2 times.');
   });
 });
