@@ -126,6 +126,8 @@ export interface RolePermissions {
   manageWebhooks: Permission;
   /** Territory models: import, edit, preview and activate versions. */
   manageTerritories: Permission;
+  /** A snapshot of the open pipeline on demand (for "what changed"). */
+  takeDealSnapshots: Permission;
 }
 
 export function rolePermissions(principal: Principal): RolePermissions {
@@ -137,5 +139,6 @@ export function rolePermissions(principal: Principal): RolePermissions {
     managePlaybook: permit(rights.managePlaybook, () => whoMay((role) => role.managePlaybook)),
     manageWebhooks: permit(rights.manageWebhooks, () => whoMay((role) => role.manageWebhooks)),
     manageTerritories: permit(rights.manageTerritories, () => whoMay((role) => role.manageTerritories)),
+    takeDealSnapshots: permit(rights.takeDealSnapshots, () => whoMay((role) => role.takeDealSnapshots)),
   };
 }

@@ -2457,6 +2457,8 @@ export interface components {
                 manageWebhooks: components["schemas"]["Permission"];
                 /** @description Territory models: import, edit, preview and activate versions (RevOps admin); RVPs read them */
                 manageTerritories: components["schemas"]["Permission"];
+                /** @description A snapshot of the open pipeline on demand (RevOps admin) */
+                takeDealSnapshots: components["schemas"]["Permission"];
             };
         };
         ApiToken: {
