@@ -536,7 +536,9 @@ const OPERATIONS: Record<string, Operation> = {
       return t.me.call('GET', `/api/v1/forecast/changes?from=${day}&to=${day}&period=${period}`);
     },
     includes: (result, t) =>
-      (result.body.changes as Array<{ opportunityId: string }>).some((change) => change.opportunityId === t.deal.id),
+      (result.body.changes as Array<{ opportunityId: string }>).some(
+        (change) => change.opportunityId === t.deal.id,
+      ),
   },
   'GET /api/v1/funnel': {
     readOnly: true,

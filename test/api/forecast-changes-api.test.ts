@@ -81,7 +81,11 @@ describe('what changed over HTTP', () => {
     });
     expect(lost.status, JSON.stringify(lost.body)).toBe(200);
     const context = testContext(api.database.db).context;
-    const [account] = await api.database.db.selectFrom('accounts').select('id').where('owner_id', '=', aeUser.id).execute();
+    const [account] = await api.database.db
+      .selectFrom('accounts')
+      .select('id')
+      .where('owner_id', '=', aeUser.id)
+      .execute();
     ids.fresh = (
       await buildOpportunity(context, {
         name: 'Fresh',
@@ -97,27 +101,65 @@ describe('what changed over HTTP', () => {
     const seen = await ae.call('GET', url);
     expect(seen.status, JSON.stringify(seen.body)).toBe(200);
     expect(seen.body.period).toEqual({ label: '2026-Q4', start: '2026-10-01', end: '2026-12-31' });
-    expect(seen.body.changes.map((change: { name: string; kind: string }) => [change.name, change.kind])).toEqual([
+    expect(
+      seen.body.changes.map((change: { name: string; kind: string }) => [change.name, change.kind]),
+    ).toEqual([
       ['Fresh', 'new'],
       ['Grown', 'pushed'],
       ['Pushed out', 'slipped_out'],
       ['Lost', 'lost'],
     ]);
     const grown = seen.body.changes.find((change: { name: string }) => change.name === 'Grown');
-    expect(grown).toMatchObject({ deltaMinor: 300_00, words: 'Pushed: close date 2026-12-20 → 2026-12-28; amount 500.00 USD → 800.00 USD.' });
+    expect(grown).toMatchObject({
+      deltaMinor: 300_00,
+      words: 'Pushed: close date 2026-12-20 → 2026-12-28; amount 500.00 USD → 800.00 USD.',
+    });
     expect(seen.body.totals).toEqual([
-      { kind: 'new', currency: 'USD', count: 1, amountMinor: '20000', deltaMinor: '20000', convertedDelta: null },
-      { kind: 'pushed', currency: 'USD', count: 1, amountMinor: '80000', deltaMinor: '30000', convertedDelta: null },
-      { kind: 'slipped_out', currency: 'USD', count: 1, amountMinor: '100000', deltaMinor: '-100000', convertedDelta: null },
-      { kind: 'lost', currency: 'USD', count: 1, amountMinor: '30000', deltaMinor: '-30000', convertedDelta: null },
+      {
+        kind: 'new',
+        currency: 'USD',
+        count: 1,
+        amountMinor: '20000',
+        deltaMinor: '20000',
+        convertedDelta: null,
+      },
+      {
+        kind: 'pushed',
+        currency: 'USD',
+        count: 1,
+        amountMinor: '80000',
+        deltaMinor: '30000',
+        convertedDelta: null,
+      },
+      {
+        kind: 'slipped_out',
+        currency: 'USD',
+        count: 1,
+        amountMinor: '100000',
+        deltaMinor: '-100000',
+        convertedDelta: null,
+      },
+      {
+        kind: 'lost',
+        currency: 'USD',
+        count: 1,
+        amountMinor: '30000',
+        deltaMinor: '-30000',
+        convertedDelta: null,
+      },
     ]);
     const everything = await admin.call('GET', url);
-    expect(everything.body.changes.find((change: { name: string }) => change.name === 'Abroad')?.kind).toBe('unchanged');
+    expect(everything.body.changes.find((change: { name: string }) => change.name === 'Abroad')?.kind).toBe(
+      'unchanged',
+    );
   });
 
   it('refuses bad input at its field', async () => {
     const backwards = await ae.call('GET', '/api/v1/forecast/changes?from=2026-11-09&to=2026-11-02');
-    expect([backwards.status, backwards.body.errors]).toEqual([400, [{ path: 'query.to', message: 'must be on or after `from`' }]]);
+    expect([backwards.status, backwards.body.errors]).toEqual([
+      400,
+      [{ path: 'query.to', message: 'must be on or after `from`' }],
+    ]);
     const period = await ae.call('GET', '/api/v1/forecast/changes?from=2026-11-02&to=2026-11-09&period=Q4');
     expect(period.body.errors).toEqual([
       { path: 'query.period', message: 'a month (2026-11), a quarter (2026-Q4) or a year (2026)' },
@@ -127,7 +169,9 @@ describe('what changed over HTTP', () => {
       400,
       [{ path: 'query.from', message: 'no snapshot was taken on or before 2026-10-01' }],
     ]);
-    expect((await ae.call('GET', '/api/v1/forecast/changes?from=2026-11-02&to=2026-11-09&pipeline=nope')).status).toBe(404);
+    expect(
+      (await ae.call('GET', '/api/v1/forecast/changes?from=2026-11-02&to=2026-11-09&pipeline=nope')).status,
+    ).toBe(404);
   });
 });
 

@@ -39,7 +39,9 @@ export const signedInSchema = z
         manageTerritories: permissionSchema.describe(
           'Territory models: import, edit, preview and activate versions (RevOps admin); RVPs read them',
         ),
-        takeDealSnapshots: permissionSchema.describe('A snapshot of the open pipeline on demand (RevOps admin)'),
+        takeDealSnapshots: permissionSchema.describe(
+          'A snapshot of the open pipeline on demand (RevOps admin)',
+        ),
       })
       .describe("What the user's role may do anywhere"),
   })

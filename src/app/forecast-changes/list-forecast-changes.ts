@@ -75,7 +75,9 @@ export async function listForecastChanges(
     return outcome !== 'open' && closedAt && closedAt <= endOfDay(query.to) ? [{ ...deal, outcome }] : [];
   });
   const period = (query.period && parsePeriod(query.period)) || quarterOf(query.to);
-  const people = new Map([...before, ...after, ...closedSince].map((deal) => [deal.opportunityId, deal] as const));
+  const people = new Map(
+    [...before, ...after, ...closedSince].map((deal) => [deal.opportunityId, deal] as const),
+  );
   const comparison = compareSnapshots(before, [...after, ...closedSince] as DealState[], period);
   return ok({
     period,

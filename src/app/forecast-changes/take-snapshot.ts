@@ -16,7 +16,10 @@ export interface DealSnapshot {
  * INSERT … SELECT, audited in the same transaction. Two snapshots never share an instant (the primary key):
  * a second one in the same millisecond is refused as a conflict by the database, never half-written.
  */
-export async function takeSnapshot(context: AppContext, actor: Actor): Promise<Result<DealSnapshot, AppError>> {
+export async function takeSnapshot(
+  context: AppContext,
+  actor: Actor,
+): Promise<Result<DealSnapshot, AppError>> {
   if (!rightsOf(actor.principal).takeDealSnapshots) {
     return err(forbidden('Only RevOps may take a snapshot of the pipeline on demand.'));
   }

@@ -7,7 +7,9 @@ import { withApp } from '../with-app.js';
 
 /** `closepath snapshot take` (on demand; the server takes one weekly) and `closepath snapshot changes`. */
 export function registerSnapshot(program: Command) {
-  const snapshot = program.command('snapshot').description('Snapshots of the open pipeline, for "what changed"');
+  const snapshot = program
+    .command('snapshot')
+    .description('Snapshots of the open pipeline, for "what changed"');
   snapshot
     .command('take')
     .description('Snapshot every open deal now (amount, stage, category, close date, owner)')
@@ -26,25 +28,35 @@ export function registerSnapshot(program: Command) {
     .option('--pipeline <key>', 'one pipeline only')
     .option('--json', 'print the answer as JSON, the same shape as the API')
     .description('What changed in a period between two dates, deal by deal, with the totals')
-    .action(async (options: { from: string; to: string; period?: string; pipeline?: string; json?: boolean }) => {
-      const { json, ...query } = options;
-      const parsed = changesQuery.safeParse(query);
-      if (!parsed.success) {
-        throw new Error(parsed.error.issues.map((issue) => `--${issue.path.join('.')}: ${issue.message}`).join('\n'));
-      }
-      await withApp(async (context) => {
-        const listed = await listForecastChanges(context, systemActor('cli'), parsed.data);
-        if (!listed.ok) throw new Error(listed.error.message);
-        if (json) return console.log(JSON.stringify(listed.value, null, 2));
-        const { period, changes, totals } = listed.value;
-        console.log(
-          [
-            `${period.label} (${period.start} … ${period.end}): ${changes.length} deals`,
-            ...changes.map((change) => `  ${change.kind.padEnd(11)} ${change.opportunityId}  ${change.name}: ${change.words}`),
-            'totals',
-            ...totals.map((total) => `  ${total.kind.padEnd(11)} ${String(total.count).padStart(4)}  Δ ${total.deltaMinor} ${total.currency} (minor units)`),
-          ].join('\n'),
-        );
-      });
-    });
+    .action(
+      async (options: { from: string; to: string; period?: string; pipeline?: string; json?: boolean }) => {
+        const { json, ...query } = options;
+        const parsed = changesQuery.safeParse(query);
+        if (!parsed.success) {
+          throw new Error(
+            parsed.error.issues.map((issue) => `--${issue.path.join('.')}: ${issue.message}`).join('\n'),
+          );
+        }
+        await withApp(async (context) => {
+          const listed = await listForecastChanges(context, systemActor('cli'), parsed.data);
+          if (!listed.ok) throw new Error(listed.error.message);
+          if (json) return console.log(JSON.stringify(listed.value, null, 2));
+          const { period, changes, totals } = listed.value;
+          console.log(
+            [
+              `${period.label} (${period.start} … ${period.end}): ${changes.length} deals`,
+              ...changes.map(
+                (change) =>
+                  `  ${change.kind.padEnd(11)} ${change.opportunityId}  ${change.name}: ${change.words}`,
+              ),
+              'totals',
+              ...totals.map(
+                (total) =>
+                  `  ${total.kind.padEnd(11)} ${String(total.count).padStart(4)}  Δ ${total.deltaMinor} ${total.currency} (minor units)`,
+              ),
+            ].join('\n'),
+          );
+        });
+      },
+    );
 }

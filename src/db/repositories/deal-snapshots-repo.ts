@@ -115,7 +115,17 @@ export async function listCurrentDeals(
   if (ids.length === 0) return [];
   const rows = await db
     .selectFrom('opportunities')
-    .select(['id', 'name', 'owner_id', 'amount_minor', 'currency', 'stage', 'pipeline', 'close_date', 'closed_at'])
+    .select([
+      'id',
+      'name',
+      'owner_id',
+      'amount_minor',
+      'currency',
+      'stage',
+      'pipeline',
+      'close_date',
+      'closed_at',
+    ])
     .where('id', 'in', [...ids])
     .execute();
   return rows.map((row) => ({

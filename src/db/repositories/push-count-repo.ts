@@ -11,7 +11,10 @@ export async function countClosePush(db: Kysely<Database>, opportunityId: string
 }
 
 /** The stored push counts of the given deals (absent ids: no row). */
-export async function pushCountsOf(db: Kysely<Database>, ids: readonly string[]): Promise<Map<string, number>> {
+export async function pushCountsOf(
+  db: Kysely<Database>,
+  ids: readonly string[],
+): Promise<Map<string, number>> {
   if (ids.length === 0) return new Map();
   const rows = await db
     .selectFrom('opportunities')

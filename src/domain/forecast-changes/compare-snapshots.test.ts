@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareSnapshots, type DealState } from './compare-snapshots.js';
-import { parsePeriod, type PeriodRange, quarterOf } from './period.js';
+import { type PeriodRange, parsePeriod, quarterOf } from './period.js';
 import { isPush } from './push.js';
 
 const q4 = parsePeriod('2026-Q4') as PeriodRange;
@@ -78,7 +78,14 @@ describe('compareSnapshots', () => {
     ]);
     expect(1950 + usd.reduce((sum, total) => sum + Number(total.deltaMinor), 0)).toBe(2200);
     expect(result.totals.filter((total) => total.currency === 'EUR')).toEqual([
-      { kind: 'amount_down', currency: 'EUR', count: 1, amountMinor: '600', deltaMinor: '-300', convertedDelta: null },
+      {
+        kind: 'amount_down',
+        currency: 'EUR',
+        count: 1,
+        amountMinor: '600',
+        deltaMinor: '-300',
+        convertedDelta: null,
+      },
     ]);
   });
 
@@ -91,7 +98,9 @@ describe('compareSnapshots', () => {
   });
 
   it('converts the deltas with the converter it is given', () => {
-    const converted = compareSnapshots(from, to, q4, (minor, currency) => (currency === 'EUR' ? minor * 2 : minor));
+    const converted = compareSnapshots(from, to, q4, (minor, currency) =>
+      currency === 'EUR' ? minor * 2 : minor,
+    );
     const eur = converted.totals.find((total) => total.currency === 'EUR');
     expect(eur?.convertedDelta).toBe(-600);
   });

@@ -60,12 +60,16 @@ export type Converter = (minor: number, currency: string) => number;
 
 /** An amount in words: minor units at the currency's ISO 4217 exponent (2 for USD, 0 for JPY). */
 function money(minor: number, currency: string): string {
-  const digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
-    .maximumFractionDigits ?? 2;
+  const digits =
+    new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
   return `${(minor / 10 ** digits).toFixed(digits)} ${currency}`;
 }
 
-function classify(from: DealState | null, to: DealState, period: PeriodRange): Omit<DealChange, 'words'> | null {
+function classify(
+  from: DealState | null,
+  to: DealState,
+  period: PeriodRange,
+): Omit<DealChange, 'words'> | null {
   const wasIn = from !== null && from.outcome === 'open' && inPeriod(period, from.closeDate);
   const isIn = to.outcome === 'open' && inPeriod(period, to.closeDate);
   const base = { opportunityId: to.opportunityId, currency: to.currency, from, to };
@@ -85,8 +89,10 @@ function classify(from: DealState | null, to: DealState, period: PeriodRange): O
     const kind = to.closeDate > period.end ? 'slipped_out' : 'pulled_in';
     return { ...base, kind, amountMinor: from.amountMinor, deltaMinor: delta };
   }
-  if (to.closeDate < from.closeDate) return { ...base, kind: 'pulled_in', amountMinor: to.amountMinor, deltaMinor: delta };
-  if (to.closeDate > from.closeDate) return { ...base, kind: 'pushed', amountMinor: to.amountMinor, deltaMinor: delta };
+  if (to.closeDate < from.closeDate)
+    return { ...base, kind: 'pulled_in', amountMinor: to.amountMinor, deltaMinor: delta };
+  if (to.closeDate > from.closeDate)
+    return { ...base, kind: 'pushed', amountMinor: to.amountMinor, deltaMinor: delta };
   const kind = delta > 0 ? 'amount_up' : delta < 0 ? 'amount_down' : 'unchanged';
   return { ...base, kind, amountMinor: to.amountMinor, deltaMinor: delta };
 }
@@ -94,9 +100,10 @@ function classify(from: DealState | null, to: DealState, period: PeriodRange): O
 function wordsOf(change: Omit<DealChange, 'words'>, period: PeriodRange): string {
   const { from, to, currency } = change;
   const dates = from ? `close date ${from.closeDate} → ${to.closeDate}` : '';
-  const amounts = from && from.amountMinor !== to.amountMinor
-    ? `; amount ${money(from.amountMinor, currency)} → ${money(to.amountMinor, currency)}`
-    : '';
+  const amounts =
+    from && from.amountMinor !== to.amountMinor
+      ? `; amount ${money(from.amountMinor, currency)} → ${money(to.amountMinor, currency)}`
+      : '';
   switch (change.kind) {
     case 'new':
       return `New in ${period.label}: ${money(to.amountMinor, currency)}, closing ${to.closeDate}.`;
@@ -164,6 +171,10 @@ export function compareSnapshots(
     const change = classify(before.get(state.opportunityId) ?? null, state, period);
     if (change) changes.push({ ...change, words: wordsOf(change, period) });
   }
-  changes.sort((a, b) => CHANGE_KINDS.indexOf(a.kind) - CHANGE_KINDS.indexOf(b.kind) || (a.opportunityId < b.opportunityId ? -1 : 1));
+  changes.sort(
+    (a, b) =>
+      CHANGE_KINDS.indexOf(a.kind) - CHANGE_KINDS.indexOf(b.kind) ||
+      (a.opportunityId < b.opportunityId ? -1 : 1),
+  );
   return { period, changes, totals: totalsOf(changes, convert) };
 }

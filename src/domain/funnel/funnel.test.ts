@@ -17,7 +17,13 @@ const stage = (key: string, probability: number, outcome: Stage['outcome'] = 'op
 const pipeline: Pipeline = {
   key: 'nb',
   name: 'New business',
-  stages: [stage('s1', 10), stage('s2', 30), stage('s3', 60), stage('won', 100, 'won'), stage('lost', 0, 'lost')],
+  stages: [
+    stage('s1', 10),
+    stage('s2', 30),
+    stage('s3', 60),
+    stage('won', 100, 'won'),
+    stage('lost', 0, 'lost'),
+  ],
 };
 const day = (n: number) => new Date(Date.UTC(2026, 0, 1) + n * 86_400_000);
 const path = (deal: string, ...steps: [string, number][]): StageEntry[] =>
@@ -45,7 +51,9 @@ describe('buildFunnel', () => {
 
   it('lists the open stages in order with entered → advanced conversion (lost is never beyond)', () => {
     expect(funnel.deals).toBe(5);
-    expect(funnel.stages.map((entry) => [entry.stage, entry.entered, entry.advanced, entry.conversion])).toEqual([
+    expect(
+      funnel.stages.map((entry) => [entry.stage, entry.entered, entry.advanced, entry.conversion]),
+    ).toEqual([
       ['s1', 5, 3, 60],
       ['s2', 3, 1, 33.3],
       ['s3', 1, 1, 100],
@@ -59,7 +67,14 @@ describe('buildFunnel', () => {
   });
 
   it('calibrates a win rate on the closed deals ever in the stage, beside the playbook probability', () => {
-    expect(funnel.stages.map((entry) => [entry.closed, entry.won, entry.calibratedWinRate, entry.playbookProbability])).toEqual([
+    expect(
+      funnel.stages.map((entry) => [
+        entry.closed,
+        entry.won,
+        entry.calibratedWinRate,
+        entry.playbookProbability,
+      ]),
+    ).toEqual([
       [3, 1, 33.3, 10],
       [2, 1, 50, 30],
       [1, 1, 100, 60],
@@ -68,7 +83,12 @@ describe('buildFunnel', () => {
 
   it('says nothing it cannot know: no deals, no rates', () => {
     const empty = buildFunnel(pipeline, [], new Map());
-    expect(empty.stages[0]).toMatchObject({ entered: 0, conversion: null, medianDays: null, calibratedWinRate: null });
+    expect(empty.stages[0]).toMatchObject({
+      entered: 0,
+      conversion: null,
+      medianDays: null,
+      calibratedWinRate: null,
+    });
   });
 
   it('counts a deal that re-enters a stage once, and each of its stays', () => {

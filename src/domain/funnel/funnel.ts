@@ -41,7 +41,10 @@ function median(values: number[]): number | null {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
-  const value = sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+  const value =
+    sorted.length % 2 === 1
+      ? (sorted[middle] as number)
+      : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
   return oneDecimal(value);
 }
 
@@ -63,7 +66,10 @@ export function buildFunnel(
     byDeal.set(entry.opportunityId, [...(byDeal.get(entry.opportunityId) ?? []), entry]);
   }
   const stats = new Map(
-    pipeline.stages.map((stage) => [stage.key, { entered: 0, advanced: 0, stays: [] as number[], closed: 0, won: 0 }]),
+    pipeline.stages.map((stage) => [
+      stage.key,
+      { entered: 0, advanced: 0, stays: [] as number[], closed: 0, won: 0 },
+    ]),
   );
   for (const [deal, dealEntries] of byDeal) {
     const path = [...dealEntries].sort((a, b) => a.at.getTime() - b.at.getTime());

@@ -160,7 +160,11 @@ describe('health indicators', () => {
       },
       ['timeline_pressure'],
     ],
-    ['a close date pushed into a later month twice, long ago (the stored count)', { pushCount: 2 }, ['timeline_pressure']],
+    [
+      'a close date pushed into a later month twice, long ago (the stored count)',
+      { pushCount: 2 },
+      ['timeline_pressure'],
+    ],
     ['a close date pushed into a later month once (the stored count)', { pushCount: 1 }, []],
     [
       'a close date pushed once',

@@ -2622,6 +2622,32 @@ export interface components {
             /** @description The offer's new concurrency version (its ETag) */
             offerVersion: number;
         };
+        Funnel: {
+            pipeline: {
+                key: string;
+                name: string;
+            };
+            /** @description Deals with history in the pipeline (that you may read) */
+            deals: number;
+            stages: {
+                stage: string;
+                name: string;
+                entered: number;
+                /** @description Of those entered, reached the next stage or beyond (not lost) */
+                advanced: number;
+                /** @description advanced / entered, percent */
+                conversion: number | null;
+                /** @description Median days of completed stays */
+                medianDays: number | null;
+                completedStays: number;
+                closed: number;
+                won: number;
+                /** @description Of closed deals ever in the stage, percent won */
+                calibratedWinRate: number | null;
+                /** @description The playbook's probability: forecasts use this one */
+                playbookProbability: number;
+            }[];
+        };
         Inspection: {
             opportunityId: string;
             health: {
@@ -2747,32 +2773,6 @@ export interface components {
                 /** @description The evidence behind it */
                 why: string;
             } | null;
-        };
-        Funnel: {
-            pipeline: {
-                key: string;
-                name: string;
-            };
-            /** @description Deals with history in the pipeline (that you may read) */
-            deals: number;
-            stages: {
-                stage: string;
-                name: string;
-                entered: number;
-                /** @description Of those entered, reached the next stage or beyond (not lost) */
-                advanced: number;
-                /** @description advanced / entered, percent */
-                conversion: number | null;
-                /** @description Median days of completed stays */
-                medianDays: number | null;
-                completedStays: number;
-                closed: number;
-                won: number;
-                /** @description Of closed deals ever in the stage, percent won */
-                calibratedWinRate: number | null;
-                /** @description The playbook's probability: forecasts use this one */
-                playbookProbability: number;
-            }[];
         };
         BoardCard: {
             id: string;
@@ -3127,6 +3127,17 @@ export interface components {
             /** @description The account's new version (its class may have changed) */
             accountVersion: number;
         };
+        DemoUsers: {
+            /** @description The documented demo password, the same for every demo user */
+            password: string;
+            users: {
+                email: string;
+                name: string;
+                /** @enum {string} */
+                role: "ae" | "sdr" | "se" | "csm" | "rvp" | "vp_finance" | "revops_admin" | "viewer";
+                region: string | null;
+            }[];
+        };
         ForecastChange: {
             opportunityId: string;
             name: string;
@@ -3179,17 +3190,6 @@ export interface components {
                 /** @description Minor units as a decimal string (exact however large the sum; negative when pipeline left) */
                 deltaMinor: string;
                 convertedDelta: number | null;
-            }[];
-        };
-        DemoUsers: {
-            /** @description The documented demo password, the same for every demo user */
-            password: string;
-            users: {
-                email: string;
-                name: string;
-                /** @enum {string} */
-                role: "ae" | "sdr" | "se" | "csm" | "rvp" | "vp_finance" | "revops_admin" | "viewer";
-                region: string | null;
             }[];
         };
         PlaybookMappings: {

@@ -23,6 +23,10 @@ const PlaybookPage = lazy(() => import('../features/playbook').then((m) => ({ de
 const TerritoriesPage = lazy(() =>
   import('../features/territories').then((m) => ({ default: m.TerritoriesPage })),
 );
+const PipelineChangesPage = lazy(() =>
+  import('../features/pipeline-changes').then((m) => ({ default: m.PipelineChangesPage })),
+);
+const FunnelPage = lazy(() => import('../features/funnel').then((m) => ({ default: m.FunnelPage })));
 const WebhooksPage = lazy(() => import('../features/webhooks').then((m) => ({ default: m.WebhooksPage })));
 
 /** '/': where the signed-in user's role has its work (see landing.ts). */
@@ -67,6 +71,12 @@ export function AppRoutes() {
         <Route path="/accounts/:id">{(params) => <AccountPage id={params.id} />}</Route>
         <Route path={paths.atRisk}>
           <DealsAtRiskPage />
+        </Route>
+        <Route path={paths.forecastChanges}>
+          <PipelineChangesPage />
+        </Route>
+        <Route path={paths.funnel}>
+          <FunnelPage />
         </Route>
         <Route path={paths.approvals}>
           <ApprovalsPage />

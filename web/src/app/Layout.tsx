@@ -43,6 +43,8 @@ function useNav(): NavItem[] {
     },
     { label: 'Deals at risk', href: paths.atRisk, current: under(paths.atRisk) },
     { label: 'Accounts', href: paths.accounts, current: under(paths.accounts) },
+    { label: 'What changed', href: paths.forecastChanges, current: under(paths.forecastChanges) },
+    { label: 'Funnel', href: paths.funnel, current: under(paths.funnel) },
     // For the roles that hold a step of the playbook's approval chain, with what waits for them.
     ...(approver
       ? [{ label: 'Approvals', href: paths.approvals, current: under(paths.approvals), count: waiting }]
