@@ -62,7 +62,11 @@ export type Converter = (minor: number, currency: string) => number;
 function money(minor: number, currency: string): string {
   const digits =
     new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  return `${(minor / 10 ** digits).toFixed(digits)} ${currency}`;
+  const units = (minor / 10 ** digits).toLocaleString('en-US', {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  });
+  return `${units} ${currency}`;
 }
 
 function classify(

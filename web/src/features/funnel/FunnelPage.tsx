@@ -1,7 +1,9 @@
-import { Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
+import { Link } from 'wouter';
 import type { FunnelStage } from '../../api';
+import { paths } from '../../shared/paths';
 import { usePlaybook } from '../../shared/playbook';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/states';
 import { useFunnel } from './queries';
@@ -37,6 +39,9 @@ export function FunnelPage() {
       <Title order={1} size="h2">
         Funnel
       </Title>
+      <Anchor component={Link} href={paths.forecastChanges} size="sm">
+        See what changed between two snapshots
+      </Anchor>
       <Text size="sm" c="dimmed" maw={900}>
         From every deal's stage history (only deals you may see): of the deals that entered a stage, how many
         later reached the next stage or beyond; how many days a stay in the stage usually lasts (the median);

@@ -57,6 +57,9 @@ export function PipelineChangesPage() {
       <Title order={1} size="h2">
         What changed
       </Title>
+      <Anchor component={Link} href={paths.funnel} size="sm">
+        See the funnel: conversion and win rates per stage
+      </Anchor>
       <Text size="sm" c="dimmed" maw={900}>
         Compares the snapshots of the open pipeline taken on or before two dates (the server takes one every
         week). A deal takes part when its close date falls in the period at either date: new, pulled in,
