@@ -70,6 +70,7 @@ export function benchDomain(playbook: Playbook, count: number, now: Date) {
       poc: { status: 'none', reasons: [] },
       closeDate: '2027-03-31',
       closeDateChanges: [],
+      pushCount: 0,
       stakeholderChanges: [],
       overrides: [],
       businessDaysToClose: 80,

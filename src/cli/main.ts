@@ -8,6 +8,7 @@ import { registerPlaybook } from './commands/playbook.js';
 import { registerRenewals } from './commands/renewals.js';
 import { registerSeed } from './commands/seed.js';
 import { registerServe } from './commands/serve.js';
+import { registerSnapshot } from './commands/snapshot.js';
 import { registerTerritory } from './commands/territory.js';
 import { registerToken } from './commands/token.js';
 import { registerUser } from './commands/user.js';
@@ -30,6 +31,7 @@ for (const register of [
   registerRenewals,
   registerActivity,
   registerInspect,
+  registerSnapshot,
   registerUser,
   registerToken,
   registerBackup,

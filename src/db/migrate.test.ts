@@ -37,6 +37,7 @@ describe('migrations', () => {
         'api_tokens',
         'contacts',
         'contracts',
+        'deal_snapshots',
         'events',
         'forecast_calls',
         'fx_rates',

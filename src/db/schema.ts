@@ -7,6 +7,7 @@ import type {
   QuoteCountersTable,
   QuotesTable,
 } from './schema-closing.js';
+import type { DealSnapshotsTable } from './schema-deal-snapshots.js';
 import type { ForecastCallsTable, FxRatesTable, QuotasTable } from './schema-forecast.js';
 import type { InboundEventsTable } from './schema-integrations.js';
 import type {
@@ -99,6 +100,8 @@ export interface OpportunitiesTable {
   created_by: string | null;
   created_at: Date;
   updated_at: Date;
+  /** Times the close date was pushed into a later month (migration 020); kept by updateOpportunity. */
+  push_count: Generated<number>;
 }
 
 export interface OpportunityMeddpiccTable {
@@ -266,4 +269,5 @@ export interface Database {
   fx_rates: FxRatesTable;
   quotas: QuotasTable;
   forecast_calls: ForecastCallsTable;
+  deal_snapshots: DealSnapshotsTable;
 }

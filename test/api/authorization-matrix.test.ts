@@ -620,6 +620,29 @@ const OPERATIONS: Record<string, Operation> = {
     expected: allRoles(200),
     run: (t) => t.me.call('GET', '/api/v1/forecast/calls?period=quarter&periodStart=2026-02-01'),
   },
+  'POST /api/v1/forecast/snapshots': {
+    expected: adminOnly(201),
+    run: (t) => t.me.call('POST', '/api/v1/forecast/snapshots'),
+  },
+  'GET /api/v1/forecast/changes': {
+    expected: READ_DEAL('sees', 'hides'),
+    run: async (t) => {
+      const taken = await admin.call('POST', '/api/v1/forecast/snapshots');
+      if (taken.status !== 201) throw new Error(`matrix set-up: ${JSON.stringify(taken.body)}`);
+      const day = String(taken.body.takenAt).slice(0, 10);
+      const period = t.deal.closeDate.slice(0, 4);
+      return t.me.call('GET', `/api/v1/forecast/changes?from=${day}&to=${day}&period=${period}`);
+    },
+    includes: (result, t) =>
+      (result.body.changes as Array<{ opportunityId: string }>).some(
+        (change) => change.opportunityId === t.deal.id,
+      ),
+  },
+  'GET /api/v1/funnel': {
+    readOnly: true,
+    expected: allRoles(200),
+    run: (t) => t.me.call('GET', '/api/v1/funnel?pipeline=new_business'),
+  },
   'GET /api/v1/accounts': {
     readOnly: true,
     expected: READ_ACCOUNT('sees', 'hides'),

@@ -40,6 +40,7 @@ import { exportAccountsRoute, exportOpportunitiesRoute } from './export-csv.js';
 import { generateQuoteRoute } from './generate-quote.js';
 import { getAccountRoute } from './get-account.js';
 import { getForecastRoute } from './get-forecast.js';
+import { getFunnelRoute } from './get-funnel.js';
 import { getHealthRoute } from './get-health.js';
 import { getMeRoute } from './get-me.js';
 import { getOfferRoute } from './get-offer.js';
@@ -61,6 +62,7 @@ import { listDealOffersRoute } from './list-deal-offers.js';
 import { listDealsAtRiskRoute } from './list-deals-at-risk.js';
 import { listDemoUsersRoute } from './list-demo-users.js';
 import { listForecastCallsRoute } from './list-forecast-calls.js';
+import { listForecastChangesRoute } from './list-forecast-changes.js';
 import { listFxRatesRoute } from './list-fx-rates.js';
 import { listOpportunitiesRoute } from './list-opportunities.js';
 import { listPendingApprovalsRoute } from './list-pending-approvals.js';
@@ -98,6 +100,7 @@ import { signOffPocPlanRoute, withdrawPocSignOffRoute } from './sign-off-poc-pla
 import { resumeStallRoute, snoozeStallRoute } from './snooze-stall.js';
 import { submitForecastRoute } from './submit-forecast.js';
 import { submitOfferRoute } from './submit-offer.js';
+import { takeDealSnapshotRoute } from './take-deal-snapshot.js';
 import { updateAccountRoute } from './update-account.js';
 import { updateContactRoute } from './update-contact.js';
 import { updateOpportunityRoute } from './update-opportunity.js';
@@ -180,6 +183,9 @@ const ROUTES: FastifyPluginAsyncZod[] = [
   setFxRatesRoute,
   listQuotasRoute,
   setQuotasRoute,
+  takeDealSnapshotRoute,
+  listForecastChangesRoute,
+  getFunnelRoute,
   receiveAwsMarketplaceEventRoute,
   receiveDocusignConnectRoute,
   getOpenApiRoute,

@@ -44,6 +44,9 @@ export const signedInSchema = z
         ),
         submitForecast: permissionSchema.describe('Submit your own forecast call per period (AEs)'),
         adjustForecast: permissionSchema.describe("Adjust the calls of your region's owners (RVPs)"),
+        takeDealSnapshots: permissionSchema.describe(
+          'A snapshot of the open pipeline on demand (RevOps admin)',
+        ),
       })
       .describe("What the user's role may do anywhere"),
   })

@@ -75,6 +75,7 @@ export function assessDeal(
       : { status: 'none', reasons: [] },
     closeDate: deal.closeDate,
     ...historySignals(playbook, evidence.events),
+    pushCount: evidence.pushCount,
     businessDaysToClose: businessDaysBetween(now, new Date(`${deal.closeDate}T12:00:00Z`)),
     expectedBusinessDaysThroughNext: restOfStage + (next ? (expected.days[next.key] ?? 0) : 0),
     daysInStage: velocity.daysInStage,

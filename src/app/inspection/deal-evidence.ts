@@ -10,6 +10,7 @@ import {
 } from '../../db/repositories/inspection-repo.js';
 import type { DealHead } from '../../db/repositories/opportunities-repo.js';
 import { findPocPlans } from '../../db/repositories/poc-repo.js';
+import { pushCountsOf } from '../../db/repositories/push-count-repo.js';
 import type { Database } from '../../db/schema.js';
 import { type ExpectedDurations, expectedDurations } from '../../domain/inspection/expected-durations.js';
 import type { StageChangeFact } from '../../domain/inspection/stage-intervals.js';
@@ -30,6 +31,8 @@ export interface DealEvidence {
   poc: PocAssessment | null;
   /** The last activity that took place on the deal, if any. */
   lastActivity: { at: Date; kind: string } | null;
+  /** Times the close date was pushed into a later month (stored on the deal). */
+  pushCount: number;
 }
 
 const SIGNAL_ACTIONS = [
@@ -54,6 +57,7 @@ export async function loadDealEvidence(
   const customers = await listCustomerRecords(db, [...new Set(deals.map((deal) => deal.accountId))]);
   const pocs = await findPocPlans(db, ids);
   const lastActivities = await listLastActivityAt(db, ids, now);
+  const pushCounts = await pushCountsOf(db, ids);
   return deals.map((deal) => ({
     deal,
     meddpicc: meddpicc.get(deal.id) ?? {},
@@ -62,6 +66,7 @@ export async function loadDealEvidence(
     customer: customers.get(deal.accountId) ?? { selfServeUsage: false, contracts: [] },
     poc: pocs.has(deal.id) ? assessPoc(pocs.get(deal.id) ?? null, resultsSession) : null,
     lastActivity: lastActivities.get(deal.id) ?? null,
+    pushCount: pushCounts.get(deal.id) ?? 0,
   }));
 }
 

@@ -1,6 +1,8 @@
 import { saveOpportunity } from '../../db/repositories/opportunities-repo.js';
+import { countClosePush } from '../../db/repositories/push-count-repo.js';
 import { listMeddpicc } from '../../db/repositories/qualification-repo.js';
 import { rightsOf } from '../../domain/access/principal.js';
+import { isPush } from '../../domain/forecast-changes/push.js';
 import type { GateSnapshot } from '../../domain/gates/gate-snapshot.js';
 import type { Opportunity } from '../../domain/opportunity/opportunity.js';
 import { pipelineForType } from '../../domain/playbook/lookup.js';
@@ -77,6 +79,7 @@ export async function updateOpportunity(
     const changes = diff(current, next);
     if (Object.keys(changes.after).length === 0) return ok(current);
     await saveOpportunity(trx, next);
+    if (isPush(current.closeDate, next.closeDate)) await countClosePush(trx, id);
     await recordEvent(trx, actor, now, {
       entityType: 'opportunity',
       entityId: id,

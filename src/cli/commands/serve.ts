@@ -5,6 +5,7 @@ import { offPlaybookRefusal } from '../../app/demo/playbook-fit.js';
 import { housekeeping } from '../../app/jobs/housekeeping.js';
 import { inboundEvents } from '../../app/jobs/inbound-events.js';
 import { scheduleJobs } from '../../app/jobs/run-jobs.js';
+import { weeklySnapshot } from '../../app/jobs/weekly-snapshot.js';
 import { type OpenApp, openApp } from '../../app/open-app.js';
 import { renewalsJob } from '../../app/renewals/run-renewals.js';
 import { openIntegrations } from '../../integrations/open-integrations.js';
@@ -88,7 +89,7 @@ export function registerServe(program: Command) {
       });
       const webApp = await registerWebApp(server);
       if (!webApp) console.log('closepath: the web app is not built (npm run build); serving the API only');
-      const stopJobs = scheduleJobs(context, [housekeeping, inboundEvents], {
+      const stopJobs = scheduleJobs(context, [housekeeping, inboundEvents, weeklySnapshot], {
         periodMs: config.JOBS_PERIOD_MS,
         process: `${hostname()}:${process.pid}`,
         onError: (job, error) => server.log.error({ err: error }, `job ${job.name} failed`),

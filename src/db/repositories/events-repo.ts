@@ -19,6 +19,7 @@ export const ENTITY_TYPES = [
   'fx_rates',
   'quota',
   'forecast_call',
+  'deal_snapshot',
 ] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 

@@ -132,6 +132,8 @@ export interface RolePermissions {
   submitForecast: Permission;
   /** Adjust the forecast calls of owners in one's region. */
   adjustForecast: Permission;
+  /** A snapshot of the open pipeline on demand (for "what changed"). */
+  takeDealSnapshots: Permission;
 }
 
 export function rolePermissions(principal: Principal): RolePermissions {
@@ -150,5 +152,6 @@ export function rolePermissions(principal: Principal): RolePermissions {
     adjustForecast: permit(rights.adjustForecast.length > 0, () =>
       whoMay((role) => role.adjustForecast.length > 0),
     ),
+    takeDealSnapshots: permit(rights.takeDealSnapshots, () => whoMay((role) => role.takeDealSnapshots)),
   };
 }

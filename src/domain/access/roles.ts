@@ -52,6 +52,8 @@ export interface RoleRights {
   submitForecast: boolean;
   /** Relations of the owners whose forecast calls the role may adjust (with a note). */
   adjustForecast: readonly Relation[];
+  /** Take a snapshot of every open deal on demand (the weekly one is the server's job). */
+  takeDealSnapshots: boolean;
 }
 
 const ALL = RELATIONS;
@@ -73,6 +75,7 @@ const base = {
   manageForecastSettings: false,
   submitForecast: false,
   adjustForecast: NONE,
+  takeDealSnapshots: false,
 };
 
 /** What each role may do, as data. The one table authorization reads. */
@@ -159,6 +162,7 @@ export const ROLE_RIGHTS = {
     manageForecastSettings: true,
     submitForecast: false,
     adjustForecast: NONE,
+    takeDealSnapshots: true,
   },
   viewer: {
     ...base,

@@ -11,6 +11,8 @@ export interface HealthFacts {
   closeDate: string;
   /** Close-date changes, oldest first. */
   closeDateChanges: ReadonlyArray<{ at: Date; from: string; to: string }>;
+  /** The deal's stored push count: times its close date moved into a later month, ever (opportunities.push_count). */
+  pushCount: number;
   /** The champion or economic buyer replaced, lost or downgraded. */
   stakeholderChanges: ReadonlyArray<{ at: Date; description: string }>;
   /** Forced gates; `typeFit` marks an override of the type-vs-customer rule (on create or type change). */

@@ -27,6 +27,7 @@ const neutral: HealthFacts = {
   poc: { status: 'none', reasons: [] },
   closeDate: '2027-03-31',
   closeDateChanges: [],
+  pushCount: 0,
   stakeholderChanges: [],
   overrides: [],
   businessDaysToClose: 90,
@@ -159,6 +160,12 @@ describe('health indicators', () => {
       },
       ['timeline_pressure'],
     ],
+    [
+      'a close date pushed into a later month twice, long ago (the stored count)',
+      { pushCount: 2 },
+      ['timeline_pressure'],
+    ],
+    ['a close date pushed into a later month once (the stored count)', { pushCount: 1 }, []],
     [
       'a close date pushed once',
       { closeDateChanges: [{ at: new Date('2026-11-10'), from: '2027-01-15', to: '2027-03-31' }] },

@@ -158,8 +158,12 @@ const INDICATORS = {
     const pushes = facts.closeDateChanges.filter(
       (change) => change.to > change.from && within(change.at, facts.now, context.settings.pushWindowDays),
     );
-    if (pushes.length >= context.settings.pushesBeforeRisk) {
+    // Recent pushes (from the history), or the stored count of pushes into a later month, ever.
+    const threshold = context.settings.pushesBeforeRisk;
+    if (pushes.length >= threshold) {
       evidence.push(`Close date pushed ${pushes.length} times in ${context.settings.pushWindowDays} days.`);
+    } else if (facts.pushCount >= threshold) {
+      evidence.push(`Close date pushed into a later month ${facts.pushCount} times.`);
     }
     // Rushed: less than half the time the rest of this stage and the next one usually take (not the whole path:
     // an early close date is a guess that the stages ahead will refine).

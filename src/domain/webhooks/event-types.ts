@@ -23,6 +23,7 @@ export const WEBHOOK_EVENT_TYPES = [
   'forecast_call.adjusted',
   'forecast_call.submitted',
   'fx_rates.set',
+  'deal_snapshot.taken',
   'opportunity.created',
   'opportunity.criterion_attested',
   'opportunity.criterion_withdrawn',

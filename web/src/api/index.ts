@@ -2,6 +2,7 @@ export type * from './activity-types';
 export { getJson, type RequestOptions, request, setCsrfToken, urlFor, whenSignedOut } from './client';
 export type * from './closing-types';
 export type * from './contract-types';
+export type * from './forecast-change-types';
 export type * from './forecast-types';
 export type * from './permission-types';
 export type * from './playbook-types';

@@ -1070,6 +1070,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/forecast/snapshots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Snapshot every open deal now
+         * @description Keeps each open deal’s amount, currency, stage, pipeline, forecast category, close date and owner, for "what changed". The server takes one weekly; RevOps (takeDealSnapshots) may take one on demand.
+         */
+        post: operations["takeDealSnapshot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/forecast/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What changed in a period between two dates
+         * @description Compares the snapshots taken on or before `from` and `to`: each deal of the period (its close date in it at either date) is new, pulled_in, pushed, slipped_out, won, lost, amount_up, amount_down or unchanged, with words; totals per kind and currency (start + Σ deltaMinor = end). Only deals you may read.
+         */
+        get: operations["listForecastChanges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/funnel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A pipeline's funnel from its stage history
+         * @description Per open stage: conversion to the next stage or beyond, median days, and the win rate calibrated on closed deals shown beside the playbook's fixed probability (never replacing it). Only deals you may read.
+         */
+        get: operations["getFunnel"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/integrations/aws-marketplace/events": {
         parameters: {
             query?: never;
@@ -1997,7 +2057,7 @@ export interface components {
             actorId: string;
             requestId: string | null;
             /** @enum {string} */
-            entityType: "account" | "contact" | "contract" | "opportunity" | "user" | "session" | "api_token" | "activity" | "playbook" | "territory_model" | "webhook_subscription" | "webhook_delivery" | "fx_rates" | "quota" | "forecast_call";
+            entityType: "account" | "contact" | "contract" | "opportunity" | "user" | "session" | "api_token" | "activity" | "playbook" | "territory_model" | "webhook_subscription" | "webhook_delivery" | "fx_rates" | "quota" | "forecast_call" | "deal_snapshot";
             entityId: string;
             opportunityId: string | null;
             action: string;
@@ -2793,6 +2853,8 @@ export interface components {
                 submitForecast: components["schemas"]["Permission"];
                 /** @description Adjust the calls of your region's owners (RVPs) */
                 adjustForecast: components["schemas"]["Permission"];
+                /** @description A snapshot of the open pipeline on demand (RevOps admin) */
+                takeDealSnapshots: components["schemas"]["Permission"];
             };
         };
         ApiToken: {
@@ -2821,7 +2883,7 @@ export interface components {
             actorId: string;
             requestId: string | null;
             /** @enum {string} */
-            entityType: "account" | "contact" | "contract" | "opportunity" | "user" | "session" | "api_token" | "activity" | "playbook" | "territory_model" | "webhook_subscription" | "webhook_delivery" | "fx_rates" | "quota" | "forecast_call";
+            entityType: "account" | "contact" | "contract" | "opportunity" | "user" | "session" | "api_token" | "activity" | "playbook" | "territory_model" | "webhook_subscription" | "webhook_delivery" | "fx_rates" | "quota" | "forecast_call" | "deal_snapshot";
             entityId: string;
             opportunityId: string | null;
             action: string;
@@ -2955,6 +3017,32 @@ export interface components {
             quote: components["schemas"]["Quote"];
             /** @description The offer's new concurrency version (its ETag) */
             offerVersion: number;
+        };
+        Funnel: {
+            pipeline: {
+                key: string;
+                name: string;
+            };
+            /** @description Deals with history in the pipeline (that you may read) */
+            deals: number;
+            stages: {
+                stage: string;
+                name: string;
+                entered: number;
+                /** @description Of those entered, reached the next stage or beyond (not lost) */
+                advanced: number;
+                /** @description advanced / entered, percent */
+                conversion: number | null;
+                /** @description Median days of completed stays */
+                medianDays: number | null;
+                completedStays: number;
+                closed: number;
+                won: number;
+                /** @description Of closed deals ever in the stage, percent won */
+                calibratedWinRate: number | null;
+                /** @description The playbook's probability: forecasts use this one */
+                playbookProbability: number;
+            }[];
         };
         Inspection: {
             opportunityId: string;
@@ -3415,6 +3503,60 @@ export interface components {
                 region: string | null;
             }[];
         };
+        ForecastChange: {
+            opportunityId: string;
+            name: string;
+            ownerId: string;
+            /** @enum {string} */
+            kind: "new" | "pulled_in" | "pushed" | "slipped_out" | "won" | "lost" | "amount_up" | "amount_down" | "unchanged";
+            currency: string;
+            amountMinor: number;
+            /** @description What the change did to the period's open pipeline */
+            deltaMinor: number;
+            /** @description At the earlier snapshot; null for a new deal */
+            from: {
+                amountMinor: number;
+                currency: string;
+                stage: string;
+                closeDate: string;
+                /** @enum {string} */
+                outcome: "open" | "won" | "lost";
+            } | null;
+            /** @description At the later snapshot, or as it closed */
+            to: {
+                amountMinor: number;
+                currency: string;
+                stage: string;
+                closeDate: string;
+                /** @enum {string} */
+                outcome: "open" | "won" | "lost";
+            };
+            words: string;
+        };
+        ForecastChanges: {
+            period: {
+                label: string;
+                start: string;
+                end: string;
+            };
+            pipeline: string | null;
+            /** Format: date-time */
+            fromSnapshotAt: string;
+            /** Format: date-time */
+            toSnapshotAt: string;
+            changes: components["schemas"]["ForecastChange"][];
+            totals: {
+                /** @enum {string} */
+                kind: "new" | "pulled_in" | "pushed" | "slipped_out" | "won" | "lost" | "amount_up" | "amount_down" | "unchanged";
+                currency: string;
+                count: number;
+                /** @description Minor units as a decimal string (exact however large the sum; negative when pipeline left) */
+                amountMinor: string;
+                /** @description Minor units as a decimal string (exact however large the sum; negative when pipeline left) */
+                deltaMinor: string;
+                convertedDelta: number | null;
+            }[];
+        };
         PlaybookMappings: {
             /** @description Per old pipeline: old stage → new stage */
             stages?: {
@@ -3600,6 +3742,12 @@ export interface components {
             received: true;
             /** @description The same event was already on file: nothing new was stored */
             duplicate: boolean;
+        };
+        DealSnapshot: {
+            /** Format: date-time */
+            takenAt: string;
+            /** @description Open deals the snapshot holds */
+            deals: number;
         };
     };
     responses: never;
@@ -10833,6 +10981,202 @@ export interface operations {
             };
         };
     };
+    takeDealSnapshot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DealSnapshot"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listForecastChanges: {
+        parameters: {
+            query: {
+                /** @description Compare the snapshot taken on or before this day (UTC)… */
+                from: string;
+                /** @description …with the snapshot taken on or before this day */
+                to: string;
+                /** @description The forecast period whose deals are compared; default: the calendar quarter of `to` */
+                period?: string;
+                pipeline?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForecastChanges"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getFunnel: {
+        parameters: {
+            query: {
+                pipeline: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Funnel"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     receiveAwsMarketplaceEvent: {
         parameters: {
             query?: never;
@@ -11874,7 +12218,7 @@ export interface operations {
                 actorId?: string;
                 /** @description e.g. auth.login_failed, user.permissions_changed */
                 action?: string;
-                entityType?: "account" | "contact" | "contract" | "opportunity" | "user" | "session" | "api_token" | "activity" | "playbook" | "territory_model" | "webhook_subscription" | "webhook_delivery" | "fx_rates" | "quota" | "forecast_call";
+                entityType?: "account" | "contact" | "contract" | "opportunity" | "user" | "session" | "api_token" | "activity" | "playbook" | "territory_model" | "webhook_subscription" | "webhook_delivery" | "fx_rates" | "quota" | "forecast_call" | "deal_snapshot";
                 entityId?: string;
                 /** @description Events at or after this UTC instant */
                 from?: string;
@@ -12810,7 +13154,7 @@ export interface operations {
                     /** @description Where messages are POSTed: https:// (http:// only when the server allows it), a public address */
                     url: string;
                     /** @description The event types to send (GET /api/v1/webhooks/event-types), or ["*"] for every type */
-                    eventTypes: ("*" | "account.created" | "account.updated" | "activity.deleted" | "activity.logged" | "activity.updated" | "api_token.created" | "api_token.revoked" | "auth.login_failed" | "auth.login_succeeded" | "auth.logout" | "contact.created" | "contact.updated" | "contract.corrected" | "contract.ended" | "contract.invoicing_requested" | "contract.recorded" | "forecast_call.adjusted" | "forecast_call.submitted" | "fx_rates.set" | "opportunity.created" | "opportunity.criterion_attested" | "opportunity.criterion_withdrawn" | "opportunity.meddpicc_updated" | "opportunity.milestone_recorded" | "opportunity.milestone_withdrawn" | "opportunity.aws_offer_created" | "opportunity.aws_offer_released" | "opportunity.offer_approved" | "opportunity.offer_drafted" | "opportunity.offer_evidence_received" | "opportunity.offer_option_chosen" | "opportunity.offer_presented" | "opportunity.offer_quoted" | "opportunity.offer_rejected" | "opportunity.offer_revised" | "opportunity.offer_sent_for_signature" | "opportunity.offer_submitted" | "opportunity.playbook_mapped" | "opportunity.poc_benchmark_added" | "opportunity.poc_benchmark_removed" | "opportunity.poc_benchmark_updated" | "opportunity.poc_criterion_updated" | "opportunity.poc_plan_created" | "opportunity.poc_plan_signed_off" | "opportunity.poc_readout_recorded" | "opportunity.poc_session_added" | "opportunity.poc_session_updated" | "opportunity.poc_sign_off_withdrawn" | "opportunity.poc_tco_set" | "opportunity.stage_changed" | "opportunity.stall_resumed" | "opportunity.stall_snoozed" | "opportunity.updated" | "quota.set" | "playbook.version_loaded" | "territory_model.activated" | "territory_model.archived" | "territory_model.created" | "territory_model.updated" | "user.created" | "user.password_removed" | "user.password_set" | "user.permissions_changed" | "user.updated" | "webhook_delivery.replayed" | "webhook_subscription.created" | "webhook_subscription.disabled" | "webhook_subscription.secret_rotated" | "webhook_subscription.updated")[];
+                    eventTypes: ("*" | "account.created" | "account.updated" | "activity.deleted" | "activity.logged" | "activity.updated" | "api_token.created" | "api_token.revoked" | "auth.login_failed" | "auth.login_succeeded" | "auth.logout" | "contact.created" | "contact.updated" | "contract.corrected" | "contract.ended" | "contract.invoicing_requested" | "contract.recorded" | "forecast_call.adjusted" | "forecast_call.submitted" | "fx_rates.set" | "deal_snapshot.taken" | "opportunity.created" | "opportunity.criterion_attested" | "opportunity.criterion_withdrawn" | "opportunity.meddpicc_updated" | "opportunity.milestone_recorded" | "opportunity.milestone_withdrawn" | "opportunity.aws_offer_created" | "opportunity.aws_offer_released" | "opportunity.offer_approved" | "opportunity.offer_drafted" | "opportunity.offer_evidence_received" | "opportunity.offer_option_chosen" | "opportunity.offer_presented" | "opportunity.offer_quoted" | "opportunity.offer_rejected" | "opportunity.offer_revised" | "opportunity.offer_sent_for_signature" | "opportunity.offer_submitted" | "opportunity.playbook_mapped" | "opportunity.poc_benchmark_added" | "opportunity.poc_benchmark_removed" | "opportunity.poc_benchmark_updated" | "opportunity.poc_criterion_updated" | "opportunity.poc_plan_created" | "opportunity.poc_plan_signed_off" | "opportunity.poc_readout_recorded" | "opportunity.poc_session_added" | "opportunity.poc_session_updated" | "opportunity.poc_sign_off_withdrawn" | "opportunity.poc_tco_set" | "opportunity.stage_changed" | "opportunity.stall_resumed" | "opportunity.stall_snoozed" | "opportunity.updated" | "quota.set" | "playbook.version_loaded" | "territory_model.activated" | "territory_model.archived" | "territory_model.created" | "territory_model.updated" | "user.created" | "user.password_removed" | "user.password_set" | "user.permissions_changed" | "user.updated" | "webhook_delivery.replayed" | "webhook_subscription.created" | "webhook_subscription.disabled" | "webhook_subscription.secret_rotated" | "webhook_subscription.updated")[];
                     /** @description What the receiver is, e.g. "data warehouse sync" */
                     description?: string | null;
                 };
@@ -12890,7 +13234,7 @@ export interface operations {
                     /** @description Where messages are POSTed: https:// (http:// only when the server allows it), a public address */
                     url?: string;
                     /** @description The event types to send (GET /api/v1/webhooks/event-types), or ["*"] for every type */
-                    eventTypes?: ("*" | "account.created" | "account.updated" | "activity.deleted" | "activity.logged" | "activity.updated" | "api_token.created" | "api_token.revoked" | "auth.login_failed" | "auth.login_succeeded" | "auth.logout" | "contact.created" | "contact.updated" | "contract.corrected" | "contract.ended" | "contract.invoicing_requested" | "contract.recorded" | "forecast_call.adjusted" | "forecast_call.submitted" | "fx_rates.set" | "opportunity.created" | "opportunity.criterion_attested" | "opportunity.criterion_withdrawn" | "opportunity.meddpicc_updated" | "opportunity.milestone_recorded" | "opportunity.milestone_withdrawn" | "opportunity.aws_offer_created" | "opportunity.aws_offer_released" | "opportunity.offer_approved" | "opportunity.offer_drafted" | "opportunity.offer_evidence_received" | "opportunity.offer_option_chosen" | "opportunity.offer_presented" | "opportunity.offer_quoted" | "opportunity.offer_rejected" | "opportunity.offer_revised" | "opportunity.offer_sent_for_signature" | "opportunity.offer_submitted" | "opportunity.playbook_mapped" | "opportunity.poc_benchmark_added" | "opportunity.poc_benchmark_removed" | "opportunity.poc_benchmark_updated" | "opportunity.poc_criterion_updated" | "opportunity.poc_plan_created" | "opportunity.poc_plan_signed_off" | "opportunity.poc_readout_recorded" | "opportunity.poc_session_added" | "opportunity.poc_session_updated" | "opportunity.poc_sign_off_withdrawn" | "opportunity.poc_tco_set" | "opportunity.stage_changed" | "opportunity.stall_resumed" | "opportunity.stall_snoozed" | "opportunity.updated" | "quota.set" | "playbook.version_loaded" | "territory_model.activated" | "territory_model.archived" | "territory_model.created" | "territory_model.updated" | "user.created" | "user.password_removed" | "user.password_set" | "user.permissions_changed" | "user.updated" | "webhook_delivery.replayed" | "webhook_subscription.created" | "webhook_subscription.disabled" | "webhook_subscription.secret_rotated" | "webhook_subscription.updated")[];
+                    eventTypes?: ("*" | "account.created" | "account.updated" | "activity.deleted" | "activity.logged" | "activity.updated" | "api_token.created" | "api_token.revoked" | "auth.login_failed" | "auth.login_succeeded" | "auth.logout" | "contact.created" | "contact.updated" | "contract.corrected" | "contract.ended" | "contract.invoicing_requested" | "contract.recorded" | "forecast_call.adjusted" | "forecast_call.submitted" | "fx_rates.set" | "deal_snapshot.taken" | "opportunity.created" | "opportunity.criterion_attested" | "opportunity.criterion_withdrawn" | "opportunity.meddpicc_updated" | "opportunity.milestone_recorded" | "opportunity.milestone_withdrawn" | "opportunity.aws_offer_created" | "opportunity.aws_offer_released" | "opportunity.offer_approved" | "opportunity.offer_drafted" | "opportunity.offer_evidence_received" | "opportunity.offer_option_chosen" | "opportunity.offer_presented" | "opportunity.offer_quoted" | "opportunity.offer_rejected" | "opportunity.offer_revised" | "opportunity.offer_sent_for_signature" | "opportunity.offer_submitted" | "opportunity.playbook_mapped" | "opportunity.poc_benchmark_added" | "opportunity.poc_benchmark_removed" | "opportunity.poc_benchmark_updated" | "opportunity.poc_criterion_updated" | "opportunity.poc_plan_created" | "opportunity.poc_plan_signed_off" | "opportunity.poc_readout_recorded" | "opportunity.poc_session_added" | "opportunity.poc_session_updated" | "opportunity.poc_sign_off_withdrawn" | "opportunity.poc_tco_set" | "opportunity.stage_changed" | "opportunity.stall_resumed" | "opportunity.stall_snoozed" | "opportunity.updated" | "quota.set" | "playbook.version_loaded" | "territory_model.activated" | "territory_model.archived" | "territory_model.created" | "territory_model.updated" | "user.created" | "user.password_removed" | "user.password_set" | "user.permissions_changed" | "user.updated" | "webhook_delivery.replayed" | "webhook_subscription.created" | "webhook_subscription.disabled" | "webhook_subscription.secret_rotated" | "webhook_subscription.updated")[];
                     description?: string | null;
                     /** @description false disables it (nothing is sent); true enables it again */
                     active?: boolean;

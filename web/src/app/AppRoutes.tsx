@@ -24,6 +24,10 @@ const TerritoriesPage = lazy(() =>
   import('../features/territories').then((m) => ({ default: m.TerritoriesPage })),
 );
 const ForecastPage = lazy(() => import('../features/forecast').then((m) => ({ default: m.ForecastPage })));
+const PipelineChangesPage = lazy(() =>
+  import('../features/pipeline-changes').then((m) => ({ default: m.PipelineChangesPage })),
+);
+const FunnelPage = lazy(() => import('../features/funnel').then((m) => ({ default: m.FunnelPage })));
 const WebhooksPage = lazy(() => import('../features/webhooks').then((m) => ({ default: m.WebhooksPage })));
 
 /** '/': where the signed-in user's role has its work (see landing.ts). */
@@ -71,6 +75,12 @@ export function AppRoutes() {
         </Route>
         <Route path={paths.forecast}>
           <ForecastPage />
+        </Route>
+        <Route path={paths.forecastChanges}>
+          <PipelineChangesPage />
+        </Route>
+        <Route path={paths.funnel}>
+          <FunnelPage />
         </Route>
         <Route path={paths.approvals}>
           <ApprovalsPage />

@@ -43,7 +43,18 @@ function useNav(): NavItem[] {
     },
     { label: 'Deals at risk', href: paths.atRisk, current: under(paths.atRisk) },
     { label: 'Accounts', href: paths.accounts, current: under(paths.accounts) },
-    { label: 'Forecast', href: paths.forecast, current: under(paths.forecast) },
+    {
+      label: 'Forecast',
+      href: paths.forecast,
+      current: (location: string) =>
+        under(paths.forecast)(location) && !under(paths.forecastChanges)(location),
+    },
+    // One entry for both views of the pipeline's history (each page links to the other): the header's room is short.
+    {
+      label: 'Changes',
+      href: paths.forecastChanges,
+      current: (location: string) => under(paths.forecastChanges)(location) || under(paths.funnel)(location),
+    },
     // For the roles that hold a step of the playbook's approval chain, with what waits for them.
     ...(approver
       ? [{ label: 'Approvals', href: paths.approvals, current: under(paths.approvals), count: waiting }]

@@ -40,6 +40,10 @@ export const paths = {
   atRisk: '/at-risk',
   /** The forecast roll-up, submissions and adjustments. */
   forecast: '/forecast',
+  /** What changed in the pipeline between two snapshots. */
+  forecastChanges: '/forecast/changes',
+  /** A pipeline's funnel: conversion, days and calibrated win rates per stage. */
+  funnel: '/funnel',
   /** RevOps: the playbook's versions and a preview of a change. */
   playbook: '/playbook',
   /** RevOps and RVPs: the territory model's versions, map, coverage; drafts and activation (RevOps). */
