@@ -20,7 +20,11 @@ const today = () => new Date().toISOString().slice(0, 10);
 describe('what changed and the funnel in Chromium', () => {
   it('a RevOps admin takes a snapshot, compares, and reads the funnel beside the playbook probabilities', async () => {
     await signInAs(page, server.url, 'Grace Kim');
-    await nav().getByRole('link', { name: 'Changes' }).click();
+    await nav().getByRole('link', { name: 'Forecast' }).click();
+    await page
+      .getByRole('navigation', { name: 'Forecast views' })
+      .getByRole('link', { name: 'What changed' })
+      .click();
     await expect.poll(() => new URL(page.url()).pathname).toBe('/forecast/changes');
     // No snapshot a week ago yet: the page says so, in words.
     await expect.poll(() => page.getByText('Nothing to compare yet').isVisible()).toBe(true);
@@ -45,7 +49,10 @@ describe('what changed and the funnel in Chromium', () => {
     await shot('pipeline-changes');
     await expectNoAxeViolations(page, 'what changed, one snapshot');
 
-    await page.getByRole('link', { name: 'See the funnel: conversion and win rates per stage' }).click();
+    await page
+      .getByRole('navigation', { name: 'Forecast views' })
+      .getByRole('link', { name: 'Funnel' })
+      .click();
     await expect.poll(() => new URL(page.url()).pathname).toBe('/funnel');
     const stages = page.getByRole('table', { name: 'Per stage' });
     await expect.poll(() => stages.getByRole('row').count()).toBeGreaterThan(2);
@@ -65,7 +72,11 @@ describe('what changed and the funnel in Chromium', () => {
 
   it('an AE sees the changes of their own deals and is told who may take a snapshot', async () => {
     await signInAs(page, server.url, 'Maya Chen');
-    await nav().getByRole('link', { name: 'Changes' }).click();
+    await nav().getByRole('link', { name: 'Forecast' }).click();
+    await page
+      .getByRole('navigation', { name: 'Forecast views' })
+      .getByRole('link', { name: 'What changed' })
+      .click();
     await expect
       .poll(() => page.getByTestId('who-may').textContent())
       .toMatch(/^Taking a snapshot now: .*RevOps/);

@@ -43,17 +43,11 @@ function useNav(): NavItem[] {
     },
     { label: 'Deals at risk', href: paths.atRisk, current: under(paths.atRisk) },
     { label: 'Accounts', href: paths.accounts, current: under(paths.accounts) },
+    // One entry for the forecast's views (roll-up, what changed, funnel); each page links to the others.
     {
       label: 'Forecast',
       href: paths.forecast,
-      current: (location: string) =>
-        under(paths.forecast)(location) && !under(paths.forecastChanges)(location),
-    },
-    // One entry for both views of the pipeline's history (each page links to the other): the header's room is short.
-    {
-      label: 'Changes',
-      href: paths.forecastChanges,
-      current: (location: string) => under(paths.forecastChanges)(location) || under(paths.funnel)(location),
+      current: (location: string) => under(paths.forecast)(location) || under(paths.funnel)(location),
     },
     // For the roles that hold a step of the playbook's approval chain, with what waits for them.
     ...(approver
@@ -79,7 +73,14 @@ export function Layout({ children }: { children: ReactNode }) {
     <AppShell header={{ height: 56 }} padding="md">
       <AppShell.Header px="md">
         <Group h="100%" justify="space-between" wrap="nowrap">
-          <Group gap="sm" wrap="nowrap" component="nav" aria-label="Main">
+          {/* However many screens the caller's role has, the menu stays in view: the links scroll sideways. */}
+          <Group
+            gap="sm"
+            wrap="nowrap"
+            component="nav"
+            aria-label="Main"
+            style={{ flex: 1, minWidth: 0, overflowX: 'auto' }}
+          >
             <Text fw={700} size="lg" mr="xs">
               Closepath
             </Text>
@@ -106,7 +107,9 @@ export function Layout({ children }: { children: ReactNode }) {
               );
             })}
           </Group>
-          <UserMenu />
+          <div style={{ flexShrink: 0 }}>
+            <UserMenu />
+          </div>
         </Group>
       </AppShell.Header>
       <AppShell.Main>{children}</AppShell.Main>

@@ -12,6 +12,7 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { ApiError, describeError } from '../../api';
+import { ForecastViews } from '../../shared/ForecastViews';
 import { WhoMay } from '../../shared/permission';
 import { usePlaybook } from '../../shared/playbook';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/states';
@@ -56,6 +57,7 @@ export function ForecastPage() {
       <Title order={1} size="h2">
         Forecast
       </Title>
+      <ForecastViews />
       <Text size="sm" c="dimmed">
         Deals you may see, in the period of their close date, converted to the company currency. A deal counts
         in Closed, Commit, Best Case or Pipeline by its stage; Omitted deals are left out.

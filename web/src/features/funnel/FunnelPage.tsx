@@ -1,9 +1,8 @@
-import { Anchor, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
-import { Link } from 'wouter';
 import type { FunnelStage } from '../../api';
-import { paths } from '../../shared/paths';
+import { ForecastViews } from '../../shared/ForecastViews';
 import { usePlaybook } from '../../shared/playbook';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/states';
 import { useFunnel } from './queries';
@@ -39,9 +38,7 @@ export function FunnelPage() {
       <Title order={1} size="h2">
         Funnel
       </Title>
-      <Anchor component={Link} href={paths.forecastChanges} size="sm">
-        See what changed between two snapshots
-      </Anchor>
+      <ForecastViews />
       <Text size="sm" c="dimmed" maw={900}>
         From every deal's stage history (only deals you may see): of the deals that entered a stage, how many
         later reached the next stage or beyond; how many days a stay in the stage usually lasts (the median);

@@ -2,6 +2,7 @@ import { Anchor, Button, Group, Select, Stack, Table, Text, TextInput, Title } f
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { ApiError, describeError } from '../../api';
+import { ForecastViews } from '../../shared/ForecastViews';
 import { formatMoney } from '../../shared/format';
 import { paths } from '../../shared/paths';
 import { WhoMay } from '../../shared/permission';
@@ -57,9 +58,7 @@ export function PipelineChangesPage() {
       <Title order={1} size="h2">
         What changed
       </Title>
-      <Anchor component={Link} href={paths.funnel} size="sm">
-        See the funnel: conversion and win rates per stage
-      </Anchor>
+      <ForecastViews />
       <Text size="sm" c="dimmed" maw={900}>
         Compares the snapshots of the open pipeline taken on or before two dates (the server takes one every
         week). A deal takes part when its close date falls in the period at either date: new, pulled in,
