@@ -574,7 +574,10 @@ const OPERATIONS: Record<string, Operation> = {
     expected: READ_DEAL('sees', 'hides'),
     run: async (t) => {
       await rateEveryCurrency();
-      return t.me.call('GET', '/api/v1/forecast?period=month&from=2027-03-01&to=2027-03-31');
+      // The owners are shared by the cells, and other cells move their deals: the target's deal closes in a
+      // month of its own, so the forecast of that month holds the target's deal and nothing else of its owner.
+      const month = await monthOfItsOwn(t.deal.id);
+      return t.me.call('GET', `/api/v1/forecast?period=month&from=${month}-01&to=${month}-28`);
     },
     includes: (result, t) =>
       (result.body.owners as Array<{ id: string }>).some((owner) => owner.id === t.owner.id),
@@ -963,6 +966,19 @@ async function ratesForEveryCurrency(): Promise<Array<{ currency: string; rate: 
   const rows = await api.database.db.selectFrom('opportunities').select('currency').distinct().execute();
   return rows.filter((row) => row.currency !== 'USD').map((row) => ({ currency: row.currency, rate: '1.5' }));
 }
+let monthsTaken = 0;
+/** Moves a deal's close date into a month no other deal closes in (from 2090 on); answers it as YYYY-MM. */
+async function monthOfItsOwn(dealId: string): Promise<string> {
+  monthsTaken += 1;
+  const month = `${2090 + Math.floor(monthsTaken / 12)}-${String(1 + (monthsTaken % 12)).padStart(2, '0')}`;
+  await api.database.db
+    .updateTable('opportunities')
+    .set({ close_date: `${month}-15` })
+    .where('id', '=', dealId)
+    .execute();
+  return month;
+}
+
 async function rateEveryCurrency(): Promise<void> {
   const set = await admin.call('PUT', '/api/v1/fx-rates', { rates: await ratesForEveryCurrency() });
   if (set.status !== 200) throw new Error(`matrix set-up: ${JSON.stringify(set.body)}`);
