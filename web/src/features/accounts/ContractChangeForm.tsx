@@ -2,6 +2,7 @@ import { Alert, Button, Group, NumberInput, Stack, Text, Textarea, TextInput } f
 import { type FormEvent, useState } from 'react';
 import { ApiError, type Contract, describeError } from '../../api';
 import { formatDate } from '../../shared/format';
+import { ContractDates } from './ContractDates';
 import { useChangeContract } from './queries';
 
 export type ContractChange = 'correct' | 'end';
@@ -96,25 +97,7 @@ export function ContractChangeForm({
             <Text size="sm" c="dimmed">
               Correct the terms as signed; the change is audited with the terms before and after.
             </Text>
-            <Group grow align="flex-start">
-              <TextInput
-                label="Start date"
-                type="date"
-                required
-                data-autofocus
-                value={start}
-                error={shown.startDate}
-                onChange={(e) => setStart(e.currentTarget.value)}
-              />
-              <TextInput
-                label="End date"
-                type="date"
-                required
-                value={end}
-                error={shown.endDate}
-                onChange={(e) => setEnd(e.currentTarget.value)}
-              />
-            </Group>
+            <ContractDates start={start} end={end} onStart={setStart} onEnd={setEnd} errors={shown} />
             <NumberInput
               label={`Total contract value (${contract.currency})`}
               required

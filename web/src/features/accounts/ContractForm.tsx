@@ -1,8 +1,9 @@
-import { Alert, Button, Group, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, NumberInput, Select, Stack, Text } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { ApiError, type ContractInput, describeError, type Opportunity } from '../../api';
 import { formatMoney } from '../../shared/format';
 import { usePlaybook } from '../../shared/playbook';
+import { ContractDates } from './ContractDates';
 import { contractsHelp } from './customer-class';
 import { useRecordContract } from './queries';
 
@@ -91,25 +92,7 @@ export function ContractForm({
         <Text size="sm" c="dimmed">
           {contractsHelp(playbook)}
         </Text>
-        <Group grow align="flex-start">
-          <TextInput
-            label="Start date"
-            type="date"
-            required
-            data-autofocus
-            value={start}
-            error={shown.startDate}
-            onChange={(e) => setStart(e.currentTarget.value)}
-          />
-          <TextInput
-            label="End date"
-            type="date"
-            required
-            value={end}
-            error={shown.endDate}
-            onChange={(e) => setEnd(e.currentTarget.value)}
-          />
-        </Group>
+        <ContractDates start={start} end={end} onStart={setStart} onEnd={setEnd} errors={shown} />
         <Group grow align="flex-start">
           <NumberInput
             label={`Total contract value (${currency ?? 'USD'})`}
