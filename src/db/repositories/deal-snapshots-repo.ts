@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Visibility } from '../../domain/access/record-access.js';
 import type { DealState } from '../../domain/forecast-changes/compare-snapshots.js';
 import type { StageOutcome } from '../../domain/playbook/playbook.js';
@@ -94,17 +94,7 @@ export async function listSnapshotDeals(
     .where(visibleTo('opportunities', visibility));
   if (pipeline) query = query.where('s.pipeline', '=', pipeline);
   const rows = await query.execute();
-  return rows.map((row) => ({
-    opportunityId: row.opportunity_id,
-    name: row.name,
-    ownerId: row.owner_id,
-    amountMinor: row.amount_minor,
-    currency: row.currency,
-    stage: row.stage,
-    pipeline: row.pipeline,
-    closeDate: row.close_date,
-    outcome: 'open' as StageOutcome,
-  }));
+  return rows.map((row) => snapshotDealOf(row.opportunity_id, row));
 }
 
 /** Deals as they stand now (for those a later snapshot no longer holds: closed since). */
@@ -128,8 +118,21 @@ export async function listCurrentDeals(
     ])
     .where('id', 'in', [...ids])
     .execute();
-  return rows.map((row) => ({
-    opportunityId: row.id,
+  return rows.map((row) => ({ ...snapshotDealOf(row.id, row), closedAt: row.closed_at }));
+}
+
+/** A deal's snapshot fields from a row of either table (a snapshot, or the deal as it stands), still open. */
+function snapshotDealOf(
+  opportunityId: string,
+  row: Pick<
+    Selectable<Database['deal_snapshots']>,
+    'amount_minor' | 'currency' | 'stage' | 'pipeline' | 'close_date' | 'owner_id'
+  > & {
+    name: string;
+  },
+): SnapshotDeal {
+  return {
+    opportunityId,
     name: row.name,
     ownerId: row.owner_id,
     amountMinor: row.amount_minor,
@@ -138,6 +141,5 @@ export async function listCurrentDeals(
     pipeline: row.pipeline,
     closeDate: row.close_date,
     outcome: 'open' as StageOutcome,
-    closedAt: row.closed_at,
-  }));
+  };
 }
