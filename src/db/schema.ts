@@ -23,6 +23,7 @@ import type {
   PocSuccessCriteriaTable,
 } from './schema-poc.js';
 import type { TerritoryModelsTable } from './schema-territories.js';
+import type { ImportRunsTable } from './schema-imports.js';
 import type {
   WebhookAttemptsTable,
   WebhookDeliveriesTable,
@@ -54,7 +55,14 @@ export type NullableJsonb<T extends JsonValue = JsonValue> = ColumnType<
 export type UserRole = 'ae' | 'sdr' | 'se' | 'csm' | 'rvp' | 'vp_finance' | 'revops_admin' | 'viewer';
 export type AccountSegment = 'enterprise' | 'mid_market' | 'smb';
 export type MeddpiccLevel = 'unknown' | 'identified' | 'validated';
-export type StageChangeKind = 'create' | 'advance' | 'regress' | 'close_won' | 'close_lost' | 'reopen';
+export type StageChangeKind =
+  | 'create'
+  | 'advance'
+  | 'regress'
+  | 'close_won'
+  | 'close_lost'
+  | 'reopen'
+  | 'imported';
 
 export interface UsersTable {
   id: string;
@@ -94,6 +102,9 @@ export interface OpportunitiesTable {
   stall_snoozed_until: ColumnType<string | null, string | null | undefined, string | null>;
   stall_snooze_reason: Generated<string | null>;
   created_by: string | null;
+  /** The system a deal was imported from and its id there (migration 019). */
+  external_source: Generated<string | null>;
+  external_id: Generated<string | null>;
   created_at: Date;
   updated_at: Date;
 }
@@ -256,4 +267,5 @@ export interface Database {
   webhook_deliveries: WebhookDeliveriesTable;
   webhook_attempts: WebhookAttemptsTable;
   territory_models: TerritoryModelsTable;
+  import_runs: ImportRunsTable;
 }

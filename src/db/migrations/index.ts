@@ -15,6 +15,7 @@ import * as webhooks from './013-webhooks.js';
 import * as inboundEvents from './014-inbound-events.js';
 import * as closingEvidence from './015-closing-evidence.js';
 import * as territoryModels from './016-territory-models.js';
+import * as imports from './019-imports.js';
 
 /** Every migration, by name, in the order they run. Append new ones; never rename or edit a shipped one. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -34,4 +35,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '014-inbound-events': inboundEvents,
   '015-closing-evidence': closingEvidence,
   '016-territory-models': territoryModels,
+  '019-imports': imports,
 };
