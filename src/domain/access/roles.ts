@@ -46,6 +46,8 @@ export interface RoleRights {
   manageWebhooks: boolean;
   /** Territory models: import, edit and activate versions (which reassigns accounts and deals). */
   manageTerritories: boolean;
+  /** Data in: import other systems' exports (accounts and deals, e.g. Salesforce CSV) and follow the runs. */
+  importData: boolean;
 }
 
 const ALL = RELATIONS;
@@ -64,6 +66,7 @@ const base = {
   issueQuotes: false,
   manageWebhooks: false,
   manageTerritories: false,
+  importData: false,
 };
 
 /** What each role may do, as data. The one table authorization reads. */
@@ -144,6 +147,7 @@ export const ROLE_RIGHTS = {
     issueQuotes: false,
     manageWebhooks: true,
     manageTerritories: true,
+    importData: true,
   },
   viewer: {
     ...base,
