@@ -5,6 +5,7 @@
  */
 export const WEBHOOK_EVENT_TYPES = [
   'account.created',
+  'account.imported',
   'account.updated',
   'activity.deleted',
   'activity.logged',
@@ -19,6 +20,7 @@ export const WEBHOOK_EVENT_TYPES = [
   'contract.invoicing_requested',
   'contract.recorded',
   'opportunity.created',
+  'opportunity.imported',
   'opportunity.criterion_attested',
   'opportunity.criterion_withdrawn',
   'opportunity.meddpicc_updated',
