@@ -11,6 +11,7 @@ export interface NumberedRow {
 /** A file the parser cannot read as CSV (an unclosed quote, say), at its line. */
 export class CsvFileError extends Error {
   constructor(
+    readonly file: string,
     readonly line: number,
     message: string,
   ) {
@@ -25,7 +26,7 @@ const lineBreaks = (text: string) => text.match(/\r\n|\r|\n/g)?.length ?? 0;
  * Streams a CSV file (header row first) in batches of `size` rows, never the whole file: csv-parse reads it as
  * it arrives and the next batch is parsed only after the caller has handled this one (back-pressure).
  */
-export async function* csvBatches(input: Readable, size: number): AsyncGenerator<NumberedRow[]> {
+export async function* csvBatches(input: Readable, size: number, file: string): AsyncGenerator<NumberedRow[]> {
   const parser = input.pipe(
     parse({ columns: true, bom: true, raw: true, skip_empty_lines: true, relax_column_count: true }),
   );
@@ -46,7 +47,7 @@ export async function* csvBatches(input: Readable, size: number): AsyncGenerator
   } catch (error) {
     const failure = error as Error & { lines?: number };
     if (failure instanceof CsvFileError) throw failure;
-    throw new CsvFileError(failure.lines ?? 0, `not readable as CSV: ${failure.message}`);
+    throw new CsvFileError(file, failure.lines ?? 0, `not readable as CSV: ${failure.message}`);
   }
   if (batch.length > 0) yield batch;
 }
