@@ -26,7 +26,11 @@ const lineBreaks = (text: string) => text.match(/\r\n|\r|\n/g)?.length ?? 0;
  * Streams a CSV file (header row first) in batches of `size` rows, never the whole file: csv-parse reads it as
  * it arrives and the next batch is parsed only after the caller has handled this one (back-pressure).
  */
-export async function* csvBatches(input: Readable, size: number, file: string): AsyncGenerator<NumberedRow[]> {
+export async function* csvBatches(
+  input: Readable,
+  size: number,
+  file: string,
+): AsyncGenerator<NumberedRow[]> {
   const parser = input.pipe(
     parse({ columns: true, bom: true, raw: true, skip_empty_lines: true, relax_column_count: true }),
   );

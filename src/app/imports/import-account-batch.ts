@@ -1,8 +1,8 @@
 import { appendEvents, type NewEvent } from '../../db/repositories/events-repo.js';
 import { findAccountsByExternalIds, upsertImportedAccounts } from '../../db/repositories/imports-repo.js';
 import type { Account } from '../../domain/account/account.js';
-import { mapSalesforceAccount } from '../../domain/imports/salesforce-account-row.js';
 import type { FieldProblem } from '../../domain/imports/row-values.js';
+import { mapSalesforceAccount } from '../../domain/imports/salesforce-account-row.js';
 import { routeAccount } from '../../domain/territory/route-account.js';
 import type { NumberedRow } from './csv-batches.js';
 import { type ImportDb, type ImportScope, ownerByEmail } from './import-scope.js';
@@ -12,7 +12,10 @@ const FILE = 'Account.csv';
 type Owner = { ownerId: string | null; ownerPinned: boolean };
 
 /** The owner of an imported account: the one the file names, else the AE the active territory model routes to. */
-function ownerOf(scope: ImportScope, mapped: { ownerEmail: string | null } & Parameters<typeof routeAccount>[1]) {
+function ownerOf(
+  scope: ImportScope,
+  mapped: { ownerEmail: string | null } & Parameters<typeof routeAccount>[1],
+) {
   const named = mapped.ownerEmail ? ownerByEmail(scope, mapped.ownerEmail, 'OwnerId') : null;
   if (named && 'field' in named) return named;
   if (!scope.territories) return { ownerId: named?.id ?? null, ownerPinned: false };
@@ -25,13 +28,20 @@ function ownerOf(scope: ImportScope, mapped: { ownerEmail: string | null } & Par
   const ae = scope.usersByEmail.get(routing.ae.toLowerCase());
   if (named) return { ownerId: named.id, ownerPinned: named.id !== ae?.id };
   if (!ae?.active) {
-    return { field: 'OwnerId', message: `${routing.territoryName}'s AE, ${routing.ae}, is not an active user: name the owner` };
+    return {
+      field: 'OwnerId',
+      message: `${routing.territoryName}'s AE, ${routing.ae}, is not an active user: name the owner`,
+    };
   }
   return { ownerId: ae.id, ownerPinned: false };
 }
 
 /** Judges a batch of Account.csv rows and (unless a dry run) writes the good ones with their audit events. */
-export async function importAccountBatch(scope: ImportScope, db: ImportDb, batch: NumberedRow[]): Promise<void> {
+export async function importAccountBatch(
+  scope: ImportScope,
+  db: ImportDb,
+  batch: NumberedRow[],
+): Promise<void> {
   const good: Array<{ line: number; account: Omit<Account, 'id' | 'version'>; externalId: string }> = [];
   for (const { line, row } of batch) {
     const mapped = mapSalesforceAccount(row, scope.mapping);
@@ -66,11 +76,18 @@ export async function importAccountBatch(scope: ImportScope, db: ImportDb, batch
     const before = existing.get(externalId);
     const id = before?.id ?? scope.accounts.get(externalId)?.id ?? scope.context.newId('acc');
     scope.accounts.set(externalId, { id, ownerId: account.ownerId });
-    return { account: { ...account, id, version: (before?.version ?? 0) + 1 }, externalId, updated: !!before };
+    return {
+      account: { ...account, id, version: (before?.version ?? 0) + 1 },
+      externalId,
+      updated: !!before,
+    };
   });
   if (!scope.write) return countRows(scope, rows);
   await upsertImportedAccounts(db, scope.mapping.source, rows);
-  await appendEvents(db, rows.map((row) => accountEvent(scope, row)));
+  await appendEvents(
+    db,
+    rows.map((row) => accountEvent(scope, row)),
+  );
   countRows(scope, rows);
 }
 

@@ -8,12 +8,15 @@ import {
 import { insertStageChanges } from '../../db/repositories/stage-changes-repo.js';
 import type { GateSnapshot } from '../../domain/gates/gate-snapshot.js';
 import { importedSnapshot } from '../../domain/gates/imported-snapshot.js';
-import { type ImportedOpportunity, mapSalesforceOpportunity } from '../../domain/imports/salesforce-opportunity-row.js';
+import {
+  type ImportedOpportunity,
+  mapSalesforceOpportunity,
+} from '../../domain/imports/salesforce-opportunity-row.js';
 import type { Opportunity } from '../../domain/opportunity/opportunity.js';
 import { deriveStageFacts } from '../../domain/opportunity/stage-facts.js';
 import { findPipeline, findStage } from '../../domain/playbook/lookup.js';
-import { isIso4217, MAX_AMOUNT_MINOR } from '../shared/fields.js';
 import { loadQualification, type Qualification, toFacts } from '../opportunities/load-opportunity-facts.js';
+import { isIso4217, MAX_AMOUNT_MINOR } from '../shared/fields.js';
 import type { NumberedRow } from './csv-batches.js';
 import { type ImportDb, type ImportScope, ownerByEmail } from './import-scope.js';
 
@@ -54,7 +57,8 @@ async function judgeRows(scope: ImportScope, db: ImportDb, batch: NumberedRow[])
       scope.tally.reject(FILE, line, result.error);
       continue;
     }
-    const account = scope.accounts.get(result.value.accountExternalId) ?? earlier.get(result.value.accountExternalId);
+    const account =
+      scope.accounts.get(result.value.accountExternalId) ?? earlier.get(result.value.accountExternalId);
     if (!account) {
       const message = `${result.value.accountExternalId} is neither a good row of Account.csv nor imported before`;
       scope.tally.reject(FILE, line, [{ field: 'AccountId', message }]);
@@ -84,7 +88,12 @@ interface Planned {
   gate: GateSnapshot | null;
 }
 
-async function plan(scope: ImportScope, db: ImportDb, row: Judged, before?: ImportedRecord): Promise<Planned> {
+async function plan(
+  scope: ImportScope,
+  db: ImportDb,
+  row: Judged,
+  before?: ImportedRecord,
+): Promise<Planned> {
   const { playbook } = scope.context;
   const { mapped } = row;
   const now = scope.now;
@@ -122,15 +131,24 @@ async function plan(scope: ImportScope, db: ImportDb, row: Judged, before?: Impo
     return { opportunity, externalId: mapped.externalId, before, gate: null };
   }
   // A deal already here keeps its qualification; a new one has none yet, and the snapshot says what is missing.
-  const qualification = before && scope.write ? await loadQualification(db, opportunity, now) : noQualification(now);
+  const qualification =
+    before && scope.write ? await loadQualification(db, opportunity, now) : noQualification(now);
   const facts = toFacts(playbook, opportunity, qualification);
-  const imported = { actorId: scope.actor.id, source: scope.mapping.source, lossReason: opportunity.lossReason };
+  const imported = {
+    actorId: scope.actor.id,
+    source: scope.mapping.source,
+    lossReason: opportunity.lossReason,
+  };
   const gate = importedSnapshot(playbook, pipeline, to, facts, imported, now);
   return { opportunity, externalId: mapped.externalId, before, gate };
 }
 
 /** Judges a batch of Opportunity.csv rows and (unless a dry run) writes the good ones: deal, history, audit. */
-export async function importOpportunityBatch(scope: ImportScope, db: ImportDb, batch: NumberedRow[]): Promise<void> {
+export async function importOpportunityBatch(
+  scope: ImportScope,
+  db: ImportDb,
+  batch: NumberedRow[],
+): Promise<void> {
   const judged = await judgeRows(scope, db, batch);
   const existing = await findOpportunitiesByExternalIds(
     db,
@@ -159,7 +177,10 @@ export async function importOpportunityBatch(scope: ImportScope, db: ImportDb, b
           : [],
       ),
     );
-    await appendEvents(db, planned.map((row) => opportunityEvent(scope, row)));
+    await appendEvents(
+      db,
+      planned.map((row) => opportunityEvent(scope, row)),
+    );
   }
   for (const row of planned) row.before ? scope.tally.updated++ : scope.tally.created++;
 }

@@ -127,7 +127,10 @@ export async function importSalesforce(
     }
   }
   const failed = tally.rejected > 0 && input.mode === 'all_or_nothing';
-  await updateImportRun(context.db, id, { ...state(failed ? 'failed' : 'succeeded'), finishedAt: context.now() });
+  await updateImportRun(context.db, id, {
+    ...state(failed ? 'failed' : 'succeeded'),
+    finishedAt: context.now(),
+  });
   const stored = await findImportRun(context.db, id);
   return stored ? ok(stored) : err({ code: 'not_found', message: 'the import run vanished' });
 }

@@ -72,7 +72,10 @@ export async function insertImportRun(
 export async function updateImportRun(
   db: Kysely<Database>,
   id: string,
-  state: Pick<ImportRun, 'status' | 'rowsDone' | 'created' | 'updated' | 'rejected' | 'errorCount' | 'errors'> & {
+  state: Pick<
+    ImportRun,
+    'status' | 'rowsDone' | 'created' | 'updated' | 'rejected' | 'errorCount' | 'errors'
+  > & {
     rowsTotal?: number;
     finishedAt?: Date | null;
   },

@@ -38,8 +38,11 @@ async function byExternalIds(
 export const findAccountsByExternalIds = (db: Kysely<Database>, source: string, ids: readonly string[]) =>
   byExternalIds(db, 'accounts', source, ids);
 
-export const findOpportunitiesByExternalIds = (db: Kysely<Database>, source: string, ids: readonly string[]) =>
-  byExternalIds(db, 'opportunities', source, ids);
+export const findOpportunitiesByExternalIds = (
+  db: Kysely<Database>,
+  source: string,
+  ids: readonly string[],
+) => byExternalIds(db, 'opportunities', source, ids);
 
 /**
  * Writes imported accounts in one multi-row statement: new ones inserted, those already imported under the same

@@ -36,7 +36,8 @@ export function checkImportMapping(playbook: Playbook, mapping: ImportMapping): 
   const sources = playbook.leadSources.map((source) => source.key);
   const unknownSource = `unknown lead source; use one of: ${sources.join(', ')}`;
   for (const [name, sourceKey] of Object.entries(mapping.leadSources.values)) {
-    if (!sources.includes(sourceKey)) issues.push({ path: ['leadSources', 'values', name], message: unknownSource });
+    if (!sources.includes(sourceKey))
+      issues.push({ path: ['leadSources', 'values', name], message: unknownSource });
   }
   if (!sources.includes(mapping.leadSources.default)) {
     issues.push({ path: ['leadSources', 'default'], message: unknownSource });

@@ -18,7 +18,9 @@ export function pick(row: CsvRow, ...columns: string[]): string | null {
 
 /** How many minor units a currency has (USD 2, JPY 0, BHD 3), from the ICU data every Node carries. */
 export function minorDigits(currency: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  return (
+    new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2
+  );
 }
 
 const DECIMAL = /^(\d{1,15})(?:\.(\d+))?$/;

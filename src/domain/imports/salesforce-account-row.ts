@@ -1,5 +1,11 @@
 import type { Segment } from '../account/account.js';
-import { countries, countryByAlpha3, countryByCode, subdivisionByCode, subdivisionsOf } from '../geography/iso-3166.js';
+import {
+  countries,
+  countryByAlpha3,
+  countryByCode,
+  subdivisionByCode,
+  subdivisionsOf,
+} from '../geography/iso-3166.js';
 import { err, ok, type Result } from '../result.js';
 import type { ImportMapping } from './import-mapping.js';
 import { type CsvRow, type FieldProblem, pick } from './row-values.js';
@@ -49,7 +55,10 @@ function subdivisionOf(text: string, country: string): string | null {
 const DOMAIN = /^(?:https?:\/\/)?(?:www\.)?([a-z0-9.-]+\.[a-z]{2,})(?:[/:?#].*)?$/i;
 
 /** Maps a Salesforce Account.csv row; every problem names its column. */
-export function mapSalesforceAccount(row: CsvRow, mapping: ImportMapping): Result<ImportedAccount, FieldProblem[]> {
+export function mapSalesforceAccount(
+  row: CsvRow,
+  mapping: ImportMapping,
+): Result<ImportedAccount, FieldProblem[]> {
   const problems: FieldProblem[] = [];
   const externalId = pick(row, 'Id');
   if (!externalId) problems.push({ field: 'Id', message: 'is required (the Salesforce record id)' });
@@ -59,8 +68,10 @@ export function mapSalesforceAccount(row: CsvRow, mapping: ImportMapping): Resul
   const countryText = pick(row, 'BillingCountryCode', 'BillingCountry');
   const countryField = row.BillingCountryCode?.trim() ? 'BillingCountryCode' : 'BillingCountry';
   const country = countryText ? countryOf(countryText) : null;
-  if (!countryText) problems.push({ field: 'BillingCountry', message: 'is required (a country name or ISO code)' });
-  else if (!country) problems.push({ field: countryField, message: `"${countryText}" is not a known country` });
+  if (!countryText)
+    problems.push({ field: 'BillingCountry', message: 'is required (a country name or ISO code)' });
+  else if (!country)
+    problems.push({ field: countryField, message: `"${countryText}" is not a known country` });
   const stateText = pick(row, 'BillingStateCode', 'BillingState');
   const subdivision = stateText && country ? subdivisionOf(stateText, country) : null;
   if (stateText && country && !subdivision) {
@@ -68,7 +79,8 @@ export function mapSalesforceAccount(row: CsvRow, mapping: ImportMapping): Resul
     problems.push({ field, message: `"${stateText}" is not a subdivision of ${country}` });
   }
   const ownerId = pick(row, 'OwnerId');
-  const ownerEmail = pick(row, 'Owner.Email', 'OwnerEmail') ?? (ownerId ? (mapping.owners[ownerId] ?? null) : null);
+  const ownerEmail =
+    pick(row, 'Owner.Email', 'OwnerEmail') ?? (ownerId ? (mapping.owners[ownerId] ?? null) : null);
   if (ownerId && !ownerEmail && !pick(row, 'Owner.Email', 'OwnerEmail')) {
     problems.push({ field: 'OwnerId', message: `${ownerId} is not in the mapping's owners` });
   }

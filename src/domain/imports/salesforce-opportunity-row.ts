@@ -27,7 +27,8 @@ const ISO_4217 = /^[A-Z]{3}$/;
 function typeOf(row: CsvRow, mapping: ImportMapping, problems: FieldProblem[]): string | null {
   const text = pick(row, 'Type');
   if (!text) {
-    if (!mapping.defaultType) problems.push({ field: 'Type', message: 'is required (the mapping has no defaultType)' });
+    if (!mapping.defaultType)
+      problems.push({ field: 'Type', message: 'is required (the mapping has no defaultType)' });
     return mapping.defaultType;
   }
   const type = mapping.types[text];
@@ -68,22 +69,29 @@ export function mapSalesforceOpportunity(
   const stage = pipeline && stageName ? mapping.stages[pipeline.key]?.[stageName] : undefined;
   if (!stageName) problems.push({ field: 'StageName', message: 'is required' });
   else if (pipeline && !stage) {
-    problems.push({ field: 'StageName', message: `"${stageName}" is not mapped for the ${pipeline.key} pipeline` });
+    problems.push({
+      field: 'StageName',
+      message: `"${stageName}" is not mapped for the ${pipeline.key} pipeline`,
+    });
   }
   const currency = (pick(row, 'CurrencyIsoCode') ?? mapping.currencies.default).toUpperCase();
   const knownCurrency = ISO_4217.test(currency) && limits.isCurrency(currency);
-  if (!knownCurrency) problems.push({ field: 'CurrencyIsoCode', message: `"${currency}" is not an ISO 4217 currency` });
+  if (!knownCurrency)
+    problems.push({ field: 'CurrencyIsoCode', message: `"${currency}" is not an ISO 4217 currency` });
   const amountMinor = knownCurrency ? amountOf(row, currency, limits.maxAmountMinor, problems) : null;
   const closeDate = pick(row, 'CloseDate');
   if (!closeDate) problems.push({ field: 'CloseDate', message: 'is required' });
-  else if (!isCalendarDay(closeDate)) problems.push({ field: 'CloseDate', message: 'must be a date, YYYY-MM-DD' });
+  else if (!isCalendarDay(closeDate))
+    problems.push({ field: 'CloseDate', message: 'must be a date, YYYY-MM-DD' });
   const ownerId = pick(row, 'OwnerId');
   const ownerColumn = pick(row, 'Owner.Email', 'OwnerEmail');
   const ownerEmail = ownerColumn ?? (ownerId ? (mapping.owners[ownerId] ?? null) : null);
-  if (ownerId && !ownerEmail) problems.push({ field: 'OwnerId', message: `${ownerId} is not in the mapping's owners` });
+  if (ownerId && !ownerEmail)
+    problems.push({ field: 'OwnerId', message: `${ownerId} is not in the mapping's owners` });
   const leadSource = pick(row, 'LeadSource');
   const source = leadSource ? mapping.leadSources.values[leadSource] : mapping.leadSources.default;
-  if (!source) problems.push({ field: 'LeadSource', message: `"${leadSource}" is not in the mapping's leadSources` });
+  if (!source)
+    problems.push({ field: 'LeadSource', message: `"${leadSource}" is not in the mapping's leadSources` });
   const lossReason = pick(row, 'Loss_Reason__c', 'LossReason');
   if (problems.length > 0 || !pipeline) return err(problems);
   return ok({
@@ -100,6 +108,7 @@ export function mapSalesforceOpportunity(
     source: source as string,
     nextStep: pick(row, 'NextStep')?.slice(0, 500) ?? null,
     description: pick(row, 'Description')?.slice(0, 5000) ?? null,
-    lossReason: lossReason && playbook.lossReasons.some((reason) => reason.key === lossReason) ? lossReason : null,
+    lossReason:
+      lossReason && playbook.lossReasons.some((reason) => reason.key === lossReason) ? lossReason : null,
   });
 }
