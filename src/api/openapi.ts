@@ -29,6 +29,10 @@ const TAGS = [
   },
   { name: 'accounts', description: 'Companies with their geography, segment and contacts' },
   {
+    name: 'exports',
+    description: 'Data out: CSV of accounts, opportunities and stage history (what the caller may read)',
+  },
+  {
     name: 'territories',
     description:
       'The territory model: versions (draft, active, archived), the coverage proof, routing, the reassignment preview and activation',

@@ -5,7 +5,7 @@ import { fanOutOutbox } from '../../src/app/webhooks/fan-out-outbox.js';
 import type { Role } from '../../src/domain/access/roles.js';
 import { ROLES } from '../../src/domain/access/roles.js';
 import type { TerritoryModel } from '../../src/domain/territory/territory-model.js';
-import { type ApiClient, type CallResult, signIn } from '../support/api-client.js';
+import { type ApiClient, type CallResult, signIn, toCallResult } from '../support/api-client.js';
 import {
   buildOwned,
   buildProofOrg,
@@ -521,6 +521,17 @@ const OPERATIONS: Record<string, Operation> = {
     readOnly: true,
     expected: allRoles(200),
     run: (t) => t.me.call('GET', '/api/v1/pipelines/new_business/board'),
+  },
+  'GET /api/v1/exports/{file}': {
+    readOnly: true,
+    expected: READ_DEAL('sees', 'hides'),
+    run: async (t) => {
+      const response = await t.me.inject({ method: 'GET', url: '/api/v1/exports/opportunities.csv' });
+      // The CSV's first column is the deal's id: the rows as a list, for `includes`.
+      const ids = response.body.split('\n').map((line) => line.split(',')[0]);
+      return { ...toCallResult(response), body: { items: ids.map((id) => ({ id })) } };
+    },
+    includes: hasItem((t) => t.deal.id),
   },
   'GET /api/v1/accounts': {
     readOnly: true,

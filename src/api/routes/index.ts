@@ -33,6 +33,7 @@ import { createUserRoute } from './create-user.js';
 import { createWebhookSubscriptionRoute } from './create-webhook-subscription.js';
 import { decideApprovalRoute } from './decide-approval.js';
 import { draftOfferRoute } from './draft-offer.js';
+import { exportCsvRoute } from './export-csv.js';
 import { generateQuoteRoute } from './generate-quote.js';
 import { getAccountRoute } from './get-account.js';
 import { getHealthRoute } from './get-health.js';
@@ -106,6 +107,7 @@ const ROUTES: FastifyPluginAsyncZod[] = [
   createContactRoute,
   listAccountContractsRoute,
   recordContractRoute,
+  exportCsvRoute,
   listAccountActivitiesRoute,
   logAccountActivityRoute,
   updateActivityRoute,

@@ -1,6 +1,10 @@
 import { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
-import { exportAccounts, exportOpportunities, exportStageHistory } from '../../db/repositories/export-repo.js';
+import {
+  exportAccounts,
+  exportOpportunities,
+  exportStageHistory,
+} from '../../db/repositories/export-repo.js';
 import { visibilityFor } from '../../domain/access/record-access.js';
 import { guardCell } from '../../domain/exports/formula-guard.js';
 import type { Actor, AppContext } from '../context.js';
