@@ -37,6 +37,7 @@ import { exportCsvRoute } from './export-csv.js';
 import { generateQuoteRoute } from './generate-quote.js';
 import { getAccountRoute } from './get-account.js';
 import { getHealthRoute } from './get-health.js';
+import { getImportRunRoute } from './get-import-run.js';
 import { getMeRoute } from './get-me.js';
 import { getOfferRoute } from './get-offer.js';
 import { getOpenApiRoute } from './get-openapi.js';
@@ -87,6 +88,7 @@ import { setMeddpiccRoute } from './set-meddpicc.js';
 import { setPocTcoRoute } from './set-poc-tco.js';
 import { signOffPocPlanRoute, withdrawPocSignOffRoute } from './sign-off-poc-plan.js';
 import { resumeStallRoute, snoozeStallRoute } from './snooze-stall.js';
+import { startImportRoute } from './start-import.js';
 import { submitOfferRoute } from './submit-offer.js';
 import { updateAccountRoute } from './update-account.js';
 import { updateContactRoute } from './update-contact.js';
@@ -108,6 +110,8 @@ const ROUTES: FastifyPluginAsyncZod[] = [
   listAccountContractsRoute,
   recordContractRoute,
   exportCsvRoute,
+  startImportRoute,
+  getImportRunRoute,
   listAccountActivitiesRoute,
   logAccountActivityRoute,
   updateActivityRoute,

@@ -84,6 +84,7 @@ export async function importSalesforce(
     tally,
   };
   const state = (status: ImportRun['status']) => ({ status, ...tally, rowsTotal: input.rowsTotal });
+  if (input.runId) await updateImportRun(context.db, id, state('running'));
   const report = async (db: ImportDb, batch: NumberedRow[]) => {
     tally.rowsDone += batch.length;
     onProgress?.({ rowsDone: tally.rowsDone, rowsTotal: input.rowsTotal, rejected: tally.rejected });
