@@ -105,6 +105,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a Salesforce CSV import
+         * @description Account.csv and/or Opportunity.csv (Salesforce data-export columns) as text, with the mapping file (YAML). Answers 202 with the queued run; it is processed in the background — read its progress and its errors by line with getImportRun. Modes: dry_run (writes nothing), all_or_nothing (any bad row: nothing written), good_rows_only. A re-import updates what was imported before. RevOps (importData).
+         */
+        post: operations["startImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An import's progress, counts and errors by line
+         * @description rowsDone of rowsTotal while it runs; the first 1000 errors by file, line and column. RevOps (importData).
+         */
+        get: operations["getImportRun"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/accounts/{id}/activities": {
         parameters: {
             query?: never;
@@ -2580,6 +2620,40 @@ export interface components {
             /** @description The offer's new concurrency version (its ETag) */
             offerVersion: number;
         };
+        ImportRun: {
+            id: string;
+            /** @description What was imported: salesforce */
+            kind: string;
+            /** @description The source system stored beside each record's external id */
+            source: string;
+            /** @enum {string} */
+            mode: "dry_run" | "all_or_nothing" | "good_rows_only";
+            /**
+             * @description failed: all or nothing with bad rows (nothing written), or an unreadable file
+             * @enum {string}
+             */
+            status: "queued" | "running" | "succeeded" | "failed";
+            /** @description Rows expected, from a line count (quoted line breaks overcount) */
+            rowsTotal: number;
+            rowsDone: number;
+            created: number;
+            /** @description Records imported before under the same external id, updated */
+            updated: number;
+            /** @description Bad rows */
+            rejected: number;
+            errorCount: number;
+            /** @description The first 1000 problems, by file and line (the header is line 1) and column */
+            errors: {
+                file: string;
+                line: number;
+                field: string;
+                message: string;
+            }[];
+            /** Format: date-time */
+            startedAt: string;
+            finishedAt: string | null;
+            byUser: string;
+        };
         Inspection: {
             opportunityId: string;
             health: {
@@ -3884,6 +3958,154 @@ export interface operations {
             };
             /** @description Problem details (RFC 9457) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    startImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @default all_or_nothing
+                     * @enum {string}
+                     */
+                    mode?: "dry_run" | "all_or_nothing" | "good_rows_only";
+                    /** @description The mapping file (YAML) as text; see imports/salesforce-mapping.example.yaml */
+                    mapping: string;
+                    /** @description Account.csv as text */
+                    accounts?: string;
+                    /** @description Opportunity.csv as text */
+                    opportunities?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportRun"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getImportRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportRun"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
