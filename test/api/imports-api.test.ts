@@ -49,7 +49,7 @@ describe('imports over the API', () => {
     expect(answer.status).toBe(400);
     expect(answer.body.errors).toEqual([
       expect.objectContaining({
-        path: 'mapping',
+        path: 'body.mapping',
         message: expect.stringContaining('stages.new_business.Prospecting'),
       }),
     ]);
