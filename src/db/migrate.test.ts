@@ -39,6 +39,7 @@ describe('migrations', () => {
         'contracts',
         'events',
         'idempotency_keys',
+        'import_runs',
         'inbound_events',
         'job_runs',
         'offer_approvals',

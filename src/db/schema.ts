@@ -7,6 +7,7 @@ import type {
   QuoteCountersTable,
   QuotesTable,
 } from './schema-closing.js';
+import type { ImportRunsTable } from './schema-imports.js';
 import type { InboundEventsTable } from './schema-integrations.js';
 import type {
   ApiTokensTable,
@@ -23,7 +24,6 @@ import type {
   PocSuccessCriteriaTable,
 } from './schema-poc.js';
 import type { TerritoryModelsTable } from './schema-territories.js';
-import type { ImportRunsTable } from './schema-imports.js';
 import type {
   WebhookAttemptsTable,
   WebhookDeliveriesTable,
