@@ -34,6 +34,15 @@ const TAGS = [
   },
   { name: 'accounts', description: 'Companies with their geography, segment and contacts' },
   {
+    name: 'exports',
+    description: 'Data out: CSV of accounts, opportunities and stage history (what the caller may read)',
+  },
+  {
+    name: 'imports',
+    description:
+      "Data in: Salesforce data-export CSVs with a mapping file (dry run, all-or-nothing or good rows only), runs with progress and errors by line",
+  },
+  {
     name: 'territories',
     description:
       'The territory model: versions (draft, active, archived), the coverage proof, routing, the reassignment preview and activation',
@@ -51,10 +60,6 @@ const TAGS = [
   { name: 'users', description: 'The people of the org: roles, regions, managers (admins change them)' },
   { name: 'tokens', description: 'API tokens for integrations (admins)' },
   { name: 'audit', description: 'The append-only audit log (admins)' },
-  {
-    name: 'exports',
-    description: 'CSV exports of what the caller may read, guarded against formula injection',
-  },
   {
     name: 'integrations',
     description:

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerActivity } from './commands/activity.js';
 import { registerBackup } from './commands/backup.js';
+import { registerImport } from './commands/import.js';
 import { registerInspect } from './commands/inspect.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerOpportunity } from './commands/opportunity.js';
@@ -27,6 +28,7 @@ for (const register of [
   registerSeed,
   registerPlaybook,
   registerTerritory,
+  registerImport,
   registerOpportunity,
   registerRenewals,
   registerActivity,

@@ -42,6 +42,7 @@ describe('migrations', () => {
         'forecast_calls',
         'fx_rates',
         'idempotency_keys',
+        'import_runs',
         'inbound_events',
         'job_runs',
         'offer_approvals',

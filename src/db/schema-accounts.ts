@@ -21,6 +21,9 @@ export interface AccountsTable {
   csm_id: Generated<string | null>;
   /** Created with an explicit owner other than the routed AE: territory activations keep the owner. */
   owner_pinned: Generated<boolean>;
+  /** The system an account was imported from and its id there (migration 019). */
+  external_source: Generated<string | null>;
+  external_id: Generated<string | null>;
   version: Generated<number>;
   created_at: Date;
   updated_at: Date;

@@ -9,6 +9,7 @@ import type {
 } from './schema-closing.js';
 import type { DealSnapshotsTable } from './schema-deal-snapshots.js';
 import type { ForecastCallsTable, FxRatesTable, QuotasTable } from './schema-forecast.js';
+import type { ImportRunsTable } from './schema-imports.js';
 import type { InboundEventsTable } from './schema-integrations.js';
 import type {
   ApiTokensTable,
@@ -56,7 +57,14 @@ export type NullableJsonb<T extends JsonValue = JsonValue> = ColumnType<
 export type UserRole = 'ae' | 'sdr' | 'se' | 'csm' | 'rvp' | 'vp_finance' | 'revops_admin' | 'viewer';
 export type AccountSegment = 'enterprise' | 'mid_market' | 'smb';
 export type MeddpiccLevel = 'unknown' | 'identified' | 'validated';
-export type StageChangeKind = 'create' | 'advance' | 'regress' | 'close_won' | 'close_lost' | 'reopen';
+export type StageChangeKind =
+  | 'create'
+  | 'advance'
+  | 'regress'
+  | 'close_won'
+  | 'close_lost'
+  | 'reopen'
+  | 'imported';
 
 export interface UsersTable {
   id: string;
@@ -98,6 +106,9 @@ export interface OpportunitiesTable {
   /** The contract this renewal deal renews; unique (migration 018). */
   renews_contract_id: Generated<string | null>;
   created_by: string | null;
+  /** The system a deal was imported from and its id there (migration 019). */
+  external_source: Generated<string | null>;
+  external_id: Generated<string | null>;
   created_at: Date;
   updated_at: Date;
   /** Times the close date was pushed into a later month (migration 020); kept by updateOpportunity. */
@@ -270,4 +281,5 @@ export interface Database {
   quotas: QuotasTable;
   forecast_calls: ForecastCallsTable;
   deal_snapshots: DealSnapshotsTable;
+  import_runs: ImportRunsTable;
 }

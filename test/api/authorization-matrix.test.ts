@@ -3,10 +3,11 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_PLAYBOOK_FILE } from '../../src/app/playbook/load-playbook.js';
 import { fanOutOutbox } from '../../src/app/webhooks/fan-out-outbox.js';
+import { insertImportRun } from '../../src/db/repositories/import-runs-repo.js';
 import type { Role } from '../../src/domain/access/roles.js';
 import { ROLES } from '../../src/domain/access/roles.js';
 import type { TerritoryModel } from '../../src/domain/territory/territory-model.js';
-import { type ApiClient, type CallResult, signIn } from '../support/api-client.js';
+import { type ApiClient, type CallResult, signIn, toCallResult } from '../support/api-client.js';
 import {
   buildOwned,
   buildProofOrg,
@@ -645,6 +646,32 @@ const OPERATIONS: Record<string, Operation> = {
     readOnly: true,
     expected: allRoles(200),
     run: (t) => t.me.call('GET', '/api/v1/funnel?pipeline=new_business'),
+  },
+  'POST /api/v1/imports': {
+    expected: adminOnly(202),
+    run: (t) =>
+      t.me.call('POST', '/api/v1/imports', {
+        mode: 'dry_run',
+        mapping: readFileSync('imports/salesforce-mapping.example.yaml', 'utf8'),
+        opportunities: 'Id,AccountId,Name,StageName,Amount,CloseDate\n',
+      }),
+  },
+  'GET /api/v1/imports/{id}': {
+    expected: adminOnly(200),
+    run: async (t) => {
+      const id = `imp_matrix_${t.label.replace(/\W/g, '_')}_${Math.random().toString(36).slice(2)}`;
+      await insertImportRun(api.database.db, {
+        id,
+        kind: 'salesforce',
+        source: 'salesforce',
+        mode: 'dry_run',
+        status: 'succeeded',
+        rowsTotal: 0,
+        startedAt: T0,
+        byUser: t.owner.id,
+      });
+      return t.me.call('GET', `/api/v1/imports/${id}`);
+    },
   },
   'GET /api/v1/accounts': {
     readOnly: true,

@@ -42,6 +42,7 @@ import { getAccountRoute } from './get-account.js';
 import { getForecastRoute } from './get-forecast.js';
 import { getFunnelRoute } from './get-funnel.js';
 import { getHealthRoute } from './get-health.js';
+import { getImportRunRoute } from './get-import-run.js';
 import { getMeRoute } from './get-me.js';
 import { getOfferRoute } from './get-offer.js';
 import { getOpenApiRoute } from './get-openapi.js';
@@ -98,6 +99,7 @@ import { setPocTcoRoute } from './set-poc-tco.js';
 import { setQuotasRoute } from './set-quotas.js';
 import { signOffPocPlanRoute, withdrawPocSignOffRoute } from './sign-off-poc-plan.js';
 import { resumeStallRoute, snoozeStallRoute } from './snooze-stall.js';
+import { startImportRoute } from './start-import.js';
 import { submitForecastRoute } from './submit-forecast.js';
 import { submitOfferRoute } from './submit-offer.js';
 import { takeDealSnapshotRoute } from './take-deal-snapshot.js';
@@ -122,6 +124,8 @@ const ROUTES: FastifyPluginAsyncZod[] = [
   recordContractRoute,
   correctContractRoute,
   endContractRoute,
+  startImportRoute,
+  getImportRunRoute,
   listAccountActivitiesRoute,
   logAccountActivityRoute,
   updateActivityRoute,

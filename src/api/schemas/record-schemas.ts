@@ -124,8 +124,10 @@ export const gateSnapshotSchema = z
     from: z.string(),
     to: z.string(),
     kind: z
-      .enum(['advance', 'regress', 'close_won', 'close_lost', 'reopen', 'create', 'type_change'])
-      .describe('create / type_change: the type-vs-customer check when a deal was created or retyped'),
+      .enum(['advance', 'regress', 'close_won', 'close_lost', 'reopen', 'create', 'type_change', 'imported'])
+      .describe(
+        'create / type_change: the type-vs-customer check when a deal was created or retyped; imported: what an imported deal lacked for its stage',
+      ),
     checks: z.array(requirementCheckSchema),
     meddpicc: z.record(z.string(), z.enum(MEDDPICC_LEVELS)),
     override: z.object({ by: z.string(), justification: z.string() }).nullable(),

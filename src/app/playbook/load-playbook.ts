@@ -15,7 +15,8 @@ export interface PlaybookProblem {
 
 export { DEFAULT_PLAYBOOK_FILE };
 
-function formatPath(segments: ReadonlyArray<PropertyKey>): string {
+/** A zod or validator path as text: a.b[0].c. */
+export function formatPath(segments: ReadonlyArray<PropertyKey>): string {
   return segments.reduce<string>((text, segment) => {
     if (typeof segment === 'number') return `${text}[${segment}]`;
     return text ? `${text}.${String(segment)}` : String(segment);

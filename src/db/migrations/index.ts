@@ -17,6 +17,7 @@ import * as closingEvidence from './015-closing-evidence.js';
 import * as territoryModels from './016-territory-models.js';
 import * as forecast from './017-forecast.js';
 import * as renewals from './018-renewals.js';
+import * as imports from './019-imports.js';
 import * as dealSnapshots from './020-deal-snapshots.js';
 
 /** Every migration, by name, in the order they run. Append new ones; never rename or edit a shipped one. */
@@ -39,5 +40,6 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '016-territory-models': territoryModels,
   '017-forecast': forecast,
   '018-renewals': renewals,
+  '019-imports': imports,
   '020-deal-snapshots': dealSnapshots,
 };

@@ -27,7 +27,7 @@ function toAccount(row: Selectable<Database['accounts']>): Account {
   };
 }
 
-function accountRow(account: Account) {
+export function accountRow(account: Account) {
   return {
     id: account.id,
     name: account.name,

@@ -49,22 +49,31 @@ const json = (value: unknown) => (value === null || value === undefined ? null :
  * action's topic) in one statement; call inside the transaction that made the change.
  */
 export async function appendEvent(db: Kysely<Database>, event: NewEvent): Promise<number> {
-  const { event_id } = await db
+  const [eventId] = await appendEvents(db, [event]);
+  return eventId as number;
+}
+
+/** Appends many audit events and their outbox messages in one statement (imports, bulk changes). */
+export async function appendEvents(db: Kysely<Database>, events: readonly NewEvent[]): Promise<number[]> {
+  if (events.length === 0) return [];
+  const rows = await db
     .with('event', (trx) =>
       trx
         .insertInto('events')
-        .values({
-          occurred_at: event.occurredAt,
-          actor_id: event.actorId,
-          request_id: event.requestId,
-          entity_type: event.entityType,
-          entity_id: event.entityId,
-          opportunity_id: event.opportunityId,
-          action: event.action,
-          before: json(event.before),
-          after: json(event.after),
-          gate: json(event.gate),
-        })
+        .values(
+          events.map((event) => ({
+            occurred_at: event.occurredAt,
+            actor_id: event.actorId,
+            request_id: event.requestId,
+            entity_type: event.entityType,
+            entity_id: event.entityId,
+            opportunity_id: event.opportunityId,
+            action: event.action,
+            before: json(event.before),
+            after: json(event.after),
+            gate: json(event.gate),
+          })),
+        )
         .returning(['id', 'action', 'entity_type', 'entity_id', 'occurred_at']),
     )
     .insertInto('outbox')
@@ -79,11 +88,12 @@ export async function appendEvent(db: Kysely<Database>, event: NewEvent): Promis
             'payload',
           ),
           'event.occurred_at',
-        ]),
+        ])
+        .orderBy('event.id'),
     )
     .returning('event_id')
-    .executeTakeFirstOrThrow();
-  return event_id;
+    .execute();
+  return rows.map((row) => row.event_id);
 }
 
 /** The history of one deal, oldest first, after event `afterId`. */

@@ -42,7 +42,7 @@ function toOpportunity(row: Row): Opportunity {
   };
 }
 
-function toRow(opportunity: Opportunity) {
+export function opportunityRow(opportunity: Opportunity) {
   return {
     id: opportunity.id,
     account_id: opportunity.accountId,
@@ -73,12 +73,12 @@ function toRow(opportunity: Opportunity) {
 }
 
 export async function insertOpportunity(db: Kysely<Database>, opportunity: Opportunity): Promise<void> {
-  await db.insertInto('opportunities').values(toRow(opportunity)).execute();
+  await db.insertInto('opportunities').values(opportunityRow(opportunity)).execute();
 }
 
 export async function insertOpportunities(db: Kysely<Database>, opportunities: Opportunity[]): Promise<void> {
   if (opportunities.length === 0) return;
-  await db.insertInto('opportunities').values(opportunities.map(toRow)).execute();
+  await db.insertInto('opportunities').values(opportunities.map(opportunityRow)).execute();
 }
 
 /** Reads one deal; `lock` takes a row lock for the rest of the transaction. */
@@ -126,7 +126,7 @@ export async function findOpportunityWithOwner(
 
 /** Writes the whole record back; the caller has bumped `version`. */
 export async function saveOpportunity(db: Kysely<Database>, opportunity: Opportunity): Promise<void> {
-  const { id, created_at: _created, ...fields } = toRow(opportunity);
+  const { id, created_at: _created, ...fields } = opportunityRow(opportunity);
   await db.updateTable('opportunities').set(fields).where('id', '=', id).execute();
 }
 

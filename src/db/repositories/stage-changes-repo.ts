@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../schema.js';
+import type { Database, StageChangeKind } from '../schema.js';
 
 export interface StageChangeRow {
   opportunityId: string;
   fromStage: string | null;
   toStage: string;
-  kind: 'create' | 'advance' | 'regress' | 'close_won' | 'close_lost' | 'reopen';
+  kind: StageChangeKind;
   overridden: boolean;
   changedBy: string;
   changedAt: Date;

@@ -54,6 +54,8 @@ export interface RoleRights {
   adjustForecast: readonly Relation[];
   /** Take a snapshot of every open deal on demand (the weekly one is the server's job). */
   takeDealSnapshots: boolean;
+  /** Data in: import other systems' exports (accounts and deals, e.g. Salesforce CSV) and follow the runs. */
+  importData: boolean;
 }
 
 const ALL = RELATIONS;
@@ -76,6 +78,7 @@ const base = {
   submitForecast: false,
   adjustForecast: NONE,
   takeDealSnapshots: false,
+  importData: false,
 };
 
 /** What each role may do, as data. The one table authorization reads. */
@@ -163,6 +166,7 @@ export const ROLE_RIGHTS = {
     submitForecast: false,
     adjustForecast: NONE,
     takeDealSnapshots: true,
+    importData: true,
   },
   viewer: {
     ...base,

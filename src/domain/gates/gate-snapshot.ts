@@ -5,8 +5,9 @@ import type { RequirementCheck } from './requirement-check.js';
 import type { GateActor, StageChangeRequest } from './stage-change-request.js';
 
 export type StageChangeKind = 'advance' | 'regress' | 'close_won' | 'close_lost' | 'reopen';
-/** Snapshots are also kept when a deal is created or its type changed: the type-vs-customer check. */
-export type GateSnapshotKind = StageChangeKind | 'create' | 'type_change';
+/** Snapshots are also kept when a deal is created or its type changed (the type-vs-customer check), and when
+ * it is imported: `imported` records what the deal still lacks for the stage it was brought in at. */
+export type GateSnapshotKind = StageChangeKind | 'create' | 'type_change' | 'imported';
 
 /** What the gate saw when a stage changed: stored with the change, shown in the history. */
 export interface GateSnapshot {

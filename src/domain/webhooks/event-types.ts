@@ -5,6 +5,7 @@
  */
 export const WEBHOOK_EVENT_TYPES = [
   'account.created',
+  'account.imported',
   'account.updated',
   'activity.deleted',
   'activity.logged',
@@ -25,6 +26,7 @@ export const WEBHOOK_EVENT_TYPES = [
   'fx_rates.set',
   'deal_snapshot.taken',
   'opportunity.created',
+  'opportunity.imported',
   'opportunity.criterion_attested',
   'opportunity.criterion_withdrawn',
   'opportunity.meddpicc_updated',

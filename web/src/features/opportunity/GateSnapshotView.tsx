@@ -20,6 +20,7 @@ const KIND_WORDS: Record<GateSnapshot['kind'], string> = {
   reopen: 'Reopen',
   create: 'Type check at creation',
   type_change: 'Type check',
+  imported: 'Imported (what the stage still needs)',
 };
 
 /** What the gate saw at a stage change (or the type rule at a create or type change): each check, who attested what. */

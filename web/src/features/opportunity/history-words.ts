@@ -136,6 +136,16 @@ function opportunityWords(event: HistoryEvent, context: HistoryContext): EventWo
       if (keys.length === 1 && lines[0]) return { title: lines[0], lines: [] };
       return { title: 'Deal changed', lines };
     }
+    case 'opportunity.imported': {
+      const missing = (event.gate?.checks ?? []).filter((check) => !check.met).length;
+      return {
+        title: `${after.updated ? 'Re-imported' : 'Imported'} from ${String(after.source ?? 'another system')} at ${stageName(context, after.stage)}`,
+        lines: [
+          `${String(after.source ?? '')} id ${String(after.externalId ?? '')}`,
+          missing > 0 ? `${missing} requirement${missing === 1 ? '' : 's'} of the stage not yet met` : null,
+        ].filter((line): line is string => !!line),
+      };
+    }
     case 'opportunity.stage_changed':
       return {
         title: `Stage ${stageName(context, before.stage)} → ${stageName(context, after.stage)}`,

@@ -1,0 +1,168 @@
+import { readFile } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { actor, admin, buildUser, testContext } from '../../../test/support/factories.js';
+import {
+  accountsCsv,
+  OWNER_EMAILS,
+  opportunitiesCsv,
+  opportunityId,
+} from '../../../test/support/salesforce-export.js';
+import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.js';
+import type { ImportMode } from '../../db/schema-imports.js';
+import type { ImportMapping } from '../../domain/imports/import-mapping.js';
+import { importSalesforce } from './import-salesforce.js';
+import { parseImportMapping } from './load-import-mapping.js';
+
+const EXAMPLE = 'imports/salesforce-mapping.example.yaml';
+
+let database: TestDatabase;
+let mapping: ImportMapping;
+// The database is opened in beforeAll; the context is built now and pointed at it then.
+const { context } = testContext(undefined as never);
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  context.db = database.db;
+  for (const email of OWNER_EMAILS) await buildUser(database.db, { email, role: 'ae' });
+  const parsed = parseImportMapping(await readFile(EXAMPLE, 'utf8'), EXAMPLE, context.playbook);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
+  mapping = parsed.value;
+});
+afterAll(() => database.close());
+
+async function counts() {
+  const [accounts, deals, history] = await Promise.all([
+    database.db
+      .selectFrom('accounts')
+      .where('external_source', '=', 'salesforce')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+    database.db
+      .selectFrom('opportunities')
+      .where('external_source', '=', 'salesforce')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+    database.db
+      .selectFrom('events')
+      .where('action', 'like', '%.imported')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { accounts: Number(accounts.n), deals: Number(deals.n), events: Number(history.n) };
+}
+
+const run = (mode: ImportMode, opportunities: string, accounts = accountsCsv(20)) =>
+  importSalesforce(context, admin(), {
+    accounts: Readable.from([accounts]),
+    opportunities: Readable.from([opportunities]),
+    mapping,
+    mode,
+    rowsTotal: 0,
+  });
+
+describe('the mapping file', () => {
+  it('names the path and reason of a stage the playbook lacks', () => {
+    const parsed = parseImportMapping(
+      'stages:\n  new_business:\n    Prospecting: nowhere\ncurrencies: { default: USD }\n',
+      'm.yaml',
+      context.playbook,
+    );
+    expect(parsed.ok).toBe(false);
+    expect(!parsed.ok && parsed.error).toEqual([
+      expect.objectContaining({
+        file: 'm.yaml',
+        path: 'stages.new_business.Prospecting',
+        message: expect.stringContaining('unknown stage'),
+      }),
+    ]);
+  });
+
+  it('refuses an unknown currency at its path', () => {
+    const parsed = parseImportMapping(
+      'stages: {}\ncurrencies: { default: XYZ }\n',
+      'm.yaml',
+      context.playbook,
+    );
+    expect(!parsed.ok && parsed.error.map((problem) => problem.path)).toEqual(['currencies.default']);
+  });
+});
+
+describe('a Salesforce import with 1% bad rows', () => {
+  const file = opportunitiesCsv(600, 20, { badEvery: 100 });
+
+  it('the generated file has six bad rows', () => {
+    expect(file.bad).toHaveLength(6);
+  });
+
+  it('a dry run finds every bad line and field, and writes nothing', async () => {
+    const result = await run('dry_run', file.csv);
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.errors.map(({ file: name, line, field }) => ({ name, line, field }))).toEqual(
+      file.bad.map((bad) => ({ name: 'Opportunity.csv', ...bad })),
+    );
+    expect(result.value).toMatchObject({ rejected: 6, created: 614, rowsDone: 620, status: 'succeeded' });
+    expect(await counts()).toEqual({ accounts: 0, deals: 0, events: 0 });
+  });
+
+  it('all or nothing: any bad row and nothing is imported', async () => {
+    const result = await run('all_or_nothing', file.csv);
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value).toMatchObject({ status: 'failed', rejected: 6, created: 0, updated: 0 });
+    expect(result.value.errors.map((error) => error.line)).toEqual(file.bad.map((bad) => bad.line));
+    expect(await counts()).toEqual({ accounts: 0, deals: 0, events: 0 });
+  });
+
+  it('good rows only imports the rest; a re-import updates instead of duplicating', async () => {
+    const first = await run('good_rows_only', file.csv);
+    expect(first.ok && first.value).toMatchObject({ status: 'succeeded', created: 614, rejected: 6 });
+    expect(await counts()).toEqual({ accounts: 20, deals: 594, events: 614 });
+
+    const changed = opportunitiesCsv(600, 20, { badEvery: 100, amountOf: (index) => `${2000 + index}` });
+    const again = await run('good_rows_only', changed.csv);
+    expect(again.ok && again.value).toMatchObject({ created: 0, updated: 614, rejected: 6 });
+    expect((await counts()).deals).toBe(594);
+    const deal = await database.db
+      .selectFrom('opportunities')
+      .selectAll()
+      .where('external_id', '=', opportunityId(3))
+      .executeTakeFirstOrThrow();
+    expect(deal).toMatchObject({ amount_minor: 200_300, version: 2, stage: 'propose' });
+  });
+
+  it("an imported deal's history says it was imported, with what it lacks for its stage", async () => {
+    const deal = await database.db
+      .selectFrom('opportunities')
+      .select(['id', 'probability'])
+      .where('external_id', '=', opportunityId(3))
+      .executeTakeFirstOrThrow();
+    const [change] = await database.db
+      .selectFrom('opportunity_stage_changes')
+      .selectAll()
+      .where('opportunity_id', '=', deal.id)
+      .execute();
+    expect(change).toMatchObject({ kind: 'imported', from_stage: null, to_stage: 'propose' });
+    const event = await database.db
+      .selectFrom('events')
+      .selectAll()
+      .where('opportunity_id', '=', deal.id)
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    const gate = event.gate as { kind: string; reason: string; checks: Array<{ met: boolean }> };
+    expect(event.action).toBe('opportunity.imported');
+    expect(gate).toMatchObject({ kind: 'imported', reason: 'imported from salesforce', to: 'propose' });
+    expect(gate.checks.some((check) => !check.met)).toBe(true);
+    // Probability is the stage's, never the file's 10.
+    expect(deal.probability).not.toBe(10);
+  });
+
+  it('only RevOps admins import', async () => {
+    const result = await importSalesforce(context, actor('user_ae'), {
+      opportunities: Readable.from(['Id\n']),
+      mapping,
+      mode: 'dry_run',
+      rowsTotal: 0,
+    });
+    expect(!result.ok && result.error.code).toBe('forbidden');
+  });
+});
