@@ -54,6 +54,19 @@ export const forecastCallSchema = z
 
 const periodFigures = z.object({ periodStart: z.string(), figures: forecastFiguresSchema });
 
+const groupPeriodFigures = periodFigures.extend({
+  calls: z
+    .object({
+      commitMinor: z.string(),
+      bestCaseMinor: z.string(),
+      called: z.number().int().describe('Owners with a standing call'),
+      owners: z.number().int().describe('Owners in the sum'),
+    })
+    .describe(
+      "The sum of the owners' standing calls (each owner's latest submission, or their RVP's adjustment when it came later), company-currency minor units",
+    ),
+});
+
 export const forecastSchema = z
   .object({
     period: z.enum(PERIOD_KINDS),
@@ -62,13 +75,13 @@ export const forecastSchema = z
     periods: z.array(
       z.object({ kind: z.enum(PERIOD_KINDS), start: z.string(), end: z.string(), label: z.string() }),
     ),
-    company: z.object({ periods: z.array(periodFigures) }),
+    company: z.object({ periods: z.array(groupPeriodFigures) }),
     regions: z.array(
       z.object({
         region: z.string().nullable().describe("The owners' region (null: owners without one)"),
         rvps: z.array(z.object({ id: z.string(), name: z.string() })),
         ownerIds: z.array(z.string()),
-        periods: z.array(periodFigures),
+        periods: z.array(groupPeriodFigures),
       }),
     ),
     owners: z.array(

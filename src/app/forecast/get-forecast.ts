@@ -6,6 +6,7 @@ import {
 } from '../../db/repositories/forecast-repo.js';
 import { listFxRates, listQuotas } from '../../db/repositories/forecast-settings-repo.js';
 import { visibilityFor } from '../../domain/access/record-access.js';
+import { type CallTotals, standingCall, totalCalls } from '../../domain/forecast/call-totals.js';
 import { forecastSettings } from '../../domain/forecast/forecast-settings.js';
 import { type Period, periodsBetween } from '../../domain/forecast/periods.js';
 import { type ForecastRollUp, type PeriodFigures, rollUpForecast } from '../../domain/forecast/roll-up.js';
@@ -20,13 +21,23 @@ export interface OwnerPeriodForecast extends PeriodFigures {
   latestAdjustment: ForecastCall | null;
 }
 
+/** A region's or the company's figures for a period, with the sum of its owners' standing calls. */
+export interface GroupPeriodForecast extends PeriodFigures {
+  calls: CallTotals;
+}
+
 export interface Forecast {
   period: ForecastQuery['period'];
   fiscalYearStartMonth: number;
   companyCurrency: string;
   periods: Period[];
-  company: ForecastRollUp['company'];
-  regions: Array<ForecastRollUp['regions'][number] & { rvps: Array<{ id: string; name: string }> }>;
+  company: { periods: GroupPeriodForecast[] };
+  regions: Array<
+    Omit<ForecastRollUp['regions'][number], 'periods'> & {
+      rvps: Array<{ id: string; name: string }>;
+      periods: GroupPeriodForecast[];
+    }
+  >;
   owners: Array<
     Omit<ForecastRollUp['owners'][number], 'periods'> & {
       /** Whether the caller may adjust this owner's calls (their RVP). */
@@ -117,14 +128,22 @@ export async function getForecast(
   }
   const regionNames = rolled.value.regions.flatMap((region) => (region.region ? [region.region] : []));
   const rvps = await findRegionalVps(context.db, regionNames);
+  const standing = (ownerId: string, start: string) =>
+    standingCall(latest(calls, ownerId, start, 'submission'), latest(calls, ownerId, start, 'adjustment'));
+  const withCalls = (ownerIds: string[]) => (cell: PeriodFigures) => ({
+    ...cell,
+    calls: totalCalls(ownerIds.map((ownerId) => standing(ownerId, cell.periodStart))),
+  });
+  const everyone = rolled.value.owners.map((owner) => owner.id);
   return ok({
     period: query.period,
     fiscalYearStartMonth: settings.fiscalYearStartMonth,
     companyCurrency: settings.companyCurrency,
     periods: periods.value,
-    company: rolled.value.company,
+    company: { periods: rolled.value.company.periods.map(withCalls(everyone)) },
     regions: rolled.value.regions.map((region) => ({
       ...region,
+      periods: region.periods.map(withCalls(region.ownerIds)),
       rvps: rvps.filter((rvp) => rvp.region === region.region).map(({ id, name }) => ({ id, name })),
     })),
     owners: rolled.value.owners.map((owner) => ({

@@ -2432,6 +2432,15 @@ export interface components {
                 periods: {
                     periodStart: string;
                     figures: components["schemas"]["ForecastFigures"];
+                    /** @description The sum of the owners' standing calls (each owner's latest submission, or their RVP's adjustment when it came later), company-currency minor units */
+                    calls: {
+                        commitMinor: string;
+                        bestCaseMinor: string;
+                        /** @description Owners with a standing call */
+                        called: number;
+                        /** @description Owners in the sum */
+                        owners: number;
+                    };
                 }[];
             };
             regions: {
@@ -2445,6 +2454,15 @@ export interface components {
                 periods: {
                     periodStart: string;
                     figures: components["schemas"]["ForecastFigures"];
+                    /** @description The sum of the owners' standing calls (each owner's latest submission, or their RVP's adjustment when it came later), company-currency minor units */
+                    calls: {
+                        commitMinor: string;
+                        bestCaseMinor: string;
+                        /** @description Owners with a standing call */
+                        called: number;
+                        /** @description Owners in the sum */
+                        owners: number;
+                    };
                 }[];
             }[];
             owners: {

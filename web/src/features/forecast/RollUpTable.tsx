@@ -10,11 +10,19 @@ interface Line {
   figures: ForecastFigures | undefined;
   submission?: ForecastCall | null;
   adjustment?: ForecastCall | null;
+  /** A region's or the company's sum of its owners' standing calls. */
+  calls?: Forecast['company']['periods'][number]['calls'];
 }
 
 function linesOf(forecast: Forecast, index: number): Line[] {
   const lines: Line[] = [
-    { key: 'company', label: 'Company', level: 0, figures: forecast.company.periods[index]?.figures },
+    {
+      key: 'company',
+      label: 'Company',
+      level: 0,
+      figures: forecast.company.periods[index]?.figures,
+      calls: forecast.company.periods[index]?.calls,
+    },
   ];
   for (const region of forecast.regions) {
     const rvps = region.rvps.map((rvp) => rvp.name).join(', ');
@@ -23,6 +31,7 @@ function linesOf(forecast: Forecast, index: number): Line[] {
       label: `${region.region ? regionName(region.region) : 'No region'}${rvps ? ` (${rvps})` : ''}`,
       level: 1,
       figures: region.periods[index]?.figures,
+      calls: region.periods[index]?.calls,
     });
     for (const owner of forecast.owners.filter((o) => region.ownerIds.includes(o.id))) {
       const cell = owner.periods[index];
@@ -45,6 +54,10 @@ export function RollUpTable({ forecast, index }: { forecast: Forecast; index: nu
     minor === null || minor === undefined ? '—' : formatMoney(Number(minor), forecast.companyCurrency);
   const call = (c: ForecastCall | null | undefined) =>
     c ? `${money(c.commitMinor)} / ${money(c.bestCaseMinor)}` : '—';
+  const total = (calls: Line['calls']) =>
+    calls && calls.called > 0
+      ? `${money(calls.commitMinor)} / ${money(calls.bestCaseMinor)} (${calls.called} of ${calls.owners} called)`
+      : 'No calls yet';
   return (
     <Table.ScrollContainer minWidth={900}>
       <Table
@@ -94,7 +107,7 @@ export function RollUpTable({ forecast, index }: { forecast: Forecast; index: nu
               <Table.Td ta="right">{money(line.figures?.quotaMinor)}</Table.Td>
               <Table.Td ta="right">{percent(line.figures?.attainment ?? null)}</Table.Td>
               <Table.Td ta="right">{coverageText(line.figures?.coverage ?? null)}</Table.Td>
-              <Table.Td>{line.level === 2 ? call(line.submission) : ''}</Table.Td>
+              <Table.Td>{line.level === 2 ? call(line.submission) : total(line.calls)}</Table.Td>
               <Table.Td>
                 {line.level === 2 && line.adjustment ? (
                   <Text size="sm" title={line.adjustment.note ?? undefined}>
@@ -110,7 +123,9 @@ export function RollUpTable({ forecast, index }: { forecast: Forecast; index: nu
       </Table>
       <Text size="xs" c="dimmed" mt="xs">
         Categories are cumulative: Commit includes Closed, Best Case includes Commit, Pipeline includes Best
-        Case. Coverage is the open pipeline over what is left of the quota.
+        Case. Coverage is the open pipeline over what is left of the quota. A region's and the company's
+        calls are the sum of each owner's standing call: the latest submission, or the RVP's adjustment
+        when it came later.
       </Text>
     </Table.ScrollContainer>
   );
