@@ -7,7 +7,7 @@ import { insertImportRun } from '../../src/db/repositories/import-runs-repo.js';
 import type { Role } from '../../src/domain/access/roles.js';
 import { ROLES } from '../../src/domain/access/roles.js';
 import type { TerritoryModel } from '../../src/domain/territory/territory-model.js';
-import { type ApiClient, type CallResult, signIn, toCallResult } from '../support/api-client.js';
+import { type ApiClient, type CallResult, signIn } from '../support/api-client.js';
 import {
   buildOwned,
   buildProofOrg,
@@ -212,14 +212,15 @@ const hasItem = (id: (t: Target) => string) => (result: CallResult, t: Target) =
   (result.body.items as Array<{ id: string }>).some((item) => item.id === id(t));
 
 /** A CSV export's answer, its rows' Id column read as the items of a list. */
-const csvItems = async (t: Target, url: string): Promise<CallResult> => {
+/** A CSV export as a list: each row's `column` as an item's id, for `includes`. */
+const csvItems = async (t: Target, url: string, column = 'Id'): Promise<CallResult> => {
   const answer = await t.me.inject({ method: 'GET', url });
   const ok = answer.statusCode === 200;
-  const rows: Array<{ Id: string }> = ok ? parse(answer.body, { columns: true }) : [];
+  const rows: Array<Record<string, string>> = ok ? parse(answer.body, { columns: true }) : [];
   return {
     status: answer.statusCode,
     headers: answer.headers,
-    body: { items: rows.map((row) => ({ id: row.Id })) },
+    body: { items: rows.map((row) => ({ id: row[column] })) },
   };
 };
 
@@ -241,6 +242,25 @@ const OPERATIONS: Record<string, Operation> = {
     expected: READ_ACCOUNT('sees', 'hides'),
     run: (t) => csvItems(t, `/api/v1/exports/accounts.csv?search=${encodeURIComponent(t.account.name)}`),
     includes: hasItem((t) => t.account.id),
+  },
+  'GET /api/v1/exports/history.csv': {
+    readOnly: true,
+    expected: READ_DEAL('sees', 'hides'),
+    run: (t) => csvItems(t, `/api/v1/exports/history.csv?opportunityId=${t.deal.id}`, 'OpportunityId'),
+    includes: hasItem((t) => t.deal.id),
+  },
+  'GET /api/v1/exports/forecast.csv': {
+    expected: READ_DEAL('sees', 'hides'),
+    run: async (t) => {
+      await rateEveryCurrency();
+      const month = await monthOfItsOwn(t.deal.id);
+      return csvItems(
+        t,
+        `/api/v1/exports/forecast.csv?period=month&from=${month}-01&to=${month}-28`,
+        'OwnerId',
+      );
+    },
+    includes: hasItem((t) => t.owner.id),
   },
   'POST /api/v1/opportunities': {
     expected: CREATE_FOR(201),

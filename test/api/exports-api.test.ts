@@ -93,4 +93,49 @@ describe('CSV exports', () => {
       'query.page',
     ]);
   });
+
+  it("exports the stage history of the caller's deals, one row per change, guarded", async () => {
+    const mine = rowsOf((await ae.inject({ method: 'GET', url: '/api/v1/exports/history.csv' })).body);
+    expect(mine).toEqual([
+      expect.objectContaining({
+        OpportunityName: "'+SUM(1,2) expansion",
+        FromStage: '',
+        ToStage: 'created',
+        Kind: 'create',
+        Overridden: 'false',
+      }),
+    ]);
+    const all = rowsOf((await admin.inject({ method: 'GET', url: '/api/v1/exports/history.csv' })).body);
+    expect(all).toHaveLength(EXPORT_PAGE + 6);
+    expect(all.map((row) => Number(row.Id))).toEqual(all.map((row) => Number(row.Id)).sort((a, b) => a - b));
+    const one = await admin.inject({
+      method: 'GET',
+      url: `/api/v1/exports/history.csv?opportunityId=${mine[0]?.OpportunityId}`,
+    });
+    expect(rowsOf(one.body).map((row) => row.OpportunityId)).toEqual([mine[0]?.OpportunityId]);
+  });
+
+  it('exports the forecast roll-up in the company currency, once every currency has a rate', async () => {
+    const url = '/api/v1/exports/forecast.csv?period=quarter&from=2027-02-01&to=2027-04-30';
+    const missing = await ae.call('GET', url);
+    expect(missing.status).toBe(422);
+    expect(missing.body.currencies).toEqual(['EUR']);
+    const rated = await admin.call('PUT', '/api/v1/fx-rates', { rates: [{ currency: 'EUR', rate: '1.1' }] });
+    expect(rated.status).toBe(200);
+    const answer = await ae.inject({ method: 'GET', url });
+    expect(answer.headers['content-disposition']).toBe('attachment; filename="forecast.csv"');
+    const rows = rowsOf(answer.body);
+    const owner = rows.find((row) => row.Level === 'owner' && row.OwnerId === ae.user.id);
+    // EUR 150,000.50 at 1.1 is USD 165,000.55, open (Pipeline), in FY2028 Q1 (the fiscal year starts in February).
+    expect(owner).toMatchObject({
+      Period: 'FY2028 Q1',
+      Currency: 'USD',
+      Pipeline: '165000.55',
+      Closed: '0.00',
+    });
+    expect(rows.find((row) => row.Level === 'company')).toMatchObject({
+      Pipeline: '165000.55',
+      CallCommit: '',
+    });
+  });
 });

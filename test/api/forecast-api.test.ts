@@ -205,7 +205,11 @@ describe('submissions and adjustments', () => {
     expect([ada.latestSubmission.commitMinor, ada.latestAdjustment.commitMinor]).toEqual([50_000, 45_000]);
     // The region and the company carry the adjusted call: it came after the submission.
     const region = forecast.body.regions.find((r: { ownerIds: string[] }) => r.ownerIds.includes(ae.id));
-    expect(region.periods[0].calls).toMatchObject({ commitMinor: '45000', bestCaseMinor: '70000', called: 1 });
+    expect(region.periods[0].calls).toMatchObject({
+      commitMinor: '45000',
+      bestCaseMinor: '70000',
+      called: 1,
+    });
     expect(forecast.body.company.periods[0].calls).toMatchObject({ commitMinor: '45000', called: 1 });
     expect(
       (await otherRvp.call('GET', '/api/v1/forecast/calls?period=quarter&periodStart=2026-02-01')).body.items,

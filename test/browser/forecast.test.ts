@@ -44,6 +44,9 @@ describe('the forecast page', () => {
       .getByRole('row')
       .filter({ has: page.getByRole('rowheader', { name: owner, exact: true }) });
     await expect.poll(() => row.textContent()).toContain('$120,000 / $150,000');
+    // The region's line now carries the adjusted call in its sum of the owners' calls.
+    const region = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /EMEA/ }) });
+    await expect.poll(() => region.first().textContent()).toMatch(/\d+ of \d+ called/);
     await expectNoAxeViolations(page, 'forecast page after an adjustment');
     await shot('adjusted');
   });

@@ -4,9 +4,13 @@ import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ACCOUNT_COLUMNS, exportAccounts } from '../../app/exports/export-accounts.js';
+import { exportForecast, FORECAST_COLUMNS } from '../../app/exports/export-forecast.js';
+import { exportHistory, HISTORY_COLUMNS, historyExportQuery } from '../../app/exports/export-history.js';
 import { accountExportQuery, opportunityExportQuery } from '../../app/exports/export-inputs.js';
 import { exportOpportunities, OPPORTUNITY_COLUMNS } from '../../app/exports/export-opportunities.js';
+import { forecastQuery } from '../../app/forecast/forecast-inputs.js';
 import { problemResponses } from '../errors/problem.js';
+import { unwrap } from '../errors/unwrap.js';
 
 const csvResponse = (what: string) => ({
   description: `${what} as CSV (RFC 4180, UTF-8, a header row); cells that a spreadsheet would run as a formula start with an apostrophe`,
@@ -18,7 +22,7 @@ function sendCsv(
   reply: FastifyReply,
   file: string,
   columns: readonly string[],
-  rows: AsyncIterable<string[]>,
+  rows: AsyncIterable<string[]> | Iterable<string[]>,
 ) {
   const csv = Readable.from(rows).pipe(stringify({ header: true, columns: [...columns] }));
   // The schema documents a string; Fastify sends a stream as-is (no serializer), so it is passed as one.
@@ -74,5 +78,50 @@ export const exportAccountsRoute: FastifyPluginAsyncZod = async (app) => {
         ACCOUNT_COLUMNS,
         exportAccounts(request.context, request.actor, request.query),
       ),
+  );
+};
+
+export const exportHistoryRoute: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/api/v1/exports/history.csv',
+    {
+      schema: {
+        operationId: 'exportHistory',
+        tags: ['exports'],
+        summary: 'Export the stage history as CSV',
+        description:
+          'Every stage change (with its kind: forward, back, closed, reopened, imported… and whether it was an override) of the deals the caller may read, in the order made; optionally one deal.',
+        querystring: historyExportQuery,
+        response: { 200: csvResponse('The stage changes'), ...problemResponses(400) },
+      },
+    },
+    async (request, reply) =>
+      sendCsv(
+        reply,
+        'history.csv',
+        HISTORY_COLUMNS,
+        exportHistory(request.context, request.actor, request.query),
+      ),
+  );
+};
+
+export const exportForecastRoute: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/api/v1/exports/forecast.csv',
+    {
+      schema: {
+        operationId: 'exportForecast',
+        tags: ['exports'],
+        summary: 'Export the forecast roll-up as CSV',
+        description:
+          'The same figures as GET /forecast (the deals the caller may read): one row per company, region and owner per period, cumulative categories, weighted, quota, attainment, coverage and the standing call, as decimals of the company currency.',
+        querystring: forecastQuery,
+        response: { 200: csvResponse('The forecast'), ...problemResponses(400, 422) },
+      },
+    },
+    async (request, reply) => {
+      const rows = unwrap(await exportForecast(request.context, request.actor, request.query));
+      return sendCsv(reply, 'forecast.csv', FORECAST_COLUMNS, rows);
+    },
   );
 };

@@ -36,7 +36,12 @@ import { createWebhookSubscriptionRoute } from './create-webhook-subscription.js
 import { decideApprovalRoute } from './decide-approval.js';
 import { draftOfferRoute } from './draft-offer.js';
 import { endContractRoute } from './end-contract.js';
-import { exportAccountsRoute, exportOpportunitiesRoute } from './export-csv.js';
+import {
+  exportAccountsRoute,
+  exportForecastRoute,
+  exportHistoryRoute,
+  exportOpportunitiesRoute,
+} from './export-csv.js';
 import { generateQuoteRoute } from './generate-quote.js';
 import { getAccountRoute } from './get-account.js';
 import { getForecastRoute } from './get-forecast.js';
@@ -133,6 +138,8 @@ const ROUTES: FastifyPluginAsyncZod[] = [
   updateContactRoute,
   exportAccountsRoute,
   exportOpportunitiesRoute,
+  exportHistoryRoute,
+  exportForecastRoute,
   listOpportunitiesRoute,
   createOpportunityRoute,
   getOpportunityRoute,
