@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerActivity } from './commands/activity.js';
 import { registerBackup } from './commands/backup.js';
+import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
 import { registerInspect } from './commands/inspect.js';
 import { registerMigrate } from './commands/migrate.js';
@@ -29,6 +30,7 @@ for (const register of [
   registerPlaybook,
   registerTerritory,
   registerImport,
+  registerExport,
   registerOpportunity,
   registerRenewals,
   registerActivity,

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parse } from 'csv-parse/sync';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations } from './support/axe.js';
@@ -49,5 +51,22 @@ describe('the forecast page', () => {
     await expect.poll(() => region.first().textContent()).toMatch(/\d+ of \d+ called/);
     await expectNoAxeViolations(page, 'forecast page after an adjustment');
     await shot('adjusted');
+
+    // The same roll-up as CSV: the adjusted call is the owner's standing call.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Export CSV of this forecast' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('forecast.csv');
+    const rows: Array<Record<string, string>> = parse(readFileSync(await download.path()), { columns: true });
+    expect(rows.some((r) => r.Level === 'company')).toBe(true);
+    expect(rows).toContainEqual(
+      expect.objectContaining({
+        Level: 'owner',
+        Owner: owner,
+        CallCommit: '120000.00',
+        CallBestCase: '150000.00',
+      }),
+    );
   });
 });

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parse } from 'csv-parse/sync';
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations } from './support/axe.js';
@@ -248,6 +250,18 @@ describe('the opportunity workspace knows the caller’s rights', () => {
     expect(await history.getByText('Person — → Dana Whitfield').count()).toBe(1);
     await shot('ae-history', true);
     await expectNoAxeViolations(page, 'AE: history after the move');
+    // The deal's stage history as CSV: created, then the move to Discover.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: "Export CSV of this deal's stage history" }).click(),
+    ]);
+    const changes: Array<Record<string, string>> = parse(readFileSync(await download.path()), {
+      columns: true,
+    });
+    expect(changes.map((change) => [change.OpportunityId, change.ToStage])).toEqual([
+      [dealId, 'created'],
+      [dealId, 'discover'],
+    ]);
 
     // A deep link opens its tab and brings the item into view.
     await page.goto(`${server.url}/opportunities/${dealId}?focus=meddpicc:champion`);

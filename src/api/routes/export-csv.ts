@@ -1,9 +1,8 @@
-import { Readable } from 'node:stream';
-import { stringify } from 'csv-stringify';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ACCOUNT_COLUMNS, exportAccounts } from '../../app/exports/export-accounts.js';
+import { csvStream } from '../../app/exports/csv-stream.js';
 import { exportForecast, FORECAST_COLUMNS } from '../../app/exports/export-forecast.js';
 import { exportHistory, HISTORY_COLUMNS, historyExportQuery } from '../../app/exports/export-history.js';
 import { accountExportQuery, opportunityExportQuery } from '../../app/exports/export-inputs.js';
@@ -17,14 +16,14 @@ const csvResponse = (what: string) => ({
   content: { 'text/csv': { schema: z.string() } },
 });
 
-/** Streams rows as CSV under a header: one page of records in memory at a time, whatever the export's size. */
+/** Sends rows as a CSV download, streamed. */
 function sendCsv(
   reply: FastifyReply,
   file: string,
   columns: readonly string[],
   rows: AsyncIterable<string[]> | Iterable<string[]>,
 ) {
-  const csv = Readable.from(rows).pipe(stringify({ header: true, columns: [...columns] }));
+  const csv = csvStream(columns, rows);
   // The schema documents a string; Fastify sends a stream as-is (no serializer), so it is passed as one.
   return reply
     .type('text/csv; charset=utf-8')

@@ -12,6 +12,7 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { ApiError, describeError } from '../../api';
+import { ExportLink } from '../../shared/ExportLink';
 import { ForecastViews } from '../../shared/ForecastViews';
 import { WhoMay } from '../../shared/permission';
 import { usePlaybook } from '../../shared/playbook';
@@ -71,6 +72,7 @@ export function ForecastPage() {
         />
         <TextInput label="From" type="date" value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
         <TextInput label="To" type="date" value={to} onChange={(e) => setTo(e.currentTarget.value)} />
+        <ExportLink path="/exports/forecast.csv" query={{ period, from, to }} what="this forecast" />
       </Group>
       {forecast.isError &&
       forecast.error instanceof ApiError &&

@@ -123,9 +123,9 @@ export function RollUpTable({ forecast, index }: { forecast: Forecast; index: nu
       </Table>
       <Text size="xs" c="dimmed" mt="xs">
         Categories are cumulative: Commit includes Closed, Best Case includes Commit, Pipeline includes Best
-        Case. Coverage is the open pipeline over what is left of the quota. A region's and the company's
-        calls are the sum of each owner's standing call: the latest submission, or the RVP's adjustment
-        when it came later.
+        Case. Coverage is the open pipeline over what is left of the quota. A region's and the company's calls
+        are the sum of each owner's standing call: the latest submission, or the RVP's adjustment when it came
+        later.
       </Text>
     </Table.ScrollContainer>
   );

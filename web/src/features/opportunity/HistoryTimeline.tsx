@@ -1,5 +1,6 @@
-import { Paper, Text, Timeline, Title } from '@mantine/core';
+import { Group, Paper, Text, Timeline, Title } from '@mantine/core';
 import type { HistoryEvent } from '../../api';
+import { ExportLink } from '../../shared/ExportLink';
 import { formatDateTime } from '../../shared/format';
 import { stageName } from '../../shared/playbook';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/states';
@@ -42,9 +43,16 @@ export function HistoryTimeline() {
   };
   return (
     <Paper withBorder p="md" radius="md" id="history">
-      <Title order={2} size="h3" mb="sm">
-        History
-      </Title>
+      <Group justify="space-between" mb="sm">
+        <Title order={2} size="h3">
+          History
+        </Title>
+        <ExportLink
+          path="/exports/history.csv"
+          query={{ opportunityId: view.opportunity.id }}
+          what="this deal's stage history"
+        />
+      </Group>
       {history.isPending && <LoadingState label="Loading the history…" />}
       {history.isError && (
         <ErrorState
