@@ -44,6 +44,8 @@ describe('closepath export', { timeout: 120_000 }, () => {
     expect(bad.stderr).toContain('--to:');
     const other = await runCli(['export', 'history', '--stage', 'discover'], env);
     expect(other.stderr).toContain('history takes no --stage');
-    expect((await runCli(['export', 'users'], env)).stderr).toContain('<what>: one of accounts, opportunities');
+    expect((await runCli(['export', 'users'], env)).stderr).toContain(
+      '<what>: one of accounts, opportunities',
+    );
   });
 });

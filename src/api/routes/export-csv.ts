@@ -1,8 +1,8 @@
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ACCOUNT_COLUMNS, exportAccounts } from '../../app/exports/export-accounts.js';
 import { csvStream } from '../../app/exports/csv-stream.js';
+import { ACCOUNT_COLUMNS, exportAccounts } from '../../app/exports/export-accounts.js';
 import { exportForecast, FORECAST_COLUMNS } from '../../app/exports/export-forecast.js';
 import { exportHistory, HISTORY_COLUMNS, historyExportQuery } from '../../app/exports/export-history.js';
 import { accountExportQuery, opportunityExportQuery } from '../../app/exports/export-inputs.js';

@@ -101,8 +101,7 @@ export function registerExport(program: Command) {
       const kind = EXPORTS[what];
       if (!kind) throw new Error(`<what>: one of ${kinds}, not "${what}"`);
       const unused = Object.keys(options).filter((key) => key !== 'out' && !kind.filters.includes(key));
-      if (unused.length > 0)
-        throw new Error(`${what} takes no ${unused.map(flag).join(', ')}`);
+      if (unused.length > 0) throw new Error(`${what} takes no ${unused.map(flag).join(', ')}`);
       const filter = Object.fromEntries(
         kind.filters.flatMap((key) => (options[key] ? [[key, options[key]]] : [])),
       );
