@@ -6,6 +6,8 @@ import { activeCommitContract, previousCommitContract } from '../../domain/contr
 import { checkRenewalUplift } from '../../domain/contract/renewal-uplift.js';
 import type { GateSnapshot } from '../../domain/gates/gate-snapshot.js';
 import { systemActor } from '../access/actors.js';
+import { getForecast } from '../forecast/get-forecast.js';
+import { listForecastChanges } from '../forecast-changes/list-forecast-changes.js';
 import { atRiskQuery, listDealsAtRisk } from '../inspection/list-deals-at-risk.js';
 import { seedDemo } from './seed-demo.js';
 
@@ -97,6 +99,28 @@ describe('the demo data set', { timeout: 120_000 }, () => {
     expect(items.every((item) => item.inspection.fixFirst !== null)).toBe(true);
     const causes = new Set(items.map((item) => item.inspection.fixFirst?.cause));
     expect([...causes]).toEqual(expect.arrayContaining(['stalled', 'no_recent_activity']));
+  });
+
+  it('gives the forecast pages something to show: quotas, calls, and a week of changes between two snapshots', async () => {
+    const { context } = testContext(database.db);
+    const admin = systemActor('test');
+    const forecast = await getForecast(context, admin, {
+      period: 'quarter',
+      from: '2026-11-26',
+      to: '2026-11-26',
+    });
+    if (!forecast.ok) throw new Error(forecast.error.message);
+    expect(forecast.value.company.periods[0]?.figures.quotaMinor).not.toBeNull();
+    expect(forecast.value.company.periods[0]?.calls.called).toBeGreaterThan(0);
+    const changes = await listForecastChanges(context, admin, {
+      from: '2026-11-19',
+      to: '2026-11-26',
+      period: '2027',
+    });
+    if (!changes.ok) throw new Error(changes.error.message);
+    const kinds = new Set(changes.value.changes.map((change) => change.kind));
+    for (const kind of ['pushed', 'pulled_in', 'amount_up', 'amount_down'] as const)
+      expect(kinds).toContain(kind);
   });
 
   it('refuses to seed a database that already has users', async () => {

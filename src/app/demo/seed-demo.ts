@@ -14,6 +14,7 @@ import {
 import { recordDemoContract } from './demo-contracts.js';
 import { nameFor, playDemoDeal, type SeededAccount, type SeedPlan } from './demo-deal.js';
 import { demoFlavour } from './demo-flavour.js';
+import { seedDemoForecast } from './demo-forecast.js';
 import { demoUsers } from './demo-people.js';
 import { DEFAULT_TERRITORIES_FILE } from './demo-playbook.js';
 import { demoClassOf, recordsCustomerContracts } from './demo-rules.js';
@@ -124,6 +125,13 @@ export async function seedDemo(base: AppContext, options: SeedOptions): Promise<
     await playDemoDeal(context, actorOf, (at) => (clock = at), deal, plan, random, options.anchor);
     options.onProgress?.(index + 1, total);
   }
+  await seedDemoForecast(
+    base,
+    admin,
+    plan.people,
+    options.anchor,
+    createRandom((options.seed ?? 20261126) + 2),
+  );
   return {
     users: users.length,
     accounts: accounts.length,
