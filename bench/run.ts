@@ -25,6 +25,7 @@ import { runRawSql } from '../src/db/run-raw-sql.js';
 import type { Database } from '../src/db/schema.js';
 import type { TerritoryModel } from '../src/domain/territory/territory-model.js';
 import { BENCH_OWNERS, bulkCreate, createOwnersAndAccounts } from './bench-data.js';
+import { benchForecast } from './forecast-bench.js';
 import { runHttpLoadBench } from './http-load.js';
 import { benchDomain } from './inspection-bench.js';
 import { perSecond, type Timing, timeConcurrently, timeEach } from './measure.js';
@@ -245,6 +246,9 @@ async function main() {
       appAtRisk,
       floorAtRisk,
     );
+
+    const forecast = await benchForecast(app.context, actor, db);
+    latency(`forecast roll-up of every deal (${forecast.periods} quarters)`, forecast.app, forecast.floor);
 
     const domainCount = Number(process.env.BENCH_DOMAIN_COUNT ?? 1_000_000);
     const domain = benchDomain(playbook, domainCount, new Date());
