@@ -123,6 +123,25 @@ describe('the demo data set', { timeout: 120_000 }, () => {
       expect(kinds).toContain(kind);
   });
 
+  it('records the new contract of every won deal from its closing evidence, Renewals and Expansions included', async () => {
+    const won = await database.db
+      .selectFrom('opportunities')
+      .leftJoin('contracts', 'contracts.opportunity_id', 'opportunities.id')
+      .select([
+        'opportunities.type',
+        'opportunities.account_id',
+        'contracts.id as contractId',
+        'contracts.account_id as on',
+      ])
+      .where('opportunities.stage', '=', 'closed_won')
+      .execute();
+    expect(new Set(won.map((deal) => deal.type))).toEqual(
+      new Set(['new_business', 'upsell', 'renewal', 'expansion']),
+    );
+    for (const deal of won)
+      expect(deal).toMatchObject({ contractId: expect.any(String), on: deal.account_id });
+  });
+
   it('refuses to seed a database that already has users', async () => {
     const { context } = testContext(database.db);
     await expect(seedDemo(context, { anchor: new Date() })).rejects.toThrow(/already has users/);
