@@ -51,6 +51,7 @@ import { getOpportunityHistoryRoute } from './get-opportunity-history.js';
 import { getOpportunityInspectionRoute } from './get-opportunity-inspection.js';
 import { getPipelineBoardRoute } from './get-pipeline-board.js';
 import { getPlaybookRoute } from './get-playbook.js';
+import { getRevenueRoute } from './get-revenue.js';
 import { getPocPlanRoute } from './get-poc-plan.js';
 import { getQuotePdfRoute } from './get-quote-pdf.js';
 import { getTerritoryModelRoute } from './get-territory-model.js';
@@ -190,6 +191,7 @@ const ROUTES: FastifyPluginAsyncZod[] = [
   takeDealSnapshotRoute,
   listForecastChangesRoute,
   getFunnelRoute,
+  getRevenueRoute,
   receiveAwsMarketplaceEventRoute,
   receiveDocusignConnectRoute,
   getOpenApiRoute,

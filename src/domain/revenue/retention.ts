@@ -29,6 +29,12 @@ export function recurringByAccount(
   return byAccount;
 }
 
+/** A sum of recurring value and how many accounts make it. */
+export interface AccountsSum {
+  minor: number;
+  accounts: number;
+}
+
 export interface Retention {
   /** Recurring value on the first day of the accounts in force then (the cohort). */
   startingMinor: number;
@@ -36,16 +42,33 @@ export interface Retention {
   retainedMinor: number;
   /** The cohort's recurring value on the last day, expansion included (new accounts are not in it). */
   endingMinor: number;
+  /** The cohort on the first day. */
+  cohort: AccountsSum;
+  /** Cohort accounts with nothing in force on the last day: their whole starting value. */
+  churn: AccountsSum;
+  /** Cohort accounts worth less on the last day than the first: the difference. */
+  contraction: AccountsSum;
+  /** Cohort accounts worth more on the last day than the first: the difference. */
+  expansion: AccountsSum;
+  /** Accounts in force on the last day but not the first: left out of both ratios. */
+  newAccounts: AccountsSum;
   /** retained / starting; null when nothing was in force on the first day. */
   grr: number | null;
   /** ending / starting; null when nothing was in force on the first day. */
   nrr: number | null;
 }
 
+const add = (sum: AccountsSum, minor: number) => {
+  sum.minor += minor;
+  sum.accounts += 1;
+};
+const none = (): AccountsSum => ({ minor: 0, accounts: 0 });
+
 /**
  * Gross and net revenue retention over [from, to] ('YYYY-MM-DD', inclusive) from the contracts
  * (docs/decisions/020-revenue.md): the cohort is the accounts with recurring value on `from`;
- * GRR = Σ min(end_a, start_a) / Σ start_a, NRR = Σ end_a / Σ start_a.
+ * GRR = Σ min(end_a, start_a) / Σ start_a, NRR = Σ end_a / Σ start_a. So retained = starting − churn −
+ * contraction, ending = retained + expansion.
  */
 export function retention(
   contracts: readonly Contract[],
@@ -55,15 +78,35 @@ export function retention(
 ): Retention {
   const start = recurringByAccount(contracts, from, convert);
   const end = recurringByAccount(contracts, to, convert);
-  let startingMinor = 0;
+  const cohort = none();
+  const churn = none();
+  const contraction = none();
+  const expansion = none();
+  const newAccounts = none();
   let retainedMinor = 0;
   let endingMinor = 0;
   for (const [accountId, atStart] of start) {
     const atEnd = end.get(accountId) ?? 0;
-    startingMinor += atStart;
+    add(cohort, atStart);
     retainedMinor += Math.min(atStart, atEnd);
     endingMinor += atEnd;
+    if (atEnd === 0) add(churn, atStart);
+    else if (atEnd < atStart) add(contraction, atStart - atEnd);
+    else if (atEnd > atStart) add(expansion, atEnd - atStart);
   }
+  for (const [accountId, atEnd] of end) if (!start.has(accountId)) add(newAccounts, atEnd);
+  const startingMinor = cohort.minor;
   const ratio = (value: number) => (startingMinor > 0 ? value / startingMinor : null);
-  return { startingMinor, retainedMinor, endingMinor, grr: ratio(retainedMinor), nrr: ratio(endingMinor) };
+  return {
+    startingMinor,
+    retainedMinor,
+    endingMinor,
+    cohort,
+    churn,
+    contraction,
+    expansion,
+    newAccounts,
+    grr: ratio(retainedMinor),
+    nrr: ratio(endingMinor),
+  };
 }
