@@ -40,7 +40,7 @@ const TAGS = [
   {
     name: 'imports',
     description:
-      "Data in: Salesforce data-export CSVs with a mapping file (dry run, all-or-nothing or good rows only), runs with progress and errors by line",
+      'Data in: Salesforce data-export CSVs with a mapping file (dry run, all-or-nothing or good rows only), runs with progress and errors by line',
   },
   {
     name: 'territories',

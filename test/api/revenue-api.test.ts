@@ -75,7 +75,12 @@ beforeAll(async () => {
   await contract(a.id, { tcvMinor: 100_000_00 });
   await contract(a.id, { startDate: '2026-01-01', endDate: '2026-12-31', tcvMinor: 130_000_00 });
   await contract(b.id, { startDate: '2024-01-01', tcvMinor: 200_000_00 });
-  await contract(b.id, { startDate: '2026-01-01', endDate: '2026-12-31', tcvMinor: 80_000_00, currency: 'EUR' });
+  await contract(b.id, {
+    startDate: '2026-01-01',
+    endDate: '2026-12-31',
+    tcvMinor: 80_000_00,
+    currency: 'EUR',
+  });
   const c1 = await contract(c.id, { tcvMinor: 50_000_00 });
   const ended = await finance.call('POST', `/api/v1/contracts/${c1}/end`, {
     endedOn: '2025-06-30',
@@ -99,8 +104,14 @@ const Q1 = '/api/v1/revenue?period=quarter&from=2026-02-01&to=2026-04-30';
 describe('revenue over HTTP', () => {
   it('refuses while a contract or deal currency has no rate, naming it (422)', async () => {
     const refused = await finance.call('GET', WORKED);
-    expect([refused.status, refused.body.code, refused.body.currencies]).toEqual([422, 'rate_missing', ['EUR']]);
-    const rated = await finance.call('PUT', '/api/v1/fx-rates', { rates: [{ currency: 'EUR', rate: '1.10' }] });
+    expect([refused.status, refused.body.code, refused.body.currencies]).toEqual([
+      422,
+      'rate_missing',
+      ['EUR'],
+    ]);
+    const rated = await finance.call('PUT', '/api/v1/fx-rates', {
+      rates: [{ currency: 'EUR', rate: '1.10' }],
+    });
     expect(rated.status).toBe(200);
   });
 
@@ -153,7 +164,13 @@ describe('revenue over HTTP', () => {
     });
     expect([q1.bookings.totalMinor, q1.bookings.deals]).toEqual(['14900000', 3]);
     expect(q1.bookings.byType).toEqual([
-      { type: 'new_business', name: 'New Business', category: 'acquisition', amountMinor: '5000000', deals: 1 },
+      {
+        type: 'new_business',
+        name: 'New Business',
+        category: 'acquisition',
+        amountMinor: '5000000',
+        deals: 1,
+      },
       { type: 'upsell', name: 'Upsell', category: 'growth', amountMinor: '1100000', deals: 1 },
       { type: 'renewal', name: 'Renewal', category: 'retention', amountMinor: '8800000', deals: 1 },
       { type: 'expansion', name: 'Expansion', category: 'growth', amountMinor: '0', deals: 0 },
@@ -164,7 +181,11 @@ describe('revenue over HTTP', () => {
     // The EMEA RVP reads Ada's deals and accounts A and B only.
     const emea = await rvp.call('GET', WORKED);
     expect(emea.body.scope).toEqual({ allWonDeals: false, allAccounts: false });
-    expect(emea.body.range).toMatchObject({ startingMinor: '19986320', retainedMinor: '18800000', newAccounts: 0 });
+    expect(emea.body.range).toMatchObject({
+      startingMinor: '19986320',
+      retainedMinor: '18800000',
+      newAccounts: 0,
+    });
     expect(emea.body.range.grr.toFixed(3)).toBe('0.941');
     const emeaQ1 = (await rvp.call('GET', Q1)).body.periods[0].bookings.byCategory;
     expect(emeaQ1).toMatchObject({ acquisition: '5000000', growth: '1100000', retention: '0' });
@@ -176,7 +197,10 @@ describe('revenue over HTTP', () => {
   });
 
   it('has no ratio without a cohort', async () => {
-    const answer = await finance.call('GET', '/api/v1/revenue?period=fiscal_year&from=2023-02-01&to=2023-03-01');
+    const answer = await finance.call(
+      'GET',
+      '/api/v1/revenue?period=fiscal_year&from=2023-02-01&to=2023-03-01',
+    );
     expect(answer.body.range).toMatchObject({ startingMinor: '0', grr: null, nrr: null });
   });
 

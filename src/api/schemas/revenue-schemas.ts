@@ -20,7 +20,9 @@ const retentionSchema = z
     churnMinor: decimalMinor.describe('Starting value of cohort accounts with nothing in force on `to`'),
     contractionMinor: decimalMinor.describe('How much less cohort accounts worth less on `to` are worth'),
     expansionMinor: decimalMinor.describe('How much more cohort accounts worth more on `to` are worth'),
-    retainedMinor: decimalMinor.describe('Σ min(value on `to`, value on `from`) = starting − churn − contraction'),
+    retainedMinor: decimalMinor.describe(
+      'Σ min(value on `to`, value on `from`) = starting − churn − contraction',
+    ),
     endingMinor: decimalMinor.describe("The cohort's value on `to` = retained + expansion"),
     newMinor: decimalMinor.describe('Value on `to` of accounts not in the cohort: left out of both ratios'),
     cohortAccounts: count,
@@ -28,7 +30,9 @@ const retentionSchema = z
     contractedAccounts: count,
     expandedAccounts: count,
     newAccounts: count,
-    grr: ratio.describe('Gross revenue retention, retained / starting (0.752 = 75.2%); null without a cohort'),
+    grr: ratio.describe(
+      'Gross revenue retention, retained / starting (0.752 = 75.2%); null without a cohort',
+    ),
     nrr: ratio.describe('Net revenue retention, ending / starting; null without a cohort'),
   })
   .meta({ id: 'RevenueRetention' });
@@ -66,7 +70,9 @@ export const revenueSchema = z
     scope: z
       .object({
         allWonDeals: z.boolean().describe('Bookings count every won deal (else only those you may read)'),
-        allAccounts: z.boolean().describe("Retention counts every account's contracts (else those you may read)"),
+        allAccounts: z
+          .boolean()
+          .describe("Retention counts every account's contracts (else those you may read)"),
       })
       .describe('What the figures cover for the caller'),
     periods: z.array(

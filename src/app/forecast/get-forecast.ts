@@ -11,10 +11,10 @@ import type { Period } from '../../domain/forecast/periods.js';
 import { type ForecastRollUp, type PeriodFigures, rollUpForecast } from '../../domain/forecast/roll-up.js';
 import { err, ok, type Result } from '../../domain/result.js';
 import { type AppError, invalid } from '../app-error.js';
-import { periodsOf } from './forecast-periods.js';
 import type { Actor, AppContext } from '../context.js';
 import { mayAdjustForecastOf, seesOwnerForecast } from './forecast-access.js';
 import type { ForecastQuery } from './forecast-inputs.js';
+import { periodsOf } from './forecast-periods.js';
 
 export interface OwnerPeriodForecast extends PeriodFigures {
   latestSubmission: ForecastCall | null;

@@ -10,7 +10,12 @@ import type { AppError } from '../app-error.js';
 import type { Actor, AppContext } from '../context.js';
 import type { ForecastQuery } from '../forecast/forecast-inputs.js';
 import { periodsOf } from '../forecast/forecast-periods.js';
-import { type BookingFigures, bookingFigures, type RetentionFigures, retentionFigures } from './revenue-figures.js';
+import {
+  type BookingFigures,
+  bookingFigures,
+  type RetentionFigures,
+  retentionFigures,
+} from './revenue-figures.js';
 
 export type RevenueQuery = ForecastQuery;
 
@@ -80,8 +85,7 @@ export async function getRevenue(
     companyCurrency: settings.companyCurrency,
     keepsContracts: playbook.contracts !== undefined,
     scope: {
-      allWonDeals:
-        deals.all || wonStages.every((stage) => deals.forecastCategories.includes(stage.category)),
+      allWonDeals: deals.all || wonStages.every((stage) => deals.forecastCategories.includes(stage.category)),
       allAccounts: accounts.all,
     },
     periods: report.value.periods.map((row) => ({

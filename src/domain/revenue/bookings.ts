@@ -1,5 +1,5 @@
 import { convertToCompany, type FxRates } from '../forecast/currency.js';
-import { BOOKING_CATEGORIES, type BookingCategory, type Playbook } from '../playbook/playbook.js';
+import { BOOKING_CATEGORIES, type Playbook } from '../playbook/playbook.js';
 import { err, ok, type Result } from '../result.js';
 
 /** Won deals of one type in one currency won in one period, summed (what the query returns). */
