@@ -3,6 +3,7 @@ import { firebolt } from '../../../test/support/playbook-fixtures.js';
 import type { Contract } from '../contract/contract.js';
 import { bookingsByPeriod } from './bookings.js';
 import { annualValue, retention } from './retention.js';
+import { revenueReport } from './revenue-report.js';
 
 // The worked example of docs/decisions/020-revenue.md: EUR converts at 1.10, USD at 1.
 const convert = (minor: number, currency: string) => (currency === 'EUR' ? minor * 1.1 : minor);
@@ -132,5 +133,39 @@ describe('bookings by category and type', () => {
       rates,
     );
     expect(result).toEqual({ ok: false, error: { currencies: ['CHF', 'GBP'] } });
+  });
+});
+
+describe('the revenue report', () => {
+  const periods = [
+    { kind: 'fiscal_year' as const, start: '2025-01-01', end: '2025-12-31', label: 'FY2025' },
+    { kind: 'fiscal_year' as const, start: '2026-01-01', end: '2026-12-31', label: 'FY2026' },
+  ];
+
+  it('measures each period and the whole range (the worked example over two years)', () => {
+    const report = revenueReport({
+      playbook: firebolt(),
+      periods,
+      bookings: [],
+      contracts,
+      rates: { companyCurrency: 'USD', rates: { EUR: '1.10' } },
+    });
+    if (!report.ok) throw new Error('refused');
+    expect(report.value.range.from).toBe('2025-01-01');
+    expect(report.value.range.retention.grr?.toFixed(3)).toBe('0.752');
+    // FY2025 alone: C churns, A and B hold.
+    expect(report.value.periods[0]?.retention.churn).toEqual({ minor: 50_000_00, accounts: 1 });
+    expect(report.value.periods[0]?.bookings.totalMinor).toBe(0n);
+  });
+
+  it('refuses while a contract in force has a currency without a rate', () => {
+    const report = revenueReport({
+      playbook: firebolt(),
+      periods,
+      bookings: [],
+      contracts,
+      rates: { companyCurrency: 'USD', rates: {} },
+    });
+    expect(report).toEqual({ ok: false, error: { currencies: ['EUR'] } });
   });
 });
