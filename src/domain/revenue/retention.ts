@@ -1,4 +1,4 @@
-import { type Contract, isInForce } from '../contract/contract.js';
+import { type Contract, lastDayInForce } from '../contract/contract.js';
 
 /** Converts an amount in minor units of `currency` to the company currency (src/domain/forecast/currency.ts). */
 export type ConvertMinor = (minor: number, currency: string) => number;
@@ -12,19 +12,39 @@ export function annualValue(contract: Contract, convert: ConvertMinor): number {
   return (convert(contract.tcvMinor, contract.currency) * 365) / days;
 }
 
+/** A commit contract as retention reads it: its account, days in force and annual value (computed once). */
+export interface RecurringContract {
+  accountId: string;
+  startDate: string;
+  /** The last day in force (an early end counts). */
+  lastDay: string;
+  annualMinor: number;
+}
+
+/** The commit contracts with their annual values, for measuring many days without recomputing them. */
+export function recurringContracts(
+  contracts: readonly Contract[],
+  convert: ConvertMinor,
+): RecurringContract[] {
+  return contracts
+    .filter((contract) => contract.kind === 'commit')
+    .map((contract) => ({
+      accountId: contract.accountId,
+      startDate: contract.startDate,
+      lastDay: lastDayInForce(contract),
+      annualMinor: annualValue(contract, convert),
+    }));
+}
+
 /** Each account's annual recurring value on `day`: the sum over its commit contracts in force that day. */
 export function recurringByAccount(
-  contracts: readonly Contract[],
+  contracts: readonly RecurringContract[],
   day: string,
-  convert: ConvertMinor,
 ): Map<string, number> {
   const byAccount = new Map<string, number>();
   for (const contract of contracts) {
-    if (contract.kind !== 'commit' || !isInForce(contract, day)) continue;
-    byAccount.set(
-      contract.accountId,
-      (byAccount.get(contract.accountId) ?? 0) + annualValue(contract, convert),
-    );
+    if (contract.startDate > day || day > contract.lastDay) continue;
+    byAccount.set(contract.accountId, (byAccount.get(contract.accountId) ?? 0) + contract.annualMinor);
   }
   return byAccount;
 }
@@ -76,8 +96,13 @@ export function retention(
   to: string,
   convert: ConvertMinor,
 ): Retention {
-  const start = recurringByAccount(contracts, from, convert);
-  const end = recurringByAccount(contracts, to, convert);
+  return retentionOf(recurringContracts(contracts, convert), from, to);
+}
+
+/** retention() over contracts already valued (many periods measured over the same contracts). */
+export function retentionOf(contracts: readonly RecurringContract[], from: string, to: string): Retention {
+  const start = recurringByAccount(contracts, from);
+  const end = recurringByAccount(contracts, to);
   const cohort = none();
   const churn = none();
   const contraction = none();

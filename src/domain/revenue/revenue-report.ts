@@ -4,7 +4,7 @@ import type { Period } from '../forecast/periods.js';
 import type { Playbook } from '../playbook/playbook.js';
 import { err, ok, type Result } from '../result.js';
 import { type BookingSum, bookingsByPeriod, type PeriodBookings } from './bookings.js';
-import { type ConvertMinor, type Retention, retention } from './retention.js';
+import { type RecurringContract, type Retention, recurringContracts, retentionOf } from './retention.js';
 
 export interface PeriodRevenue {
   period: Period;
@@ -19,20 +19,20 @@ export interface RevenueReport {
   range: { from: string; to: string; retention: Retention };
 }
 
-/** A float converter over the rates that notes every currency it has no rate for (converting those to 0). */
-function convertingNoting(rates: FxRates, missing: Set<string>): ConvertMinor {
-  return (minor, currency) => {
+/** The commit contracts valued in the company currency, once; the currencies without a rate are noted. */
+function valued(contracts: readonly Contract[], rates: FxRates, missing: Set<string>): RecurringContract[] {
+  return recurringContracts(contracts, (minor, currency) => {
     const converted = convertToCompany(minor, currency, rates);
     if (converted.ok) return Number(converted.value);
     missing.add(currency);
     return 0;
-  };
+  });
 }
 
 /**
  * The revenue implications of the periods (docs/decisions/020-revenue.md): bookings of the deals won in each
  * by category and type, and GRR / NRR from the commit contracts, each period on its own and over the whole
- * range. Refused with every currency the rates table lacks (deals' and contracts').
+ * range. Refused with every currency the rates table lacks (the deals' and the contracts' in the range).
  */
 export function revenueReport(input: {
   playbook: Playbook;
@@ -41,7 +41,7 @@ export function revenueReport(input: {
   contracts: readonly Contract[];
   rates: FxRates;
 }): Result<RevenueReport, { currencies: string[] }> {
-  const { periods, contracts } = input;
+  const { periods } = input;
   const first = periods[0];
   const last = periods.at(-1);
   const booked = bookingsByPeriod(
@@ -51,14 +51,14 @@ export function revenueReport(input: {
     input.rates,
   );
   const missing = new Set(booked.ok ? [] : booked.error.currencies);
-  const convert = convertingNoting(input.rates, missing);
+  const contracts = valued(input.contracts, input.rates, missing);
   const rows = periods.map((period) => ({
     period,
-    retention: retention(contracts, period.start, period.end, convert),
+    retention: retentionOf(contracts, period.start, period.end),
   }));
   const from = first?.start ?? '';
   const to = last?.end ?? '';
-  const overall = retention(contracts, from, to, convert);
+  const overall = retentionOf(contracts, from, to);
   if (missing.size > 0 || !booked.ok) return err({ currencies: [...missing].sort() });
   return ok({
     periods: rows.map((row) => ({
