@@ -30,7 +30,7 @@ const TAGS = [
   {
     name: 'forecast',
     description:
-      "The forecast roll-up by period and category, the rates to the company currency, quotas, the AEs' submissions and RVPs' adjustments; snapshots of the open pipeline, what changed between two dates, the funnel",
+      "The forecast roll-up by period and category, the rates to the company currency, quotas, the AEs' submissions and RVPs' adjustments; snapshots of the open pipeline, what changed between two dates, the funnel; revenue: bookings by category and GRR / NRR",
   },
   { name: 'accounts', description: 'Companies with their geography, segment and contacts' },
   {

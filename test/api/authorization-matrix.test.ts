@@ -667,6 +667,15 @@ const OPERATIONS: Record<string, Operation> = {
     expected: allRoles(200),
     run: (t) => t.me.call('GET', '/api/v1/funnel?pipeline=new_business'),
   },
+  'GET /api/v1/revenue': {
+    // Everyone reads revenue, narrowed to the won deals and accounts they may read (test/api/revenue-api.test.ts).
+    readOnly: true,
+    expected: allRoles(200),
+    run: async (t) => {
+      await rateEveryCurrency();
+      return t.me.call('GET', '/api/v1/revenue?period=quarter&from=2026-02-01&to=2026-04-30');
+    },
+  },
   'POST /api/v1/imports': {
     expected: adminOnly(202),
     run: (t) =>

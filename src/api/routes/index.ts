@@ -58,6 +58,7 @@ import { getPipelineBoardRoute } from './get-pipeline-board.js';
 import { getPlaybookRoute } from './get-playbook.js';
 import { getPocPlanRoute } from './get-poc-plan.js';
 import { getQuotePdfRoute } from './get-quote-pdf.js';
+import { getRevenueRoute } from './get-revenue.js';
 import { getTerritoryModelRoute } from './get-territory-model.js';
 import { getWebhookDeliveryRoute } from './get-webhook-delivery.js';
 import { listAccountContractsRoute } from './list-account-contracts.js';
@@ -197,6 +198,7 @@ const ROUTES: FastifyPluginAsyncZod[] = [
   takeDealSnapshotRoute,
   listForecastChangesRoute,
   getFunnelRoute,
+  getRevenueRoute,
   receiveAwsMarketplaceEventRoute,
   receiveDocusignConnectRoute,
   getOpenApiRoute,

@@ -8,13 +8,14 @@ import { listFxRates, listQuotas } from '../../db/repositories/forecast-settings
 import { visibilityFor } from '../../domain/access/record-access.js';
 import { type CallTotals, standingCall, totalCalls } from '../../domain/forecast/call-totals.js';
 import { forecastSettings } from '../../domain/forecast/forecast-settings.js';
-import { type Period, periodsBetween } from '../../domain/forecast/periods.js';
+import type { Period } from '../../domain/forecast/periods.js';
 import { type ForecastRollUp, type PeriodFigures, rollUpForecast } from '../../domain/forecast/roll-up.js';
 import { err, ok, type Result } from '../../domain/result.js';
 import { type AppError, invalid } from '../app-error.js';
 import type { Actor, AppContext } from '../context.js';
 import { mayAdjustForecastOf, seesOwnerForecast } from './forecast-access.js';
-import { type ForecastQuery, MAX_FORECAST_PERIODS } from './forecast-inputs.js';
+import type { ForecastQuery } from './forecast-inputs.js';
+import { periodsOf } from './forecast-periods.js';
 
 export interface OwnerPeriodForecast extends PeriodFigures {
   latestSubmission: ForecastCall | null;
@@ -45,22 +46,6 @@ export interface Forecast {
       periods: OwnerPeriodForecast[];
     }
   >;
-}
-
-function periodsOf(context: AppContext, query: ForecastQuery): Result<Period[], AppError> {
-  if (query.to < query.from) return err(invalid([{ path: 'to', message: 'must not be before from' }]));
-  const { fiscalYearStartMonth } = forecastSettings(context.playbook);
-  const periods = periodsBetween(
-    query.from,
-    query.to,
-    query.period,
-    fiscalYearStartMonth,
-    MAX_FORECAST_PERIODS,
-  );
-  if (periods.length > MAX_FORECAST_PERIODS) {
-    return err(invalid([{ path: 'to', message: `at most ${MAX_FORECAST_PERIODS} periods in one forecast` }]));
-  }
-  return ok(periods);
 }
 
 const latest = (calls: ForecastCall[], ownerId: string, start: string, kind: ForecastCall['kind']) =>

@@ -1,8 +1,9 @@
-import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Visibility } from '../../domain/access/record-access.js';
 import type { DealSumRow } from '../../domain/forecast/roll-up.js';
 import type { Database, DateString } from '../schema.js';
 import type { ForecastPeriodKind } from '../schema-forecast.js';
+import { periodStartOf } from './period-start-sql.js';
 import { visibleTo } from './visibility-filter.js';
 
 export interface ForecastRange {
@@ -11,18 +12,6 @@ export interface ForecastRange {
   /** First day of the first period and last day of the last: close dates counted. */
   from: DateString;
   to: DateString;
-}
-
-/**
- * The first day of the period a deal's close date falls in: months are calendar months; quarters and years
- * are fiscal, so the date is shifted back by the fiscal start, truncated, and shifted forward again.
- */
-function periodStartOf(range: ForecastRange): RawBuilder<string> {
-  const closeDate = sql.ref('opportunities.close_date');
-  if (range.kind === 'month') return sql<string>`to_char(date_trunc('month', ${closeDate}), 'YYYY-MM-DD')`;
-  const unit = sql.lit(range.kind === 'quarter' ? 'quarter' : 'year');
-  const shift = sql.lit(`${range.fiscalYearStartMonth - 1} months`);
-  return sql<string>`to_char(date_trunc(${unit}, ${closeDate} - interval ${shift}) + interval ${shift}, 'YYYY-MM-DD')`;
 }
 
 /**
@@ -35,7 +24,7 @@ export async function sumDealsByOwnerAndPeriod(
   range: ForecastRange,
   visibility: Visibility,
 ): Promise<DealSumRow[]> {
-  const periodStart = periodStartOf(range);
+  const periodStart = periodStartOf(range, sql.ref('opportunities.close_date'));
   return db
     .selectFrom('opportunities')
     .where(visibleTo('opportunities', visibility))

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { firebolt } from '../../../test/support/playbook-fixtures.js';
 import type { Contract } from '../contract/contract.js';
-import { bookingsByCategory } from './bookings.js';
+import { bookingsByPeriod } from './bookings.js';
 import { annualValue, retention } from './retention.js';
+import { revenueReport } from './revenue-report.js';
 
 // The worked example of docs/decisions/020-revenue.md: EUR converts at 1.10, USD at 1.
 const convert = (minor: number, currency: string) => (currency === 'EUR' ? minor * 1.1 : minor);
@@ -57,31 +58,114 @@ describe('revenue retention from the contracts (the worked example)', () => {
     expect(result.nrr?.toFixed(3)).toBe('0.872');
   });
 
+  it('splits the change into churn (C), contraction (B) and expansion (A), new accounts (D) left out', () => {
+    const result = retention(contracts, '2025-01-01', '2026-12-31', convert);
+    const b1Annual = 200_000_00 * (365 / 731);
+    expect(result.cohort.accounts).toBe(3);
+    expect(result.churn).toEqual({ minor: 50_000_00, accounts: 1 });
+    expect(result.contraction.accounts).toBe(1);
+    expect(result.contraction.minor).toBeCloseTo(b1Annual - 88_000_00, 0);
+    expect(result.expansion).toEqual({ minor: 30_000_00, accounts: 1 });
+    expect(result.newAccounts).toEqual({ minor: 70_000_00, accounts: 1 });
+    expect(result.startingMinor - result.churn.minor - result.contraction.minor).toBeCloseTo(
+      result.retainedMinor,
+      0,
+    );
+  });
+
   it('has no ratio when nothing was in force on the first day', () => {
     expect(retention(contracts, '2023-01-01', '2023-12-31', convert)).toMatchObject({ grr: null, nrr: null });
   });
 });
 
-describe('bookings by category', () => {
-  it('sums won deals in the period by their type’s booking category, converted', () => {
-    const totals = bookingsByCategory(
+describe('bookings by category and type', () => {
+  const rates = { companyCurrency: 'USD', rates: { EUR: '1.10' } };
+  const sum = (periodStart: string, type: string, amountMinor: number, currency = 'USD', deals = 1) => ({
+    periodStart,
+    type,
+    currency,
+    amountMinor: String(amountMinor),
+    deals,
+  });
+
+  it('sums won deals per period by their type’s booking category, converted exactly', () => {
+    const result = bookingsByPeriod(
       firebolt(),
+      ['2026-02-01', '2026-05-01'],
       [
-        { type: 'new_business', amountMinor: 50_000_00, currency: 'USD', wonOn: '2026-01-10' },
-        { type: 'upsell', amountMinor: 10_000_00, currency: 'EUR', wonOn: '2026-02-01' },
-        { type: 'expansion', amountMinor: 30_000_00, currency: 'USD', wonOn: '2026-03-31' },
-        { type: 'renewal', amountMinor: 88_000_00, currency: 'USD', wonOn: '2026-03-01' },
-        { type: 'renewal', amountMinor: 99_000_00, currency: 'USD', wonOn: '2026-04-01' },
+        sum('2026-02-01', 'new_business', 50_000_00),
+        sum('2026-02-01', 'upsell', 10_000_00, 'EUR'),
+        sum('2026-02-01', 'expansion', 30_000_00, 'USD', 2),
+        sum('2026-02-01', 'renewal', 88_000_00),
+        sum('2026-05-01', 'renewal', 99_000_00),
       ],
-      '2026-01-01',
-      '2026-03-31',
-      convert,
+      rates,
     );
-    expect(totals).toEqual({
-      acquisition: 50_000_00,
-      growth: 11_000_00 + 30_000_00,
-      retention: 88_000_00,
-      uncategorised: 0,
+    if (!result.ok) throw new Error('refused');
+    const first = result.value.get('2026-02-01');
+    expect(first?.byCategory).toEqual({
+      acquisition: 50_000_00n,
+      growth: 11_000_00n + 30_000_00n,
+      retention: 88_000_00n,
+      uncategorised: 0n,
     });
+    expect(first?.totalMinor).toBe(179_000_00n);
+    expect(first?.deals).toBe(5);
+    expect(first?.byType.find((type) => type.type === 'expansion')).toEqual({
+      type: 'expansion',
+      category: 'growth',
+      amountMinor: 30_000_00n,
+      deals: 2,
+    });
+    expect(result.value.get('2026-05-01')?.byCategory.retention).toBe(99_000_00n);
+  });
+
+  it('books a type the playbook gives no category as uncategorised', () => {
+    const result = bookingsByPeriod(firebolt(), ['2026-02-01'], [sum('2026-02-01', 'retired', 5_00)], rates);
+    expect(result.ok && result.value.get('2026-02-01')?.byCategory.uncategorised).toBe(5_00n);
+  });
+
+  it('refuses with every currency that has no rate', () => {
+    const result = bookingsByPeriod(
+      firebolt(),
+      ['2026-02-01'],
+      [sum('2026-02-01', 'upsell', 1, 'GBP'), sum('2026-02-01', 'upsell', 1, 'CHF')],
+      rates,
+    );
+    expect(result).toEqual({ ok: false, error: { currencies: ['CHF', 'GBP'] } });
+  });
+});
+
+describe('the revenue report', () => {
+  const periods = [
+    { kind: 'fiscal_year' as const, start: '2025-01-01', end: '2025-12-31', label: 'FY2025' },
+    { kind: 'fiscal_year' as const, start: '2026-01-01', end: '2026-12-31', label: 'FY2026' },
+  ];
+
+  it('measures each period and the whole range (the worked example over two years)', () => {
+    const report = revenueReport({
+      playbook: firebolt(),
+      periods,
+      bookings: [],
+      contracts,
+      rates: { companyCurrency: 'USD', rates: { EUR: '1.10' } },
+    });
+    if (!report.ok) throw new Error('refused');
+    expect(report.value.range.from).toBe('2025-01-01');
+    expect(report.value.range.retention.grr?.toFixed(3)).toBe('0.752');
+    // FY2025 alone: C churns, A and B hold.
+    expect(report.value.periods[0]?.retention.churn).toEqual({ minor: 50_000_00, accounts: 1 });
+    expect(report.value.periods[0]?.bookings.totalMinor).toBe(0n);
+  });
+
+  it('refuses while a contract in force has a currency without a rate', () => {
+    const report = revenueReport({
+      playbook: firebolt(),
+      periods,
+      bookings: [],
+      contracts,
+      rates: { companyCurrency: 'USD', rates: {} },
+    });
+    expect(report).toEqual({ ok: false, error: { currencies: ['EUR'] } });
   });
 });

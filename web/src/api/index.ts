@@ -9,6 +9,7 @@ export type * from './playbook-types';
 export type * from './playbook-version-types';
 export type * from './poc-types';
 export { ApiError, describeError, type MissingRequirement, type Problem } from './problem';
+export type * from './revenue-types';
 export type * from './schema-types';
 export type * from './territory-types';
 export type * from './types';

@@ -1210,6 +1210,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/revenue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Revenue implications: bookings by category and type, GRR and NRR, by period
+         * @description Per period of the playbook's calendar: the won deals you may read by the day they were won, summed by their type's booking category (acquisition, growth, retention) and by type; and gross and net revenue retention from the commit contracts of the accounts you may read, with the inputs (starting value, churn, contraction, expansion, new accounts left out). Also retention over the whole range. Converted to the company currency by the rates table (422 rate_missing while a currency has none). docs/decisions/020-revenue.md has the formulas and a worked example.
+         */
+        get: operations["getRevenue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/integrations/aws-marketplace/events": {
         parameters: {
             query?: never;
@@ -3623,6 +3643,89 @@ export interface components {
                     [key: string]: string;
                 };
             };
+        };
+        RevenueRetention: {
+            /** @description The day the cohort is taken (first day) */
+            from: string;
+            /** @description The day the cohort is measured again (last day) */
+            to: string;
+            /** @description Annual recurring value on `from` of the accounts with a commit contract in force then (the cohort); a contract is worth TCV × 365 / its term in days */
+            startingMinor: string;
+            /** @description Starting value of cohort accounts with nothing in force on `to` */
+            churnMinor: string;
+            /** @description How much less cohort accounts worth less on `to` are worth */
+            contractionMinor: string;
+            /** @description How much more cohort accounts worth more on `to` are worth */
+            expansionMinor: string;
+            /** @description Σ min(value on `to`, value on `from`) = starting − churn − contraction */
+            retainedMinor: string;
+            /** @description The cohort's value on `to` = retained + expansion */
+            endingMinor: string;
+            /** @description Value on `to` of accounts not in the cohort: left out of both ratios */
+            newMinor: string;
+            cohortAccounts: number;
+            churnedAccounts: number;
+            contractedAccounts: number;
+            expandedAccounts: number;
+            newAccounts: number;
+            /** @description Gross revenue retention, retained / starting (0.752 = 75.2%); null without a cohort */
+            grr: number | null;
+            /** @description Net revenue retention, ending / starting; null without a cohort */
+            nrr: number | null;
+        };
+        RevenueBookings: {
+            /** @description Company-currency minor units as a decimal string */
+            totalMinor: string;
+            /** @description Won deals */
+            deals: number;
+            /** @description By the type's bookingCategory in the playbook; uncategorised without one */
+            byCategory: {
+                /** @description Company-currency minor units as a decimal string */
+                acquisition: string;
+                /** @description Company-currency minor units as a decimal string */
+                growth: string;
+                /** @description Company-currency minor units as a decimal string */
+                retention: string;
+                /** @description Company-currency minor units as a decimal string */
+                uncategorised: string;
+            };
+            byType: {
+                type: string;
+                name: string;
+                /** @enum {string} */
+                category: "acquisition" | "growth" | "retention" | "uncategorised";
+                /** @description Company-currency minor units as a decimal string */
+                amountMinor: string;
+                deals: number;
+            }[];
+        };
+        Revenue: {
+            /** @enum {string} */
+            period: "month" | "quarter" | "fiscal_year";
+            fiscalYearStartMonth: number;
+            companyCurrency: string;
+            /** @description Whether the playbook keeps contracts (retention needs them) */
+            keepsContracts: boolean;
+            /** @description What the figures cover for the caller */
+            scope: {
+                /** @description Bookings count every won deal (else only those you may read) */
+                allWonDeals: boolean;
+                /** @description Retention counts every account's contracts (else those you may read) */
+                allAccounts: boolean;
+            };
+            periods: {
+                /** @enum {string} */
+                kind: "month" | "quarter" | "fiscal_year";
+                start: string;
+                end: string;
+                label: string;
+                /** @description Deals won in the period (by the day they were won) */
+                bookings: components["schemas"]["RevenueBookings"];
+                /** @description From the period's first day to its last */
+                retention: components["schemas"]["RevenueRetention"];
+            }[];
+            /** @description From the first period's first day to the last period's last day */
+            range: components["schemas"]["RevenueRetention"];
         };
         DemoUsers: {
             /** @description The documented demo password, the same for every demo user */
@@ -11561,6 +11664,78 @@ export interface operations {
             };
             /** @description Problem details (RFC 9457) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getRevenue: {
+        parameters: {
+            query: {
+                /** @description month, (fiscal) quarter or fiscal year */
+                period?: "month" | "quarter" | "fiscal_year";
+                /** @description A day in the first period */
+                from: string;
+                /** @description A day in the last period */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Revenue"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

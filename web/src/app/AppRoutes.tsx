@@ -28,6 +28,7 @@ const PipelineChangesPage = lazy(() =>
   import('../features/pipeline-changes').then((m) => ({ default: m.PipelineChangesPage })),
 );
 const FunnelPage = lazy(() => import('../features/funnel').then((m) => ({ default: m.FunnelPage })));
+const RevenuePage = lazy(() => import('../features/revenue').then((m) => ({ default: m.RevenuePage })));
 const WebhooksPage = lazy(() => import('../features/webhooks').then((m) => ({ default: m.WebhooksPage })));
 
 /** '/': where the signed-in user's role has its work (see landing.ts). */
@@ -81,6 +82,9 @@ export function AppRoutes() {
         </Route>
         <Route path={paths.funnel}>
           <FunnelPage />
+        </Route>
+        <Route path={paths.revenue}>
+          <RevenuePage />
         </Route>
         <Route path={paths.approvals}>
           <ApprovalsPage />

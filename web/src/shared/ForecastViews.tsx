@@ -6,9 +6,10 @@ const VIEWS = [
   { label: 'Roll-up and calls', href: paths.forecast },
   { label: 'What changed', href: paths.forecastChanges },
   { label: 'Funnel', href: paths.funnel },
+  { label: 'Revenue', href: paths.revenue },
 ] as const;
 
-/** The forecast's three views (one entry in the main navigation), the current one marked. */
+/** The forecast's views (one entry in the main navigation), the current one marked. */
 export function ForecastViews() {
   const [location] = useLocation();
   return (

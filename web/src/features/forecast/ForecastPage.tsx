@@ -14,13 +14,13 @@ import { useState } from 'react';
 import { ApiError, describeError } from '../../api';
 import { ExportLink } from '../../shared/ExportLink';
 import { ForecastViews } from '../../shared/ForecastViews';
+import { defaultRange } from '../../shared/fiscal-range';
 import { WhoMay } from '../../shared/permission';
 import { usePlaybook } from '../../shared/playbook';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/states';
 import { useSession } from '../auth';
 import { CallForm } from './CallForm';
 import { CategoryChart } from './CategoryChart';
-import { defaultRange } from './forecast-words';
 import { type PeriodKind, useForecast } from './queries';
 import { RollUpTable } from './RollUpTable';
 

@@ -1,0 +1,98 @@
+import { Alert, Group, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
+import { ApiError, describeError, type Revenue } from '../../api';
+import { ForecastViews } from '../../shared/ForecastViews';
+import { defaultRange } from '../../shared/fiscal-range';
+import { usePlaybook } from '../../shared/playbook';
+import { EmptyState, ErrorState, LoadingState } from '../../shared/states';
+import { BookingsChart } from './BookingsChart';
+import { BookingsByPeriodTable, BookingsByTypeTable } from './BookingsTables';
+import { type PeriodKind, useRevenue } from './queries';
+import { RetentionPanel } from './RetentionPanel';
+
+const KINDS: Array<{ value: PeriodKind; label: string }> = [
+  { value: 'month', label: 'Months' },
+  { value: 'quarter', label: 'Quarters' },
+  { value: 'fiscal_year', label: 'Fiscal years' },
+];
+
+const isEmpty = (revenue: Revenue) =>
+  revenue.range.cohortAccounts === 0 &&
+  revenue.range.newAccounts === 0 &&
+  revenue.periods.every((p) => p.bookings.deals === 0 && p.retention.cohortAccounts === 0);
+
+/** What the figures leave out for this caller, in words (nothing when they count everything). */
+function scopeNote(revenue: Revenue): string | null {
+  if (revenue.scope.allWonDeals && revenue.scope.allAccounts) return null;
+  const parts = [
+    !revenue.scope.allWonDeals && 'won deals',
+    !revenue.scope.allAccounts && "accounts' contracts",
+  ].filter(Boolean);
+  return `These figures count only the ${parts.join(' and ')} you may see; VP Finance, RevOps and read-only viewers see the whole company's.`;
+}
+
+/**
+ * Revenue implications: bookings of won deals by the category their type books as (acquisition, growth,
+ * retention) and by type, per period, and gross / net revenue retention from the commit contracts.
+ */
+export function RevenuePage() {
+  const fiscalStart = usePlaybook().data?.forecast?.fiscalYearStartMonth ?? 1;
+  const initial = defaultRange(new Date(), fiscalStart);
+  const [period, setPeriod] = useState<PeriodKind>('quarter');
+  const [from, setFrom] = useState(initial.from);
+  const [to, setTo] = useState(initial.to);
+  const revenue = useRevenue({ period, from, to });
+  const data = revenue.data;
+  const note = data && scopeNote(data);
+  return (
+    <Stack gap="md">
+      <Title order={1} size="h2">
+        Revenue
+      </Title>
+      <ForecastViews />
+      <Text size="sm" c="dimmed" maw={900}>
+        Bookings are the deals won in a period (by the day they were won), converted to the company currency
+        and grouped by what their type books as: New Business is acquisition, Upsell and Expansion are growth,
+        Renewal is retention (the playbook says which type is which). Retention compares the recurring revenue
+        of the customers under a commit contract on a period's first day with the same customers' on its last.
+      </Text>
+      <Group align="flex-end">
+        <SegmentedControl
+          aria-label="Periods"
+          data={KINDS}
+          value={period}
+          onChange={(value) => setPeriod(value as PeriodKind)}
+        />
+        <TextInput label="From" type="date" value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
+        <TextInput label="To" type="date" value={to} onChange={(e) => setTo(e.currentTarget.value)} />
+      </Group>
+      {note && (
+        <Text size="sm" data-testid="revenue-scope">
+          {note}
+        </Text>
+      )}
+      {revenue.isError &&
+      revenue.error instanceof ApiError &&
+      revenue.error.problem.code === 'rate_missing' ? (
+        <Alert color="orange" role="alert" title="A currency has no rate">
+          {describeError(revenue.error)} RevOps and VP Finance keep the rates.
+        </Alert>
+      ) : revenue.isError ? (
+        <ErrorState title="Could not load the revenue" error={revenue.error} />
+      ) : !data ? (
+        <LoadingState label="Loading the revenue…" />
+      ) : isEmpty(data) ? (
+        <EmptyState title="No revenue in these periods">
+          No deal you may see was won between these dates, and no commit contract you may see was in force.
+        </EmptyState>
+      ) : (
+        <>
+          <BookingsChart revenue={data} />
+          <BookingsByPeriodTable revenue={data} />
+          <RetentionPanel revenue={data} />
+          <BookingsByTypeTable revenue={data} />
+        </>
+      )}
+    </Stack>
+  );
+}
