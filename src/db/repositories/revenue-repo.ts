@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Visibility } from '../../domain/access/record-access.js';
-import type { Contract } from '../../domain/contract/contract.js';
 import type { BookingSum } from '../../domain/revenue/bookings.js';
+import type { RevenueContract } from '../../domain/revenue/renewed-contracts.js';
 import type { Database, DateString } from '../schema.js';
 import type { ForecastPeriodKind } from '../schema-forecast.js';
 import { toContract } from './contracts-repo.js';
@@ -55,22 +55,37 @@ export async function sumWonDealsByPeriod(
   return rows.map((row) => ({ ...row, deals: Number(row.deals) }));
 }
 
-/** The commit contracts in force at some point of [from, to] on the accounts the caller may read. */
+/**
+ * The commit contracts in force at some point of [from, to] on the accounts the caller may read, each with the
+ * deal it was won from (its type, when it was opened, the contract it was opened to renew).
+ */
 export async function listContractsOverlapping(
   db: Kysely<Database>,
   from: DateString,
   to: DateString,
   visibility: Visibility,
-): Promise<Contract[]> {
+): Promise<RevenueContract[]> {
   const rows = await db
     .selectFrom('contracts')
     .innerJoin('accounts', 'accounts.id', 'contracts.account_id')
+    .leftJoin('opportunities', 'opportunities.id', 'contracts.opportunity_id')
     .where(visibleTo('accounts', visibility))
     .where('contracts.kind', '=', 'commit')
     .where('contracts.start_date', '<=', to)
     .where(sql<string>`coalesce(contracts.ended_on, contracts.end_date)`, '>=', from)
     .selectAll('contracts')
+    .select([
+      'opportunities.type as won_type',
+      'opportunities.created_at as won_opened_at',
+      'opportunities.renews_contract_id as won_renews',
+    ])
     .orderBy('contracts.id')
     .execute();
-  return rows.map(toContract);
+  return rows.map(({ won_type, won_opened_at, won_renews, ...row }) => ({
+    ...toContract(row),
+    wonFrom:
+      won_type && won_opened_at
+        ? { type: won_type, openedAt: won_opened_at, renewsContractId: won_renews ?? null }
+        : null,
+  }));
 }

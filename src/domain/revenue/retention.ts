@@ -21,19 +21,28 @@ export interface RecurringContract {
   annualMinor: number;
 }
 
-/** The commit contracts with their annual values, for measuring many days without recomputing them. */
+/**
+ * The commit contracts with their annual values, for measuring many days without recomputing them. A contract
+ * another one renews counts through the day before its successor starts (`replaced`, see replacedUntil).
+ */
 export function recurringContracts(
   contracts: readonly Contract[],
   convert: ConvertMinor,
+  replaced: ReadonlyMap<string, string> = new Map(),
 ): RecurringContract[] {
   return contracts
     .filter((contract) => contract.kind === 'commit')
-    .map((contract) => ({
-      accountId: contract.accountId,
-      startDate: contract.startDate,
-      lastDay: lastDayInForce(contract),
-      annualMinor: annualValue(contract, convert),
-    }));
+    .map((contract) => {
+      const inForce = lastDayInForce(contract);
+      const until = replaced.get(contract.id);
+      return {
+        accountId: contract.accountId,
+        startDate: contract.startDate,
+        lastDay: until && until < inForce ? until : inForce,
+        annualMinor: annualValue(contract, convert),
+      };
+    })
+    .filter((contract) => contract.lastDay >= contract.startDate);
 }
 
 /** Each account's annual recurring value on `day`: the sum over its commit contracts in force that day. */

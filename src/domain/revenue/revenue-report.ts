@@ -1,9 +1,9 @@
-import type { Contract } from '../contract/contract.js';
 import { convertToCompany, type FxRates } from '../forecast/currency.js';
 import type { Period } from '../forecast/periods.js';
 import type { Playbook } from '../playbook/playbook.js';
 import { err, ok, type Result } from '../result.js';
 import { type BookingSum, bookingsByPeriod, type PeriodBookings } from './bookings.js';
+import { type RevenueContract, replacedUntil } from './renewed-contracts.js';
 import { type RecurringContract, type Retention, recurringContracts, retentionOf } from './retention.js';
 
 export interface PeriodRevenue {
@@ -20,13 +20,21 @@ export interface RevenueReport {
 }
 
 /** The commit contracts valued in the company currency, once; the currencies without a rate are noted. */
-function valued(contracts: readonly Contract[], rates: FxRates, missing: Set<string>): RecurringContract[] {
-  return recurringContracts(contracts, (minor, currency) => {
+function valued(
+  playbook: Playbook,
+  contracts: readonly RevenueContract[],
+  rates: FxRates,
+  missing: Set<string>,
+): RecurringContract[] {
+  const renews = (type: string) =>
+    playbook.opportunityTypes.some((t) => t.key === type && t.renewsContract !== undefined);
+  const convert = (minor: number, currency: string) => {
     const converted = convertToCompany(minor, currency, rates);
     if (converted.ok) return Number(converted.value);
     missing.add(currency);
     return 0;
-  });
+  };
+  return recurringContracts(contracts, convert, replacedUntil(contracts, renews));
 }
 
 /**
@@ -38,7 +46,7 @@ export function revenueReport(input: {
   playbook: Playbook;
   periods: readonly Period[];
   bookings: readonly BookingSum[];
-  contracts: readonly Contract[];
+  contracts: readonly RevenueContract[];
   rates: FxRates;
 }): Result<RevenueReport, { currencies: string[] }> {
   const { periods } = input;
@@ -51,7 +59,7 @@ export function revenueReport(input: {
     input.rates,
   );
   const missing = new Set(booked.ok ? [] : booked.error.currencies);
-  const contracts = valued(input.contracts, input.rates, missing);
+  const contracts = valued(input.playbook, input.contracts, input.rates, missing);
   const rows = periods.map((period) => ({
     period,
     retention: retentionOf(contracts, period.start, period.end),

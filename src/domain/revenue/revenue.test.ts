@@ -158,6 +158,38 @@ describe('the revenue report', () => {
     expect(report.value.periods[0]?.bookings.totalMinor).toBe(0n);
   });
 
+  it('counts an early renewal instead of the contract it renews from its first day, never both', () => {
+    // E: 100k for 2025, renewed early as an Expansion from 1 Jul 2025 at 240k a year. Without the
+    // replacement both would count on 31 Dec 2025: 100k + 240k.
+    // F: 50k for 2025 and an Upsell's 20k beside it: an Upsell replaces nothing.
+    const won = (type: string) => ({
+      type,
+      openedAt: new Date('2025-05-01T00:00:00Z'),
+      renewsContractId: null,
+    });
+    const renewed = [
+      contract('e1', 'E', { tcvMinor: 100_000_00 }),
+      {
+        ...contract('e2', 'E', { startDate: '2025-07-01', endDate: '2026-06-30', tcvMinor: 240_000_00 }),
+        wonFrom: won('expansion'),
+      },
+      contract('f1', 'F', { tcvMinor: 50_000_00 }),
+      { ...contract('f2', 'F', { tcvMinor: 20_000_00 }), wonFrom: won('upsell') },
+    ];
+    const report = revenueReport({
+      playbook: firebolt(),
+      periods: [periods[0] as (typeof periods)[number]],
+      bookings: [],
+      contracts: renewed,
+      rates: { companyCurrency: 'USD', rates: {} },
+    });
+    if (!report.ok) throw new Error('refused');
+    const { retention } = report.value.range;
+    expect(retention.startingMinor).toBe(100_000_00 + 70_000_00);
+    expect(retention.endingMinor).toBe(240_000_00 + 70_000_00);
+    expect(retention.expansion).toEqual({ minor: 140_000_00, accounts: 1 });
+  });
+
   it('refuses while a contract in force has a currency without a rate', () => {
     const report = revenueReport({
       playbook: firebolt(),
