@@ -42,6 +42,7 @@ import { getAccountRoute } from './get-account.js';
 import { getForecastRoute } from './get-forecast.js';
 import { getFunnelRoute } from './get-funnel.js';
 import { getHealthRoute } from './get-health.js';
+import { getImportMappingTemplateRoute } from './get-import-mapping-template.js';
 import { getImportRunRoute } from './get-import-run.js';
 import { getMeRoute } from './get-me.js';
 import { getOfferRoute } from './get-offer.js';
@@ -125,6 +126,7 @@ const ROUTES: FastifyPluginAsyncZod[] = [
   correctContractRoute,
   endContractRoute,
   startImportRoute,
+  getImportMappingTemplateRoute,
   getImportRunRoute,
   listAccountActivitiesRoute,
   logAccountActivityRoute,

@@ -145,6 +145,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/imports/mapping-template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A mapping file to start an import from
+         * @description The playbook's pipelines' stages and its types by their names, Salesforce's Closed Won / Closed Lost, the playbook's currency and lead sources; no owners. Edit it to your export's values and send it to startImport. RevOps (importData).
+         */
+        get: operations["getImportMappingTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/imports/{id}": {
         parameters: {
             query?: never;
@@ -2895,6 +2915,8 @@ export interface components {
                 adjustForecast: components["schemas"]["Permission"];
                 /** @description A snapshot of the open pipeline on demand (RevOps admin) */
                 takeDealSnapshots: components["schemas"]["Permission"];
+                /** @description Import other systems' exports, e.g. Salesforce CSV (RevOps admin) */
+                importData: components["schemas"]["Permission"];
             };
         };
         ApiToken: {
@@ -3083,6 +3105,12 @@ export interface components {
                 /** @description The playbook's probability: forecasts use this one */
                 playbookProbability: number;
             }[];
+        };
+        ImportMappingTemplate: {
+            /** @description The mapping file (YAML) as text, valid against the playbook in force */
+            mapping: string;
+            /** @description The name of the playbook it was made for */
+            playbook: string;
         };
         ImportRun: {
             id: string;
@@ -4668,6 +4696,62 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getImportMappingTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportMappingTemplate"];
                 };
             };
             /** @description Problem details (RFC 9457) */

@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { parseImportMapping } from '../../src/app/imports/load-import-mapping.js';
+import { startingMapping } from '../../src/domain/imports/starting-mapping.js';
+import { type ApiClient, signIn } from '../support/api-client.js';
+import { buildUser } from '../support/factories.js';
+import { firebolt, northwind } from '../support/playbook-fixtures.js';
+import { openTestApi, type TestApi } from '../support/test-api.js';
+
+let api: TestApi;
+let revops: ApiClient;
+let ae: ApiClient;
+let owner: { email: string };
+beforeAll(async () => {
+  api = await openTestApi();
+  revops = await signIn(api.app, await buildUser(api.database.db, { role: 'revops_admin' }));
+  owner = await buildUser(api.database.db, { role: 'ae' });
+  ae = await signIn(api.app, owner);
+});
+afterAll(() => api.close());
+
+describe('the starting mapping of an import', () => {
+  it.each([
+    ['firebolt', firebolt()],
+    ['northwind', northwind()],
+  ])('is a mapping file the %s playbook accepts, naming its stages and closed stages', (_, playbook) => {
+    const mapping = startingMapping(playbook);
+    const parsed = parseImportMapping(stringify(mapping), 'template', playbook);
+    expect(parsed.ok, JSON.stringify(parsed)).toBe(true);
+    for (const pipeline of playbook.pipelines) {
+      const won = pipeline.stages.find((stage) => stage.outcome === 'won');
+      expect(mapping.stages[pipeline.key]?.['Closed Won']).toBe(won?.key);
+      const first = pipeline.stages[0];
+      expect(first && mapping.stages[pipeline.key]?.[first.name]).toBe(first?.key);
+    }
+  });
+
+  it('is served to RevOps, and a dry run with it judges rows by the playbook stage names', async () => {
+    const answer = await revops.call('GET', '/api/v1/imports/mapping-template');
+    expect(answer.status).toBe(200);
+    expect(answer.body.mapping).toMatch(/^# A starting mapping/);
+    const pipeline = firebolt().pipelines[0];
+    const stage = pipeline?.stages[0];
+    const type = firebolt().opportunityTypes.find((each) => each.pipeline === pipeline?.key);
+    const csv =
+      'Id,AccountId,Name,StageName,Amount,CurrencyIsoCode,CloseDate,Type,OwnerEmail\n' +
+      `006A,001A,One,${stage?.name},10,USD,2027-01-15,${type?.name},${owner.email}\n` +
+      `006B,001A,Two,Vibes,10,USD,2027-01-15,${type?.name},${owner.email}\n`;
+    const started = await revops.call('POST', '/api/v1/imports', {
+      mode: 'dry_run',
+      mapping: answer.body.mapping,
+      accounts: 'Id,Name,BillingCountry\n001A,Acme GmbH,Germany\n',
+      opportunities: csv,
+    });
+    expect(started.status).toBe(202);
+    let run = started.body;
+    for (let attempt = 0; attempt < 100 && (run.status === 'queued' || run.status === 'running'); attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      run = (await revops.call('GET', `/api/v1/imports/${started.body.id}`)).body;
+    }
+    expect(run.errors).toEqual([expect.objectContaining({ line: 3 })]);
+  });
+
+  it('is refused to an AE, who is told who may', async () => {
+    const answer = await ae.call('GET', '/api/v1/imports/mapping-template');
+    expect(answer.status).toBe(403);
+    const me = await ae.call('GET', '/api/v1/auth/me');
+    expect(me.body.permissions.importData).toEqual({ allowed: false, who: 'Who may: RevOps admin.' });
+  });
+});
