@@ -1,0 +1,34 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { getJson, type ImportMappingTemplate, type ImportRun, request, type StartImport } from '../../api';
+
+/** The mapping file to start from, made for the playbook in force. */
+export function useMappingTemplate(enabled: boolean) {
+  return useQuery({
+    queryKey: ['imports', 'mapping-template'],
+    queryFn: ({ signal }) => getJson<ImportMappingTemplate>('/imports/mapping-template', undefined, signal),
+    enabled,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+export const isSettled = (run: ImportRun | undefined) =>
+  run?.status === 'succeeded' || run?.status === 'failed';
+
+/** One run, read every half second until it has finished (its progress bar moves with rowsDone). */
+export function useImportRun(id: string | null) {
+  return useQuery({
+    queryKey: ['imports', 'run', id],
+    queryFn: ({ signal }) =>
+      getJson<ImportRun>(`/imports/${encodeURIComponent(id ?? '')}`, undefined, signal),
+    enabled: id !== null,
+    refetchInterval: (query) => (isSettled(query.state.data) ? false : 500),
+  });
+}
+
+/** Queues a run (202): the answer is the run, read on with useImportRun. */
+export function useStartImport() {
+  return useMutation({
+    mutationFn: async (input: StartImport) =>
+      (await request<ImportRun>('/imports', { method: 'POST', body: input })).data,
+  });
+}
