@@ -10,7 +10,7 @@ import { openTestApi, type TestApi } from '../support/test-api.js';
 let api: TestApi;
 let revops: ApiClient;
 let ae: ApiClient;
-let owner: { email: string };
+let owner: { id: string; email: string };
 beforeAll(async () => {
   api = await openTestApi();
   revops = await signIn(api.app, await buildUser(api.database.db, { role: 'revops_admin' }));

@@ -17,6 +17,7 @@ export function RunProgress({ run, label }: { run: ImportRun; label: string }) {
     : run.rowsTotal > 0
       ? Math.min(99, Math.floor((run.rowsDone / run.rowsTotal) * 100))
       : 0;
+  const total = settled ? run.rowsDone : Math.max(run.rowsTotal, run.rowsDone);
   return (
     <Stack gap={4}>
       <Progress
@@ -29,8 +30,7 @@ export function RunProgress({ run, label }: { run: ImportRun; label: string }) {
       />
       <Group justify="space-between">
         <Text size="sm" data-testid="run-rows" aria-live="polite">
-          {run.rowsDone.toLocaleString('en')} of {Math.max(run.rowsTotal, run.rowsDone).toLocaleString('en')}{' '}
-          rows
+          {run.rowsDone.toLocaleString('en')} of {total.toLocaleString('en')} rows
         </Text>
         <Text size="sm" fw={500} data-testid="run-status">
           {STATUS_WORDS[run.status]}
