@@ -93,7 +93,7 @@ describe('the import wizard for a RevOps admin', () => {
     expect(await valueRow('Owner', '0055g00000MayaCAA').textContent()).toContain('maya.chen@closepath.demo');
     expect(await valueRow('StageName', 'Vibes').textContent()).toContain('Unmapped');
     expect(await page.getByTestId('unmapped-summary').textContent()).toBe(
-      '1 value is not mapped: 1 row would be refused. Add them to the mapping.',
+      '1 value is not mapped: 1 row would be refused. Add it to the mapping, or fix the rows.',
     );
     await expectNoAxeViolations(page, 'mapping, the company’s file');
     await shot('mapping');

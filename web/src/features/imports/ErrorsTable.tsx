@@ -1,6 +1,7 @@
 import { Group, Pagination, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { ImportRun } from '../../api';
+import { ScrollRegion } from './ScrollRegion';
 
 const PAGE = 25;
 
@@ -24,7 +25,7 @@ export function ErrorsTable({ run }: { run: ImportRun }) {
           ` (the first ${run.errors.length.toLocaleString('en')} are listed; fix them and run again for the rest)`}
         . Lines count from the header, line 1, as a spreadsheet or text editor shows them.
       </Text>
-      <Table.ScrollContainer minWidth={560}>
+      <ScrollRegion label="Errors, scrollable">
         <Table striped withTableBorder aria-label="Errors by file and line">
           <Table.Thead>
             <Table.Tr>
@@ -47,7 +48,7 @@ export function ErrorsTable({ run }: { run: ImportRun }) {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollRegion>
       {pages > 1 && (
         <Group justify="flex-end">
           <Pagination

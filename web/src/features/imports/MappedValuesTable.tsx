@@ -1,5 +1,6 @@
 import { Badge, Stack, Table, Text } from '@mantine/core';
 import type { MappedValue, ValueField } from './mapping-values';
+import { ScrollRegion } from './ScrollRegion';
 
 const FIELD_NAMES: Record<ValueField, string> = {
   StageName: 'StageName',
@@ -19,8 +20,12 @@ export function MappedValuesTable({ values }: { values: MappedValue[] }) {
     );
   const unmapped = values.filter((value) => value.mappedTo === null);
   const unmappedRows = unmapped.reduce((sum, value) => sum + value.rows, 0);
+  // The unmapped first: they are what to fix; then by column and by how many rows carry the value.
   const sorted = [...values].sort(
-    (a, b) => ORDER.indexOf(a.field) - ORDER.indexOf(b.field) || b.rows - a.rows,
+    (a, b) =>
+      Number(a.mappedTo !== null) - Number(b.mappedTo !== null) ||
+      ORDER.indexOf(a.field) - ORDER.indexOf(b.field) ||
+      b.rows - a.rows,
   );
   return (
     <Stack gap="xs">
@@ -28,9 +33,10 @@ export function MappedValuesTable({ values }: { values: MappedValue[] }) {
         {unmapped.length === 0
           ? 'Every value in the files is mapped.'
           : `${unmapped.length} ${unmapped.length === 1 ? 'value is' : 'values are'} not mapped: ` +
-            `${unmappedRows} ${unmappedRows === 1 ? 'row' : 'rows'} would be refused. Add them to the mapping.`}
+            `${unmappedRows} ${unmappedRows === 1 ? 'row' : 'rows'} would be refused. ` +
+            `Add ${unmapped.length === 1 ? 'it' : 'them'} to the mapping, or fix the rows.`}
       </Text>
-      <Table.ScrollContainer minWidth={520} maxHeight={420}>
+      <ScrollRegion label="Values in the files, scrollable" maxHeight={420}>
         <Table striped withTableBorder aria-label="Values in the files and what the mapping maps them to">
           <Table.Thead>
             <Table.Tr>
@@ -76,7 +82,7 @@ export function MappedValuesTable({ values }: { values: MappedValue[] }) {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollRegion>
     </Stack>
   );
 }
