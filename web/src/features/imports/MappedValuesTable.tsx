@@ -11,7 +11,7 @@ const FIELD_NAMES: Record<ValueField, string> = {
 const ORDER: ValueField[] = ['Type', 'StageName', 'CurrencyIsoCode', 'Owner'];
 
 /** The distinct values of the files beside what the mapping makes of them; unmapped ones flagged. */
-export function MappedValuesTable({ values }: { values: MappedValue[] }) {
+export function MappedValuesTable({ values, refusedRows }: { values: MappedValue[]; refusedRows: number }) {
   if (values.length === 0)
     return (
       <Text size="sm" c="dimmed">
@@ -19,7 +19,6 @@ export function MappedValuesTable({ values }: { values: MappedValue[] }) {
       </Text>
     );
   const unmapped = values.filter((value) => value.mappedTo === null);
-  const unmappedRows = unmapped.reduce((sum, value) => sum + value.rows, 0);
   // The unmapped first: they are what to fix; then by column and by how many rows carry the value.
   const sorted = [...values].sort(
     (a, b) =>
@@ -33,7 +32,7 @@ export function MappedValuesTable({ values }: { values: MappedValue[] }) {
         {unmapped.length === 0
           ? 'Every value in the files is mapped.'
           : `${unmapped.length} ${unmapped.length === 1 ? 'value is' : 'values are'} not mapped: ` +
-            `${unmappedRows} ${unmappedRows === 1 ? 'row' : 'rows'} would be refused. ` +
+            `${refusedRows} ${refusedRows === 1 ? 'row' : 'rows'} would be refused. ` +
             `Add ${unmapped.length === 1 ? 'it' : 'them'} to the mapping, or fix the rows.`}
       </Text>
       <ScrollRegion label="Values in the files, scrollable" maxHeight={420}>

@@ -31,7 +31,7 @@ export function MappingStep({
             accounts: files.accounts?.table ?? null,
             opportunities: files.opportunities?.table ?? null,
           })
-        : [],
+        : { values: [], refusedRows: 0 },
     [playbook, read, files],
   );
   const open = async (file: File | null) => {
@@ -95,7 +95,7 @@ export function MappingStep({
           <Text size="sm" c="dimmed">
             Read from the files in your browser; the dry run checks every row on the server.
           </Text>
-          <MappedValuesTable values={values} />
+          <MappedValuesTable values={values.values} refusedRows={values.refusedRows} />
         </Stack>
       </Grid.Col>
     </Grid>

@@ -34,7 +34,9 @@ describe('the values of the uploaded files beside the mapping', () => {
         '1,Prospecting,New Customer,EUR,005A\n2,Prospecting,New Customer,,\n3,Vibes,New Customer,XYZ,005B\n' +
         '4,Odd,New Customer,USD,\n5,Closed Won,Partner,USD,\n',
     );
-    const values = mappedValues(playbook, read.mapping, { accounts: null, opportunities });
+    const { values, refusedRows } = mappedValues(playbook, read.mapping, { accounts: null, opportunities });
+    // Row 3 (stage, currency, owner), row 4 (stage), row 5 (type, hence stage): three rows.
+    expect(refusedRows).toBe(3);
     const find = (field: string, value: string) =>
       values.find((each) => each.field === field && each.value === value);
     expect(find('StageName', 'Prospecting')).toMatchObject({

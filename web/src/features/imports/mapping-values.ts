@@ -79,17 +79,20 @@ function typeOf(playbook: Playbook, mapping: MappingPreview, text: string) {
 
 /**
  * The distinct StageName (per pipeline), Type, CurrencyIsoCode and owner values of the files, each beside what
- * the mapping maps it to, the way the server reads a row (src/domain/imports/salesforce-opportunity-row.ts).
+ * the mapping maps it to, the way the server reads a row (src/domain/imports/salesforce-opportunity-row.ts);
+ * and how many rows carry an unmapped value (a row unmapped in two columns counts once).
  */
 export function mappedValues(
   playbook: Playbook,
   mapping: MappingPreview,
   files: { accounts: CsvTable | null; opportunities: CsvTable | null },
-): MappedValue[] {
+): { values: MappedValue[]; refusedRows: number } {
   const tally = new Tally();
+  // The rows with at least one unmapped value (file and index): the server would refuse each of them.
+  const refused = new Set<string>();
   const currencies = knownCurrencies();
   const opportunities = files.opportunities;
-  for (const row of opportunities?.rows ?? []) {
+  for (const [index, row] of (opportunities?.rows ?? []).entries()) {
     const table = opportunities as CsvTable;
     const typeText = cellOf(table, row, 'Type');
     const type = typeOf(playbook, mapping, typeText);
@@ -118,9 +121,11 @@ export function mappedValues(
             : `not mapped for ${pipeline.name}`,
       }),
     }));
+    if (!stage) refused.add(`o${index}`);
     const currencyText = cellOf(table, row, 'CurrencyIsoCode');
     const currency = (currencyText || mapping.defaultCurrency || '').toUpperCase();
     const known = currencies.size === 0 || currencies.has(currency);
+    if (!known || !currency) refused.add(`o${index}`);
     tally.add(`CurrencyIsoCode\u0000${currencyText}`, () => ({
       field: 'CurrencyIsoCode',
       value: currencyText,
@@ -131,7 +136,7 @@ export function mappedValues(
     }));
   }
   for (const table of [files.accounts, opportunities]) {
-    for (const row of table?.rows ?? []) {
+    for (const [index, row] of (table?.rows ?? []).entries()) {
       const email = cellOf(table as CsvTable, row, 'Owner.Email', 'OwnerEmail');
       const ownerId = cellOf(table as CsvTable, row, 'OwnerId');
       if (email) {
@@ -145,6 +150,7 @@ export function mappedValues(
         continue;
       }
       const mapped = ownerId ? (mapping.owners[ownerId] ?? null) : null;
+      if (ownerId && !mapped) refused.add(`${table === opportunities ? 'o' : 'a'}${index}`);
       const unnamed =
         table === opportunities ? 'the account’s owner' : 'the AE the territory model routes it to';
       tally.add(`Owner\u0000${ownerId}`, () => ({
@@ -157,5 +163,5 @@ export function mappedValues(
       }));
     }
   }
-  return [...tally.entries.values()];
+  return { values: [...tally.entries.values()], refusedRows: refused.size };
 }
