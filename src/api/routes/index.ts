@@ -66,6 +66,7 @@ import { listDemoUsersRoute } from './list-demo-users.js';
 import { listForecastCallsRoute } from './list-forecast-calls.js';
 import { listForecastChangesRoute } from './list-forecast-changes.js';
 import { listFxRatesRoute } from './list-fx-rates.js';
+import { listImportRunsRoute } from './list-import-runs.js';
 import { listOpportunitiesRoute } from './list-opportunities.js';
 import { listPendingApprovalsRoute } from './list-pending-approvals.js';
 import { listPlaybookVersionsRoute } from './list-playbook-versions.js';
@@ -126,6 +127,7 @@ const ROUTES: FastifyPluginAsyncZod[] = [
   correctContractRoute,
   endContractRoute,
   startImportRoute,
+  listImportRunsRoute,
   getImportMappingTemplateRoute,
   getImportRunRoute,
   listAccountActivitiesRoute,

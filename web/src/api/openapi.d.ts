@@ -132,7 +132,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * The latest import runs
+         * @description Newest first, with their progress and counts (read one with getImportRun for its errors by line). RevOps (importData).
+         */
+        get: operations["listImportRuns"];
         put?: never;
         /**
          * Start a Salesforce CSV import
@@ -3659,6 +3663,33 @@ export interface components {
                 convertedDelta: number | null;
             }[];
         };
+        ImportRunSummary: {
+            id: string;
+            /** @description What was imported: salesforce */
+            kind: string;
+            /** @description The source system stored beside each record's external id */
+            source: string;
+            /** @enum {string} */
+            mode: "dry_run" | "all_or_nothing" | "good_rows_only";
+            /**
+             * @description failed: all or nothing with bad rows (nothing written), or an unreadable file
+             * @enum {string}
+             */
+            status: "queued" | "running" | "succeeded" | "failed";
+            /** @description Rows expected, from a line count (quoted line breaks overcount) */
+            rowsTotal: number;
+            rowsDone: number;
+            created: number;
+            /** @description Records imported before under the same external id, updated */
+            updated: number;
+            /** @description Bad rows */
+            rejected: number;
+            errorCount: number;
+            /** Format: date-time */
+            startedAt: string;
+            finishedAt: string | null;
+            byUser: string;
+        };
         PlaybookMappings: {
             /** @description Per old pipeline: old stage → new stage */
             stages?: {
@@ -4628,6 +4659,76 @@ export interface operations {
             };
             /** @description Problem details (RFC 9457) */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listImportRuns: {
+        parameters: {
+            query?: {
+                /** @description How many runs, 1…50 */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ImportRunSummary"][];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -19,7 +19,7 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-describe('the starting mapping of an import', () => {
+describe('the starting mapping of an import, and the list of runs', () => {
   it.each([
     ['firebolt', firebolt()],
     ['northwind', northwind()],
@@ -61,9 +61,32 @@ describe('the starting mapping of an import', () => {
     expect(run.errors).toEqual([expect.objectContaining({ line: 3 })]);
   });
 
+  it('lists the latest runs, newest first, without their errors; a limit out of range is refused', async () => {
+    const before = await revops.call('GET', '/api/v1/imports?limit=50');
+    expect(before.status).toBe(200);
+    api.advance(60_000);
+    const started = await revops.call('POST', '/api/v1/imports', {
+      mode: 'dry_run',
+      mapping: (await revops.call('GET', '/api/v1/imports/mapping-template')).body.mapping,
+      opportunities: 'Id,AccountId,Name,StageName,Amount,CloseDate\n006X,001X,X,Nowhere,1,2027-01-15\n',
+    });
+    expect(started.status).toBe(202);
+    const listed = await revops.call('GET', '/api/v1/imports?limit=1');
+    expect(listed.body.items).toEqual([
+      expect.objectContaining({ id: started.body.id, mode: 'dry_run', rowsTotal: 1 }),
+    ]);
+    expect(listed.body.items[0]).not.toHaveProperty('errors');
+    const all = await revops.call('GET', '/api/v1/imports?limit=50');
+    expect(all.body.items).toHaveLength(before.body.items.length + 1);
+    const bad = await revops.call('GET', '/api/v1/imports?limit=51');
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual([expect.objectContaining({ path: 'query.limit' })]);
+  });
+
   it('is refused to an AE, who is told who may', async () => {
     const answer = await ae.call('GET', '/api/v1/imports/mapping-template');
     expect(answer.status).toBe(403);
+    expect((await ae.call('GET', '/api/v1/imports')).status).toBe(403);
     const me = await ae.call('GET', '/api/v1/auth/me');
     expect(me.body.permissions.importData).toEqual({ allowed: false, who: 'Who may: RevOps admin.' });
   });
