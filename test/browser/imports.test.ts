@@ -46,6 +46,13 @@ describe('the import wizard for a RevOps admin', () => {
     await expect.poll(() => new URL(page.url()).pathname).toBe('/imports');
     await expect.poll(() => main().getByText('No file chosen.').count()).toBe(2);
     expect(await page.getByRole('button', { name: 'Next: mapping' }).isDisabled()).toBe(true);
+    await expect
+      .poll(() =>
+        main()
+          .getByText(/^No imports yet/)
+          .count(),
+      )
+      .toBe(1);
     await expectNoAxeViolations(page, 'import wizard, nothing uploaded');
     await shot('upload-empty');
 
@@ -144,6 +151,11 @@ describe('the import wizard for a RevOps admin', () => {
     expect(await page.getByRole('status').filter({ hasText: 'Imported' }).textContent()).toContain(
       '3 bad rows were skipped',
     );
+    // The runs, newest first: this import, then its dry run.
+    const recent = page.getByRole('table', { name: 'Recent imports' }).getByRole('row');
+    await expect.poll(() => recent.count()).toBe(3);
+    expect(await recent.nth(1).textContent()).toMatch(/Grace KimGood rows onlyDone3532/);
+    expect(await recent.nth(2).textContent()).toMatch(/Grace KimDry runDone3532/);
     await expectNoAxeViolations(page, 'import done');
     await shot('import-done');
 

@@ -6,3 +6,5 @@ export type ImportRunError = ImportRun['errors'][number];
 export type ImportMode = ImportRun['mode'];
 export type StartImport = RequestBodyOf<'startImport'>;
 export type ImportMappingTemplate = Schemas['ImportMappingTemplate'];
+/** A run without its errors, as GET /api/v1/imports lists it. */
+export type ImportRunSummary = Schemas['ImportRunSummary'];

@@ -3,6 +3,7 @@ import { WhoMay } from '../../shared/permission';
 import { LoadingState } from '../../shared/states';
 import { useSession } from '../auth';
 import { ImportWizard } from './ImportWizard';
+import { RecentImports } from './RecentImports';
 
 /** RevOps: bring accounts and deals in from a Salesforce data export, checked by line before anything is written. */
 export function ImportsPage() {
@@ -30,6 +31,7 @@ export function ImportsPage() {
             written.
           </Text>
           <ImportWizard />
+          <RecentImports />
         </>
       )}
     </Stack>
