@@ -6,7 +6,7 @@ import { ImportStep } from './ImportStep';
 import { MappingStep } from './MappingStep';
 import { useImportRun, useMappingTemplate, useStartImport } from './queries';
 import { RunResult } from './RunResult';
-import { type UploadedFiles, UploadStep } from './UploadStep';
+import { filesReady, type UploadedFiles, UploadStep } from './UploadStep';
 
 const NO_FILES: UploadedFiles = { accounts: null, opportunities: null };
 
@@ -64,7 +64,7 @@ export function ImportWizard() {
   };
   const refusal = mappingRefusal(dryRunStart.error);
   const dryRunFailure = dryRunStart.error && refusal.length === 0 ? dryRunStart.error : null;
-  const hasFiles = Boolean(files.accounts || files.opportunities);
+  const hasFiles = filesReady(files);
   const importing = importId !== null;
 
   return (

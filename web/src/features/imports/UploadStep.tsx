@@ -8,6 +8,14 @@ export interface UploadedFiles {
   opportunities: UploadedFile | null;
 }
 
+/** The most characters a file sent from here may have (the server's MAX_IMPORT_CSV_CHARS). */
+export const MAX_FILE_CHARS = 20_000_000;
+
+/** Whether the files can be sent: at least one, none too large. */
+export const filesReady = (files: UploadedFiles) =>
+  Boolean(files.accounts || files.opportunities) &&
+  [files.accounts, files.opportunities].every((file) => !file || file.text.length <= MAX_FILE_CHARS);
+
 /** The columns without which a file is not the export it is named for. */
 const REQUIRED = { accounts: ['Id', 'Name'], opportunities: ['Id', 'AccountId', 'StageName', 'CloseDate'] };
 
@@ -24,6 +32,12 @@ function FileSummary({ file, kind }: { file: UploadedFile | null; kind: keyof Up
       <Text size="sm">
         <b>{file.name}</b> · {formatSize(file.size)} · {rowsInWords(file.table.rows.length)}
       </Text>
+      {file.text.length > MAX_FILE_CHARS && (
+        <Text size="sm" c="red.8" role="alert">
+          Too large to send from the browser (more than 20 million characters): import it with{' '}
+          <code>closepath import salesforce</code>, which streams files of any size.
+        </Text>
+      )}
       {missing.length > 0 && (
         <Text size="sm" c="red.8" role="alert">
           This file has no {missing.join(', ')} column: is it the right export?
