@@ -30,6 +30,7 @@ export function ImportWizard() {
   const dryRunStart = useStartImport();
   const importStart = useStartImport();
   const dryRun = useImportRun(dryRunId).data;
+  const finalRun = useImportRun(importId).data;
   useEffect(() => {
     if (mapping === null && template.data) setMapping(template.data.mapping);
   }, [mapping, template.data]);
@@ -66,11 +67,24 @@ export function ImportWizard() {
   const dryRunFailure = dryRunStart.error && refusal.length === 0 ? dryRunStart.error : null;
   const hasFiles = filesReady(files);
   const importing = importId !== null;
+  const imported = finalRun?.status === 'succeeded';
+  const importStep = (
+    <ImportStep
+      dryRun={dryRun}
+      mode={mode}
+      onMode={setMode}
+      runId={importId}
+      onRun={runImport}
+      running={importStart.isPending}
+      failure={importStart.error ? describeError(importStart.error) : null}
+      onAnother={startAgain}
+    />
+  );
 
   return (
     <Stack gap="lg">
       <Stepper
-        active={step}
+        active={imported ? 4 : step}
         onStepClick={importing ? undefined : setStep}
         allowNextStepsSelect={false}
         size="sm"
@@ -105,17 +119,10 @@ export function ImportWizard() {
           {dryRunId ? <RunResult id={dryRunId} /> : null}
         </Stepper.Step>
         <Stepper.Step label="Import" description="With progress">
-          <ImportStep
-            dryRun={dryRun}
-            mode={mode}
-            onMode={setMode}
-            runId={importId}
-            onRun={runImport}
-            running={importStart.isPending}
-            failure={importStart.error ? describeError(importStart.error) : null}
-            onAnother={startAgain}
-          />
+          {importStep}
         </Stepper.Step>
+        {/* A finished import marks every step done, and stays on screen with its summary. */}
+        <Stepper.Completed>{importStep}</Stepper.Completed>
       </Stepper>
       {!importing && (
         <Group justify="space-between">
