@@ -154,8 +154,9 @@ describe('the import wizard for a RevOps admin', () => {
     // The runs, newest first: this import, then its dry run.
     const recent = page.getByRole('table', { name: 'Recent imports' }).getByRole('row');
     await expect.poll(() => recent.count()).toBe(3);
-    expect(await recent.nth(1).textContent()).toMatch(/Grace KimGood rows onlyDone3532/);
-    expect(await recent.nth(2).textContent()).toMatch(/Grace KimDry runDone3532/);
+    // (The list is read again every two seconds while a run in it has not finished.)
+    await expect.poll(() => recent.nth(1).textContent()).toMatch(/Grace KimGood rows onlyDone3532/);
+    await expect.poll(() => recent.nth(2).textContent()).toMatch(/Grace KimDry runDone3532/);
     await expectNoAxeViolations(page, 'import done');
     await shot('import-done');
 
