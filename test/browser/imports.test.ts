@@ -44,7 +44,7 @@ describe('the import wizard for a RevOps admin', () => {
     await signInAs(page, server.url, 'Grace Kim');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Import' }).click();
     await expect.poll(() => new URL(page.url()).pathname).toBe('/imports');
-    await expect.poll(() => main().getByText('No file chosen.').count()).toBe(2);
+    await expect.poll(() => main().getByText('Not uploaded yet.').count()).toBe(2);
     expect(await page.getByRole('button', { name: 'Next: mapping' }).isDisabled()).toBe(true);
     await expect
       .poll(() =>

@@ -23,7 +23,7 @@ function FileSummary({ file, kind }: { file: UploadedFile | null; kind: keyof Up
   if (!file)
     return (
       <Text size="sm" c="dimmed">
-        No file chosen.
+        Not uploaded yet.
       </Text>
     );
   const missing = REQUIRED[kind].filter((column) => !file.table.header.includes(column));
