@@ -685,6 +685,16 @@ const OPERATIONS: Record<string, Operation> = {
         opportunities: 'Id,AccountId,Name,StageName,Amount,CloseDate\n',
       }),
   },
+  'GET /api/v1/imports': {
+    readOnly: true,
+    expected: adminOnly(200),
+    run: (t) => t.me.call('GET', '/api/v1/imports?limit=5'),
+  },
+  'GET /api/v1/imports/mapping-template': {
+    readOnly: true,
+    expected: adminOnly(200),
+    run: (t) => t.me.call('GET', '/api/v1/imports/mapping-template'),
+  },
   'GET /api/v1/imports/{id}': {
     expected: adminOnly(200),
     run: async (t) => {

@@ -47,6 +47,7 @@ import { getAccountRoute } from './get-account.js';
 import { getForecastRoute } from './get-forecast.js';
 import { getFunnelRoute } from './get-funnel.js';
 import { getHealthRoute } from './get-health.js';
+import { getImportMappingTemplateRoute } from './get-import-mapping-template.js';
 import { getImportRunRoute } from './get-import-run.js';
 import { getMeRoute } from './get-me.js';
 import { getOfferRoute } from './get-offer.js';
@@ -71,6 +72,7 @@ import { listDemoUsersRoute } from './list-demo-users.js';
 import { listForecastCallsRoute } from './list-forecast-calls.js';
 import { listForecastChangesRoute } from './list-forecast-changes.js';
 import { listFxRatesRoute } from './list-fx-rates.js';
+import { listImportRunsRoute } from './list-import-runs.js';
 import { listOpportunitiesRoute } from './list-opportunities.js';
 import { listPendingApprovalsRoute } from './list-pending-approvals.js';
 import { listPlaybookVersionsRoute } from './list-playbook-versions.js';
@@ -131,6 +133,8 @@ const ROUTES: FastifyPluginAsyncZod[] = [
   correctContractRoute,
   endContractRoute,
   startImportRoute,
+  listImportRunsRoute,
+  getImportMappingTemplateRoute,
   getImportRunRoute,
   listAccountActivitiesRoute,
   logAccountActivityRoute,

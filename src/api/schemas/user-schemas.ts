@@ -47,6 +47,9 @@ export const signedInSchema = z
         takeDealSnapshots: permissionSchema.describe(
           'A snapshot of the open pipeline on demand (RevOps admin)',
         ),
+        importData: permissionSchema.describe(
+          "Import other systems' exports, e.g. Salesforce CSV (RevOps admin)",
+        ),
       })
       .describe("What the user's role may do anywhere"),
   })

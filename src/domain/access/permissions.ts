@@ -134,6 +134,8 @@ export interface RolePermissions {
   adjustForecast: Permission;
   /** A snapshot of the open pipeline on demand (for "what changed"). */
   takeDealSnapshots: Permission;
+  /** Data in: imports of other systems' exports and their runs. */
+  importData: Permission;
 }
 
 export function rolePermissions(principal: Principal): RolePermissions {
@@ -153,5 +155,6 @@ export function rolePermissions(principal: Principal): RolePermissions {
       whoMay((role) => role.adjustForecast.length > 0),
     ),
     takeDealSnapshots: permit(rights.takeDealSnapshots, () => whoMay((role) => role.takeDealSnapshots)),
+    importData: permit(rights.importData, () => whoMay((role) => role.importData)),
   };
 }

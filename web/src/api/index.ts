@@ -4,6 +4,7 @@ export type * from './closing-types';
 export type * from './contract-types';
 export type * from './forecast-change-types';
 export type * from './forecast-types';
+export type * from './import-types';
 export type * from './permission-types';
 export type * from './playbook-types';
 export type * from './playbook-version-types';

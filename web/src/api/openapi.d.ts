@@ -132,13 +132,37 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * The latest import runs
+         * @description Newest first, with their progress and counts (read one with getImportRun for its errors by line). RevOps (importData).
+         */
+        get: operations["listImportRuns"];
         put?: never;
         /**
          * Start a Salesforce CSV import
          * @description Account.csv and/or Opportunity.csv (Salesforce data-export columns) as text, with the mapping file (YAML). Answers 202 with the queued run; it is processed in the background — read its progress and its errors by line with getImportRun. Modes: dry_run (writes nothing), all_or_nothing (any bad row: nothing written), good_rows_only. A re-import updates what was imported before. RevOps (importData).
          */
         post: operations["startImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/mapping-template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A mapping file to start an import from
+         * @description The playbook's pipelines' stages and its types by their names, Salesforce's Closed Won / Closed Lost, the playbook's currency and lead sources; no owners. Edit it to your export's values and send it to startImport. RevOps (importData).
+         */
+        get: operations["getImportMappingTemplate"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2973,6 +2997,8 @@ export interface components {
                 adjustForecast: components["schemas"]["Permission"];
                 /** @description A snapshot of the open pipeline on demand (RevOps admin) */
                 takeDealSnapshots: components["schemas"]["Permission"];
+                /** @description Import other systems' exports, e.g. Salesforce CSV (RevOps admin) */
+                importData: components["schemas"]["Permission"];
             };
         };
         ApiToken: {
@@ -3161,6 +3187,12 @@ export interface components {
                 /** @description The playbook's probability: forecasts use this one */
                 playbookProbability: number;
             }[];
+        };
+        ImportMappingTemplate: {
+            /** @description The mapping file (YAML) as text, valid against the playbook in force */
+            mapping: string;
+            /** @description The name of the playbook it was made for */
+            playbook: string;
         };
         ImportRun: {
             id: string;
@@ -3791,6 +3823,33 @@ export interface components {
                 deltaMinor: string;
                 convertedDelta: number | null;
             }[];
+        };
+        ImportRunSummary: {
+            id: string;
+            /** @description What was imported: salesforce */
+            kind: string;
+            /** @description The source system stored beside each record's external id */
+            source: string;
+            /** @enum {string} */
+            mode: "dry_run" | "all_or_nothing" | "good_rows_only";
+            /**
+             * @description failed: all or nothing with bad rows (nothing written), or an unreadable file
+             * @enum {string}
+             */
+            status: "queued" | "running" | "succeeded" | "failed";
+            /** @description Rows expected, from a line count (quoted line breaks overcount) */
+            rowsTotal: number;
+            rowsDone: number;
+            created: number;
+            /** @description Records imported before under the same external id, updated */
+            updated: number;
+            /** @description Bad rows */
+            rejected: number;
+            errorCount: number;
+            /** Format: date-time */
+            startedAt: string;
+            finishedAt: string | null;
+            byUser: string;
         };
         PlaybookMappings: {
             /** @description Per old pipeline: old stage → new stage */
@@ -4788,6 +4847,76 @@ export interface operations {
             };
         };
     };
+    listImportRuns: {
+        parameters: {
+            query?: {
+                /** @description How many runs, 1…50 */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ImportRunSummary"][];
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     startImport: {
         parameters: {
             query?: never;
@@ -4829,6 +4958,62 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getImportMappingTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportMappingTemplate"];
                 };
             };
             /** @description Problem details (RFC 9457) */

@@ -29,6 +29,7 @@ const PipelineChangesPage = lazy(() =>
 );
 const FunnelPage = lazy(() => import('../features/funnel').then((m) => ({ default: m.FunnelPage })));
 const RevenuePage = lazy(() => import('../features/revenue').then((m) => ({ default: m.RevenuePage })));
+const ImportsPage = lazy(() => import('../features/imports').then((m) => ({ default: m.ImportsPage })));
 const WebhooksPage = lazy(() => import('../features/webhooks').then((m) => ({ default: m.WebhooksPage })));
 
 /** '/': where the signed-in user's role has its work (see landing.ts). */
@@ -97,6 +98,9 @@ export function AppRoutes() {
         </Route>
         <Route path={paths.webhooks}>
           <WebhooksPage />
+        </Route>
+        <Route path={paths.imports}>
+          <ImportsPage />
         </Route>
         <Route>
           <EmptyState title="Nothing here">This address is not a page of Closepath.</EmptyState>

@@ -63,6 +63,9 @@ function useNav(): NavItem[] {
     ...(session?.permissions.manageWebhooks.allowed
       ? [{ label: 'Webhooks', href: paths.webhooks, current: under(paths.webhooks) }]
       : []),
+    ...(session?.permissions.importData.allowed
+      ? [{ label: 'Import', href: paths.imports, current: under(paths.imports) }]
+      : []),
   ];
 }
 

@@ -52,6 +52,8 @@ export const paths = {
   territories: '/territories',
   /** RevOps: webhook subscriptions and the delivery log. */
   webhooks: '/webhooks',
+  /** RevOps: the import wizard (a Salesforce export: upload, mapping, dry run, import). */
+  imports: '/imports',
   account: (id: string) => `/accounts/${encodeURIComponent(id)}`,
 } as const;
 

@@ -1,0 +1,55 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  getJson,
+  type ImportMappingTemplate,
+  type ImportRun,
+  type ImportRunSummary,
+  request,
+  type StartImport,
+} from '../../api';
+
+const RUNS = ['imports', 'runs'] as const;
+
+/** The mapping file to start from, made for the playbook in force. */
+export function useMappingTemplate(enabled: boolean) {
+  return useQuery({
+    queryKey: ['imports', 'mapping-template'],
+    queryFn: ({ signal }) => getJson<ImportMappingTemplate>('/imports/mapping-template', undefined, signal),
+    enabled,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+export const isSettled = (run: Pick<ImportRun, 'status'> | undefined) =>
+  run?.status === 'succeeded' || run?.status === 'failed';
+
+/** One run, read every half second until it has finished (its progress bar moves with rowsDone). */
+export function useImportRun(id: string | null) {
+  return useQuery({
+    queryKey: ['imports', 'run', id],
+    queryFn: ({ signal }) =>
+      getJson<ImportRun>(`/imports/${encodeURIComponent(id ?? '')}`, undefined, signal),
+    enabled: id !== null,
+    refetchInterval: (query) => (isSettled(query.state.data) ? false : 500),
+  });
+}
+
+/** Queues a run (202): the answer is the run, read on with useImportRun. */
+export function useStartImport() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (input: StartImport) =>
+      (await request<ImportRun>('/imports', { method: 'POST', body: input })).data,
+    onSuccess: () => client.invalidateQueries({ queryKey: RUNS }),
+  });
+}
+
+/** The latest runs, newest first; read again every two seconds while one of them has not finished. */
+export function useImportRuns(enabled: boolean) {
+  return useQuery({
+    queryKey: RUNS,
+    queryFn: ({ signal }) => getJson<{ items: ImportRunSummary[] }>('/imports', { limit: 10 }, signal),
+    enabled,
+    refetchInterval: (query) => (query.state.data?.items.some((run) => !isSettled(run)) ? 2000 : false),
+  });
+}
