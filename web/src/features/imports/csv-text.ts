@@ -1,3 +1,5 @@
+import { parse } from 'csv-parse/browser/esm/sync';
+
 /** A CSV file read in the browser: its header and its data rows (quoted commas, quotes and line breaks kept). */
 export interface CsvTable {
   header: string[];
@@ -5,37 +7,12 @@ export interface CsvTable {
 }
 
 /**
- * Parses CSV text (RFC 4180: `"` quotes, `""` inside quotes, CRLF or LF, a leading BOM). Blank lines are
- * skipped. Cheap enough for the files the wizard sends (the server parses them again; it decides).
+ * Parses CSV text (RFC 4180 by csv-parse: quotes, CRLF or LF, a leading BOM). Blank lines are skipped; rows of
+ * another length are kept for the server to refuse by line. Cheap enough for the files the wizard sends (the
+ * server parses them again; it decides).
  */
 export function parseCsv(text: string): CsvTable {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let cell = '';
-  let quoted = false;
-  let index = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const endRecord = () => {
-    record.push(cell);
-    if (record.length > 1 || record[0] !== '') records.push(record);
-    record = [];
-    cell = '';
-  };
-  for (; index < text.length; index++) {
-    const char = text[index];
-    if (quoted) {
-      if (char !== '"') cell += char;
-      else if (text[index + 1] === '"') {
-        cell += '"';
-        index++;
-      } else quoted = false;
-    } else if (char === '"') quoted = true;
-    else if (char === ',') {
-      record.push(cell);
-      cell = '';
-    } else if (char === '\n') endRecord();
-    else if (char !== '\r') cell += char;
-  }
-  if (cell !== '' || record.length > 0) endRecord();
+  const records: string[][] = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true });
   const [header = [], ...rows] = records;
   return { header: header.map((name) => name.trim()), rows };
 }
