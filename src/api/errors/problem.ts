@@ -214,7 +214,7 @@ export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply
   return reply.code(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
 }
 
-type ProblemStatus = number | '4xx' | '5xx' | 'default';
+export type ProblemStatus = number | '4xx' | '5xx' | 'default';
 
 /** OpenAPI response entries for the problems a route can answer: `...problemResponses(400, 404, 412)`. */
 export function problemResponses<const S extends ProblemStatus>(...statuses: S[]) {

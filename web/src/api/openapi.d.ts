@@ -5586,7 +5586,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The accounts as CSV (RFC 4180, UTF-8, a header row); cells that a spreadsheet would run as a formula start with an apostrophe */
+            /** @description accounts as CSV: RFC 4180, UTF-8, a header row; cells that a spreadsheet would run as a formula start with an apostrophe */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5652,7 +5652,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The opportunities as CSV (RFC 4180, UTF-8, a header row); cells that a spreadsheet would run as a formula start with an apostrophe */
+            /** @description opportunities as CSV: RFC 4180, UTF-8, a header row; cells that a spreadsheet would run as a formula start with an apostrophe */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5711,7 +5711,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The stage changes as CSV (RFC 4180, UTF-8, a header row); cells that a spreadsheet would run as a formula start with an apostrophe */
+            /** @description the stage history as CSV: RFC 4180, UTF-8, a header row; cells that a spreadsheet would run as a formula start with an apostrophe */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5774,7 +5774,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The forecast as CSV (RFC 4180, UTF-8, a header row); cells that a spreadsheet would run as a formula start with an apostrophe */
+            /** @description the forecast roll-up as CSV: RFC 4180, UTF-8, a header row; cells that a spreadsheet would run as a formula start with an apostrophe */
             200: {
                 headers: {
                     [name: string]: unknown;
