@@ -23,12 +23,19 @@ export function useMappingTemplate(enabled: boolean) {
 export const isSettled = (run: Pick<ImportRun, 'status'> | undefined) =>
   run?.status === 'succeeded' || run?.status === 'failed';
 
-/** One run, read every half second until it has finished (its progress bar moves with rowsDone). */
+/**
+ * One run, read every half second until it has finished (its progress bar moves with rowsDone); once it has,
+ * the recent runs are read again so the list agrees.
+ */
 export function useImportRun(id: string | null) {
+  const client = useQueryClient();
   return useQuery({
     queryKey: ['imports', 'run', id],
-    queryFn: ({ signal }) =>
-      getJson<ImportRun>(`/imports/${encodeURIComponent(id ?? '')}`, undefined, signal),
+    queryFn: async ({ signal }) => {
+      const run = await getJson<ImportRun>(`/imports/${encodeURIComponent(id ?? '')}`, undefined, signal);
+      if (isSettled(run)) await client.invalidateQueries({ queryKey: RUNS });
+      return run;
+    },
     enabled: id !== null,
     refetchInterval: (query) => (isSettled(query.state.data) ? false : 500),
   });
