@@ -60,6 +60,7 @@ import { getPocPlanRoute } from './get-poc-plan.js';
 import { getQuotePdfRoute } from './get-quote-pdf.js';
 import { getTerritoryModelRoute } from './get-territory-model.js';
 import { getWebhookDeliveryRoute } from './get-webhook-delivery.js';
+import { importQuotasRoute } from './import-quotas.js';
 import { listAccountContractsRoute } from './list-account-contracts.js';
 import { listAccountsRoute } from './list-accounts.js';
 import { listAccountActivitiesRoute, listDealActivitiesRoute } from './list-activities.js';
@@ -194,6 +195,7 @@ const ROUTES: FastifyPluginAsyncZod[] = [
   setFxRatesRoute,
   listQuotasRoute,
   setQuotasRoute,
+  importQuotasRoute,
   takeDealSnapshotRoute,
   listForecastChangesRoute,
   getFunnelRoute,
