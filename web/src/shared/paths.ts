@@ -42,6 +42,8 @@ export const paths = {
   forecast: '/forecast',
   /** What changed in the pipeline between two snapshots. */
   forecastChanges: '/forecast/changes',
+  /** RevOps and VP Finance: the rates to the company currency and the owners' quotas. */
+  forecastSettings: '/forecast/settings',
   /** A pipeline's funnel: conversion, days and calibrated win rates per stage. */
   funnel: '/funnel',
   /** RevOps: the playbook's versions and a preview of a change. */
