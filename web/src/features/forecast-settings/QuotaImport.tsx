@@ -92,6 +92,8 @@ export function QuotaImport({ exampleEmail, exampleQuarterStart, exampleYearStar
           <FileInput
             label="Upload a CSV file"
             placeholder="Choose a .csv file"
+            // Mantine's placeholder grey is too faint for WCAG AA text contrast.
+            styles={{ placeholder: { color: 'var(--mantine-color-gray-7)' } }}
             accept=".csv,text/csv"
             value={file}
             onChange={(chosen) => void upload(chosen)}

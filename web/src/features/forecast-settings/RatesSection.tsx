@@ -133,7 +133,7 @@ function RatesEditor({ table, users, saved, onSaved }: EditorProps) {
                       <Table.Td>
                         <Text size="sm">
                           {before
-                            ? `${nameOf(users, before.updatedBy)}, ${formatDateTime(before.updatedAt)}`
+                            ? `${before.updatedBy.startsWith('system:') ? 'System' : nameOf(users, before.updatedBy)}, ${formatDateTime(before.updatedAt)}`
                             : 'Not saved yet'}
                         </Text>
                       </Table.Td>
