@@ -159,7 +159,11 @@ function QuotaTable({ year, quotas, users }: GridProps) {
         )}
         <Group gap="sm">
           <Button type="submit" loading={save.isPending} disabled={changedKeys.length === 0}>
-            Save {changedKeys.length === 1 ? '1 changed quota' : `${changedKeys.length} changed quotas`}
+            {changedKeys.length === 0
+              ? 'Save changes'
+              : changedKeys.length === 1
+                ? 'Save 1 changed quota'
+                : `Save ${changedKeys.length} changed quotas`}
           </Button>
           {changedKeys.length > 0 && (
             <Button variant="default" onClick={discard}>
