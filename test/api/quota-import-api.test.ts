@@ -101,4 +101,22 @@ describe('importing quotas from CSV', () => {
     expect(refused.status).toBe(403);
     expect(await quotaAudits()).toBe(3);
   });
+  it('answers odd files with a 400 at body.csv, never a 5xx', async () => {
+    const odd = [
+      '"',
+      '\u0000',
+      ' ',
+      'OwnerEmail,OwnerEmail,Period,PeriodStart,Amount\na,b,c,d,e',
+      `${HEADER}\n"unclosed`,
+      `${HEADER}\n,,,,,,,,\n\n\n`,
+      `${HEADER}\n__proto__,constructor,toString,1e5`,
+      `${HEADER}\nada.ae@example.com,quarter,2026-02-01,99999999999999999999`,
+    ];
+    for (const csv of odd) {
+      const answer = await admin.call('POST', '/api/v1/quotas/import', { csv });
+      expect(answer.status, JSON.stringify(csv)).toBe(400);
+      expect(answer.body.errors.every((e: { path: string }) => e.path === 'body.csv')).toBe(true);
+    }
+    expect(await quotaAudits()).toBe(3);
+  });
 });
