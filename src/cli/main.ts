@@ -7,6 +7,7 @@ import { registerInspect } from './commands/inspect.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerOpportunity } from './commands/opportunity.js';
 import { registerPlaybook } from './commands/playbook.js';
+import { registerQuotas } from './commands/quotas.js';
 import { registerRenewals } from './commands/renewals.js';
 import { registerSeed } from './commands/seed.js';
 import { registerServe } from './commands/serve.js';
@@ -36,6 +37,7 @@ for (const register of [
   registerActivity,
   registerInspect,
   registerSnapshot,
+  registerQuotas,
   registerUser,
   registerToken,
   registerBackup,

@@ -626,6 +626,13 @@ const OPERATIONS: Record<string, Operation> = {
         ],
       }),
   },
+  'POST /api/v1/quotas/import': {
+    expected: FORECAST_SETTINGS(200),
+    run: (t) =>
+      t.me.call('POST', '/api/v1/quotas/import', {
+        csv: `OwnerEmail,Period,PeriodStart,Amount\n${t.owner.email},quarter,2026-02-01,10.00\n`,
+      }),
+  },
   'POST /api/v1/forecast/submissions': {
     expected: { ...allRoles(403), ae: 201 },
     run: (t) => t.me.call('POST', '/api/v1/forecast/submissions', FORECAST_CALL),

@@ -62,6 +62,7 @@ import { getQuotePdfRoute } from './get-quote-pdf.js';
 import { getRevenueRoute } from './get-revenue.js';
 import { getTerritoryModelRoute } from './get-territory-model.js';
 import { getWebhookDeliveryRoute } from './get-webhook-delivery.js';
+import { importQuotasRoute } from './import-quotas.js';
 import { listAccountContractsRoute } from './list-account-contracts.js';
 import { listAccountsRoute } from './list-accounts.js';
 import { listAccountActivitiesRoute, listDealActivitiesRoute } from './list-activities.js';
@@ -199,6 +200,7 @@ const ROUTES: FastifyPluginAsyncZod[] = [
   setFxRatesRoute,
   listQuotasRoute,
   setQuotasRoute,
+  importQuotasRoute,
   takeDealSnapshotRoute,
   listForecastChangesRoute,
   getFunnelRoute,

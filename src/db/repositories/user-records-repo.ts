@@ -127,3 +127,18 @@ export async function listPasswordlessUserIds(db: Kysely<Database>, emailSuffix:
     .execute();
   return rows.map((row) => row.id);
 }
+
+/** The users with any of these e-mails, matched case-insensitively, in one query. */
+export async function findUsersByEmails(
+  db: Kysely<Database>,
+  emails: readonly string[],
+): Promise<UserRecord[]> {
+  const lower = [...new Set(emails.map((email) => email.toLowerCase()))];
+  if (lower.length === 0) return [];
+  const rows = await db
+    .selectFrom('users')
+    .selectAll()
+    .where((eb) => eb(eb.fn('lower', ['email']), 'in', lower))
+    .execute();
+  return rows.map(toUserRecord);
+}

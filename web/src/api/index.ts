@@ -3,6 +3,7 @@ export { getJson, type RequestOptions, request, setCsrfToken, urlFor, whenSigned
 export type * from './closing-types';
 export type * from './contract-types';
 export type * from './forecast-change-types';
+export type * from './forecast-settings-types';
 export type * from './forecast-types';
 export type * from './import-types';
 export type * from './permission-types';

@@ -1174,6 +1174,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/quotas/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import owners' quotas from CSV (RevOps, VP Finance)
+         * @description Columns OwnerEmail, Period (month, quarter, fiscal_year), PeriodStart (the first day of the fiscal period, YYYY-MM-DD) and Amount (a decimal in the company currency). Owners are found by e-mail. All or nothing: any bad line and nothing is written; each bad line is an issue at `body.csv` whose message names the line and column ("line 4, Amount: …"). Each quota set is audited as setQuotas.
+         */
+        post: operations["importQuotas"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/forecast/snapshots": {
         parameters: {
             query?: never;
@@ -11630,6 +11650,83 @@ export interface operations {
                     "application/json": {
                         /** @description Quotas set */
                         updated: number;
+                    };
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importQuotas: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The quota file as text: a header row OwnerEmail,Period,PeriodStart,Amount, then one quota a line (Period month|quarter|fiscal_year; PeriodStart the first day of that fiscal period, YYYY-MM-DD; Amount a decimal in the company currency, e.g. 250000.50) */
+                    csv: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Quotas set */
+                        updated: number;
+                        /** @description Owners they belong to */
+                        owners: number;
                     };
                 };
             };

@@ -24,6 +24,9 @@ const TerritoriesPage = lazy(() =>
   import('../features/territories').then((m) => ({ default: m.TerritoriesPage })),
 );
 const ForecastPage = lazy(() => import('../features/forecast').then((m) => ({ default: m.ForecastPage })));
+const ForecastSettingsPage = lazy(() =>
+  import('../features/forecast-settings').then((m) => ({ default: m.ForecastSettingsPage })),
+);
 const PipelineChangesPage = lazy(() =>
   import('../features/pipeline-changes').then((m) => ({ default: m.PipelineChangesPage })),
 );
@@ -77,6 +80,9 @@ export function AppRoutes() {
         </Route>
         <Route path={paths.forecast}>
           <ForecastPage />
+        </Route>
+        <Route path={paths.forecastSettings}>
+          <ForecastSettingsPage />
         </Route>
         <Route path={paths.forecastChanges}>
           <PipelineChangesPage />

@@ -1,5 +1,6 @@
 import { Anchor, Group } from '@mantine/core';
 import { Link, useLocation } from 'wouter';
+import type { RolePermissions } from '../api';
 import { paths } from './paths';
 
 const VIEWS = [
@@ -9,12 +10,19 @@ const VIEWS = [
   { label: 'Revenue', href: paths.revenue },
 ] as const;
 
-/** The forecast's views (one entry in the main navigation), the current one marked. */
-export function ForecastViews() {
+/** Shown only to whoever may keep the rates and quotas (the page says who may to anyone else). */
+const SETTINGS = { label: 'Settings', href: paths.forecastSettings };
+
+/**
+ * The forecast's views (one entry in the main navigation), the current one marked; its settings too when the
+ * caller's `permissions` allow keeping them.
+ */
+export function ForecastViews({ permissions }: { permissions?: RolePermissions | undefined }) {
   const [location] = useLocation();
+  const views = permissions?.manageForecastSettings.allowed ? [...VIEWS, SETTINGS] : VIEWS;
   return (
     <Group gap="md" component="nav" aria-label="Forecast views">
-      {VIEWS.map((view) => {
+      {views.map((view) => {
         const current = location === view.href;
         return (
           <Anchor

@@ -44,6 +44,8 @@ export const paths = {
   forecastChanges: '/forecast/changes',
   /** Revenue implications: bookings by category, GRR and NRR per period. */
   revenue: '/forecast/revenue',
+  /** RevOps and VP Finance: the rates to the company currency and the owners' quotas. */
+  forecastSettings: '/forecast/settings',
   /** A pipeline's funnel: conversion, days and calibrated win rates per stage. */
   funnel: '/funnel',
   /** RevOps: the playbook's versions and a preview of a change. */

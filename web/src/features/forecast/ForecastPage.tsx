@@ -58,7 +58,7 @@ export function ForecastPage() {
       <Title order={1} size="h2">
         Forecast
       </Title>
-      <ForecastViews />
+      <ForecastViews permissions={session?.permissions} />
       <Text size="sm" c="dimmed">
         Deals you may see, in the period of their close date, converted to the company currency. A deal counts
         in Closed, Commit, Best Case or Pipeline by its stage; Omitted deals are left out.

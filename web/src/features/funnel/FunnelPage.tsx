@@ -5,6 +5,7 @@ import type { FunnelStage } from '../../api';
 import { ForecastViews } from '../../shared/ForecastViews';
 import { usePlaybook } from '../../shared/playbook';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/states';
+import { useSession } from '../auth';
 import { useFunnel } from './queries';
 
 const percent = (value: number | null) => (value === null ? '—' : `${value}%`);
@@ -28,6 +29,7 @@ function ConversionBars({ stages }: { stages: FunnelStage[] }) {
 }
 
 export function FunnelPage() {
+  const permissions = useSession().data?.permissions;
   const playbook = usePlaybook();
   const pipelines = playbook.data?.pipelines ?? [];
   const [picked, setPicked] = useState<string | null>(null);
@@ -38,7 +40,7 @@ export function FunnelPage() {
       <Title order={1} size="h2">
         Funnel
       </Title>
-      <ForecastViews />
+      <ForecastViews permissions={permissions} />
       <Text size="sm" c="dimmed" maw={900}>
         From every deal's stage history (only deals you may see): of the deals that entered a stage, how many
         later reached the next stage or beyond; how many days a stay in the stage usually lasts (the median);

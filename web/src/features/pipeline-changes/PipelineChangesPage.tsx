@@ -49,6 +49,7 @@ export function PipelineChangesPage() {
   const [currency, setCurrency] = useState<string | null>(null);
   const changes = useForecastChanges(filters);
   const users = useUsers();
+  const permissions = useSession().data?.permissions;
   const answer = changes.data;
   const currencies = answer ? currenciesOf(answer) : [];
   const shown = currency && currencies.includes(currency) ? currency : (currencies[0] ?? null);
@@ -58,7 +59,7 @@ export function PipelineChangesPage() {
       <Title order={1} size="h2">
         What changed
       </Title>
-      <ForecastViews />
+      <ForecastViews permissions={permissions} />
       <Text size="sm" c="dimmed" maw={900}>
         Compares the snapshots of the open pipeline taken on or before two dates (the server takes one every
         week). A deal takes part when its close date falls in the period at either date: new, pulled in,

@@ -5,6 +5,7 @@ import { ForecastViews } from '../../shared/ForecastViews';
 import { defaultRange } from '../../shared/fiscal-range';
 import { usePlaybook } from '../../shared/playbook';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/states';
+import { useSession } from '../auth';
 import { BookingsChart } from './BookingsChart';
 import { BookingsByPeriodTable, BookingsByTypeTable } from './BookingsTables';
 import { type PeriodKind, useRevenue } from './queries';
@@ -36,6 +37,7 @@ function scopeNote(revenue: Revenue): string | null {
  * retention) and by type, per period, and gross / net revenue retention from the commit contracts.
  */
 export function RevenuePage() {
+  const permissions = useSession().data?.permissions;
   const fiscalStart = usePlaybook().data?.forecast?.fiscalYearStartMonth ?? 1;
   const initial = defaultRange(new Date(), fiscalStart);
   const [period, setPeriod] = useState<PeriodKind>('quarter');
@@ -49,7 +51,7 @@ export function RevenuePage() {
       <Title order={1} size="h2">
         Revenue
       </Title>
-      <ForecastViews />
+      <ForecastViews permissions={permissions} />
       <Text size="sm" c="dimmed" maw={900}>
         Bookings are the deals won in a period (by the day they were won), converted to the company currency
         and grouped by what their type books as: New Business is acquisition, Upsell and Expansion are growth,
