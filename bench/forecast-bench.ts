@@ -30,15 +30,13 @@ export async function benchForecast(
     if (!forecast.ok) throw new Error(`bench: forecast refused: ${forecast.error.message}`);
     periods = forecast.value.periods.length;
   });
-  const shift = `${fiscalYearStartMonth - 1} months`;
   const floor = await timeEach(runs, () =>
     runRawSql(
       db,
-      `select owner_id, to_char(date_trunc('quarter', close_date - interval '${shift}') + interval '${shift}', 'YYYY-MM-DD'),
-         forecast_category, currency, sum(amount_minor)::text,
-         round(sum(amount_minor::numeric * probability) / 100)::text
+      `select owner_id, to_char(date_trunc('month', close_date::timestamp), 'YYYY-MM-DD'), forecast_category,
+         currency, sum(amount_minor)::text, sum(amount_minor * probability)::text
        from opportunities where close_date >= $1 and close_date <= $2 and forecast_category <> 'omitted'
-       group by 1, 2, 3, 4`,
+       group by owner_id, date_trunc('month', close_date::timestamp), forecast_category, currency`,
       [from, to],
     ),
   );

@@ -2,12 +2,13 @@ import { type ForecastCall, listForecastCalls } from '../../db/repositories/fore
 import {
   findForecastPeople,
   findRegionalVps,
-  sumDealsByOwnerAndPeriod,
+  sumDealsByOwnerAndMonth,
 } from '../../db/repositories/forecast-repo.js';
 import { listFxRates, listQuotas } from '../../db/repositories/forecast-settings-repo.js';
 import { visibilityFor } from '../../domain/access/record-access.js';
 import { type CallTotals, standingCall, totalCalls } from '../../domain/forecast/call-totals.js';
 import { forecastSettings } from '../../domain/forecast/forecast-settings.js';
+import { foldMonthsIntoPeriods } from '../../domain/forecast/month-rows.js';
 import type { Period } from '../../domain/forecast/periods.js';
 import { type ForecastRollUp, type PeriodFigures, rollUpForecast } from '../../domain/forecast/roll-up.js';
 import { err, ok, type Result } from '../../domain/result.js';
@@ -75,10 +76,10 @@ export async function getForecast(
     from: first.start,
     to: last.end,
   };
-  const rows = await sumDealsByOwnerAndPeriod(
-    context.db,
-    range,
-    visibilityFor(actor.principal, 'opportunity'),
+  const rows = foldMonthsIntoPeriods(
+    await sumDealsByOwnerAndMonth(context.db, range, visibilityFor(actor.principal, 'opportunity')),
+    query.period,
+    settings.fiscalYearStartMonth,
   );
   const quotas = await listQuotas(context.db, query.period, first.start, last.start);
   const calls = await listForecastCalls(context.db, {

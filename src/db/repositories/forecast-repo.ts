@@ -1,9 +1,8 @@
 import { type Kysely, sql } from 'kysely';
 import type { Visibility } from '../../domain/access/record-access.js';
-import type { DealSumRow } from '../../domain/forecast/roll-up.js';
+import type { DealMonthRow } from '../../domain/forecast/month-rows.js';
 import type { Database, DateString } from '../schema.js';
 import type { ForecastPeriodKind } from '../schema-forecast.js';
-import { periodStartOf } from './period-start-sql.js';
 import { visibleTo } from './visibility-filter.js';
 
 export interface ForecastRange {
@@ -15,16 +14,18 @@ export interface ForecastRange {
 }
 
 /**
- * Per owner, period, forecast category and currency: the sum of the amounts and of the weighted amounts
- * (amount × probability / 100, rounded), over the deals the caller may read whose close date is in the range.
- * Omitted deals are left out. Sums are decimal text (exact at any size).
+ * Per owner, calendar month, forecast category and currency: the sum of the amounts and of amount × probability
+ * (not yet divided by 100), over the deals the caller may read whose close date is in the range. Omitted deals
+ * are left out. Sums are decimal text (exact at any size). Months, not the forecast's periods, so the groups
+ * match the planner's statistics (migration 021) and the aggregate is hashed; foldMonthsIntoPeriods makes
+ * the periods of them.
  */
-export async function sumDealsByOwnerAndPeriod(
+export async function sumDealsByOwnerAndMonth(
   db: Kysely<Database>,
   range: ForecastRange,
   visibility: Visibility,
-): Promise<DealSumRow[]> {
-  const periodStart = periodStartOf(range, sql.ref('opportunities.close_date'));
+): Promise<DealMonthRow[]> {
+  const month = sql<string>`date_trunc('month', opportunities.close_date::timestamp)`;
   return db
     .selectFrom('opportunities')
     .where(visibleTo('opportunities', visibility))
@@ -33,20 +34,13 @@ export async function sumDealsByOwnerAndPeriod(
     .where('opportunities.forecast_category', '<>', 'omitted')
     .select([
       'opportunities.owner_id as ownerId',
-      periodStart.as('periodStart'),
+      sql<string>`to_char(${month}, 'YYYY-MM-DD')`.as('monthStart'),
       'opportunities.forecast_category as category',
       'opportunities.currency as currency',
       sql<string>`sum(opportunities.amount_minor)::text`.as('amountMinor'),
-      sql<string>`round(sum(opportunities.amount_minor::numeric * opportunities.probability) / 100)::text`.as(
-        'weightedMinor',
-      ),
+      sql<string>`sum(opportunities.amount_minor * opportunities.probability)::text`.as('weightedCentiMinor'),
     ])
-    .groupBy([
-      'opportunities.owner_id',
-      periodStart,
-      'opportunities.forecast_category',
-      'opportunities.currency',
-    ])
+    .groupBy(['opportunities.owner_id', month, 'opportunities.forecast_category', 'opportunities.currency'])
     .execute();
 }
 
