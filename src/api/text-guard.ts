@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { FieldIssue } from '../app/app-error.js';
 import { unstorableTextProblem } from '../domain/text.js';
@@ -43,7 +44,10 @@ export function installTextGuard(app: FastifyInstance): void {
       ...findUnsafeText(request.params, 'params'),
       ...findUnsafeText(request.query, 'query'),
       // A raw body (machine endpoints) is bytes to verify first; its handler checks the parsed text itself.
-      ...(Buffer.isBuffer(request.body) ? [] : findUnsafeText(request.body, 'body')),
+      // A body passed on as a stream (an upload) is the route's to read and check.
+      ...(Buffer.isBuffer(request.body) || request.body instanceof Readable
+        ? []
+        : findUnsafeText(request.body, 'body')),
     ];
     if (errors.length === 0) return;
     const detail = `${errors.length} field(s) of the request are not valid.`;

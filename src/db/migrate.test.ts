@@ -43,6 +43,8 @@ describe('migrations', () => {
         'fx_rates',
         'idempotency_keys',
         'import_runs',
+        'import_upload_chunks',
+        'import_uploads',
         'inbound_events',
         'job_runs',
         'offer_approvals',

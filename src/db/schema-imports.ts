@@ -22,3 +22,23 @@ export interface ImportRunsTable {
   finished_at: Date | null;
   by_user: string;
 }
+
+export type ImportUploadFile = 'accounts' | 'opportunities';
+
+/** A file uploaded for an import, streamed in as chunks (migration 022). */
+export interface ImportUploadsTable {
+  id: string;
+  file: ImportUploadFile;
+  name: string;
+  status: 'receiving' | 'ready';
+  bytes: Generated<number>;
+  lines: Generated<number>;
+  by_user: string;
+  created_at: Date;
+}
+
+export interface ImportUploadChunksTable {
+  upload_id: string;
+  seq: number;
+  content: string;
+}

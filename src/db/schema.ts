@@ -9,7 +9,7 @@ import type {
 } from './schema-closing.js';
 import type { DealSnapshotsTable } from './schema-deal-snapshots.js';
 import type { ForecastCallsTable, FxRatesTable, QuotasTable } from './schema-forecast.js';
-import type { ImportRunsTable } from './schema-imports.js';
+import type { ImportRunsTable, ImportUploadChunksTable, ImportUploadsTable } from './schema-imports.js';
 import type { InboundEventsTable } from './schema-integrations.js';
 import type {
   ApiTokensTable,
@@ -282,4 +282,6 @@ export interface Database {
   forecast_calls: ForecastCallsTable;
   deal_snapshots: DealSnapshotsTable;
   import_runs: ImportRunsTable;
+  import_uploads: ImportUploadsTable;
+  import_upload_chunks: ImportUploadChunksTable;
 }

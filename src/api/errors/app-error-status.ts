@@ -23,7 +23,7 @@ export const APP_ERROR_STATUS = {
   rate_missing: 422,
 } as const satisfies Record<AppErrorCode, number>;
 
-const LOCATIONS = /^(body|query|params|headers)\./;
+const LOCATIONS = /^(body|query|params|headers)(\.|$)/;
 
 /**
  * Use cases name the input field (`ownerId`); HTTP answers name where it was sent (`body.ownerId`,

@@ -121,6 +121,7 @@ import { updatePocSessionRoute } from './update-poc-session.js';
 import { updateTerritoryDraftRoute } from './update-territory-draft.js';
 import { updateUserRoute } from './update-user.js';
 import { updateWebhookSubscriptionRoute } from './update-webhook-subscription.js';
+import { uploadImportFileRoute } from './upload-import-file.js';
 
 const ROUTES: FastifyPluginAsyncZod[] = [
   getHealthRoute,
@@ -134,6 +135,7 @@ const ROUTES: FastifyPluginAsyncZod[] = [
   correctContractRoute,
   endContractRoute,
   startImportRoute,
+  uploadImportFileRoute,
   listImportRunsRoute,
   getImportMappingTemplateRoute,
   getImportRunRoute,

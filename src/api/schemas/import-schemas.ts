@@ -24,3 +24,17 @@ export const importRunSchema = z
     byUser: z.string(),
   })
   .meta({ id: 'ImportRun' });
+
+export const importUploadSchema = z
+  .object({
+    id: z.string().describe('Give it to startImport as accountsUploadId or opportunitiesUploadId'),
+    file: z.enum(['accounts', 'opportunities']),
+    name: z.string(),
+    bytes: z.number().int(),
+    lines: z
+      .number()
+      .int()
+      .describe('Line breaks counted (quoted line breaks included), the header among them'),
+    createdAt: timestamp,
+  })
+  .meta({ id: 'ImportUpload' });

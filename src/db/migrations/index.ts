@@ -20,6 +20,7 @@ import * as renewals from './018-renewals.js';
 import * as imports from './019-imports.js';
 import * as dealSnapshots from './020-deal-snapshots.js';
 import * as forecastStatistics from './021-forecast-statistics.js';
+import * as importUploads from './022-import-uploads.js';
 
 /** Every migration, by name, in the order they run. Append new ones; never rename or edit a shipped one. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -44,4 +45,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '019-imports': imports,
   '020-deal-snapshots': dealSnapshots,
   '021-forecast-statistics': forecastStatistics,
+  '022-import-uploads': importUploads,
 };
