@@ -9,6 +9,7 @@ import {
   opportunityId,
 } from '../../../test/support/salesforce-export.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.js';
+import { listOpportunityEvents } from '../../db/repositories/events-repo.js';
 import type { ImportMode } from '../../db/schema-imports.js';
 import type { ImportMapping } from '../../domain/imports/import-mapping.js';
 import { importSalesforce } from './import-salesforce.js';
@@ -142,18 +143,35 @@ describe('a Salesforce import with 1% bad rows', () => {
       .where('opportunity_id', '=', deal.id)
       .execute();
     expect(change).toMatchObject({ kind: 'imported', from_stage: null, to_stage: 'propose' });
-    const event = await database.db
-      .selectFrom('events')
-      .selectAll()
-      .where('opportunity_id', '=', deal.id)
-      .orderBy('id')
-      .executeTakeFirstOrThrow();
-    const gate = event.gate as { kind: string; reason: string; checks: Array<{ met: boolean }> };
-    expect(event.action).toBe('opportunity.imported');
+    const [event] = await listOpportunityEvents(database.db, deal.id, { limit: 10 });
+    const gate = event?.gate as { kind: string; reason: string; checks: Array<{ met: boolean }> };
+    expect(event?.action).toBe('opportunity.imported');
     expect(gate).toMatchObject({ kind: 'imported', reason: 'imported from salesforce', to: 'propose' });
     expect(gate.checks.some((check) => !check.met)).toBe(true);
     // Probability is the stage's, never the file's 10.
     expect(deal.probability).not.toBe(10);
+  });
+
+  it('keeps each distinct gate snapshot once, shared by the deals that have it', async () => {
+    const [kept, events] = await Promise.all([
+      database.db
+        .selectFrom('gate_snapshots')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow(),
+      database.db
+        .selectFrom('events')
+        .where('action', '=', 'opportunity.imported')
+        .where('gate_snapshot_id', 'is not', null)
+        .select((eb) => [
+          eb.fn.countAll<number>().as('n'),
+          eb.fn.count<number>('gate_snapshot_id').distinct().as('distinct'),
+        ])
+        .executeTakeFirstOrThrow(),
+    ]);
+    // 594 deals imported twice: one snapshot each time (the re-import kept the stage, so only the first).
+    expect(Number(events.n)).toBe(594);
+    expect(Number(events.distinct)).toBe(Number(kept.n));
+    expect(Number(kept.n)).toBeLessThan(20);
   });
 
   it('only RevOps admins import', async () => {

@@ -19,6 +19,7 @@ import * as forecast from './017-forecast.js';
 import * as renewals from './018-renewals.js';
 import * as imports from './019-imports.js';
 import * as dealSnapshots from './020-deal-snapshots.js';
+import * as sharedGateSnapshots from './023-shared-gate-snapshots.js';
 
 /** Every migration, by name, in the order they run. Append new ones; never rename or edit a shipped one. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -42,4 +43,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '018-renewals': renewals,
   '019-imports': imports,
   '020-deal-snapshots': dealSnapshots,
+  '023-shared-gate-snapshots': sharedGateSnapshots,
 };
