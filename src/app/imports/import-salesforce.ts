@@ -13,14 +13,14 @@ import { err, ok, type Result } from '../../domain/result.js';
 import { type AppError, forbidden } from '../app-error.js';
 import type { Actor, AppContext } from '../context.js';
 import { activeTerritories } from '../territory/compiled-territories.js';
-import { CsvFileError, csvBatches, type NumberedRow } from './csv-batches.js';
+import { aheadByOne, CsvFileError, csvBatches, type NumberedRow } from './csv-batches.js';
 import { importAccountBatch } from './import-account-batch.js';
 import { importOpportunityBatch } from './import-opportunity-batch.js';
 import { type ImportDb, type ImportScope, ImportTally } from './import-scope.js';
 import { SharedGateSnapshots } from './shared-gate-snapshots.js';
 
 /** Rows per multi-row statement. */
-export const IMPORT_BATCH_ROWS = 500;
+export const IMPORT_BATCH_ROWS = 2000;
 
 export interface SalesforceImportInput {
   /** Account.csv and Opportunity.csv as streams (either may be left out: deals may name accounts imported before). */
@@ -99,7 +99,7 @@ export async function importSalesforce(
     ];
     for (const { stream, step, file } of files) {
       if (!stream) continue;
-      for await (const batch of csvBatches(stream, IMPORT_BATCH_ROWS, file)) {
+      for await (const batch of aheadByOne(csvBatches(stream, IMPORT_BATCH_ROWS, file))) {
         await inBatch(async (db) => {
           await step(scope, db, batch);
           await report(db, batch);
