@@ -7,6 +7,7 @@ import {
   OWNER_EMAILS,
   opportunitiesCsv,
   opportunityId,
+  opportunityLines,
 } from '../../../test/support/salesforce-export.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.js';
 import { listOpportunityEvents } from '../../db/repositories/events-repo.js';
@@ -182,5 +183,42 @@ describe('a Salesforce import with 1% bad rows', () => {
       rowsTotal: 0,
     });
     expect(!result.ok && result.error.code).toBe('forbidden');
+  });
+});
+
+describe('a run longer than one batch (its writes overlap the reading of the next batch)', () => {
+  const lines = [...opportunityLines(2100, 20)];
+  const dealCount = async (externalId: string) =>
+    Number(
+      (
+        await database.db
+          .selectFrom('opportunities')
+          .where('external_id', '=', externalId)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+
+  it('a deal named in two batches is created by the first and updated by the second', async () => {
+    const again = (lines[1501] as string).replace('2500.50', '777.00');
+    const result = await run('all_or_nothing', `${[...lines, again].join('\n')}\n`);
+    expect(result.ok && result.value).toMatchObject({ status: 'succeeded', rejected: 0 });
+    expect(await dealCount(opportunityId(1500))).toBe(1);
+    const deal = await database.db
+      .selectFrom('opportunities')
+      .select(['id', 'amount_minor', 'version'])
+      .where('external_id', '=', opportunityId(1500))
+      .executeTakeFirstOrThrow();
+    expect(deal).toMatchObject({ amount_minor: 77_700, version: 2 });
+    const history = await listOpportunityEvents(database.db, deal.id, { limit: 10 });
+    expect(history.map((event) => (event.after as { updated: boolean }).updated)).toEqual([false, true]);
+  });
+
+  it('a file that stops being CSV in its second batch imports nothing of it', async () => {
+    const fresh = [...opportunityLines(2100, 20)].map((line) => line.replace(/^006/, '007'));
+    const result = await run('all_or_nothing', `${fresh.join('\n')}\n"007broken,unclosed\n`);
+    expect(result.ok && result.value.status).toBe('failed');
+    expect(result.ok && result.value.errors[0]?.message).toContain('not readable as CSV');
+    expect(await dealCount(fresh[1]?.slice(0, 15) as string)).toBe(0);
   });
 });
