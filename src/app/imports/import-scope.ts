@@ -41,13 +41,17 @@ export class WriteQueue {
 
   constructor(private readonly overlapped: boolean) {}
 
-  /** Queues `write` after the writes before it; waits for it unless overlapped. A failure stops the rest. */
+  /**
+   * Queues `write` after the writes before it and waits for it — overlapped, only for the writes before it, so
+   * one batch is written while the next is judged, never more. A failure stops the rest.
+   */
   async add(write: () => Promise<void>): Promise<void> {
-    const run = this.tail.then(write);
+    const previous = this.tail;
+    const run = previous.then(write);
     this.tail = run;
     // Seen by drain() (or the await below); until then it must not count as unhandled.
     run.catch(() => {});
-    if (!this.overlapped) await run;
+    await (this.overlapped ? previous : run);
   }
 
   /** Waits for every queued write; throws the first failure. */
