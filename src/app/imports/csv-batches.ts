@@ -56,30 +56,6 @@ export async function* csvBatches(
   if (batch.length > 0) yield batch;
 }
 
-/**
- * The batches of `source`, the next one read while the caller handles this one: parsing the file overlaps the
- * database's work on the batch before. A read that fails fails the caller's next step, in order.
- */
-export async function* aheadByOne<T>(source: AsyncGenerator<T>): AsyncGenerator<T> {
-  let next = source.next();
-  try {
-    for (;;) {
-      const current = await next;
-      if (current.done) return;
-      next = source.next();
-      // Awaited on the next turn; until then a failed read must not count as unhandled.
-      next.catch(() => {});
-      yield current.value;
-    }
-  } finally {
-    // The caller stopped early (its step failed): let the read under way settle, then close the source.
-    await next.then(
-      () => source.return(undefined),
-      () => undefined,
-    );
-  }
-}
-
 /** How many data rows a file has, by a quick count of its lines (the progress bar's total; quoted newlines overcount). */
 export async function countDataLines(input: Readable): Promise<number> {
   let lines = 0;

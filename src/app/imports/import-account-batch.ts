@@ -84,15 +84,11 @@ export async function importAccountBatch(
     };
   });
   if (!scope.write) return countRows(scope, rows);
-  // Awaited even when writes overlap: the next account batch reads the accounts imported before.
-  await scope.writes.add(async () => {
-    await upsertImportedAccounts(db, scope.mapping.source, rows);
-    await appendEvents(
-      db,
-      rows.map((row) => accountEvent(scope, row)),
-    );
-  });
-  await scope.writes.drain();
+  await upsertImportedAccounts(db, scope.mapping.source, rows);
+  await appendEvents(
+    db,
+    rows.map((row) => accountEvent(scope, row)),
+  );
   countRows(scope, rows);
 }
 

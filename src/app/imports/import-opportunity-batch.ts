@@ -152,50 +152,40 @@ export async function importOpportunityBatch(
   batch: NumberedRow[],
 ): Promise<void> {
   const judged = await judgeRows(scope, db, batch);
-  // Deals this run has planned already are known here (their writes may still be queued); only others are read.
   const existing = await findOpportunitiesByExternalIds(
     db,
     scope.mapping.source,
-    judged.flatMap(({ mapped }) => (scope.opportunities.has(mapped.externalId) ? [] : [mapped.externalId])),
+    judged.map((row) => row.mapped.externalId),
   );
   const planned: Planned[] = [];
-  for (const row of judged) {
-    const { externalId } = row.mapped;
-    const next = await plan(scope, db, row, scope.opportunities.get(externalId) ?? existing.get(externalId));
-    const { id, ownerId, stage, version } = next.opportunity;
-    scope.opportunities.set(externalId, { id, ownerId, stage, version });
-    planned.push(next);
+  for (const row of judged) planned.push(await plan(scope, db, row, existing.get(row.mapped.externalId)));
+  if (scope.write) {
+    await upsertImportedOpportunities(db, scope.mapping.source, planned);
+    await insertStageChanges(
+      db,
+      planned.flatMap(({ opportunity, before, gate }) =>
+        gate
+          ? [
+              {
+                opportunityId: opportunity.id,
+                fromStage: before?.stage ?? null,
+                toStage: opportunity.stage,
+                kind: 'imported' as const,
+                overridden: false,
+                changedBy: scope.actor.id,
+                changedAt: scope.now,
+              },
+            ]
+          : [],
+      ),
+    );
+    await keepGateSnapshots(db, scope.gates.unwritten(planned.map(({ gate }) => gate)));
+    await appendEvents(
+      db,
+      planned.map((row) => opportunityEvent(scope, row)),
+    );
   }
-  if (scope.write) await scope.writes.add(() => writeDeals(scope, db, planned));
   for (const row of planned) row.before ? scope.tally.updated++ : scope.tally.created++;
-}
-
-/** The deals of one batch, their history rows, their gate snapshots (new ones) and audit events. */
-async function writeDeals(scope: ImportScope, db: ImportDb, planned: Planned[]): Promise<void> {
-  await upsertImportedOpportunities(db, scope.mapping.source, planned);
-  await insertStageChanges(
-    db,
-    planned.flatMap(({ opportunity, before, gate }) =>
-      gate
-        ? [
-            {
-              opportunityId: opportunity.id,
-              fromStage: before?.stage ?? null,
-              toStage: opportunity.stage,
-              kind: 'imported' as const,
-              overridden: false,
-              changedBy: scope.actor.id,
-              changedAt: scope.now,
-            },
-          ]
-        : [],
-    ),
-  );
-  await keepGateSnapshots(db, scope.gates.unwritten(planned.map(({ gate }) => gate)));
-  await appendEvents(
-    db,
-    planned.map((row) => opportunityEvent(scope, row)),
-  );
 }
 
 function opportunityEvent(scope: ImportScope, row: Planned): NewEvent {

@@ -186,7 +186,7 @@ describe('a Salesforce import with 1% bad rows', () => {
   });
 });
 
-describe('a run longer than one batch (its writes overlap the reading of the next batch)', () => {
+describe('a run longer than one batch', () => {
   const lines = [...opportunityLines(2100, 20)];
   const dealCount = async (externalId: string) =>
     Number(

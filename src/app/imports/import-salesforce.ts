@@ -13,10 +13,10 @@ import { err, ok, type Result } from '../../domain/result.js';
 import { type AppError, forbidden } from '../app-error.js';
 import type { Actor, AppContext } from '../context.js';
 import { activeTerritories } from '../territory/compiled-territories.js';
-import { aheadByOne, CsvFileError, csvBatches, type NumberedRow } from './csv-batches.js';
+import { CsvFileError, csvBatches, type NumberedRow } from './csv-batches.js';
 import { importAccountBatch } from './import-account-batch.js';
 import { importOpportunityBatch } from './import-opportunity-batch.js';
-import { type ImportDb, type ImportScope, ImportTally, WriteQueue } from './import-scope.js';
+import { type ImportDb, type ImportScope, ImportTally } from './import-scope.js';
 import { SharedGateSnapshots } from './shared-gate-snapshots.js';
 
 /** Rows per multi-row statement. */
@@ -83,9 +83,7 @@ export async function importSalesforce(
     territories: await activeTerritories(context.db),
     accounts: new Map(),
     tally,
-    opportunities: new Map(),
     gates: new SharedGateSnapshots(),
-    writes: new WriteQueue(input.mode === 'all_or_nothing'),
   };
   const state = (status: ImportRun['status']) => ({ status, ...tally, rowsTotal: input.rowsTotal });
   if (input.runId) await updateImportRun(context.db, id, state('running'));
@@ -101,7 +99,7 @@ export async function importSalesforce(
     ];
     for (const { stream, step, file } of files) {
       if (!stream) continue;
-      for await (const batch of aheadByOne(csvBatches(stream, IMPORT_BATCH_ROWS, file))) {
+      for await (const batch of csvBatches(stream, IMPORT_BATCH_ROWS, file)) {
         await inBatch(async (db) => {
           await step(scope, db, batch);
           await report(db, batch);
@@ -112,13 +110,7 @@ export async function importSalesforce(
   try {
     if (input.mode === 'all_or_nothing') {
       await context.db.transaction().execute(async (trx) => {
-        // Every queued write settles before the transaction ends; a failed one is the run's failure.
-        const reading = await run((step) => step(trx)).then(
-          () => null,
-          (error: unknown) => error,
-        );
-        await scope.writes.drain();
-        if (reading) throw reading;
+        await run((step) => step(trx));
         if (tally.rejected > 0) throw new RolledBack();
       });
     } else if (input.mode === 'good_rows_only') {

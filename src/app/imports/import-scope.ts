@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
 import type { ImportError } from '../../db/repositories/import-runs-repo.js';
-import type { ImportedRecord } from '../../db/repositories/imports-repo.js';
 import type { User } from '../../db/repositories/users-repo.js';
 import type { Database } from '../../db/schema.js';
 import type { ImportMapping } from '../../domain/imports/import-mapping.js';
@@ -25,39 +24,8 @@ export interface ImportScope {
   /** The accounts of this run by external id: their Closepath id and owner (a dry run writes none of them). */
   accounts: Map<string, { id: string; ownerId: string | null }>;
   tally: ImportTally;
-  /** The deals of this run by external id, as last planned (their writes may still be queued). */
-  opportunities: Map<string, ImportedRecord>;
   /** The imported deals' gate snapshots, judged and written once each (decision 023). */
   gates: SharedGateSnapshots;
-  writes: WriteQueue;
-}
-
-/**
- * The run's writes, in order. Overlapped (all or nothing: one transaction, whose connection runs statements in
- * the order given), a batch's writes run while the next batch is read and judged; else each is awaited.
- */
-export class WriteQueue {
-  private tail: Promise<void> = Promise.resolve();
-
-  constructor(private readonly overlapped: boolean) {}
-
-  /**
-   * Queues `write` after the writes before it and waits for it — overlapped, only for the writes before it, so
-   * one batch is written while the next is judged, never more. A failure stops the rest.
-   */
-  async add(write: () => Promise<void>): Promise<void> {
-    const previous = this.tail;
-    const run = previous.then(write);
-    this.tail = run;
-    // Seen by drain() (or the await below); until then it must not count as unhandled.
-    run.catch(() => {});
-    await (this.overlapped ? previous : run);
-  }
-
-  /** Waits for every queued write; throws the first failure. */
-  drain(): Promise<void> {
-    return this.tail;
-  }
 }
 
 /** Counts and the kept errors of one run. */
