@@ -1,22 +1,24 @@
 /**
- * npx tsx bench/import-bench.ts [rows]   — the Salesforce import (issue 14) beside a raw multi-row INSERT.
+ * npm run bench:import [-- ROWS]   — the Salesforce import (issue 14) beside a raw COPY of the same rows.
  * Without DATABASE_URL: embedded PGlite in a fresh temporary data directory; with DATABASE_URL=postgres://…
- * a fresh database on that server (dropped afterwards). Generates a Salesforce-shaped Account.csv (1,000) and
- * Opportunity.csv (100,000 rows by default) on disk, imports them all-or-nothing (one transaction: validation,
- * owners, the imported gate snapshot, history rows, audit events and outbox rows), then parses the same file and
- * inserts the same number of pre-built opportunity rows into a scratch table with multi-row INSERTs of the same
- * batch size (no validation, no audit) — the floor. Prints rows/s of each, the ratio, and the peak RSS.
- * Not part of CI.
+ * a fresh database on that server (dropped afterwards; the server must run on this machine and may read and
+ * write files in the system temporary directory, as scripts/with-postgres.mjs's does: COPY is server-side).
+ * Generates a Salesforce-shaped Account.csv (1,000 rows) and Opportunity.csv (100,000 rows by default), imports
+ * them all-or-nothing (one transaction: validation, owners, the imported gate snapshot, history rows, audit
+ * events and outbox rows), then the floor: the rows the import wrote to accounts and opportunities are copied
+ * out, the two tables emptied, and the same rows loaded back into the same tables (same indexes, same
+ * constraints) with COPY FROM, in one transaction. Prints rows/s of each, the ratio and the peak RSS.
+ * `npm run bench` runs it too, at BENCH_IMPORT_ROWS (10,000 unless set).
  */
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { finished } from 'node:stream/promises';
-import { parse } from 'csv-parse';
+import { Readable } from 'node:stream';
+import { pathToFileURL } from 'node:url';
 import { sql } from 'kysely';
 import { systemActor } from '../src/app/access/actors.js';
-import { IMPORT_BATCH_ROWS, importSalesforce } from '../src/app/imports/import-salesforce.js';
+import { importSalesforce } from '../src/app/imports/import-salesforce.js';
 import { parseImportMapping } from '../src/app/imports/load-import-mapping.js';
 import { openApp } from '../src/app/open-app.js';
 import { insertUsers } from '../src/db/repositories/users-repo.js';
@@ -25,118 +27,147 @@ import { perSecond } from './measure.js';
 import { printTable } from './report-table.js';
 import { freshServerDatabase } from './server-database.js';
 
-const ROWS = Number(process.argv[2] ?? 100_000);
 const ACCOUNTS = 1000;
+const MAPPING_FILE = 'imports/salesforce-mapping.example.yaml';
 
-const dir = await mkdtemp(path.join(tmpdir(), 'closepath-bench-import-'));
-const server = process.env.DATABASE_URL
-  ? await freshServerDatabase(process.env.DATABASE_URL, 'cp_bench_import')
-  : null;
-const opened = await openApp(server ? { databaseUrl: server.url } : { dataDir: path.join(dir, 'data') });
-try {
-  const { context } = opened;
-  const accountsFile = path.join(dir, 'Account.csv');
-  const opportunitiesFile = path.join(dir, 'Opportunity.csv');
-  const accountsOut = createWriteStream(accountsFile);
-  accountsOut.end(accountsCsv(ACCOUNTS));
-  await finished(accountsOut);
-  const out = createWriteStream(opportunitiesFile);
-  for (const line of opportunityLines(ROWS, ACCOUNTS)) {
-    if (!out.write(`${line}\n`)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
-  }
-  out.end();
-  await finished(out);
-  await insertUsers(
-    context.db,
-    OWNER_EMAILS.map((email, index) => ({
-      id: `user_bench_${index}`,
-      email,
-      name: email,
-      role: 'ae' as const,
-      region: 'americas',
-      managerId: null,
-      active: true,
-      createdAt: new Date(),
-    })),
+export interface ImportBench {
+  engine: string;
+  rows: number;
+  importMs: number;
+  floorMs: number;
+  /** Resident set size (MB) before the import and its peak during it (sampled every 20 ms). */
+  rssBeforeMb: number;
+  rssPeakMb: number;
+}
+
+async function writeLines(file: string, lines: Iterable<string>) {
+  await writeFile(
+    file,
+    Readable.from(
+      (function* () {
+        for (const line of lines) yield `${line}\n`;
+      })(),
+    ),
   );
-  const mappingFile = 'imports/salesforce-mapping.example.yaml';
-  const mapping = parseImportMapping(await readFile(mappingFile, 'utf8'), mappingFile, context.playbook);
-  if (!mapping.ok) throw new Error(JSON.stringify(mapping.error));
+}
 
-  const rssBefore = process.resourceUsage().maxRSS;
-  const started = performance.now();
-  const result = await importSalesforce(context, systemActor('bench'), {
-    accounts: createReadStream(accountsFile),
-    opportunities: createReadStream(opportunitiesFile),
-    mapping: mapping.value,
-    mode: 'all_or_nothing',
-    rowsTotal: ACCOUNTS + ROWS,
-  });
-  const importMs = performance.now() - started;
-  if (!result.ok || result.value.status !== 'succeeded') throw new Error(JSON.stringify(result));
-  const peakKb = process.resourceUsage().maxRSS;
+/** Samples the RSS while `run` runs; answers the peak in MB. */
+async function peakRss<T>(run: () => Promise<T>): Promise<{ value: T; peakMb: number }> {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 20);
+  try {
+    const value = await run();
+    return { value, peakMb: Math.round(Math.max(peak, process.memoryUsage().rss) / 2 ** 20) };
+  } finally {
+    clearInterval(timer);
+  }
+}
 
-  // The floor: the same file parsed, the same rows (already resolved) written by multi-row INSERTs, no checks.
-  const template = await context.db
-    .selectFrom('opportunities')
-    .selectAll()
-    .limit(1)
-    .executeTakeFirstOrThrow();
-  await sql`create table raw_opportunities (like opportunities including defaults)`.execute(context.db);
-  const raw = context.db.withTables<{ raw_opportunities: Record<string, unknown> }>();
-  const rawStarted = performance.now();
-  await raw.transaction().execute(async (trx) => {
-    let batch: Record<string, unknown>[] = [];
-    let index = 0;
-    const flush = async () => {
-      if (batch.length > 0) await trx.insertInto('raw_opportunities').values(batch).execute();
-      batch = [];
-    };
-    for await (const row of createReadStream(opportunitiesFile).pipe(parse({ columns: true, bom: true }))) {
-      const record = row as Record<string, string>;
-      batch.push({
-        ...template,
-        id: `raw_${index++}`,
-        name: record.Name,
-        amount_minor: Math.round(Number(record.Amount) * 100),
-        currency: record.CurrencyIsoCode,
-        close_date: record.CloseDate,
-        description: record.Description,
-        external_source: 'salesforce',
-        external_id: record.Id,
-      });
-      if (batch.length >= IMPORT_BATCH_ROWS) await flush();
+export async function benchImport(rows: number, serverUrl = process.env.DATABASE_URL): Promise<ImportBench> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'closepath-bench-import-'));
+  const server = serverUrl ? await freshServerDatabase(serverUrl, 'cp_bench_import') : null;
+  const dataDir = path.join(dir, 'data');
+  const opened = await openApp(server ? { databaseUrl: server.url } : { dataDir });
+  try {
+    const { context } = opened;
+    const accountsFile = path.join(dir, 'Account.csv');
+    const opportunitiesFile = path.join(dir, 'Opportunity.csv');
+    await writeFile(accountsFile, accountsCsv(ACCOUNTS));
+    await writeLines(opportunitiesFile, opportunityLines(rows, ACCOUNTS));
+    await insertUsers(
+      context.db,
+      OWNER_EMAILS.map((email, index) => ({
+        id: `user_bench_${index}`,
+        email,
+        name: email,
+        role: 'ae' as const,
+        region: 'americas',
+        managerId: null,
+        active: true,
+        createdAt: new Date(),
+      })),
+    );
+    const mapping = parseImportMapping(await readFile(MAPPING_FILE, 'utf8'), MAPPING_FILE, context.playbook);
+    if (!mapping.ok) throw new Error(JSON.stringify(mapping.error));
+
+    const rssBeforeMb = Math.round(process.memoryUsage().rss / 2 ** 20);
+    const started = performance.now();
+    const { value: result, peakMb } = await peakRss(() =>
+      importSalesforce(context, systemActor('bench'), {
+        accounts: createReadStream(accountsFile),
+        opportunities: createReadStream(opportunitiesFile),
+        mapping: mapping.value,
+        mode: 'all_or_nothing',
+        rowsTotal: ACCOUNTS + rows,
+      }),
+    );
+    const importMs = performance.now() - started;
+    if (!result.ok || result.value.status !== 'succeeded') throw new Error(JSON.stringify(result));
+
+    // The floor: the same rows into the same tables by COPY FROM, server-side (PGlite sees its data directory
+    // as /pglite/data; a local server reads the temporary directory).
+    const copyDir = server ? dir : dataDir;
+    const serverPath = (name: string) => (server ? path.join(dir, name) : `/pglite/data/${name}`);
+    if (server) await chmod(copyDir, 0o777);
+    const tables = ['accounts', 'opportunities'] as const;
+    for (const table of tables) {
+      await sql
+        .raw(
+          `copy (select * from ${table} where external_source = 'salesforce') to '${serverPath(`${table}.csv`)}' with (format csv)`,
+        )
+        .execute(context.db);
     }
-    await flush();
-  });
-  const rawMs = performance.now() - rawStarted;
-  const total = ACCOUNTS + ROWS;
+    await sql`truncate accounts, opportunities cascade`.execute(context.db);
+    const floorStarted = performance.now();
+    await context.db.transaction().execute(async (trx) => {
+      for (const table of tables) {
+        await sql.raw(`copy ${table} from '${serverPath(`${table}.csv`)}' with (format csv)`).execute(trx);
+      }
+    });
+    const floorMs = performance.now() - floorStarted;
+    const copied = await context.db
+      .selectFrom('opportunities')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    if (Number(copied.n) !== rows) throw new Error(`bench: the floor loaded ${copied.n} deals, not ${rows}`);
+    return {
+      engine: opened.engine,
+      rows: ACCOUNTS + rows,
+      importMs,
+      floorMs,
+      rssBeforeMb,
+      rssPeakMb: peakMb,
+    };
+  } finally {
+    await opened.close();
+    await server?.drop();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const run = await benchImport(Number(process.argv[2] ?? 100_000));
+  const ours = perSecond(run.rows, run.importMs);
+  const floor = perSecond(run.rows, run.floorMs);
   printTable(
-    ['', 'rows', 'seconds', 'rows/s'],
+    [`${run.engine}`, 'rows', 'seconds', 'rows/s'],
     [
       [
         'import salesforce (all or nothing)',
-        String(total),
-        (importMs / 1000).toFixed(1),
-        String(perSecond(total, importMs)),
+        String(run.rows),
+        (run.importMs / 1000).toFixed(1),
+        String(ours),
       ],
       [
-        'raw multi-row INSERT (same file, same batches)',
-        String(ROWS),
-        (rawMs / 1000).toFixed(1),
-        String(perSecond(ROWS, rawMs)),
+        'floor: COPY FROM, same rows, same tables',
+        String(run.rows),
+        (run.floorMs / 1000).toFixed(1),
+        String(floor),
       ],
-      ['import / raw', '', '', `${Math.round((perSecond(total, importMs) / perSecond(ROWS, rawMs)) * 100)}%`],
-      [
-        'peak RSS (MB): before import → after',
-        '',
-        '',
-        `${Math.round(rssBefore / 1024)} → ${Math.round(peakKb / 1024)}`,
-      ],
+      ['import / floor', '', '', `${Math.round((ours / floor) * 100)}%`],
+      ['RSS (MB): before import → peak during it', '', '', `${run.rssBeforeMb} → ${run.rssPeakMb}`],
     ],
   );
-} finally {
-  await opened.close();
-  await server?.drop();
-  await rm(dir, { recursive: true, force: true });
 }

@@ -2,7 +2,8 @@
  * npm run bench [-- COUNT]   (default 100000 opportunities; 1000000 for the large run)
  * Without DATABASE_URL: embedded PGlite in a fresh temporary data directory.
  * With DATABASE_URL=postgres://…: a fresh database is created on that server and dropped afterwards.
- * Prints each operation through Closepath beside the same work as raw SQL (the floor) and their ratio,
+ * Prints each operation through Closepath beside the same work as raw SQL (the floor) and their ratio
+ * (the Salesforce import at BENCH_IMPORT_ROWS rows, 10,000 unless set; `npm run bench:import` runs it alone),
  * then the HTTP load and overload table (bench/http-load.ts; `npm run bench:http` runs it alone).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -27,6 +28,7 @@ import type { TerritoryModel } from '../src/domain/territory/territory-model.js'
 import { BENCH_OWNERS, bulkCreate, createOwnersAndAccounts } from './bench-data.js';
 import { benchForecast } from './forecast-bench.js';
 import { runHttpLoadBench } from './http-load.js';
+import { benchImport } from './import-bench.js';
 import { benchDomain } from './inspection-bench.js';
 import { perSecond, type Timing, timeConcurrently, timeEach } from './measure.js';
 import { printTable } from './report-table.js';
@@ -77,6 +79,19 @@ async function reportTerritoryActivation(serverUrl: string | undefined, model: T
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
     await server?.drop();
   }
+}
+
+/** The Salesforce import beside COPY of the same rows, in a database of its own (bench/import-bench.ts). */
+async function reportImport(serverUrl: string | undefined) {
+  const run = await benchImport(Number(process.env.BENCH_IMPORT_ROWS ?? 10_000), serverUrl);
+  const ours = perSecond(run.rows, run.importMs);
+  const floor = perSecond(run.rows, run.floorMs);
+  report(
+    `Salesforce import, ${run.rows.toLocaleString('en')} rows all or nothing (rows/s; floor: COPY FROM of the same rows into the same tables)`,
+    ours.toLocaleString('en'),
+    floor.toLocaleString('en'),
+    floor / ours,
+  );
 }
 
 async function main() {
@@ -268,6 +283,7 @@ async function main() {
       null,
     );
     await reportTerritoryActivation(serverUrl, territories.value);
+    await reportImport(serverUrl);
   } finally {
     await app.close();
     if (dataDir) await rm(dataDir, { recursive: true, force: true });

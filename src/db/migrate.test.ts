@@ -41,6 +41,7 @@ describe('migrations', () => {
         'events',
         'forecast_calls',
         'fx_rates',
+        'gate_snapshots',
         'idempotency_keys',
         'import_runs',
         'import_upload_chunks',

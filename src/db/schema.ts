@@ -158,6 +158,14 @@ export interface EventsTable {
   before: NullableJsonb;
   after: NullableJsonb;
   gate: NullableJsonb;
+  /** The gate snapshot kept once for many events (imports, migration 023); never set with `gate`. */
+  gate_snapshot_id: string | null;
+}
+
+/** Append-only: gate snapshots shared by many events, keyed by the SHA-256 of their JSON text. */
+export interface GateSnapshotsTable {
+  id: string;
+  snapshot: Jsonb;
 }
 
 export interface OutboxTable {
@@ -253,6 +261,7 @@ export interface Database {
   opportunity_attestations: OpportunityAttestationsTable;
   opportunity_stage_changes: OpportunityStageChangesTable;
   events: EventsTable;
+  gate_snapshots: GateSnapshotsTable;
   outbox: OutboxTable;
   idempotency_keys: IdempotencyKeysTable;
   sessions: SessionsTable;

@@ -1,4 +1,4 @@
-import { appendEvents, type NewEvent } from '../../db/repositories/events-repo.js';
+import { appendEvents, keepGateSnapshots, type NewEvent } from '../../db/repositories/events-repo.js';
 import {
   findAccountsByExternalIds,
   findOpportunitiesByExternalIds,
@@ -6,7 +6,7 @@ import {
   upsertImportedOpportunities,
 } from '../../db/repositories/imports-repo.js';
 import { insertStageChanges } from '../../db/repositories/stage-changes-repo.js';
-import type { GateSnapshot } from '../../domain/gates/gate-snapshot.js';
+import { factsAsRulesSeeThem } from '../../domain/gates/derived-rules.js';
 import { importedSnapshot } from '../../domain/gates/imported-snapshot.js';
 import {
   type ImportedOpportunity,
@@ -19,6 +19,7 @@ import { loadQualification, type Qualification, toFacts } from '../opportunities
 import { isIso4217, MAX_AMOUNT_MINOR } from '../shared/fields.js';
 import type { NumberedRow } from './csv-batches.js';
 import { type ImportDb, type ImportScope, ownerByEmail } from './import-scope.js';
+import type { SharedGate } from './shared-gate-snapshots.js';
 
 const FILE = 'Opportunity.csv';
 
@@ -85,7 +86,7 @@ interface Planned {
   externalId: string;
   before: ImportedRecord | undefined;
   /** The imported snapshot: a new deal, or one whose stage the re-import changes. */
-  gate: GateSnapshot | null;
+  gate: SharedGate | null;
 }
 
 async function plan(
@@ -139,7 +140,8 @@ async function plan(
     source: scope.mapping.source,
     lossReason: opportunity.lossReason,
   };
-  const gate = importedSnapshot(playbook, pipeline, to, facts, imported, now);
+  const view = [imported.lossReason, factsAsRulesSeeThem(facts)];
+  const gate = scope.gates.of(view, () => importedSnapshot(playbook, pipeline, to, facts, imported, now));
   return { opportunity, externalId: mapped.externalId, before, gate };
 }
 
@@ -177,6 +179,7 @@ export async function importOpportunityBatch(
           : [],
       ),
     );
+    await keepGateSnapshots(db, scope.gates.unwritten(planned.map(({ gate }) => gate)));
     await appendEvents(
       db,
       planned.map((row) => opportunityEvent(scope, row)),
@@ -210,6 +213,7 @@ function opportunityEvent(scope: ImportScope, row: Planned): NewEvent {
       closeDate: deal.closeDate,
       ownerId: deal.ownerId,
     },
-    gate: row.gate,
+    gate: null,
+    gateSnapshotId: row.gate?.id ?? null,
   };
 }

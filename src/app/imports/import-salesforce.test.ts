@@ -7,8 +7,10 @@ import {
   OWNER_EMAILS,
   opportunitiesCsv,
   opportunityId,
+  opportunityLines,
 } from '../../../test/support/salesforce-export.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.js';
+import { listOpportunityEvents } from '../../db/repositories/events-repo.js';
 import type { ImportMode } from '../../db/schema-imports.js';
 import type { ImportMapping } from '../../domain/imports/import-mapping.js';
 import { importSalesforce } from './import-salesforce.js';
@@ -142,18 +144,35 @@ describe('a Salesforce import with 1% bad rows', () => {
       .where('opportunity_id', '=', deal.id)
       .execute();
     expect(change).toMatchObject({ kind: 'imported', from_stage: null, to_stage: 'propose' });
-    const event = await database.db
-      .selectFrom('events')
-      .selectAll()
-      .where('opportunity_id', '=', deal.id)
-      .orderBy('id')
-      .executeTakeFirstOrThrow();
-    const gate = event.gate as { kind: string; reason: string; checks: Array<{ met: boolean }> };
-    expect(event.action).toBe('opportunity.imported');
+    const [event] = await listOpportunityEvents(database.db, deal.id, { limit: 10 });
+    const gate = event?.gate as { kind: string; reason: string; checks: Array<{ met: boolean }> };
+    expect(event?.action).toBe('opportunity.imported');
     expect(gate).toMatchObject({ kind: 'imported', reason: 'imported from salesforce', to: 'propose' });
     expect(gate.checks.some((check) => !check.met)).toBe(true);
     // Probability is the stage's, never the file's 10.
     expect(deal.probability).not.toBe(10);
+  });
+
+  it('keeps each distinct gate snapshot once, shared by the deals that have it', async () => {
+    const [kept, events] = await Promise.all([
+      database.db
+        .selectFrom('gate_snapshots')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow(),
+      database.db
+        .selectFrom('events')
+        .where('action', '=', 'opportunity.imported')
+        .where('gate_snapshot_id', 'is not', null)
+        .select((eb) => [
+          eb.fn.countAll<number>().as('n'),
+          eb.fn.count<number>('gate_snapshot_id').distinct().as('distinct'),
+        ])
+        .executeTakeFirstOrThrow(),
+    ]);
+    // 594 deals imported twice: one snapshot each time (the re-import kept the stage, so only the first).
+    expect(Number(events.n)).toBe(594);
+    expect(Number(events.distinct)).toBe(Number(kept.n));
+    expect(Number(kept.n)).toBeLessThan(20);
   });
 
   it('only RevOps admins import', async () => {
@@ -164,5 +183,42 @@ describe('a Salesforce import with 1% bad rows', () => {
       rowsTotal: 0,
     });
     expect(!result.ok && result.error.code).toBe('forbidden');
+  });
+});
+
+describe('a run longer than one batch', () => {
+  const lines = [...opportunityLines(2100, 20)];
+  const dealCount = async (externalId: string) =>
+    Number(
+      (
+        await database.db
+          .selectFrom('opportunities')
+          .where('external_id', '=', externalId)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+
+  it('a deal named in two batches is created by the first and updated by the second', async () => {
+    const again = (lines[1501] as string).replace('2500.50', '777.00');
+    const result = await run('all_or_nothing', `${[...lines, again].join('\n')}\n`);
+    expect(result.ok && result.value).toMatchObject({ status: 'succeeded', rejected: 0 });
+    expect(await dealCount(opportunityId(1500))).toBe(1);
+    const deal = await database.db
+      .selectFrom('opportunities')
+      .select(['id', 'amount_minor', 'version'])
+      .where('external_id', '=', opportunityId(1500))
+      .executeTakeFirstOrThrow();
+    expect(deal).toMatchObject({ amount_minor: 77_700, version: 2 });
+    const history = await listOpportunityEvents(database.db, deal.id, { limit: 10 });
+    expect(history.map((event) => (event.after as { updated: boolean }).updated)).toEqual([false, true]);
+  });
+
+  it('a file that stops being CSV in its second batch imports nothing of it', async () => {
+    const fresh = [...opportunityLines(2100, 20)].map((line) => line.replace(/^006/, '007'));
+    const result = await run('all_or_nothing', `${fresh.join('\n')}\n"007broken,unclosed\n`);
+    expect(result.ok && result.value.status).toBe('failed');
+    expect(result.ok && result.value.errors[0]?.message).toContain('not readable as CSV');
+    expect(await dealCount(fresh[1]?.slice(0, 15) as string)).toBe(0);
   });
 });

@@ -17,9 +17,10 @@ import { CsvFileError, csvBatches, type NumberedRow } from './csv-batches.js';
 import { importAccountBatch } from './import-account-batch.js';
 import { importOpportunityBatch } from './import-opportunity-batch.js';
 import { type ImportDb, type ImportScope, ImportTally } from './import-scope.js';
+import { SharedGateSnapshots } from './shared-gate-snapshots.js';
 
 /** Rows per multi-row statement. */
-export const IMPORT_BATCH_ROWS = 500;
+export const IMPORT_BATCH_ROWS = 2000;
 
 export interface SalesforceImportInput {
   /** Account.csv and Opportunity.csv as streams (either may be left out: deals may name accounts imported before). */
@@ -82,6 +83,7 @@ export async function importSalesforce(
     territories: await activeTerritories(context.db),
     accounts: new Map(),
     tally,
+    gates: new SharedGateSnapshots(),
   };
   const state = (status: ImportRun['status']) => ({ status, ...tally, rowsTotal: input.rowsTotal });
   if (input.runId) await updateImportRun(context.db, id, state('running'));

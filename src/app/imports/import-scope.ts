@@ -6,6 +6,7 @@ import type { ImportMapping } from '../../domain/imports/import-mapping.js';
 import type { FieldProblem } from '../../domain/imports/row-values.js';
 import type { Actor, AppContext } from '../context.js';
 import type { ActiveTerritories } from '../territory/compiled-territories.js';
+import type { SharedGateSnapshots } from './shared-gate-snapshots.js';
 
 /** The first errors a run keeps (the count goes on). */
 export const MAX_KEPT_ERRORS = 1000;
@@ -23,6 +24,8 @@ export interface ImportScope {
   /** The accounts of this run by external id: their Closepath id and owner (a dry run writes none of them). */
   accounts: Map<string, { id: string; ownerId: string | null }>;
   tally: ImportTally;
+  /** The imported deals' gate snapshots, judged and written once each (decision 023). */
+  gates: SharedGateSnapshots;
 }
 
 /** Counts and the kept errors of one run. */

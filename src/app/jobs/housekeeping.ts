@@ -27,7 +27,10 @@ export const housekeeping: Job = {
         new Date(now.getTime() - IDEMPOTENCY_KEY_LIFETIME_MS),
       ),
       jobRuns: await deleteJobRunsBefore(context.db, new Date(now.getTime() - JOB_RUNS_KEPT_MS)),
-      importUploads: await deleteImportUploadsBefore(context.db, new Date(now.getTime() - IMPORT_UPLOAD_LIFETIME_MS)),
+      importUploads: await deleteImportUploadsBefore(
+        context.db,
+        new Date(now.getTime() - IMPORT_UPLOAD_LIFETIME_MS),
+      ),
     };
   },
 };

@@ -21,6 +21,7 @@ import * as imports from './019-imports.js';
 import * as dealSnapshots from './020-deal-snapshots.js';
 import * as forecastStatistics from './021-forecast-statistics.js';
 import * as importUploads from './022-import-uploads.js';
+import * as sharedGateSnapshots from './023-shared-gate-snapshots.js';
 
 /** Every migration, by name, in the order they run. Append new ones; never rename or edit a shipped one. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -46,4 +47,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '020-deal-snapshots': dealSnapshots,
   '021-forecast-statistics': forecastStatistics,
   '022-import-uploads': importUploads,
+  '023-shared-gate-snapshots': sharedGateSnapshots,
 };

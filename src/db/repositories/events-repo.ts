@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { GateSnapshot } from '../../domain/gates/gate-snapshot.js';
 import type { Database } from '../schema.js';
+import { insertJsonRows } from './json-rows.js';
 
 /** What an audit event can be about. */
 export const ENTITY_TYPES = [
@@ -34,6 +36,8 @@ export interface NewEvent {
   before: unknown;
   after: unknown;
   gate: unknown;
+  /** Instead of `gate`: a snapshot kept once by keepGateSnapshots (imports, where many deals share one). */
+  gateSnapshotId?: string | null;
 }
 
 export interface StoredEvent extends Omit<NewEvent, 'gate'> {
@@ -41,8 +45,6 @@ export interface StoredEvent extends Omit<NewEvent, 'gate'> {
   /** The gate snapshot, on stage changes. */
   gate: GateSnapshot | null;
 }
-
-const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
 
 /**
  * Appends an audit event and its outbox message (`{ eventId, action, entityType, entityId }` under the
@@ -53,28 +55,28 @@ export async function appendEvent(db: Kysely<Database>, event: NewEvent): Promis
   return eventId as number;
 }
 
-/** Appends many audit events and their outbox messages in one statement (imports, bulk changes). */
+/** Appends many audit events and their outbox messages in one statement (imports, bulk changes), the events as one JSON parameter. */
 export async function appendEvents(db: Kysely<Database>, events: readonly NewEvent[]): Promise<number[]> {
   if (events.length === 0) return [];
   const rows = await db
-    .with('event', (trx) =>
-      trx
-        .insertInto('events')
-        .values(
-          events.map((event) => ({
-            occurred_at: event.occurredAt,
-            actor_id: event.actorId,
-            request_id: event.requestId,
-            entity_type: event.entityType,
-            entity_id: event.entityId,
-            opportunity_id: event.opportunityId,
-            action: event.action,
-            before: json(event.before),
-            after: json(event.after),
-            gate: json(event.gate),
-          })),
-        )
-        .returning(['id', 'action', 'entity_type', 'entity_id', 'occurred_at']),
+    .with('event', () =>
+      insertJsonRows(
+        db,
+        'events',
+        events.map((event) => ({
+          occurred_at: event.occurredAt,
+          actor_id: event.actorId,
+          request_id: event.requestId,
+          entity_type: event.entityType,
+          entity_id: event.entityId,
+          opportunity_id: event.opportunityId,
+          action: event.action,
+          before: event.before ?? null,
+          after: event.after ?? null,
+          gate: event.gate ?? null,
+          gate_snapshot_id: event.gateSnapshotId ?? null,
+        })),
+      ).returning(['id', 'action', 'entity_type', 'entity_id', 'occurred_at']),
     )
     .insertInto('outbox')
     .columns(['event_id', 'topic', 'payload', 'created_at'])
@@ -96,15 +98,44 @@ export async function appendEvents(db: Kysely<Database>, events: readonly NewEve
   return rows.map((row) => row.event_id);
 }
 
+/**
+ * Keeps gate snapshots shared by many events, each under the SHA-256 of its JSON text (see gateSnapshotKey);
+ * one already kept is left as it is (same key, same text).
+ */
+export async function keepGateSnapshots(
+  db: Kysely<Database>,
+  snapshots: ReadonlyArray<{ id: string; json: string }>,
+): Promise<void> {
+  if (snapshots.length === 0) return;
+  await db
+    .insertInto('gate_snapshots')
+    .values(snapshots.map(({ id, json: snapshot }) => ({ id, snapshot })))
+    .onConflict((conflict) => conflict.column('id').doNothing())
+    .execute();
+}
+
+/** The key a shared gate snapshot is kept under: the SHA-256 of its JSON text. */
+export const gateSnapshotKey = (json: string) => createHash('sha256').update(json).digest('hex');
+
+/** Events with their gate: their own, or the shared snapshot they point at. */
+const eventsWithGate = (db: Kysely<Database>) =>
+  db
+    .selectFrom('events')
+    .leftJoin('gate_snapshots', 'gate_snapshots.id', 'events.gate_snapshot_id')
+    .selectAll('events')
+    .select(
+      sql<Selectable<Database['events']>['gate']>`coalesce(events.gate, gate_snapshots.snapshot)`.as('gate'),
+    );
+
 /** The history of one deal, oldest first, after event `afterId`. */
 export async function listOpportunityEvents(
   db: Kysely<Database>,
   opportunityId: string,
   page: { limit: number; afterId?: number },
 ): Promise<StoredEvent[]> {
-  let query = db.selectFrom('events').selectAll().where('opportunity_id', '=', opportunityId);
-  if (page.afterId !== undefined) query = query.where('id', '>', page.afterId);
-  const rows = await query.orderBy('id').limit(page.limit).execute();
+  let query = eventsWithGate(db).where('opportunity_id', '=', opportunityId);
+  if (page.afterId !== undefined) query = query.where('events.id', '>', page.afterId);
+  const rows = await query.orderBy('events.id').limit(page.limit).execute();
   return rows.map(toStoredEvent);
 }
 
@@ -116,12 +147,10 @@ export async function listEventsOfDeals(
 ): Promise<Map<string, StoredEvent[]>> {
   const grouped = new Map<string, StoredEvent[]>();
   if (opportunityIds.length === 0) return grouped;
-  const rows = await db
-    .selectFrom('events')
-    .selectAll()
+  const rows = await eventsWithGate(db)
     .where('opportunity_id', 'in', [...opportunityIds])
     .where('action', 'in', [...actions])
-    .orderBy('id')
+    .orderBy('events.id')
     .execute();
   for (const row of rows) {
     const key = row.opportunity_id ?? '';

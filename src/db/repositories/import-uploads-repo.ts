@@ -84,7 +84,10 @@ export async function* readImportUpload(db: Kysely<Database>, id: string): Async
 /** Deletes uploads (their chunks go with them). */
 export async function deleteImportUploads(db: Kysely<Database>, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;
-  await db.deleteFrom('import_uploads').where('id', 'in', [...ids]).execute();
+  await db
+    .deleteFrom('import_uploads')
+    .where('id', 'in', [...ids])
+    .execute();
 }
 
 /** Deletes the uploads sent before `before` (left by runs never started, or dry runs). */

@@ -3,6 +3,7 @@ import type { Account } from '../../domain/account/account.js';
 import type { Opportunity } from '../../domain/opportunity/opportunity.js';
 import type { Database } from '../schema.js';
 import { accountRow } from './accounts-repo.js';
+import { insertJsonRows } from './json-rows.js';
 import { opportunityRow } from './opportunities-repo.js';
 
 /** What an import needs of a record already brought in from the same system under the same id. */
@@ -45,7 +46,7 @@ export const findOpportunitiesByExternalIds = (
 ) => byExternalIds(db, 'opportunities', source, ids);
 
 /**
- * Writes imported accounts in one multi-row statement: new ones inserted, those already imported under the same
+ * Writes imported accounts in one statement (the rows as one JSON parameter): new ones inserted, those already imported under the same
  * external id updated in place (their id, creation and pin kept; version bumped).
  */
 export async function upsertImportedAccounts(
@@ -54,15 +55,15 @@ export async function upsertImportedAccounts(
   accounts: ReadonlyArray<{ account: Account; externalId: string }>,
 ): Promise<void> {
   if (accounts.length === 0) return;
-  await db
-    .insertInto('accounts')
-    .values(
-      accounts.map(({ account, externalId }) => ({
-        ...accountRow(account),
-        external_source: source,
-        external_id: externalId,
-      })),
-    )
+  await insertJsonRows(
+    db,
+    'accounts',
+    accounts.map(({ account, externalId }) => ({
+      ...accountRow(account),
+      external_source: source,
+      external_id: externalId,
+    })),
+  )
     .onConflict((conflict) =>
       conflict
         .columns(['external_source', 'external_id'])
@@ -83,22 +84,22 @@ export async function upsertImportedAccounts(
     .execute();
 }
 
-/** Writes imported deals in one multi-row statement, like upsertImportedAccounts (a stage kept keeps its entry). */
+/** Writes imported deals in one statement, like upsertImportedAccounts (a stage kept keeps its entry). */
 export async function upsertImportedOpportunities(
   db: Kysely<Database>,
   source: string,
   deals: ReadonlyArray<{ opportunity: Opportunity; externalId: string }>,
 ): Promise<void> {
   if (deals.length === 0) return;
-  await db
-    .insertInto('opportunities')
-    .values(
-      deals.map(({ opportunity, externalId }) => ({
-        ...opportunityRow(opportunity),
-        external_source: source,
-        external_id: externalId,
-      })),
-    )
+  await insertJsonRows(
+    db,
+    'opportunities',
+    deals.map(({ opportunity, externalId }) => ({
+      ...opportunityRow(opportunity),
+      external_source: source,
+      external_id: externalId,
+    })),
+  )
     .onConflict((conflict) =>
       conflict
         .columns(['external_source', 'external_id'])

@@ -48,6 +48,18 @@ function isFilled(value: unknown): boolean {
   return true;
 }
 
+/**
+ * The facts as the gate's rules see them: the checkable fields (amount, close date, next step, description)
+ * only as filled in or not — no rule reads more of them (field_present). Two deals with equal views get equal
+ * checks, so a bulk import judges each distinct view once. A rule that reads more of a field must show it here.
+ */
+export function factsAsRulesSeeThem(facts: OpportunityFacts): Record<string, unknown> {
+  const filled = Object.fromEntries(
+    Object.keys(FIELD_LABELS).map((field) => [field, isFilled(facts[field as CheckableField])]),
+  );
+  return { ...facts, ...filled };
+}
+
 /** Each derived criterion names one of these rules; each returns whether it holds and why. */
 export const DERIVED_RULES = {
   qualification_stage_levels: (

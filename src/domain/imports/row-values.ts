@@ -16,11 +16,18 @@ export function pick(row: CsvRow, ...columns: string[]): string | null {
   return null;
 }
 
+const digitsByCurrency = new Map<string, number>();
+
 /** How many minor units a currency has (USD 2, JPY 0, BHD 3), from the ICU data every Node carries. */
 export function minorDigits(currency: string): number {
-  return (
-    new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2
-  );
+  let digits = digitsByCurrency.get(currency);
+  if (digits === undefined) {
+    digits =
+      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ??
+      2;
+    digitsByCurrency.set(currency, digits);
+  }
+  return digits;
 }
 
 const DECIMAL = /^(\d{1,15})(?:\.(\d+))?$/;
