@@ -7,7 +7,7 @@ import { insertImportRun } from '../../src/db/repositories/import-runs-repo.js';
 import type { Role } from '../../src/domain/access/roles.js';
 import { ROLES } from '../../src/domain/access/roles.js';
 import type { TerritoryModel } from '../../src/domain/territory/territory-model.js';
-import { type ApiClient, type CallResult, signIn } from '../support/api-client.js';
+import { type ApiClient, type CallResult, signIn, toCallResult } from '../support/api-client.js';
 import {
   buildOwned,
   buildProofOrg,
@@ -682,6 +682,18 @@ const OPERATIONS: Record<string, Operation> = {
       await rateEveryCurrency();
       return t.me.call('GET', '/api/v1/revenue?period=quarter&from=2026-02-01&to=2026-04-30');
     },
+  },
+  'POST /api/v1/imports/uploads': {
+    expected: adminOnly(201),
+    run: async (t) =>
+      toCallResult(
+        await t.me.inject({
+          method: 'POST',
+          url: '/api/v1/imports/uploads?file=accounts',
+          headers: { 'content-type': 'text/csv' },
+          payload: 'Id,Name\n001000000000001,Acme\n',
+        }),
+      ),
   },
   'POST /api/v1/imports': {
     expected: adminOnly(202),

@@ -12,8 +12,15 @@ import { errorAt, signInAs } from './support/ui.js';
 const session = openBrowserSession();
 let server: RunningServer;
 let page: Page;
+/** The files the browser uploaded (each POST /api/v1/imports/uploads answered): kind → bytes. */
+const uploaded: Array<{ file: string | null; bytes: number }> = [];
 beforeAll(() => {
   ({ server, page } = session);
+  page.on('response', async (response) => {
+    if (!response.url().includes('/api/v1/imports/uploads') || response.status() !== 201) return;
+    const body = await response.json();
+    uploaded.push({ file: body.file, bytes: body.bytes });
+  });
 });
 
 const SHOTS = process.env.IMPORT_SHOTS ?? ARTIFACTS;
@@ -151,6 +158,11 @@ describe('the import wizard for a RevOps admin', () => {
     expect(await page.getByRole('status').filter({ hasText: 'Imported' }).textContent()).toContain(
       '3 bad rows were skipped',
     );
+    // Each file went up once, whole, as it is: the dry runs and the import read the same uploads.
+    expect(uploaded).toEqual([
+      { file: 'accounts', bytes: Buffer.byteLength(ACCOUNTS) },
+      { file: 'opportunities', bytes: Buffer.byteLength(OPPORTUNITIES.csv) },
+    ]);
     // The runs, newest first: this import, then its dry run.
     const recent = page.getByRole('table', { name: 'Recent imports' }).getByRole('row');
     await expect.poll(() => recent.count()).toBe(3);

@@ -26,6 +26,8 @@ export interface RequestOptions {
   etag?: string | null;
   query?: Record<string, string | number | undefined | null>;
   signal?: AbortSignal;
+  /** A file sent as the body itself (e.g. text/csv), streamed by the browser from disk; instead of `body`. */
+  upload?: { file: Blob; contentType: string };
 }
 
 export interface ApiResponse<T> {
@@ -46,6 +48,7 @@ export function urlFor(path: string, query: RequestOptions['query']): string {
 function headersFor(method: string, options: RequestOptions): Headers {
   const headers = new Headers({ accept: 'application/json' });
   if (options.body !== undefined) headers.set('content-type', 'application/json');
+  if (options.upload) headers.set('content-type', options.upload.contentType);
   if (UNSAFE.has(method) && csrfToken) headers.set('x-csrf-token', csrfToken);
   if (options.etag) headers.set('if-match', options.etag);
   return headers;
@@ -60,6 +63,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
       headers: headersFor(method, options),
       credentials: 'same-origin',
       ...(options.body !== undefined && { body: JSON.stringify(options.body) }),
+      ...(options.upload && { body: options.upload.file }),
       ...(options.signal && { signal: options.signal }),
     });
   } catch (error) {

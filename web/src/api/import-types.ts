@@ -8,3 +8,5 @@ export type StartImport = RequestBodyOf<'startImport'>;
 export type ImportMappingTemplate = Schemas['ImportMappingTemplate'];
 /** A run without its errors, as GET /api/v1/imports lists it. */
 export type ImportRunSummary = Schemas['ImportRunSummary'];
+/** A file uploaded for an import (POST /api/v1/imports/uploads): its id goes to startImport. */
+export type ImportUpload = Schemas['ImportUpload'];

@@ -149,6 +149,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/imports/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a CSV file for an import (streamed)
+         * @description The body is the file itself (Content-Type: text/csv, up to 512 MB), streamed into the database a chunk at a time: nothing holds it whole. Start the import with its id (startImport: accountsUploadId / opportunitiesUploadId); a dry run keeps it for the import that follows, a writing run deletes it, and uploads are deleted after a day. Only its uploader may use it. RevOps (importData).
+         */
+        post: operations["uploadImportFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/imports/mapping-template": {
         parameters: {
             query?: never;
@@ -3248,6 +3268,18 @@ export interface components {
             finishedAt: string | null;
             byUser: string;
         };
+        ImportUpload: {
+            /** @description Give it to startImport as accountsUploadId or opportunitiesUploadId */
+            id: string;
+            /** @enum {string} */
+            file: "accounts" | "opportunities";
+            name: string;
+            bytes: number;
+            /** @description Line breaks counted (quoted line breaks included), the header among them */
+            lines: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
         Inspection: {
             opportunityId: string;
             health: {
@@ -4958,6 +4990,10 @@ export interface operations {
                     accounts?: string;
                     /** @description Opportunity.csv as text */
                     opportunities?: string;
+                    /** @description Account.csv uploaded with uploadImportFile (files of any size), instead of `accounts` */
+                    accountsUploadId?: string;
+                    /** @description Opportunity.csv uploaded with uploadImportFile, instead of `opportunities` */
+                    opportunitiesUploadId?: string;
                 };
             };
         };
@@ -4969,6 +5005,81 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ImportRun"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details (RFC 9457) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    uploadImportFile: {
+        parameters: {
+            query: {
+                /** @description Which export the file is: Account.csv or Opportunity.csv */
+                file: "accounts" | "opportunities";
+                /** @description The file name, as the user chose it */
+                name?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The CSV file */
+        requestBody: {
+            content: {
+                "text/csv": unknown;
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportUpload"];
                 };
             };
             /** @description Problem details (RFC 9457) */

@@ -4,7 +4,7 @@ import { ApiError, describeError, type StartImport } from '../../api';
 import { ErrorState } from '../../shared/states';
 import { ImportStep } from './ImportStep';
 import { MappingStep } from './MappingStep';
-import { useImportRun, useMappingTemplate, useStartImport } from './queries';
+import { type UploadIds, useImportRun, useMappingTemplate, useStartImport, useUploadFiles } from './queries';
 import { RunResult } from './RunResult';
 import { filesReady, type UploadedFiles, UploadStep } from './UploadStep';
 
@@ -39,14 +39,27 @@ export function ImportWizard() {
   }, [dryRun]);
 
   const mappingText = mapping ?? '';
-  const body = (runMode: StartImport['mode']): StartImport => ({
-    mode: runMode,
-    mapping: mappingText,
-    ...(files.accounts && { accounts: files.accounts.text }),
-    ...(files.opportunities && { opportunities: files.opportunities.text }),
-  });
-  const runDry = () => {
-    dryRunStart.mutate(body('dry_run'), {
+  // The files are uploaded once, for the dry run; the import that follows reads the same uploads.
+  const [uploads, setUploads] = useState<UploadIds | null>(null);
+  const upload = useUploadFiles();
+  const chooseFiles = (chosen: UploadedFiles) => {
+    setFiles(chosen);
+    setUploads(null);
+  };
+  const start = async (runMode: StartImport['mode']): Promise<StartImport> => {
+    const ids =
+      uploads ??
+      (await upload.mutateAsync({
+        ...(files.accounts && { accounts: files.accounts.file }),
+        ...(files.opportunities && { opportunities: files.opportunities.file }),
+      }));
+    setUploads(runMode === 'dry_run' ? ids : null);
+    return { mode: runMode, mapping: mappingText, ...ids };
+  };
+  const runDry = async () => {
+    const body = await start('dry_run').catch(() => null);
+    if (!body) return;
+    dryRunStart.mutate(body, {
       onSuccess: (run) => {
         setDryRunId(run.id);
         setImportId(null);
@@ -54,10 +67,14 @@ export function ImportWizard() {
       },
     });
   };
-  const runImport = () => importStart.mutate(body(mode), { onSuccess: (run) => setImportId(run.id) });
+  const runImport = async () => {
+    const body = await start(mode).catch(() => null);
+    if (body) importStart.mutate(body, { onSuccess: (run) => setImportId(run.id) });
+  };
   const startAgain = () => {
-    setFiles(NO_FILES);
+    chooseFiles(NO_FILES);
     setDryRunId(null);
+    upload.reset();
     setImportId(null);
     dryRunStart.reset();
     importStart.reset();
@@ -75,8 +92,12 @@ export function ImportWizard() {
       onMode={setMode}
       runId={importId}
       onRun={runImport}
-      running={importStart.isPending}
-      failure={importStart.error ? describeError(importStart.error) : null}
+      running={importStart.isPending || upload.isPending}
+      failure={
+        importStart.error || (step === 3 && upload.error)
+          ? describeError(importStart.error ?? upload.error)
+          : null
+      }
       onAnother={startAgain}
     />
   );
@@ -93,7 +114,7 @@ export function ImportWizard() {
           <UploadStep
             files={files}
             onChange={(next) => {
-              setFiles(next);
+              chooseFiles(next);
               setDryRunId(null);
             }}
           />
@@ -114,6 +135,9 @@ export function ImportWizard() {
             refusal={refusal}
           />
           {dryRunFailure && <ErrorState title="The dry run could not start" error={dryRunFailure} />}
+          {upload.error && step === 1 && (
+            <ErrorState title="The files could not be uploaded" error={upload.error} />
+          )}
         </Stepper.Step>
         <Stepper.Step label="Dry run" description="Errors by line">
           {dryRunId ? <RunResult id={dryRunId} /> : null}
@@ -138,7 +162,7 @@ export function ImportWizard() {
             <Button
               onClick={runDry}
               disabled={!hasFiles || !mappingText.trim()}
-              loading={dryRunStart.isPending}
+              loading={upload.isPending || dryRunStart.isPending}
             >
               Run the dry run
             </Button>

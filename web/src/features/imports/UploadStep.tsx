@@ -1,20 +1,23 @@
 import { Alert, Group, List, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { FilePicker } from './FilePicker';
-import { formatSize, readUploadedFile, rowsInWords, type UploadedFile } from './uploaded-file';
+import {
+  fileRowsInWords,
+  formatSize,
+  MAX_UPLOAD_BYTES,
+  readUploadedFile,
+  type UploadedFile,
+} from './uploaded-file';
 
 export interface UploadedFiles {
   accounts: UploadedFile | null;
   opportunities: UploadedFile | null;
 }
 
-/** The most characters a file sent from here may have (the server's MAX_IMPORT_CSV_CHARS). */
-export const MAX_FILE_CHARS = 20_000_000;
-
 /** Whether the files can be sent: at least one, none too large. */
 export const filesReady = (files: UploadedFiles) =>
   Boolean(files.accounts || files.opportunities) &&
-  [files.accounts, files.opportunities].every((file) => !file || file.text.length <= MAX_FILE_CHARS);
+  [files.accounts, files.opportunities].every((file) => !file || file.size <= MAX_UPLOAD_BYTES);
 
 /** The columns without which a file is not the export it is named for. */
 const REQUIRED = { accounts: ['Id', 'Name'], opportunities: ['Id', 'AccountId', 'StageName', 'CloseDate'] };
@@ -30,12 +33,12 @@ function FileSummary({ file, kind }: { file: UploadedFile | null; kind: keyof Up
   return (
     <Stack gap={4} data-testid={`uploaded-${kind}`}>
       <Text size="sm">
-        <b>{file.name}</b> · {formatSize(file.size)} · {rowsInWords(file.table.rows.length)}
+        <b>{file.name}</b> · {formatSize(file.size)} · {fileRowsInWords(file)}
       </Text>
-      {file.text.length > MAX_FILE_CHARS && (
+      {file.size > MAX_UPLOAD_BYTES && (
         <Text size="sm" c="red.8" role="alert">
-          Too large to send from the browser (more than 20 million characters): import it with{' '}
-          <code>closepath import salesforce</code>, which streams files of any size.
+          Too large to upload (more than 512 MB): import it with <code>closepath import salesforce</code>,
+          which streams files of any size.
         </Text>
       )}
       {missing.length > 0 && (
@@ -81,8 +84,8 @@ export function UploadStep({
         </List.Item>
       </List>
       <Text size="sm" c="dimmed">
-        A re-import updates what an earlier import created (by Salesforce Id). Files here are sent in one
-        request of up to 20 million characters each; larger exports go through{' '}
+        A re-import updates what an earlier import created (by Salesforce Id). Each file is uploaded as it is
+        (up to 512 MB) and read by the server a chunk at a time; larger exports go through{' '}
         <code>closepath import salesforce</code>, which streams files of any size.
       </Text>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>

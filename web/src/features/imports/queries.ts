@@ -4,6 +4,7 @@ import {
   type ImportMappingTemplate,
   type ImportRun,
   type ImportRunSummary,
+  type ImportUpload,
   request,
   type StartImport,
 } from '../../api';
@@ -38,6 +39,32 @@ export function useImportRun(id: string | null) {
     },
     enabled: id !== null,
     refetchInterval: (query) => (isSettled(query.state.data) ? false : 500),
+  });
+}
+
+/** The files' ids once uploaded (a dry run keeps them for the import that follows it). */
+export interface UploadIds {
+  accountsUploadId?: string;
+  opportunitiesUploadId?: string;
+}
+
+/** Uploads each chosen file as it is (text/csv, streamed from disk), one after the other. */
+export function useUploadFiles() {
+  return useMutation({
+    mutationFn: async (files: { accounts?: Blob; opportunities?: Blob }): Promise<UploadIds> => {
+      const ids: UploadIds = {};
+      for (const kind of ['accounts', 'opportunities'] as const) {
+        const file = files[kind];
+        if (!file) continue;
+        const { data } = await request<ImportUpload>('/imports/uploads', {
+          method: 'POST',
+          query: { file: kind, name: file instanceof File ? file.name : undefined },
+          upload: { file, contentType: 'text/csv' },
+        });
+        ids[`${kind}UploadId`] = data.id;
+      }
+      return ids;
+    },
   });
 }
 
