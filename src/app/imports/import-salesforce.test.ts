@@ -11,10 +11,12 @@ import {
 } from '../../../test/support/salesforce-export.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.js';
 import { listOpportunityEvents } from '../../db/repositories/events-repo.js';
+import { insertImportRun } from '../../db/repositories/import-runs-repo.js';
 import type { ImportMode } from '../../db/schema-imports.js';
 import type { ImportMapping } from '../../domain/imports/import-mapping.js';
 import { importSalesforce } from './import-salesforce.js';
 import { parseImportMapping } from './load-import-mapping.js';
+import { getImportRun } from './start-import.js';
 
 const EXAMPLE = 'imports/salesforce-mapping.example.yaml';
 
@@ -114,6 +116,49 @@ describe('a Salesforce import with 1% bad rows', () => {
     expect(result.value.errors.map((error) => error.line)).toEqual(file.bad.map((bad) => bad.line));
     expect(await counts()).toEqual({ accounts: 0, deals: 0, events: 0 });
   });
+
+  it("shows every mode's progress while it runs (all or nothing from memory, its transaction unseen)", async () => {
+    // One bad row in the last batch: the all-or-nothing run is rolled back, so nothing here stays written.
+    const big = opportunitiesCsv(2500, 20, { badEvery: 2400 });
+    for (const mode of ['dry_run', 'all_or_nothing'] as const) {
+      const id = `imp_progress_${mode}`;
+      await insertImportRun(database.db, {
+        id,
+        kind: 'salesforce',
+        source: 'salesforce',
+        mode,
+        status: 'queued',
+        rowsTotal: 2520,
+        startedAt: new Date(),
+        byUser: 'system:test',
+      });
+      const seen: Array<Promise<unknown>> = [];
+      const result = await importSalesforce(
+        context,
+        admin(),
+        {
+          accounts: Readable.from([accountsCsv(20)]),
+          opportunities: Readable.from([big.csv]),
+          mapping,
+          mode,
+          rowsTotal: 2520,
+          runId: id,
+        },
+        // Read the run as a poller would, as each batch is done (before it is counted).
+        () => seen.push(getImportRun(context, admin(), id)),
+      );
+      if (!result.ok) throw new Error(result.error.message);
+      const done = (await Promise.all(seen)).map(
+        (read) => (read as { value: { rowsDone: number } }).value.rowsDone,
+      );
+      expect(
+        done.some((rows) => rows > 0 && rows < 2520),
+        `${mode}: ${done.join(', ')}`,
+      ).toBe(true);
+      expect(result.value.status).toBe(mode === 'dry_run' ? 'succeeded' : 'failed');
+    }
+    expect(await counts()).toEqual({ accounts: 0, deals: 0, events: 0 });
+  }, 120_000);
 
   it('good rows only imports the rest; a re-import updates instead of duplicating', async () => {
     const first = await run('good_rows_only', file.csv);

@@ -17,6 +17,7 @@ import { CsvFileError, csvBatches, type NumberedRow } from './csv-batches.js';
 import { importAccountBatch } from './import-account-batch.js';
 import { importOpportunityBatch } from './import-opportunity-batch.js';
 import { type ImportDb, type ImportScope, ImportTally } from './import-scope.js';
+import { liveProgress } from './live-progress.js';
 import { SharedGateSnapshots } from './shared-gate-snapshots.js';
 
 /** Rows per multi-row statement. */
@@ -90,7 +91,10 @@ export async function importSalesforce(
   const report = async (db: ImportDb, batch: NumberedRow[]) => {
     tally.rowsDone += batch.length;
     onProgress?.({ rowsDone: tally.rowsDone, rowsTotal: input.rowsTotal, rejected: tally.rejected });
-    if (input.mode === 'good_rows_only') await updateImportRun(db, id, state('running'));
+    // A dry run and good rows only write their progress as they go; all or nothing cannot (its one
+    // transaction is seen when it ends), so its progress is kept in this process (getImportRun shows it).
+    if (input.mode === 'all_or_nothing') liveProgress.advance(id, tally.rowsDone, tally.rejected);
+    else await updateImportRun(db, id, state('running'));
   };
   const run = async (inBatch: (step: (db: ImportDb) => Promise<void>) => Promise<void>) => {
     const files = [
@@ -109,6 +113,8 @@ export async function importSalesforce(
   };
   try {
     if (input.mode === 'all_or_nothing') {
+      const started = await findImportRun(context.db, id);
+      if (started) liveProgress.start(started);
       await context.db.transaction().execute(async (trx) => {
         await run((step) => step(trx));
         if (tally.rejected > 0) throw new RolledBack();
@@ -119,6 +125,7 @@ export async function importSalesforce(
       await run((step) => step(context.db));
     }
   } catch (error) {
+    liveProgress.end(id);
     if (error instanceof CsvFileError) {
       tally.reject(error.file, error.line, [{ field: '', message: error.message }]);
       if (input.mode === 'all_or_nothing') tally.reset();
@@ -129,6 +136,7 @@ export async function importSalesforce(
       throw error;
     }
   }
+  liveProgress.end(id);
   const failed = tally.rejected > 0 && input.mode === 'all_or_nothing';
   await updateImportRun(context.db, id, {
     ...state(failed ? 'failed' : 'succeeded'),

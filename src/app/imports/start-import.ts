@@ -10,6 +10,7 @@ import { err, ok, type Result } from '../../domain/result.js';
 import { type AppError, type FieldIssue, invalid, notFound } from '../app-error.js';
 import type { Actor, AppContext } from '../context.js';
 import { checkImportRight, importSalesforce } from './import-salesforce.js';
+import { liveProgress } from './live-progress.js';
 import { parseImportMapping } from './load-import-mapping.js';
 
 /** The largest CSV text one request may carry, per file (bigger exports: the CLI streams files of any size). */
@@ -164,6 +165,8 @@ export async function getImportRun(
 ): Promise<Result<ImportRun, AppError>> {
   const refused = checkImportRight(actor);
   if (refused) return err(refused);
+  const live = liveProgress.of(id);
+  if (live) return ok(live);
   const run = await findImportRun(context.db, id);
   return run ? ok(run) : err(notFound('import run', id));
 }
