@@ -91,3 +91,10 @@ export const stale = (currentVersion: number): AppError => ({
   message: `The record changed since you read it (now version ${currentVersion}); reload and retry.`,
   currentVersion,
 });
+
+/** A forecast or revenue figure needs a rate to the company currency that the rates table lacks (422). */
+export const rateMissing = (companyCurrency: string, currencies: string[]): AppError => ({
+  code: 'rate_missing',
+  message: `No rate to ${companyCurrency} for ${currencies.join(', ')}: an admin sets it under the rates.`,
+  currencies,
+});

@@ -12,7 +12,7 @@ import { foldMonthsIntoPeriods } from '../../domain/forecast/month-rows.js';
 import type { Period } from '../../domain/forecast/periods.js';
 import { type ForecastRollUp, type PeriodFigures, rollUpForecast } from '../../domain/forecast/roll-up.js';
 import { err, ok, type Result } from '../../domain/result.js';
-import { type AppError, invalid } from '../app-error.js';
+import { type AppError, invalid, rateMissing } from '../app-error.js';
 import type { Actor, AppContext } from '../context.js';
 import { mayAdjustForecastOf, seesOwnerForecast } from './forecast-access.js';
 import type { ForecastQuery } from './forecast-inputs.js';
@@ -104,14 +104,7 @@ export async function getForecast(
       .map((quota) => ({ ...quota, amountMinor: String(quota.amountMinor) })),
     rates: { companyCurrency: settings.companyCurrency, rates },
   });
-  if (!rolled.ok) {
-    const currencies = rolled.error.currencies;
-    return err({
-      code: 'rate_missing',
-      message: `No rate to ${settings.companyCurrency} for ${currencies.join(', ')}: an admin sets it under the rates.`,
-      currencies,
-    });
-  }
+  if (!rolled.ok) return err(rateMissing(settings.companyCurrency, rolled.error.currencies));
   const regionNames = rolled.value.regions.flatMap((region) => (region.region ? [region.region] : []));
   const rvps = await findRegionalVps(context.db, regionNames);
   const standing = (ownerId: string, start: string) =>

@@ -6,7 +6,7 @@ import type { Period } from '../../domain/forecast/periods.js';
 import type { Playbook } from '../../domain/playbook/playbook.js';
 import { err, ok, type Result } from '../../domain/result.js';
 import { revenueReport } from '../../domain/revenue/revenue-report.js';
-import type { AppError } from '../app-error.js';
+import { type AppError, rateMissing } from '../app-error.js';
 import type { Actor, AppContext } from '../context.js';
 import type { ForecastQuery } from '../forecast/forecast-inputs.js';
 import { periodsOf } from '../forecast/forecast-periods.js';
@@ -70,14 +70,7 @@ export async function getRevenue(
     contracts,
     rates: { companyCurrency: settings.companyCurrency, rates },
   });
-  if (!report.ok) {
-    const currencies = report.error.currencies;
-    return err({
-      code: 'rate_missing',
-      message: `No rate to ${settings.companyCurrency} for ${currencies.join(', ')}: an admin sets it under the rates.`,
-      currencies,
-    });
-  }
+  if (!report.ok) return err(rateMissing(settings.companyCurrency, report.error.currencies));
   const typeName = (key: string) => playbook.opportunityTypes.find((type) => type.key === key)?.name ?? key;
   return ok({
     period: query.period,

@@ -29,7 +29,11 @@ export interface ImportRun {
   byUser: string;
 }
 
-function toRun(row: Selectable<Database['import_runs']>): ImportRun {
+/** A run without its errors: what a list of runs shows. */
+export type ImportRunSummary = Omit<ImportRun, 'errors'>;
+
+/** A run's row as the run, errors aside (a list reads every column but them). */
+export function toRunSummary(row: Omit<Selectable<Database['import_runs']>, 'errors'>): ImportRunSummary {
   return {
     id: row.id,
     kind: row.kind,
@@ -42,11 +46,14 @@ function toRun(row: Selectable<Database['import_runs']>): ImportRun {
     updated: row.updated_count,
     rejected: row.rejected_count,
     errorCount: row.error_count,
-    errors: row.errors as ImportError[],
     startedAt: row.started_at,
     finishedAt: row.finished_at,
     byUser: row.by_user,
   };
+}
+
+function toRun(row: Selectable<Database['import_runs']>): ImportRun {
+  return { ...toRunSummary(row), errors: row.errors as ImportError[] };
 }
 
 export async function insertImportRun(

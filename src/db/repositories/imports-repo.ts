@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Account } from '../../domain/account/account.js';
 import type { Opportunity } from '../../domain/opportunity/opportunity.js';
 import type { Database } from '../schema.js';
@@ -45,86 +45,92 @@ export const findOpportunitiesByExternalIds = (
   ids: readonly string[],
 ) => byExternalIds(db, 'opportunities', source, ids);
 
+/** The columns a re-import takes from the file; the rest (id, creation, pins) stay as they were. */
+const ACCOUNT_UPDATES = [
+  'name',
+  'domain',
+  'industry',
+  'country',
+  'subdivision',
+  'city',
+  'postal_code',
+  'owner_id',
+  'updated_at',
+] as const;
+const OPPORTUNITY_UPDATES = [
+  'account_id',
+  'name',
+  'type',
+  'pipeline',
+  'stage',
+  'probability',
+  'forecast_category',
+  'amount_minor',
+  'currency',
+  'close_date',
+  'owner_id',
+  'source',
+  'next_step',
+  'description',
+  'loss_reason',
+  'updated_at',
+] as const;
+
 /**
- * Writes imported accounts in one statement (the rows as one JSON parameter): new ones inserted, those already imported under the same
- * external id updated in place (their id, creation and pin kept; version bumped).
+ * Writes imported rows in one statement (the rows as one JSON parameter): new ones inserted, those already
+ * imported under the same external id updated in place — `columns` from the file, `also` as given, the
+ * version bumped.
  */
-export async function upsertImportedAccounts(
+async function upsertImported(
   db: Kysely<Database>,
-  source: string,
-  accounts: ReadonlyArray<{ account: Account; externalId: string }>,
+  table: 'accounts' | 'opportunities',
+  rows: ReadonlyArray<Record<string, unknown>>,
+  columns: readonly string[],
+  also: Record<string, RawBuilder<unknown>> = {},
 ): Promise<void> {
-  if (accounts.length === 0) return;
-  await insertJsonRows(
-    db,
-    'accounts',
-    accounts.map(({ account, externalId }) => ({
-      ...accountRow(account),
-      external_source: source,
-      external_id: externalId,
-    })),
-  )
+  if (rows.length === 0) return;
+  const fromFile = Object.fromEntries(columns.map((column) => [column, sql.ref(`excluded.${column}`)]));
+  await insertJsonRows(db, table, rows)
     .onConflict((conflict) =>
       conflict
         .columns(['external_source', 'external_id'])
         .where('external_id', 'is not', null)
-        .doUpdateSet((eb) => ({
-          name: eb.ref('excluded.name'),
-          domain: eb.ref('excluded.domain'),
-          industry: eb.ref('excluded.industry'),
-          country: eb.ref('excluded.country'),
-          subdivision: eb.ref('excluded.subdivision'),
-          city: eb.ref('excluded.city'),
-          postal_code: eb.ref('excluded.postal_code'),
-          owner_id: eb.ref('excluded.owner_id'),
-          version: sql<number>`accounts.version + 1`,
-          updated_at: eb.ref('excluded.updated_at'),
-        })),
+        .doUpdateSet({
+          ...fromFile,
+          ...also,
+          version: sql`${sql.ref(`${table}.version`)} + 1`,
+        } as never),
     )
     .execute();
 }
 
-/** Writes imported deals in one statement, like upsertImportedAccounts (a stage kept keeps its entry). */
-export async function upsertImportedOpportunities(
+/** Imported accounts, new or updated by external id (their id, creation and pin kept). */
+export function upsertImportedAccounts(
+  db: Kysely<Database>,
+  source: string,
+  accounts: ReadonlyArray<{ account: Account; externalId: string }>,
+): Promise<void> {
+  const rows = accounts.map(({ account, externalId }) => ({
+    ...accountRow(account),
+    external_source: source,
+    external_id: externalId,
+  }));
+  return upsertImported(db, 'accounts', rows, ACCOUNT_UPDATES);
+}
+
+/** Imported deals, new or updated by external id; a stage kept keeps its entry (and close) time. */
+export function upsertImportedOpportunities(
   db: Kysely<Database>,
   source: string,
   deals: ReadonlyArray<{ opportunity: Opportunity; externalId: string }>,
 ): Promise<void> {
-  if (deals.length === 0) return;
-  await insertJsonRows(
-    db,
-    'opportunities',
-    deals.map(({ opportunity, externalId }) => ({
-      ...opportunityRow(opportunity),
-      external_source: source,
-      external_id: externalId,
-    })),
-  )
-    .onConflict((conflict) =>
-      conflict
-        .columns(['external_source', 'external_id'])
-        .where('external_id', 'is not', null)
-        .doUpdateSet((eb) => ({
-          account_id: eb.ref('excluded.account_id'),
-          name: eb.ref('excluded.name'),
-          type: eb.ref('excluded.type'),
-          pipeline: eb.ref('excluded.pipeline'),
-          stage: eb.ref('excluded.stage'),
-          probability: eb.ref('excluded.probability'),
-          forecast_category: eb.ref('excluded.forecast_category'),
-          amount_minor: eb.ref('excluded.amount_minor'),
-          currency: eb.ref('excluded.currency'),
-          close_date: eb.ref('excluded.close_date'),
-          owner_id: eb.ref('excluded.owner_id'),
-          source: eb.ref('excluded.source'),
-          next_step: eb.ref('excluded.next_step'),
-          description: eb.ref('excluded.description'),
-          loss_reason: eb.ref('excluded.loss_reason'),
-          stage_entered_at: sql<Date>`case when opportunities.stage = excluded.stage then opportunities.stage_entered_at else excluded.stage_entered_at end`,
-          closed_at: sql<Date | null>`case when opportunities.stage = excluded.stage then opportunities.closed_at else excluded.closed_at end`,
-          version: sql<number>`opportunities.version + 1`,
-          updated_at: eb.ref('excluded.updated_at'),
-        })),
-    )
-    .execute();
+  const rows = deals.map(({ opportunity, externalId }) => ({
+    ...opportunityRow(opportunity),
+    external_source: source,
+    external_id: externalId,
+  }));
+  return upsertImported(db, 'opportunities', rows, OPPORTUNITY_UPDATES, {
+    stage_entered_at: sql`case when opportunities.stage = excluded.stage then opportunities.stage_entered_at else excluded.stage_entered_at end`,
+    closed_at: sql`case when opportunities.stage = excluded.stage then opportunities.closed_at else excluded.closed_at end`,
+  });
 }

@@ -1,9 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
-import type { ImportRun } from './import-runs-repo.js';
+import { type ImportRunSummary, toRunSummary } from './import-runs-repo.js';
 
-/** A run without its errors: what a list of runs shows. */
-export type ImportRunSummary = Omit<ImportRun, 'errors'>;
+export type { ImportRunSummary };
 
 /** The latest runs, newest first (import_runs_started_idx). */
 export async function listRecentImportRuns(db: Kysely<Database>, limit: number): Promise<ImportRunSummary[]> {
@@ -29,20 +28,5 @@ export async function listRecentImportRuns(db: Kysely<Database>, limit: number):
     .orderBy('id', 'desc')
     .limit(limit)
     .execute();
-  return rows.map((row) => ({
-    id: row.id,
-    kind: row.kind,
-    source: row.source,
-    mode: row.mode,
-    status: row.status,
-    rowsTotal: row.rows_total,
-    rowsDone: row.rows_done,
-    created: row.created_count,
-    updated: row.updated_count,
-    rejected: row.rejected_count,
-    errorCount: row.error_count,
-    startedAt: row.started_at,
-    finishedAt: row.finished_at,
-    byUser: row.by_user,
-  }));
+  return rows.map(toRunSummary);
 }

@@ -1,5 +1,4 @@
 import {
-  Alert,
   Group,
   Paper,
   SegmentedControl,
@@ -11,13 +10,13 @@ import {
   Title,
 } from '@mantine/core';
 import { useState } from 'react';
-import { ApiError, describeError } from '../../api';
 import { ExportLink } from '../../shared/ExportLink';
+import { FiguresError } from '../../shared/FiguresError';
 import { ForecastViews } from '../../shared/ForecastViews';
 import { defaultRange } from '../../shared/fiscal-range';
 import { WhoMay } from '../../shared/permission';
 import { usePlaybook } from '../../shared/playbook';
-import { EmptyState, ErrorState, LoadingState } from '../../shared/states';
+import { EmptyState, LoadingState } from '../../shared/states';
 import { useSession } from '../auth';
 import { CallForm } from './CallForm';
 import { CategoryChart } from './CategoryChart';
@@ -74,14 +73,8 @@ export function ForecastPage() {
         <TextInput label="To" type="date" value={to} onChange={(e) => setTo(e.currentTarget.value)} />
         <ExportLink path="/exports/forecast.csv" query={{ period, from, to }} what="this forecast" />
       </Group>
-      {forecast.isError &&
-      forecast.error instanceof ApiError &&
-      forecast.error.problem.code === 'rate_missing' ? (
-        <Alert color="orange" role="alert" title="A currency has no rate">
-          {describeError(forecast.error)} RevOps and VP Finance keep the rates.
-        </Alert>
-      ) : forecast.isError ? (
-        <ErrorState title="Could not load the forecast" error={forecast.error} />
+      {forecast.isError ? (
+        <FiguresError title="Could not load the forecast" error={forecast.error} />
       ) : !data ? (
         <LoadingState label="Loading the forecast…" />
       ) : data.owners.length === 0 ? (

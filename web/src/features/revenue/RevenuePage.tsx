@@ -1,10 +1,11 @@
-import { Alert, Group, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Group, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
-import { ApiError, describeError, type Revenue } from '../../api';
+import type { Revenue } from '../../api';
+import { FiguresError } from '../../shared/FiguresError';
 import { ForecastViews } from '../../shared/ForecastViews';
 import { defaultRange } from '../../shared/fiscal-range';
 import { usePlaybook } from '../../shared/playbook';
-import { EmptyState, ErrorState, LoadingState } from '../../shared/states';
+import { EmptyState, LoadingState } from '../../shared/states';
 import { useSession } from '../auth';
 import { BookingsChart } from './BookingsChart';
 import { BookingsByPeriodTable, BookingsByTypeTable } from './BookingsTables';
@@ -73,14 +74,8 @@ export function RevenuePage() {
           {note}
         </Text>
       )}
-      {revenue.isError &&
-      revenue.error instanceof ApiError &&
-      revenue.error.problem.code === 'rate_missing' ? (
-        <Alert color="orange" role="alert" title="A currency has no rate">
-          {describeError(revenue.error)} RevOps and VP Finance keep the rates.
-        </Alert>
-      ) : revenue.isError ? (
-        <ErrorState title="Could not load the revenue" error={revenue.error} />
+      {revenue.isError ? (
+        <FiguresError title="Could not load the revenue" error={revenue.error} />
       ) : !data ? (
         <LoadingState label="Loading the revenue…" />
       ) : isEmpty(data) ? (
