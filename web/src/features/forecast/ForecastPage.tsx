@@ -1,33 +1,16 @@
-import {
-  Group,
-  Paper,
-  SegmentedControl,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Group, Paper, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { ExportLink } from '../../shared/ExportLink';
 import { FiguresError } from '../../shared/FiguresError';
 import { ForecastViews } from '../../shared/ForecastViews';
-import { defaultRange } from '../../shared/fiscal-range';
+import { PeriodRangePicker, usePeriodRange } from '../../shared/PeriodRange';
 import { WhoMay } from '../../shared/permission';
-import { usePlaybook } from '../../shared/playbook';
 import { EmptyState, LoadingState } from '../../shared/states';
 import { useSession } from '../auth';
 import { CallForm } from './CallForm';
 import { CategoryChart } from './CategoryChart';
-import { type PeriodKind, useForecast } from './queries';
+import { useForecast } from './queries';
 import { RollUpTable } from './RollUpTable';
-
-const KINDS: Array<{ value: PeriodKind; label: string }> = [
-  { value: 'month', label: 'Months' },
-  { value: 'quarter', label: 'Quarters' },
-  { value: 'fiscal_year', label: 'Fiscal years' },
-];
 
 /**
  * The forecast: the company's categories by period as a chart, the roll-up owner → region → company of one
@@ -35,11 +18,8 @@ const KINDS: Array<{ value: PeriodKind; label: string }> = [
  */
 export function ForecastPage() {
   const session = useSession().data;
-  const fiscalStart = usePlaybook().data?.forecast?.fiscalYearStartMonth ?? 1;
-  const initial = defaultRange(new Date(), fiscalStart);
-  const [period, setPeriod] = useState<PeriodKind>('quarter');
-  const [from, setFrom] = useState(initial.from);
-  const [to, setTo] = useState(initial.to);
+  const [range, setRange] = usePeriodRange();
+  const { period, from, to } = range;
   const [chosen, setChosen] = useState<string | null>(null);
   const forecast = useForecast({ period, from, to });
   const data = forecast.data;
@@ -62,17 +42,9 @@ export function ForecastPage() {
         Deals you may see, in the period of their close date, converted to the company currency. A deal counts
         in Closed, Commit, Best Case or Pipeline by its stage; Omitted deals are left out.
       </Text>
-      <Group align="flex-end">
-        <SegmentedControl
-          aria-label="Periods"
-          data={KINDS}
-          value={period}
-          onChange={(value) => setPeriod(value as PeriodKind)}
-        />
-        <TextInput label="From" type="date" value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
-        <TextInput label="To" type="date" value={to} onChange={(e) => setTo(e.currentTarget.value)} />
+      <PeriodRangePicker range={range} onChange={setRange}>
         <ExportLink path="/exports/forecast.csv" query={{ period, from, to }} what="this forecast" />
-      </Group>
+      </PeriodRangePicker>
       {forecast.isError ? (
         <FiguresError title="Could not load the forecast" error={forecast.error} />
       ) : !data ? (

@@ -1,22 +1,14 @@
-import { Group, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useState } from 'react';
+import { Stack, Text, Title } from '@mantine/core';
 import type { Revenue } from '../../api';
 import { FiguresError } from '../../shared/FiguresError';
 import { ForecastViews } from '../../shared/ForecastViews';
-import { defaultRange } from '../../shared/fiscal-range';
-import { usePlaybook } from '../../shared/playbook';
+import { PeriodRangePicker, usePeriodRange } from '../../shared/PeriodRange';
 import { EmptyState, LoadingState } from '../../shared/states';
 import { useSession } from '../auth';
 import { BookingsChart } from './BookingsChart';
 import { BookingsByPeriodTable, BookingsByTypeTable } from './BookingsTables';
-import { type PeriodKind, useRevenue } from './queries';
+import { useRevenue } from './queries';
 import { RetentionPanel } from './RetentionPanel';
-
-const KINDS: Array<{ value: PeriodKind; label: string }> = [
-  { value: 'month', label: 'Months' },
-  { value: 'quarter', label: 'Quarters' },
-  { value: 'fiscal_year', label: 'Fiscal years' },
-];
 
 const isEmpty = (revenue: Revenue) =>
   revenue.range.cohortAccounts === 0 &&
@@ -39,11 +31,8 @@ function scopeNote(revenue: Revenue): string | null {
  */
 export function RevenuePage() {
   const permissions = useSession().data?.permissions;
-  const fiscalStart = usePlaybook().data?.forecast?.fiscalYearStartMonth ?? 1;
-  const initial = defaultRange(new Date(), fiscalStart);
-  const [period, setPeriod] = useState<PeriodKind>('quarter');
-  const [from, setFrom] = useState(initial.from);
-  const [to, setTo] = useState(initial.to);
+  const [range, setRange] = usePeriodRange();
+  const { period, from, to } = range;
   const revenue = useRevenue({ period, from, to });
   const data = revenue.data;
   const note = data && scopeNote(data);
@@ -59,16 +48,7 @@ export function RevenuePage() {
         Renewal is retention (the playbook says which type is which). Retention compares the recurring revenue
         of the customers under a commit contract on a period's first day with the same customers' on its last.
       </Text>
-      <Group align="flex-end">
-        <SegmentedControl
-          aria-label="Periods"
-          data={KINDS}
-          value={period}
-          onChange={(value) => setPeriod(value as PeriodKind)}
-        />
-        <TextInput label="From" type="date" value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
-        <TextInput label="To" type="date" value={to} onChange={(e) => setTo(e.currentTarget.value)} />
-      </Group>
+      <PeriodRangePicker range={range} onChange={setRange} />
       {note && (
         <Text size="sm" data-testid="revenue-scope">
           {note}
