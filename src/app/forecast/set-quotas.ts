@@ -1,11 +1,14 @@
 import { findForecastPeople } from '../../db/repositories/forecast-repo.js';
-import { upsertQuota } from '../../db/repositories/forecast-settings-repo.js';
+import { upsertQuotas } from '../../db/repositories/forecast-settings-repo.js';
 import { err, ok, type Result } from '../../domain/result.js';
 import { type AppError, type FieldIssue, invalid } from '../app-error.js';
 import type { Actor, AppContext } from '../context.js';
-import { recordEvent } from '../shared/record-event.js';
+import { recordEvents } from '../shared/record-event.js';
 import { refuseUnlessForecastSettingsManager, refuseUnlessPeriodStart } from './forecast-access.js';
 import type { SetQuotasInput } from './forecast-inputs.js';
+
+/** Quotas written per statement (and their audit events per statement). */
+const QUOTAS_PER_STATEMENT = 1000;
 
 /** Each quota names a person and the first day of a period; an owner × period appears once. */
 async function issuesOf(context: AppContext, input: SetQuotasInput): Promise<FieldIssue[]> {
@@ -47,15 +50,21 @@ export async function setQuotas(
   if (issues.length > 0) return err(invalid(issues));
   return context.db.transaction().execute(async (trx) => {
     const now = context.now();
-    for (const quota of input.quotas) {
-      const { before, version } = await upsertQuota(trx, quota, actor.id, now);
-      await recordEvent(trx, actor, now, {
-        entityType: 'quota',
-        entityId: `${quota.ownerId}/${quota.periodKind}/${quota.periodStart}`,
-        action: 'quota.set',
-        before: before === null ? null : { amountMinor: before },
-        after: { ...quota, version },
-      });
+    for (let from = 0; from < input.quotas.length; from += QUOTAS_PER_STATEMENT) {
+      const quotas = input.quotas.slice(from, from + QUOTAS_PER_STATEMENT);
+      const written = await upsertQuotas(trx, quotas, actor.id, now);
+      await recordEvents(
+        trx,
+        actor,
+        now,
+        quotas.map((quota, index) => ({
+          entityType: 'quota',
+          entityId: `${quota.ownerId}/${quota.periodKind}/${quota.periodStart}`,
+          action: 'quota.set',
+          before: written[index]?.before == null ? null : { amountMinor: written[index]?.before },
+          after: { ...quota, version: written[index]?.version },
+        })),
+      );
     }
     return ok({ updated: input.quotas.length });
   });

@@ -1,14 +1,13 @@
 import type { Kysely } from 'kysely';
-import { appendEvent, type NewEvent } from '../../db/repositories/events-repo.js';
+import { appendEvent, appendEvents, type NewEvent } from '../../db/repositories/events-repo.js';
 import type { Database } from '../../db/schema.js';
 import type { Actor } from '../context.js';
 
 type EventFacts = Pick<NewEvent, 'entityType' | 'entityId' | 'action'> &
   Partial<Pick<NewEvent, 'opportunityId' | 'before' | 'after' | 'gate'>>;
 
-/** Writes the audit/history event of a change, in the change's transaction. */
-export function recordEvent(trx: Kysely<Database>, actor: Actor, at: Date, facts: EventFacts) {
-  return appendEvent(trx, {
+function eventOf(actor: Actor, at: Date, facts: EventFacts): NewEvent {
+  return {
     occurredAt: at,
     actorId: actor.id,
     requestId: actor.requestId ?? null,
@@ -19,7 +18,20 @@ export function recordEvent(trx: Kysely<Database>, actor: Actor, at: Date, facts
     entityType: facts.entityType,
     entityId: facts.entityId,
     action: facts.action,
-  });
+  };
+}
+
+/** Writes the audit/history event of a change, in the change's transaction. */
+export function recordEvent(trx: Kysely<Database>, actor: Actor, at: Date, facts: EventFacts) {
+  return appendEvent(trx, eventOf(actor, at, facts));
+}
+
+/** The events of many changes in one statement (each with its outbox row), in the changes' transaction. */
+export function recordEvents(trx: Kysely<Database>, actor: Actor, at: Date, facts: readonly EventFacts[]) {
+  return appendEvents(
+    trx,
+    facts.map((fact) => eventOf(actor, at, fact)),
+  );
 }
 
 /** The fields that differ between two versions of a record, as {before, after}. */

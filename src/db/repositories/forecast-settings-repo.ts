@@ -77,41 +77,58 @@ export async function listQuotas(
     .execute();
 }
 
-/** Sets one owner's quota for one period (a new row, or the next version of the one there). */
-export async function upsertQuota(
+type QuotaKey = Pick<QuotaRecord, 'ownerId' | 'periodKind' | 'periodStart'>;
+const keyOf = (quota: QuotaKey) => `${quota.ownerId}/${quota.periodKind}/${quota.periodStart}`;
+
+/**
+ * Sets many quotas in one statement (new ones inserted, existing ones replaced with the next version), the
+ * existing rows locked and read first. Answers each quota's amount before (null: new) and its new version.
+ */
+export async function upsertQuotas(
   db: Kysely<Database>,
-  quota: Omit<QuotaRecord, 'version' | 'updatedAt' | 'updatedBy'>,
+  quotas: ReadonlyArray<Omit<QuotaRecord, 'version' | 'updatedAt' | 'updatedBy'>>,
   by: string,
   at: Date,
-): Promise<{ before: number | null; version: number }> {
+): Promise<Array<{ before: number | null; version: number }>> {
+  if (quotas.length === 0) return [];
   const existing = await db
     .selectFrom('quotas')
-    .select(['amount_minor', 'version'])
-    .where('owner_id', '=', quota.ownerId)
-    .where('period_kind', '=', quota.periodKind)
-    .where('period_start', '=', quota.periodStart)
+    .select(['owner_id', 'period_kind', 'period_start', 'amount_minor', 'version'])
+    .where('owner_id', 'in', [...new Set(quotas.map((quota) => quota.ownerId))])
+    .where('period_start', 'in', [...new Set(quotas.map((quota) => quota.periodStart))])
     .forUpdate()
-    .executeTakeFirst();
-  const version = (existing?.version ?? 0) + 1;
+    .execute();
+  const before = new Map(
+    existing.map((row) => [
+      keyOf({ ownerId: row.owner_id, periodKind: row.period_kind, periodStart: row.period_start }),
+      row,
+    ]),
+  );
+  const written = quotas.map((quota) => {
+    const old = before.get(keyOf(quota));
+    return { quota, before: old?.amount_minor ?? null, version: (old?.version ?? 0) + 1 };
+  });
   await db
     .insertInto('quotas')
-    .values({
-      owner_id: quota.ownerId,
-      period_kind: quota.periodKind,
-      period_start: quota.periodStart,
-      amount_minor: quota.amountMinor,
-      updated_by: by,
-      updated_at: at,
-      version,
-    })
-    .onConflict((oc) =>
-      oc.columns(['owner_id', 'period_kind', 'period_start']).doUpdateSet({
+    .values(
+      written.map(({ quota, version }) => ({
+        owner_id: quota.ownerId,
+        period_kind: quota.periodKind,
+        period_start: quota.periodStart,
         amount_minor: quota.amountMinor,
         updated_by: by,
         updated_at: at,
         version,
-      }),
+      })),
+    )
+    .onConflict((oc) =>
+      oc.columns(['owner_id', 'period_kind', 'period_start']).doUpdateSet((eb) => ({
+        amount_minor: eb.ref('excluded.amount_minor'),
+        updated_by: eb.ref('excluded.updated_by'),
+        updated_at: eb.ref('excluded.updated_at'),
+        version: eb.ref('excluded.version'),
+      })),
     )
     .execute();
-  return { before: existing?.amount_minor ?? null, version };
+  return written.map(({ before: amount, version }) => ({ before: amount, version }));
 }
