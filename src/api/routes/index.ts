@@ -21,9 +21,9 @@ import { adjustForecastRoute } from './adjust-forecast.js';
 import { attestCriterionRoute, withdrawAttestationRoute } from './attest-criterion.js';
 import { createAwsPrivateOfferRoute, releaseAwsPrivateOfferRoute } from './aws-private-offer.js';
 import { removeActivityRoute, updateActivityRoute } from './change-activity.js';
+import { correctContractRoute, endContractRoute } from './change-contract.js';
 import { changeStageRoute } from './change-stage.js';
 import { chooseOfferOptionRoute } from './choose-offer-option.js';
-import { correctContractRoute } from './correct-contract.js';
 import { countPendingApprovalsRoute } from './count-pending-approvals.js';
 import { createAccountRoute } from './create-account.js';
 import { createContactRoute } from './create-contact.js';
@@ -35,7 +35,6 @@ import { createUserRoute } from './create-user.js';
 import { createWebhookSubscriptionRoute } from './create-webhook-subscription.js';
 import { decideApprovalRoute } from './decide-approval.js';
 import { draftOfferRoute } from './draft-offer.js';
-import { endContractRoute } from './end-contract.js';
 import {
   exportAccountsRoute,
   exportForecastRoute,

@@ -2694,6 +2694,66 @@ export interface components {
             /** @description Whether the caller may edit or delete it (who logged it, admins) */
             mayChange: boolean;
         };
+        Contract: {
+            id: string;
+            accountId: string;
+            /** @enum {string} */
+            kind: "commit";
+            /** @description First day in force (YYYY-MM-DD) */
+            startDate: string;
+            /** @description Last day in force (YYYY-MM-DD) */
+            endDate: string;
+            /** @description Total contract value in minor units (cents) */
+            tcvMinor: number;
+            currency: string;
+            /** @description The won deal the contract came from */
+            opportunityId: string | null;
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            version: number;
+            /** @description Ended before term by Finance: its last day in force; null: runs to term */
+            endedOn: string | null;
+            /** @description Why Finance ended it before term */
+            endedReason: string | null;
+        };
+        ContractList: {
+            items: {
+                id: string;
+                accountId: string;
+                /** @enum {string} */
+                kind: "commit";
+                /** @description First day in force (YYYY-MM-DD) */
+                startDate: string;
+                /** @description Last day in force (YYYY-MM-DD) */
+                endDate: string;
+                /** @description Total contract value in minor units (cents) */
+                tcvMinor: number;
+                currency: string;
+                /** @description The won deal the contract came from */
+                opportunityId: string | null;
+                createdBy: string;
+                /** Format: date-time */
+                createdAt: string;
+                version: number;
+                /** @description Ended before term by Finance: its last day in force; null: runs to term */
+                endedOn: string | null;
+                /** @description Why Finance ended it before term */
+                endedReason: string | null;
+                /** @description In force today */
+                inForce: boolean;
+            }[];
+        };
+        ContractRecorded: {
+            contract: components["schemas"]["Contract"];
+            /** @description The account's new version (its class may have changed) */
+            accountVersion: number;
+        };
+        ContractChanged: {
+            contract: components["schemas"]["Contract"];
+            /** @description The account's new version (its class may have changed) */
+            accountVersion: number;
+        };
         PricingOption: {
             name: string;
             termMonths: number;
@@ -2937,66 +2997,6 @@ export interface components {
         PendingApprovalCount: {
             /** @description How many offer versions wait for a decision by the caller */
             total: number;
-        };
-        Contract: {
-            id: string;
-            accountId: string;
-            /** @enum {string} */
-            kind: "commit";
-            /** @description First day in force (YYYY-MM-DD) */
-            startDate: string;
-            /** @description Last day in force (YYYY-MM-DD) */
-            endDate: string;
-            /** @description Total contract value in minor units (cents) */
-            tcvMinor: number;
-            currency: string;
-            /** @description The won deal the contract came from */
-            opportunityId: string | null;
-            createdBy: string;
-            /** Format: date-time */
-            createdAt: string;
-            version: number;
-            /** @description Ended before term by Finance: its last day in force; null: runs to term */
-            endedOn: string | null;
-            /** @description Why Finance ended it before term */
-            endedReason: string | null;
-        };
-        ContractList: {
-            items: {
-                id: string;
-                accountId: string;
-                /** @enum {string} */
-                kind: "commit";
-                /** @description First day in force (YYYY-MM-DD) */
-                startDate: string;
-                /** @description Last day in force (YYYY-MM-DD) */
-                endDate: string;
-                /** @description Total contract value in minor units (cents) */
-                tcvMinor: number;
-                currency: string;
-                /** @description The won deal the contract came from */
-                opportunityId: string | null;
-                createdBy: string;
-                /** Format: date-time */
-                createdAt: string;
-                version: number;
-                /** @description Ended before term by Finance: its last day in force; null: runs to term */
-                endedOn: string | null;
-                /** @description Why Finance ended it before term */
-                endedReason: string | null;
-                /** @description In force today */
-                inForce: boolean;
-            }[];
-        };
-        ContractRecorded: {
-            contract: components["schemas"]["Contract"];
-            /** @description The account's new version (its class may have changed) */
-            accountVersion: number;
-        };
-        ContractChanged: {
-            contract: components["schemas"]["Contract"];
-            /** @description The account's new version (its class may have changed) */
-            accountVersion: number;
         };
         User: {
             id: string;
