@@ -1,8 +1,12 @@
-import type { HistoryEvent, Pipeline, Playbook } from '../../api';
+import type { HistoryEvent } from '../../api';
 import { formatDateTime, formatMoney } from '../../shared/format';
 import { companyOf, frameworkOf, words } from '../../shared/words';
+import { activityWords } from './activity-words';
 import { criterionOf } from './focus';
+import { asFields, type EventWords, type Fields, type HistoryContext, quoted } from './history-context';
 import { sessionTemplates, sessionTitle } from './poc/poc-write';
+
+export type { EventWords, HistoryContext };
 
 /**
  * Our side of a benchmark or cost comparison (`ourLatencyMs`, `ourAnnualMinor`); events recorded before the
@@ -15,38 +19,6 @@ function ourSide(record: Record<string, unknown>, ending: string): unknown {
     Object.entries(record).find(([key]) => key.endsWith(ending) && !key.startsWith('baseline'))?.[1]
   );
 }
-
-/**
- * What the words of an event need to know: names of stages, people, contacts, types, and the playbook's
- * words (its qualification framework, its company).
- */
-export interface HistoryContext {
-  playbook: Playbook;
-  pipeline: Pipeline;
-  /** The deal's currency, for amounts an event recorded without one. */
-  currency: string;
-  nameOf: (userId: string) => string;
-  contactName: (contactId: string) => string;
-  /** The kind of an activity as logged earlier in the history (an edit records only what changed). */
-  activityKindOf?: (activityId: string) => string | undefined;
-}
-
-/** An event in words: one title, and a line for each thing it changed (old → new). */
-export interface EventWords {
-  title: string;
-  lines: string[];
-}
-
-type Fields = Record<string, unknown>;
-
-const asFields = (value: unknown): Fields =>
-  value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Fields) : {};
-
-const quoted = (value: unknown) =>
-  value === null || value === undefined || value === '' ? '—' : `“${String(value)}”`;
-
-const KIND_NAMES: Record<string, string> = { call: 'Call', meeting: 'Meeting', email: 'Email', note: 'Note' };
-const kindName = (kind: unknown) => KIND_NAMES[String(kind)] ?? 'Activity';
 
 const FIELD_LABELS: Record<string, string> = {
   name: 'Name',
@@ -94,12 +66,6 @@ function elementName(context: HistoryContext, key: unknown): string {
   return (
     context.playbook.qualification.elements.find((element) => element.key === key)?.name ?? words(String(key))
   );
-}
-
-function contactList(ids: unknown, context: HistoryContext): string {
-  return Array.isArray(ids) && ids.length > 0
-    ? ids.map((id) => context.contactName(String(id))).join(', ')
-    : '';
 }
 
 /** A deal change in words. */
@@ -286,48 +252,6 @@ function opportunityWords(event: HistoryEvent, context: HistoryContext): EventWo
         title: words(event.action.split('.')[1] ?? event.action, frameworkOf(context.playbook)),
         lines: [],
       };
-  }
-}
-
-/** A call, meeting, email or note logged, changed or deleted, in words. */
-function activityWords(event: HistoryEvent, context: HistoryContext): EventWords {
-  const before = asFields(event.before);
-  const after = asFields(event.after);
-  const kind = kindName(after.kind ?? before.kind ?? context.activityKindOf?.(event.entityId));
-  switch (event.action) {
-    case 'activity.logged': {
-      const contacts = contactList(after.contactIds, context);
-      const when = after.occurredAt ? formatDateTime(String(after.occurredAt)) : null;
-      return {
-        title: `${kind} logged: ${quoted(after.summary)}`,
-        lines: [[when, contacts ? `with ${contacts}` : null].filter(Boolean).join(' · ')].filter(Boolean),
-      };
-    }
-    case 'activity.updated': {
-      const lines = Object.keys(after).map((key) => {
-        switch (key) {
-          case 'kind':
-            return `Kind ${kindName(before.kind)} → ${kindName(after.kind)}`;
-          case 'occurredAt':
-            return `When ${before.occurredAt ? formatDateTime(String(before.occurredAt)) : '—'} → ${after.occurredAt ? formatDateTime(String(after.occurredAt)) : '—'}`;
-          case 'summary':
-            return `Summary ${quoted(before.summary)} → ${quoted(after.summary)}`;
-          case 'contactIds':
-            return `Contacts ${contactList(before.contactIds, context) || '—'} → ${contactList(after.contactIds, context) || '—'}`;
-          case 'userIds':
-            return `People ${Array.isArray(before.userIds) ? before.userIds.map((id) => context.nameOf(String(id))).join(', ') : '—'} → ${Array.isArray(after.userIds) ? after.userIds.map((id) => context.nameOf(String(id))).join(', ') : '—'}`;
-          case 'link':
-            return `Link ${String(before.link ?? '—')} → ${String(after.link ?? '—')}`;
-          default:
-            return `${words(key)} changed`;
-        }
-      });
-      return { title: `${kind} changed`, lines };
-    }
-    case 'activity.deleted':
-      return { title: `${kind} deleted: ${quoted(before.summary)}`, lines: [] };
-    default:
-      return { title: words(event.action.split('.')[1] ?? event.action), lines: [] };
   }
 }
 
