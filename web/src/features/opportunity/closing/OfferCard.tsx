@@ -52,11 +52,14 @@ export function OfferCard({ offer, paymentSchedules }: { offer: Offer; paymentSc
   if (!version) return null;
   const p = offer.permissions;
   const waiting = version.pending.find((step) => step.waiting);
-  const change = (subpath: string, body?: unknown) =>
+  // Closes the form that made the change once it is saved and read again, and nothing opened meanwhile.
+  const change = (subpath: string, body?: unknown) => {
+    const from = mode;
     write.mutate(
       { kind: 'offer', offerId: offer.id, version: offer.version, subpath, body },
-      { onSuccess: () => setMode('none') },
+      { onSuccess: () => setMode((current) => (current === from ? 'none' : current)) },
     );
+  };
   const move = nextMove(offer, version);
   return (
     <Paper withBorder p="md" radius="md" data-testid="offer-card" data-status={version.status}>
