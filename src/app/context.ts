@@ -23,6 +23,8 @@ export interface Actor {
 export interface AppContext {
   db: Kysely<Database>;
   playbook: Playbook;
+  /** The number of the playbook version in force (stored with each inspection; absent in tests: 0). */
+  playbookVersion?: number;
   now: () => Date;
   newId: (prefix: string) => string;
   /** Where webhook subscriptions may point (https, public addresses) unless configured otherwise. */

@@ -48,6 +48,7 @@ export async function openApp(config: AppConfig): Promise<OpenApp> {
       throw new Error(
         describeChangeRefusal(config.playbookFile ?? DEFAULT_PLAYBOOK_FILE, playbook.id, loaded.error),
       );
+    context.playbookVersion = loaded.value.version.number;
   } catch (error) {
     await database.close();
     throw error;

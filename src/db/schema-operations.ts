@@ -1,3 +1,4 @@
+import type { ColumnType } from 'kysely';
 import type { Jsonb, NullableJsonb } from './schema.js';
 
 /** The tables the server keeps for itself rather than for sales records: sign-in, retries, limits, jobs, playbook versions. */
@@ -43,6 +44,8 @@ export interface PlaybookVersionsTable {
   summary: Jsonb;
   loaded_at: Date;
   loaded_by: string;
+  /** When every open deal's stored inspection was recomputed for this version (null: not yet; migration 024). */
+  inspections_complete_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 /** A signed-in browser. The cookie value is never stored: `id_hash` is its SHA-256 (hex). */

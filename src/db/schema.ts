@@ -10,6 +10,7 @@ import type {
 import type { DealSnapshotsTable } from './schema-deal-snapshots.js';
 import type { ForecastCallsTable, FxRatesTable, QuotasTable } from './schema-forecast.js';
 import type { ImportRunsTable, ImportUploadChunksTable, ImportUploadsTable } from './schema-imports.js';
+import type { DealInspectionsTable, PipelineExpectationsTable } from './schema-inspections.js';
 import type { InboundEventsTable } from './schema-integrations.js';
 import type {
   ApiTokensTable,
@@ -293,4 +294,6 @@ export interface Database {
   import_runs: ImportRunsTable;
   import_uploads: ImportUploadsTable;
   import_upload_chunks: ImportUploadChunksTable;
+  deal_inspections: DealInspectionsTable;
+  pipeline_expectations: PipelineExpectationsTable;
 }

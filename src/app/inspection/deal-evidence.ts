@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { listLastActivityAt } from '../../db/repositories/activities-repo.js';
+import { readExpectations, saveExpectations } from '../../db/repositories/deal-inspections-repo.js';
 import { listEventsOfDeals, type StoredEvent } from '../../db/repositories/events-repo.js';
 import {
   type CustomerRecord,
@@ -12,7 +13,7 @@ import type { DealHead } from '../../db/repositories/opportunities-repo.js';
 import { findPocPlans } from '../../db/repositories/poc-repo.js';
 import { pushCountsOf } from '../../db/repositories/push-count-repo.js';
 import type { Database } from '../../db/schema.js';
-import { type ExpectedDurations, expectedDurations } from '../../domain/inspection/expected-durations.js';
+import { expectedDurations } from '../../domain/inspection/expected-durations.js';
 import type { StageChangeFact } from '../../domain/inspection/stage-intervals.js';
 import { findPipeline } from '../../domain/playbook/lookup.js';
 import type { Playbook } from '../../domain/playbook/playbook.js';
@@ -70,18 +71,38 @@ export async function loadDealEvidence(
   }));
 }
 
-/** Expected stage durations per pipeline: the playbook's, or the medians of recently closed deals. */
+/**
+ * Expected stage durations per pipeline: the playbook's, or the medians of recently closed deals — as the refresh
+ * job last kept them for this playbook version, else computed now (and kept when `keepAt` is given: a write's
+ * transaction keeps them so the next write reads one row instead of hundreds of closed histories).
+ */
 export async function loadExpectedDurations(
   db: Kysely<Database>,
   playbook: Playbook,
   pipelineKeys: Iterable<string>,
+  options: { playbookVersion?: number | undefined; keepAt?: Date } = {},
 ) {
-  const expected = new Map<string, ExpectedDurations>();
-  for (const key of new Set(pipelineKeys)) {
-    const pipeline = findPipeline(playbook, key);
-    if (!pipeline) continue;
-    const closed = await listClosedHistories(db, key, CLOSED_SAMPLE);
-    expected.set(key, expectedDurations(pipeline, closed, playbook.inspection.velocity.historyThreshold));
+  const version = options.playbookVersion ?? 0;
+  const keys = [...new Set(pipelineKeys)].filter((key) => findPipeline(playbook, key));
+  const expected = await readExpectations(db, keys, version);
+  for (const key of keys) {
+    if (expected.has(key)) continue;
+    const computed = await computeExpectedDurations(db, playbook, key);
+    if (!computed) continue;
+    if (options.keepAt) await saveExpectations(db, key, computed, options.keepAt, version);
+    expected.set(key, computed);
   }
   return expected;
+}
+
+/** A pipeline's expected durations from the playbook and its most recently closed deals' histories. */
+export async function computeExpectedDurations(
+  db: Kysely<Database>,
+  playbook: Playbook,
+  pipelineKey: string,
+) {
+  const pipeline = findPipeline(playbook, pipelineKey);
+  if (!pipeline) return null;
+  const closed = await listClosedHistories(db, pipelineKey, CLOSED_SAMPLE);
+  return expectedDurations(pipeline, closed, playbook.inspection.velocity.historyThreshold);
 }

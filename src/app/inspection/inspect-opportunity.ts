@@ -22,9 +22,11 @@ export async function inspectOpportunity(
     now,
     context.playbook.inspection.poc?.resultsSession,
   );
-  const expected = (await loadExpectedDurations(context.db, context.playbook, [readable.value.pipeline])).get(
-    readable.value.pipeline,
-  );
+  const expected = (
+    await loadExpectedDurations(context.db, context.playbook, [readable.value.pipeline], {
+      playbookVersion: context.playbookVersion,
+    })
+  ).get(readable.value.pipeline);
   if (!evidence || !expected) throw new Error(`no evidence for deal ${id}`);
   return ok(assessDeal(context.playbook, expected, evidence, now));
 }

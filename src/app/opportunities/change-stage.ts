@@ -12,6 +12,7 @@ import { lockOpportunity } from '../access/authorize.js';
 import type { AppError } from '../app-error.js';
 import { recordWonContract } from '../closing/won-contract.js';
 import type { Actor, AppContext } from '../context.js';
+import { storeInspections } from '../inspection/store-inspections.js';
 import { recordEvent } from '../shared/record-event.js';
 import { loadQualification, toFacts } from './load-opportunity-facts.js';
 import type { StageChangeInput } from './opportunity-inputs.js';
@@ -97,6 +98,7 @@ export async function changeStageIn(
     after: { stage: next.stage, probability: next.probability, forecastCategory: next.forecastCategory },
     gate: snapshot,
   });
+  await storeInspections(context, trx, [id]);
   const contractId = kind === 'close_won' ? await recordWonContract(context, trx, next, facts) : null;
   return ok({ opportunity: next, gate: snapshot, contractId });
 }

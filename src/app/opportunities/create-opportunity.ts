@@ -10,6 +10,7 @@ import { err, ok, type Result } from '../../domain/result.js';
 import { accessToAccount, checkOwnerChoice } from '../access/authorize.js';
 import { type AppError, type FieldIssue, forbidden, invalid } from '../app-error.js';
 import type { Actor, AppContext } from '../context.js';
+import { storeInspections } from '../inspection/store-inspections.js';
 import { recordEvent } from '../shared/record-event.js';
 import { checkDealType } from './check-deal-type.js';
 import type { CreateOpportunityInput } from './opportunity-inputs.js';
@@ -117,6 +118,7 @@ export async function createOpportunity(
       after: renewsContractId ? { ...opportunity, renewsContractId } : opportunity,
       gate,
     });
+    await storeInspections(context, trx, [opportunity.id]);
     return ok(opportunity);
   });
 }

@@ -10,6 +10,7 @@ import { err, ok, type Result } from '../../domain/result.js';
 import { accessToOpportunity, checkOwnerChoice, lockOpportunity } from '../access/authorize.js';
 import { type AppError, type FieldIssue, forbidden, invalid } from '../app-error.js';
 import type { Actor, AppContext } from '../context.js';
+import { storeInspections } from '../inspection/store-inspections.js';
 import { diff, recordEvent } from '../shared/record-event.js';
 import { checkDealType } from './check-deal-type.js';
 import type { UpdateOpportunityInput } from './opportunity-inputs.js';
@@ -87,6 +88,7 @@ export async function updateOpportunity(
       ...changes,
       ...(gate && { gate }),
     });
+    await storeInspections(context, trx, [id]);
     return ok(next);
   });
 }

@@ -22,6 +22,7 @@ import * as dealSnapshots from './020-deal-snapshots.js';
 import * as forecastStatistics from './021-forecast-statistics.js';
 import * as importUploads from './022-import-uploads.js';
 import * as sharedGateSnapshots from './023-shared-gate-snapshots.js';
+import * as dealInspections from './024-deal-inspections.js';
 
 /** Every migration, by name, in the order they run. Append new ones; never rename or edit a shipped one. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -48,4 +49,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '021-forecast-statistics': forecastStatistics,
   '022-import-uploads': importUploads,
   '023-shared-gate-snapshots': sharedGateSnapshots,
+  '024-deal-inspections': dealInspections,
 };

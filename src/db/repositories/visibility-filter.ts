@@ -4,8 +4,12 @@ import type { Visibility } from '../../domain/access/record-access.js';
 /**
  * The authorization rules (see domain/access) as a WHERE condition on `table`: a row is visible when any
  * listed condition holds. Evaluated in SQL so a list never includes a row the caller may not read.
+ * `deal_inspections` carries copies of its deal's owner, creator and forecast category, so it filters as deals do.
  */
-export function visibleTo(table: 'opportunities' | 'accounts', visibility: Visibility): RawBuilder<SqlBool> {
+export function visibleTo(
+  table: 'opportunities' | 'accounts' | 'deal_inspections',
+  visibility: Visibility,
+): RawBuilder<SqlBool> {
   if (visibility.all) return sql<SqlBool>`true`;
   const column = (name: string) => sql.ref(`${table}.${name}`);
   const ownedByUsersWhere = (userColumn: 'manager_id' | 'region', values: string[]) =>
@@ -13,13 +17,13 @@ export function visibleTo(table: 'opportunities' | 'accounts', visibility: Visib
   const conditions: RawBuilder<SqlBool>[] = [];
   if (visibility.ownerOrCreator) {
     conditions.push(sql<SqlBool>`${column('owner_id')} = ${visibility.ownerOrCreator}`);
-    if (table === 'opportunities')
+    if (table !== 'accounts')
       conditions.push(sql<SqlBool>`${column('created_by')} = ${visibility.ownerOrCreator}`);
   }
   if (visibility.ownerManagers.length > 0)
     conditions.push(ownedByUsersWhere('manager_id', visibility.ownerManagers));
   if (visibility.ownerRegion) conditions.push(ownedByUsersWhere('region', [visibility.ownerRegion]));
-  if (table === 'opportunities' && visibility.forecastCategories.length > 0) {
+  if (table !== 'accounts' && visibility.forecastCategories.length > 0) {
     conditions.push(
       sql<SqlBool>`${column('forecast_category')} in (${sql.join(visibility.forecastCategories)})`,
     );

@@ -1,0 +1,39 @@
+import type { Kysely } from 'kysely';
+import { expect } from 'vitest';
+import type { AppContext } from '../../src/app/context.js';
+import { inspectOpportunity } from '../../src/app/inspection/inspect-opportunity.js';
+import type { Database } from '../../src/db/schema.js';
+import { storedVerdict } from '../../src/domain/inspection/stored-verdict.js';
+import { admin } from './factories.js';
+
+/** The stored inspection row of a deal, if any. */
+export function readStoredInspection(db: Kysely<Database>, id: string) {
+  return db.selectFrom('deal_inspections').selectAll().where('opportunity_id', '=', id).executeTakeFirst();
+}
+
+/**
+ * Asserts the deal's stored inspection is what a fresh inspection computes now: the same verdict columns and the
+ * same reasons and evidence (as JSON, the way it is stored).
+ */
+export async function expectStoredMatchesFresh(context: AppContext, id: string) {
+  const stored = await readStoredInspection(context.db, id);
+  const fresh = await inspectOpportunity(context, admin(), id);
+  if (!fresh.ok) throw new Error(fresh.error.message);
+  const { opportunityId: _id, customer: _customer, ...detail } = fresh.value;
+  const verdict = storedVerdict(detail.health, detail.velocity, detail.meddpicc.score);
+  expect(stored, `a stored inspection for ${id}`).toBeDefined();
+  expect({
+    healthScore: stored?.health_score,
+    healthBand: stored?.health_band,
+    indicatorMask: stored?.indicator_mask,
+    velocityClass: stored?.velocity_class,
+    velocityRank: stored?.velocity_rank,
+    daysInStage: stored?.days_in_stage,
+    expectedDays: stored?.expected_days,
+    meddpiccScore: stored?.meddpicc_score,
+    atRisk: stored?.at_risk,
+  }).toEqual(verdict);
+  expect(stored?.detail).toEqual(JSON.parse(JSON.stringify(detail)));
+  expect(stored?.computed_at).toEqual(context.now());
+  return stored;
+}
