@@ -36,7 +36,7 @@ export interface DealEvidence {
   pushCount: number;
 }
 
-const SIGNAL_ACTIONS = [
+export const SIGNAL_ACTIONS = [
   'opportunity.created',
   'opportunity.updated',
   'opportunity.meddpicc_updated',

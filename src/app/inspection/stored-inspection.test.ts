@@ -1,13 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   actor,
+  admin,
   buildAccount,
   buildOpportunity,
   buildUser,
+  logCall,
   testContext,
 } from '../../../test/support/factories.js';
 import { expectStoredMatchesFresh, readStoredInspection } from '../../../test/support/stored-inspection.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.js';
+import { actorFor } from '../access/actors.js';
 import { changeStage } from '../opportunities/change-stage.js';
 import { updateOpportunity } from '../opportunities/update-opportunity.js';
 
@@ -40,6 +43,21 @@ describe('the inspection stored with each open deal', () => {
     expect(pushed.ok).toBe(true);
     const afterPush = await expectStoredMatchesFresh(context, deal.id);
     expect(afterPush?.close_date).toBe('2027-06-30');
+  });
+
+  it('follows a stage change judged on what the change read (an override into the next stage)', async () => {
+    const { context, deal, advanceDays } = await dealOfOwnAe();
+    const rvp = await buildUser(database.db, { role: 'rvp', region: 'emea' });
+    advanceDays(4);
+    await logCall(context, admin(), deal.id, 'Kick-off call');
+    const moved = await changeStage(context, actorFor(rvp), deal.id, {
+      to: 'discover',
+      override: { justification: 'Exec sponsor asked us to move fast' },
+    });
+    expect(moved.ok).toBe(true);
+    const stored = await expectStoredMatchesFresh(context, deal.id);
+    const reasons = (stored?.detail as { health: { reasons: { indicator: string }[] } }).health.reasons;
+    expect(reasons.map((reason) => reason.indicator)).toContain('gate_override');
   });
 
   it('is removed when the deal closes', async () => {

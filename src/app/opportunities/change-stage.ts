@@ -12,7 +12,7 @@ import { lockOpportunity } from '../access/authorize.js';
 import type { AppError } from '../app-error.js';
 import { recordWonContract } from '../closing/won-contract.js';
 import type { Actor, AppContext } from '../context.js';
-import { storeInspections } from '../inspection/store-inspections.js';
+import { storeInspectionOf } from '../inspection/store-inspection-of.js';
 import { recordEvent } from '../shared/record-event.js';
 import { loadQualification, toFacts } from './load-opportunity-facts.js';
 import type { StageChangeInput } from './opportunity-inputs.js';
@@ -53,7 +53,8 @@ export async function changeStageIn(
   if (!locked.ok) return locked;
   const current = locked.value;
   const now = context.now();
-  const facts = toFacts(context.playbook, current, await loadQualification(trx, current, now));
+  const qualification = await loadQualification(trx, current, now);
+  const facts = toFacts(context.playbook, current, qualification);
   const planned = planStageChange(context.playbook, facts, input, actor, now);
   if (!planned.ok) return err(toAppError(planned.error, furthestReachable(context.playbook, facts)));
   const { kind, to, snapshot } = planned.value;
@@ -98,7 +99,8 @@ export async function changeStageIn(
     after: { stage: next.stage, probability: next.probability, forecastCategory: next.forecastCategory },
     gate: snapshot,
   });
-  await storeInspections(context, trx, [id]);
+  // A closed deal has no stored inspection (the trigger removed it); an open one is judged on what was read.
+  if (!closing) await storeInspectionOf(context, trx, next, qualification);
   const contractId = kind === 'close_won' ? await recordWonContract(context, trx, next, facts) : null;
   return ok({ opportunity: next, gate: snapshot, contractId });
 }

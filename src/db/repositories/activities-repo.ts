@@ -147,6 +147,7 @@ export async function listLastActivityAt(
     .where('occurred_at', '<=', now)
     .orderBy('opportunity_id')
     .orderBy('occurred_at', 'desc')
+    .orderBy('id', 'desc') // of two at the same instant, the later logged (as listActivityFacts orders them)
     .execute();
   for (const row of rows) {
     if (row.opportunity_id) last.set(row.opportunity_id, { at: row.occurred_at, kind: row.kind });
