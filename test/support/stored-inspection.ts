@@ -21,19 +21,19 @@ export async function expectStoredMatchesFresh(context: AppContext, id: string) 
   if (!fresh.ok) throw new Error(fresh.error.message);
   const { opportunityId: _id, customer: _customer, ...detail } = fresh.value;
   const verdict = storedVerdict(detail.health, detail.velocity, detail.meddpicc.score);
-  expect(stored, `a stored inspection for ${id}`).toBeDefined();
+  if (!stored) throw new Error(`no stored inspection for ${id}`);
   expect({
-    healthScore: stored?.health_score,
-    healthBand: stored?.health_band,
-    indicatorMask: stored?.indicator_mask,
-    velocityClass: stored?.velocity_class,
-    velocityRank: stored?.velocity_rank,
-    daysInStage: stored?.days_in_stage,
-    expectedDays: stored?.expected_days,
-    meddpiccScore: stored?.meddpicc_score,
-    atRisk: stored?.at_risk,
+    healthScore: stored.health_score,
+    healthBand: stored.health_band,
+    indicatorMask: stored.indicator_mask,
+    velocityClass: stored.velocity_class,
+    velocityRank: stored.velocity_rank,
+    daysInStage: stored.days_in_stage,
+    expectedDays: stored.expected_days,
+    meddpiccScore: stored.meddpicc_score,
+    atRisk: stored.at_risk,
   }).toEqual(verdict);
-  expect(stored?.detail).toEqual(JSON.parse(JSON.stringify(detail)));
-  expect(stored?.computed_at).toEqual(context.now());
+  expect(stored.detail).toEqual(JSON.parse(JSON.stringify(detail)));
+  expect(stored.computed_at).toEqual(context.now());
   return stored;
 }

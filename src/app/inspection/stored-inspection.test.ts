@@ -56,7 +56,7 @@ describe('the inspection stored with each open deal', () => {
     });
     expect(moved.ok).toBe(true);
     const stored = await expectStoredMatchesFresh(context, deal.id);
-    const reasons = (stored?.detail as { health: { reasons: { indicator: string }[] } }).health.reasons;
+    const reasons = (stored.detail as { health: { reasons: { indicator: string }[] } }).health.reasons;
     expect(reasons.map((reason) => reason.indicator)).toContain('gate_override');
   });
 
