@@ -36,7 +36,7 @@ describe('the inspection stored with each open deal', () => {
     expect(stored?.playbook_version).toBe(0);
   });
 
-  it('follows a close-date push and a stage change in the same transaction', async () => {
+  it('follows a close-date push in the same transaction', async () => {
     const { context, deal, me, advanceDays } = await dealOfOwnAe();
     advanceDays(3);
     const pushed = await updateOpportunity(context, me, deal.id, { closeDate: '2027-06-30' });
