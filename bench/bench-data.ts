@@ -12,7 +12,7 @@ import type { Playbook } from '../src/domain/playbook/playbook.js';
 const TYPES = ['new_business', 'upsell', 'renewal', 'expansion'] as const;
 export const BENCH_OWNERS = 40;
 const ACCOUNTS = 1000;
-const BATCH = 500;
+const BATCH = 2000;
 
 export async function createOwnersAndAccounts(db: Kysely<Database>, now: Date) {
   const users: User[] = Array.from({ length: BENCH_OWNERS }, (_, index) => ({

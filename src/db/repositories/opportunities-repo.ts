@@ -3,6 +3,7 @@ import type { Visibility } from '../../domain/access/record-access.js';
 import type { Opportunity } from '../../domain/opportunity/opportunity.js';
 import type { ForecastCategory, LeadSource } from '../../domain/playbook/playbook.js';
 import type { Database } from '../schema.js';
+import { insertJsonRows } from './json-rows.js';
 import { visibleTo } from './visibility-filter.js';
 
 type Row = Selectable<Database['opportunities']>;
@@ -76,9 +77,10 @@ export async function insertOpportunity(db: Kysely<Database>, opportunity: Oppor
   await db.insertInto('opportunities').values(opportunityRow(opportunity)).execute();
 }
 
+/** Many new deals in one statement, as one JSON parameter (bulk loads: the bench; see json-rows.ts). */
 export async function insertOpportunities(db: Kysely<Database>, opportunities: Opportunity[]): Promise<void> {
   if (opportunities.length === 0) return;
-  await db.insertInto('opportunities').values(opportunities.map(opportunityRow)).execute();
+  await insertJsonRows(db, 'opportunities', opportunities.map(opportunityRow)).execute();
 }
 
 /** Reads one deal; `lock` takes a row lock for the rest of the transaction. */
