@@ -22,6 +22,8 @@ export interface CompiledPlaybook {
   elementKeys: readonly string[];
   elementIndex: ReadonlyMap<string, number>;
   attestationIndex: ReadonlyMap<string, number>;
+  /** Attested criteria (columns per deal in `attestations`). */
+  attestationCount: number;
   milestoneIndex: ReadonlyMap<string, number>;
   sourceIndex: ReadonlyMap<string, number>;
   pipelineKeys: readonly string[];
@@ -138,6 +140,7 @@ export function compilePlaybook(playbook: Playbook): CompiledPlaybook {
     elementKeys,
     elementIndex,
     attestationIndex: indexes.attestation,
+    attestationCount: attested.length,
     milestoneIndex,
     sourceIndex,
     pipelineKeys: playbook.pipelines.map((pipeline) => pipeline.key),

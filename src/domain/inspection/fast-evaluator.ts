@@ -15,19 +15,24 @@ const DAY = 86_400_000;
 const RED = 0;
 
 /** Whether requirement r of the compiled moves holds for deal d (check-criterion.ts and derived-rules.ts). */
-function requirementMet(compiled: CompiledPlaybook, deals: DealColumns, d: number, r: number): boolean {
+function requirementMet(
+  compiled: CompiledPlaybook,
+  deals: DealColumns,
+  d: number,
+  r: number,
+  E: number,
+): boolean {
   const { kind, arg, arg2, sources } = compiled.requirements;
   const applies = sources[r] ?? 0;
   if (applies !== 0 && (applies & (deals.sourceBit[d] ?? 0)) === 0) return true; // not applicable
   const a = arg[r] ?? 0;
   const b = arg2[r] ?? 0;
-  const E = compiled.elementKeys.length;
   const flags = deals.gateFlags[d] ?? 0;
   switch (kind[r]) {
     case REQ.customerFit:
       return (flags & GATE_FLAG.customerFits) !== 0;
     case REQ.attested: {
-      const seen = deals.attestations[d * compiled.attestationIndex.size + a] ?? 0;
+      const seen = deals.attestations[d * compiled.attestationCount + a] ?? 0;
       return (seen & 1) !== 0 && (b === 0 || (seen & 2) !== 0);
     }
     case REQ.stageLevels:
@@ -60,9 +65,10 @@ function gateOf(compiled: CompiledPlaybook, deals: DealColumns, d: number, g: nu
   for (let w = 0; w < words; w++) out.missing[d * words + w] = 0;
   if (start < 0) return GATE_VERDICT.none;
   const end = compiled.moveEnd[g] ?? start;
+  const E = compiled.elementKeys.length;
   let ok = true;
   for (let r = start; r < end; r++) {
-    if (requirementMet(compiled, deals, d, r)) continue;
+    if (requirementMet(compiled, deals, d, r, E)) continue;
     ok = false;
     const j = r - start;
     const word = d * words + (j >>> 5);
