@@ -8,6 +8,13 @@ import { MEDDPICC_LEVELS, type Playbook } from '../../src/domain/playbook/playbo
 import { signedAndAccepted } from './closing-facts-fixtures.js';
 
 const DAY = 86_400_000;
+/** No offer chosen; signed and accepted; sent for signature only; a private offer released, not accepted. */
+const CLOSINGS = [
+  null,
+  signedAndAccepted(),
+  signedAndAccepted({ status: 'sent_for_signature' }),
+  signedAndAccepted({ awsOfferStatus: 'released' }),
+];
 
 /** Evaluation instants near weekends and month ends (Fri, Sat, Sun, Mon; the last day of a month; a leap day). */
 export const NOWS = [
@@ -140,13 +147,7 @@ export function dealArbitrary(playbook: Playbook) {
               criteria: { total: 3, met: 1, notMet: 1, pending: 1 },
               sessions: { total: 3, completed: 1, validationCompleted: false },
             };
-      const closing =
-        [
-          null,
-          signedAndAccepted(),
-          signedAndAccepted({ status: 'sent_for_signature' }),
-          signedAndAccepted({ awsOfferStatus: 'released' }),
-        ][raw.closing] ?? null;
+      const closing = CLOSINGS[raw.closing] ?? null;
       const closeDate = new Date(now.getTime() + raw.closeIn * DAY).toISOString().slice(0, 10);
       const uplift =
         raw.uplift === 0
@@ -183,9 +184,7 @@ export function dealArbitrary(playbook: Playbook) {
           raw.snooze === null
             ? null
             : {
-                until: new Date(
-                  `${new Date(now.getTime() + raw.snooze * DAY).toISOString().slice(0, 10)}T00:00:00Z`,
-                ),
+                until: new Date(Math.floor(now.getTime() / DAY + raw.snooze) * DAY),
                 reason: 'Waiting.',
               },
         signals: {
