@@ -26,6 +26,8 @@ export interface PlainDeal {
   createdAt: Date;
 }
 
+/** Counts only meet thresholds: kept within a Uint16 column. */
+const count16 = (value: number) => Math.min(value, 0xffff);
 const epochDay = (isoDate: string) => dayNumber(new Date(`${isoDate}T00:00:00Z`));
 
 function gateFlagsOf(facts: OpportunityFacts): number {
@@ -118,14 +120,14 @@ export function columnsFromDeals(compiled: CompiledPlaybook, deals: readonly Pla
       if (facts.milestones[key]) columns.milestones[d] = ((columns.milestones[d] ?? 0) | (1 << index)) >>> 0;
     for (const activity of facts.activities) {
       const slot = d * ACTIVITY_KINDS.length + ACTIVITY_KINDS.indexOf(activity.kind);
-      columns.activityCounts[slot] = (columns.activityCounts[slot] ?? 0) + 1;
+      columns.activityCounts[slot] = count16((columns.activityCounts[slot] ?? 0) + 1);
     }
     columns.pocStatus[d] = POC_STATUSES.indexOf(facts.poc?.status ?? 'none');
     columns.closeDay[d] = epochDay(facts.closeDate);
     columns.createdDay[d] = dayNumber(deal.createdAt);
     columns.lastActivityDay[d] = deal.lastActivity ? dayNumber(deal.lastActivity.at) : NO_DAY;
-    columns.pushCount[d] = deal.pushCount;
-    columns.overrideCount[d] = deal.signals.overrides.length;
+    columns.pushCount[d] = count16(deal.pushCount);
+    columns.overrideCount[d] = count16(deal.signals.overrides.length);
     columns.snoozeUntilMs[d] = deal.snooze ? deal.snooze.until.getTime() : Number.NaN;
     historyOf(deal).forEach((change, k) => {
       const at = (history.offsets[d] ?? 0) + k;
