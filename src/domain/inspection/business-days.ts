@@ -1,14 +1,22 @@
 const DAY = 86_400_000;
 
 /** Days since 1970-01-01 (a Thursday) of the UTC calendar day of `at`. */
-const dayNumber = (at: Date) => Math.floor(at.getTime() / DAY);
+export const dayNumber = (at: Date) => Math.floor(at.getTime() / DAY);
+
+/** Weekdays among the days 0..6 after a Thursday: Fri, Sat, Sun, Mon, Tue, Wed (built once, not per call). */
+const WEEKDAYS_IN_REST = [0, 1, 1, 1, 2, 3, 4] as const;
 
 /** Weekdays (Mon–Fri) among day numbers 1..n after a Thursday-based epoch. */
 function weekdaysUpTo(day: number): number {
   const weeks = Math.floor(day / 7);
   const rest = day % 7; // days after a Thursday: Fri, Sat, Sun, Mon, Tue, Wed
-  const weekdaysInRest = [0, 1, 1, 1, 2, 3, 4][rest] ?? 0;
+  const weekdaysInRest = WEEKDAYS_IN_REST[rest] ?? 0;
   return weeks * 5 + weekdaysInRest;
+}
+
+/** `businessDaysBetween` on day numbers (`dayNumber`): what the fast evaluator counts with. */
+export function businessDaysBetweenDays(start: number, end: number): number {
+  return end <= start ? 0 : weekdaysUpTo(end) - weekdaysUpTo(start);
 }
 
 /**
@@ -16,9 +24,7 @@ function weekdaysUpTo(day: number): number {
  * Friday → Monday is 1, Friday → Sunday is 0, the same day is 0. Never negative.
  */
 export function businessDaysBetween(from: Date, to: Date): number {
-  const start = dayNumber(from);
-  const end = dayNumber(to);
-  return end <= start ? 0 : weekdaysUpTo(end) - weekdaysUpTo(start);
+  return businessDaysBetweenDays(dayNumber(from), dayNumber(to));
 }
 
 /** The median of a non-empty list (the mean of the middle two for an even count). */

@@ -44,7 +44,11 @@ const day = (at: Date) => at.toISOString().slice(0, 10);
  * The roles whose absence the seed calls "Incomplete MEDDPICC" (incomplete qualification, whatever the
  * framework): only the elements that play them in the playbook count.
  */
-const MISSING_MEANS_RISK: readonly QualificationRole[] = ['economic_buyer', 'champion', 'decision_criteria'];
+export const MISSING_MEANS_RISK: readonly QualificationRole[] = [
+  'economic_buyer',
+  'champion',
+  'decision_criteria',
+];
 
 /** The element playing `role` is validated; off (never holds) when no element plays it. */
 function validated(role: QualificationRole): Indicator {
@@ -111,7 +115,7 @@ const POC_OUTCOME_RULES: readonly string[] = [
   'poc_readout_completed',
   'poc_succeeded',
 ];
-const judgesPoc = (stage: Stage) =>
+export const judgesPoc = (stage: Stage) =>
   stage.exit.some(
     (criterion) => criterion.source.kind === 'derived' && POC_OUTCOME_RULES.includes(criterion.source.rule),
   );
