@@ -42,10 +42,10 @@ export async function startClosepath(env: Record<string, string>): Promise<Runni
   return { address, pid: child.pid ?? 0, stop: () => killAndWait(child, 'SIGTERM') };
 }
 
-/** bench/bare-server.ts in its own process, answering `payloadFile` (the HTTP floor). */
-export async function startBareServer(payloadFile: string): Promise<RunningServer> {
+/** bench/bare-server.ts in its own process, answering the payloads captured in `payloadDir` (the HTTP floor). */
+export async function startBareServer(payloadDir: string): Promise<RunningServer> {
   const log: string[] = [];
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/bare-server.ts', payloadFile], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/bare-server.ts', payloadDir], {
     cwd: REPOSITORY_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -59,14 +59,17 @@ export interface SignedIn {
   userId: string;
 }
 
-/** Signs in as the first demo user with `role`, as the web app does: the session cookie and x-csrf-token. */
-export async function signInDemoUser(address: string, role: string): Promise<SignedIn> {
+/**
+ * Signs in as the demo user with `role` (the first, or the nth: 0, 1, …), as the web app does: the session
+ * cookie and x-csrf-token.
+ */
+export async function signInDemoUser(address: string, role: string, nth = 0): Promise<SignedIn> {
   const demo = (await (await fetch(`${address}/api/v1/auth/demo-users`)).json()) as {
     password: string;
     users: { email: string; role: string }[];
   };
-  const user = demo.users.find((candidate) => candidate.role === role);
-  if (!user) throw new Error(`no demo user with the role ${role}`);
+  const user = demo.users.filter((candidate) => candidate.role === role)[nth];
+  if (!user) throw new Error(`no demo user #${nth} with the role ${role}`);
   const answer = await fetch(`${address}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin: address },
