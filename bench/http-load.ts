@@ -1,5 +1,6 @@
 /**
- * npm run bench:http [-- --soak-minutes N]   (also the last part of `npm run bench`)
+ * npm run bench:http [-- --soak-minutes N] [-- --only at-risk,stage]   (also the last part of `npm run bench`)
+ * BENCH_CPU_PROF_DIR=dir: the server runs with --cpu-prof and leaves its profile there when it stops.
  * Load and overload through HTTP on loopback with autocannon: the real `closepath serve --demo` (PGlite, or a
  * fresh database on DATABASE_URL) beside bare Fastify answering the same JSON (the HTTP floor,
  * bench/bare-server.ts: reads answer the captured bytes; writes parse the same body and serialise the
@@ -16,7 +17,7 @@
  * Every run is bounded in time (SECONDS per run, four runs a row); servers listen on 127.0.0.1 only.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildTargets, LIST_PATH, type TargetRow } from './http-targets.js';
@@ -48,6 +49,15 @@ const shed = (result: LoadResult) => {
   return `${total} sent: ${count('503')} × 503, ${count('429')} × 429, ${others + result.errors} other/failed`;
 };
 
+/** How many failed and why: "0", or "12 (503×10, 412×1, errors 1)". */
+function failures(result: LoadResult): string {
+  const causes = Object.entries(result.statuses)
+    .filter(([status]) => !status.startsWith('2'))
+    .map(([status, count]) => `${status}×${count}`);
+  if (result.errors) causes.push(`errors ${result.errors}`);
+  return causes.length ? `${result.failed} (${causes.join(', ')})` : String(result.failed);
+}
+
 function add(what: string, closepath: string) {
   loadRows.push([what, closepath]);
   console.error(`  ${what}: ${closepath}`);
@@ -78,7 +88,7 @@ async function measureTarget(row: TargetRow, bare: RunningServer): Promise<Measu
     `${ms(paced.okP50)} / ${ms(paced.okP99)}`,
     `${ms(floorPaced.okP50)} / ${ms(floorPaced.okP99)}`,
     `${ratio.toFixed(1)}×${ratio > 1.5 ? ' (over)' : ''}`,
-    `${max.failed} + ${paced.failed}${floorFailed ? ` (floor ${floorFailed})` : ''}`,
+    `${failures(max)} + ${failures(paced)}${floorFailed ? `; floor ${floorFailed}` : ''}`,
   ]);
   console.error(`  ${targetRows.at(-1)?.join(' | ')}`);
   return { max, rate };
@@ -134,7 +144,44 @@ async function soak(
   );
 }
 
-export async function runHttpLoadBench(options: { soakMinutes?: number } = {}): Promise<void> {
+/**
+ * Overload, recovery and the optional soak with the list read (and activity writes); then overload again on a
+ * fresh server over the same data with shedding off. Returns the server now running.
+ */
+async function overloadAndSoak(
+  first: RunningServer,
+  env: Record<string, string>,
+  rows: TargetRow[],
+  measured: Map<TargetRow, Measured>,
+  soakMinutes: number | undefined,
+): Promise<RunningServer> {
+  const [list, activity] = [rows[0], rows.at(-1)] as [TargetRow, TargetRow];
+  const read = list.real as LoadRequest;
+  const listMeasured = measured.get(list) as Measured;
+  const overloadRate = 3 * listMeasured.max.okPerSecond;
+  await overload('shedding on', read, overloadRate);
+  add('after overload: first 200 (ms)', ms(await recoveryMs(read)));
+  const after = await runPaced(read, { seconds: SECONDS, rate: listMeasured.rate });
+  add(`after overload: list at ${listMeasured.rate}/s p99`, ms(after.okP99));
+  if (soakMinutes) {
+    const rates = { read: listMeasured.rate, write: measured.get(activity)?.rate ?? 1 };
+    await soak(first, read, activity.real as LoadRequest, rates, soakMinutes);
+  }
+  await first.stop();
+  const server = await startClosepath({ ...env, ...SHEDDING_OFF });
+  const again = await signInDemoUser(server.address, 'ae');
+  const url = `${server.address}${LIST_PATH}`;
+  await overload('shedding off', { ...read, url, headers: again.headers }, overloadRate);
+  return server;
+}
+
+const loadAverage = () => loadavg()[0]?.toFixed(1) ?? '?';
+
+/** `only`: measure just the targets rows with these payload names (list, deal, at-risk, board, stage, activity). */
+export async function runHttpLoadBench(
+  options: { soakMinutes?: number; only?: string[] } = {},
+): Promise<void> {
+  const loadAtStart = loadAverage();
   const store = await benchStore();
   const scratch = await mkdtemp(path.join(tmpdir(), 'closepath-http-floor-'));
   console.error(`closepath HTTP load bench on ${store.engine}`);
@@ -148,29 +195,9 @@ export async function runHttpLoadBench(options: { soakMinutes?: number } = {}): 
     const { rows } = await buildTargets(server.address, ae, others, scratch);
     bare = await startBareServer(scratch);
     const measured = new Map<TargetRow, Measured>();
-    for (const row of rows) measured.set(row, await measureTarget(row, bare));
-
-    const [list, activity] = [rows[0], rows.at(-1)] as [TargetRow, TargetRow];
-    const read = list.real as LoadRequest;
-    const listMeasured = measured.get(list) as Measured;
-    const overloadRate = 3 * listMeasured.max.okPerSecond;
-    await overload('shedding on', read, overloadRate);
-    add('after overload: first 200 (ms)', ms(await recoveryMs(read)));
-    const after = await runPaced(read, { seconds: SECONDS, rate: listMeasured.rate });
-    add(`after overload: list at ${listMeasured.rate}/s p99`, ms(after.okP99));
-    if (options.soakMinutes) {
-      const rates = { read: listMeasured.rate, write: measured.get(activity)?.rate ?? 1 };
-      await soak(server, read, activity.real as LoadRequest, rates, options.soakMinutes);
-    }
-
-    await server.stop();
-    server = await startClosepath({ ...store.env, ...SHEDDING_OFF });
-    const again = await signInDemoUser(server.address, 'ae');
-    await overload(
-      'shedding off',
-      { ...read, url: `${server.address}${LIST_PATH}`, headers: again.headers },
-      overloadRate,
-    );
+    for (const row of rows)
+      if (!options.only || options.only.includes(row.name)) measured.set(row, await measureTarget(row, bare));
+    if (!options.only) server = await overloadAndSoak(server, store.env, rows, measured, options.soakMinutes);
   } finally {
     await server.stop();
     await bare?.stop();
@@ -190,15 +217,24 @@ export async function runHttpLoadBench(options: { soakMinutes?: number } = {}): 
     ],
     targetRows,
   );
-  console.log();
-  printTable(['HTTP overload (list 50)', `Closepath (${store.engine})`], loadRows);
+  if (loadRows.length) {
+    console.log();
+    printTable(['HTTP overload (list 50)', `Closepath (${store.engine})`], loadRows);
+  }
   console.log(
     `${CONNECTIONS} connections (stage changes: one per deal, at most ${CONNECTIONS}; overload: ${OVERLOAD_CONNECTIONS}), ` +
-      `${SECONDS} s per run; node ${process.version}`,
+      `${SECONDS} s per run; load average ${loadAtStart} → ${loadAverage()} on ${cpus().length} CPUs; node ${process.version}`,
   );
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const soakAt = process.argv.indexOf('--soak-minutes');
-  await runHttpLoadBench({ soakMinutes: soakAt > 0 ? Number(process.argv[soakAt + 1]) : undefined });
+  const flagValue = (flag: string) => {
+    const at = process.argv.indexOf(flag);
+    return at > 0 ? process.argv[at + 1] : undefined;
+  };
+  const soakMinutes = flagValue('--soak-minutes');
+  await runHttpLoadBench({
+    soakMinutes: soakMinutes === undefined ? undefined : Number(soakMinutes),
+    only: flagValue('--only')?.split(','),
+  });
 }

@@ -36,6 +36,9 @@ export async function startClosepath(env: Record<string, string>): Promise<Runni
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
     REQUESTS_PER_MINUTE: '100000000',
+    ...(process.env.BENCH_CPU_PROF_DIR && {
+      NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`,
+    }),
     ...env,
   });
   const address = await waitForAddress(child, log, 180_000);

@@ -111,7 +111,8 @@ export async function stageMoves(address: string, sessions: SignedIn[]): Promise
     captured,
     take() {
       for (let tried = 0; tried < deals.length; tried++) {
-        const deal = deals[(cursor = (cursor + 1) % deals.length)];
+        cursor = (cursor + 1) % deals.length;
+        const deal = deals[cursor];
         if (!deal || deal.busy) continue;
         deal.busy = true;
         const request = moveOf(address, deal);
