@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { killAndWait, REPOSITORY_ROOT, spawnCli, waitForAddress } from '../test/support/cli-server.js';
-import { compileServer } from '../test/support/compiled-server.js';
+import { COMPILED_CLI, compileServer } from '../test/support/compiled-server.js';
 import { freshServerDatabase } from './server-database.js';
 
 export interface RunningServer {
@@ -28,17 +28,34 @@ export async function benchStore() {
   };
 }
 
+/**
+ * `closepath <args>` under `node --cpu-prof` (not allowed in NODE_OPTIONS): its profile is left in `dir` when
+ * it stops. Only for BENCH_CPU_PROF_DIR.
+ */
+function spawnProfiled(dir: string) {
+  return (args: readonly string[], env: Record<string, string>) => {
+    const log: string[] = [];
+    const child = spawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, COMPILED_CLI, ...args], {
+      cwd: REPOSITORY_ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout?.on('data', (chunk: Buffer) => log.push(chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => log.push(chunk.toString()));
+    return { child, log };
+  };
+}
+
+const profileDir = process.env.BENCH_CPU_PROF_DIR;
+
 /** The real `closepath serve --demo` in its own process, on loopback, with the budget no bench reaches. */
 export async function startClosepath(env: Record<string, string>): Promise<RunningServer> {
   await compileServer(); // the CLI the tests spawn (.test-dist/), current with src/
-  const { child, log } = spawnCli(['serve', '--demo'], {
+  const { child, log } = (profileDir ? spawnProfiled(profileDir) : spawnCli)(['serve', '--demo'], {
     PORT: '0',
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
     REQUESTS_PER_MINUTE: '100000000',
-    ...(process.env.BENCH_CPU_PROF_DIR && {
-      NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`,
-    }),
     ...env,
   });
   const address = await waitForAddress(child, log, 180_000);
