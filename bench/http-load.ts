@@ -36,7 +36,7 @@ const SECONDS = 5;
 const CONNECTIONS = 16;
 const OVERLOAD_CONNECTIONS = 256;
 /** Demo AEs besides the first whose deals the stage changes also move (a deal per connection). */
-const OTHER_AES = 3;
+const OTHER_AES = 4;
 const SHEDDING_OFF = { SHED_CONCURRENT_REQUESTS: '0', SHED_EVENT_LOOP_DELAY_MS: '0' };
 
 const targetRows: string[][] = [];
