@@ -17,6 +17,8 @@ export interface RequestSource {
   /** How many requests may be in flight at once: a closed-loop run opens at most this many connections. */
   capacity: number;
   take(): LoadRequest | undefined;
+  /** Sent by a closed-loop connection that finds no free request: one that fails, so it counts as failed. */
+  unavailable: LoadRequest;
   answered(request: LoadRequest, status: number, body: string): void;
 }
 
@@ -82,8 +84,7 @@ function sourceRequests(source: RequestSource) {
   return [
     {
       setupRequest: (defaults: Record<string, unknown>, context: Context) => {
-        const next = source.take();
-        if (!next) throw new Error('the request source had no free request for a connection');
+        const next = source.take() ?? source.unavailable;
         context.taken = next;
         return {
           ...defaults,
@@ -139,13 +140,18 @@ export function runLoad(target: LoadTarget, options: LoadOptions): Promise<LoadR
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The next request of `target`; a source with none free is polled every millisecond (the wait counts). */
+/**
+ * The next request of `target`; a source with none free is polled every millisecond (the wait counts), for
+ * at most 10 s (then the request counts as an error).
+ */
 async function nextRequest(target: LoadTarget): Promise<LoadRequest> {
   if (!isSource(target)) return target;
-  for (let next = target.take(); ; next = target.take()) {
+  const deadline = performance.now() + 10_000;
+  for (let next = target.take(); performance.now() < deadline; next = target.take()) {
     if (next) return next;
     await sleep(1);
   }
+  throw new Error('no free request in 10 s');
 }
 
 /**

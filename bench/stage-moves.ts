@@ -2,7 +2,7 @@
  * Stage changes for bench/http-load.ts, every one a real change: deals demo AEs own, each moved by its owner
  * one step back to the previous open stage (with a reason) and forward again (through the gate), with the
  * If-Match of the version the last answer returned. A deal is in at most one request at a time; a request
- * that fails (a 409, 412 or 422) leaves its deal out until `resync`, so one failure is counted once.
+ * that fails (a 409, 412 or 422) is counted as failed and its deal read again before it moves again.
  */
 import type { LoadRequest, RequestSource } from './load-run.js';
 import type { SignedIn } from './load-servers.js';
@@ -104,6 +104,10 @@ export async function stageMoves(address: string, sessions: SignedIn[]): Promise
   }
   if (!captured) throw new Error('no demo AE deal moves back and forward');
   const inFlight = new Map<LoadRequest, MovableDeal>();
+  const reread = async (deal: MovableDeal) => {
+    const answer = await fetch(`${address}/api/v1/opportunities/${deal.id}`, { headers: deal.headers });
+    settle(deal, await answer.text());
+  };
   let cursor = 0;
   return {
     url: address,
@@ -121,18 +125,21 @@ export async function stageMoves(address: string, sessions: SignedIn[]): Promise
       }
       return undefined;
     },
+    unavailable: {
+      method: 'GET',
+      url: `${address}/api/v1/bench/no-free-deal`,
+      headers: sessions[0]?.headers,
+    },
     answered(request, status, body) {
       const deal = inFlight.get(request);
       inFlight.delete(request);
       if (deal && status === 200) settle(deal, body);
+      else if (deal) void reread(deal);
     },
     async resync() {
       await new Promise((resolve) => setTimeout(resolve, 200)); // requests a run left in flight land first
       inFlight.clear();
-      for (const deal of deals) {
-        const answer = await fetch(`${address}/api/v1/opportunities/${deal.id}`, { headers: deal.headers });
-        settle(deal, await answer.text());
-      }
+      for (const deal of deals) await reread(deal);
     },
   };
 }
