@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { killAndWait, REPOSITORY_ROOT, spawnCli, waitForAddress } from '../test/support/cli-server.js';
-import { compileServer } from '../test/support/compiled-server.js';
+import { COMPILED_CLI, compileServer } from '../test/support/compiled-server.js';
 import { freshServerDatabase } from './server-database.js';
 
 export interface RunningServer {
@@ -28,10 +28,30 @@ export async function benchStore() {
   };
 }
 
+/**
+ * `closepath <args>` under `node --cpu-prof` (not allowed in NODE_OPTIONS): its profile is left in `dir` when
+ * it stops. Only for BENCH_CPU_PROF_DIR.
+ */
+function spawnProfiled(dir: string) {
+  return (args: readonly string[], env: Record<string, string>) => {
+    const log: string[] = [];
+    const child = spawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, COMPILED_CLI, ...args], {
+      cwd: REPOSITORY_ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout?.on('data', (chunk: Buffer) => log.push(chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => log.push(chunk.toString()));
+    return { child, log };
+  };
+}
+
+const profileDir = process.env.BENCH_CPU_PROF_DIR;
+
 /** The real `closepath serve --demo` in its own process, on loopback, with the budget no bench reaches. */
 export async function startClosepath(env: Record<string, string>): Promise<RunningServer> {
   await compileServer(); // the CLI the tests spawn (.test-dist/), current with src/
-  const { child, log } = spawnCli(['serve', '--demo'], {
+  const { child, log } = (profileDir ? spawnProfiled(profileDir) : spawnCli)(['serve', '--demo'], {
     PORT: '0',
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
@@ -42,10 +62,10 @@ export async function startClosepath(env: Record<string, string>): Promise<Runni
   return { address, pid: child.pid ?? 0, stop: () => killAndWait(child, 'SIGTERM') };
 }
 
-/** bench/bare-server.ts in its own process, answering `payloadFile` (the HTTP floor). */
-export async function startBareServer(payloadFile: string): Promise<RunningServer> {
+/** bench/bare-server.ts in its own process, answering the payloads captured in `payloadDir` (the HTTP floor). */
+export async function startBareServer(payloadDir: string): Promise<RunningServer> {
   const log: string[] = [];
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/bare-server.ts', payloadFile], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/bare-server.ts', payloadDir], {
     cwd: REPOSITORY_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -59,14 +79,17 @@ export interface SignedIn {
   userId: string;
 }
 
-/** Signs in as the first demo user with `role`, as the web app does: the session cookie and x-csrf-token. */
-export async function signInDemoUser(address: string, role: string): Promise<SignedIn> {
+/**
+ * Signs in as the demo user with `role` (the first, or the nth: 0, 1, …), as the web app does: the session
+ * cookie and x-csrf-token.
+ */
+export async function signInDemoUser(address: string, role: string, nth = 0): Promise<SignedIn> {
   const demo = (await (await fetch(`${address}/api/v1/auth/demo-users`)).json()) as {
     password: string;
     users: { email: string; role: string }[];
   };
-  const user = demo.users.find((candidate) => candidate.role === role);
-  if (!user) throw new Error(`no demo user with the role ${role}`);
+  const user = demo.users.filter((candidate) => candidate.role === role)[nth];
+  if (!user) throw new Error(`no demo user #${nth} with the role ${role}`);
   const answer = await fetch(`${address}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin: address },
