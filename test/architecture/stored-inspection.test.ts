@@ -53,7 +53,7 @@ function appFiles(): string[] {
 }
 
 /** The file's top-level functions (a line starting `function`, `async function` or `export …`) and their text. */
-export function topLevelFunctions(text: string): Map<string, string> {
+function topLevelFunctions(text: string): Map<string, string> {
   const functions = new Map<string, string>();
   const starts = [...text.matchAll(/^(?:export )?(?:async )?function\*? (\w+)/gm)];
   starts.forEach((match, index) => {
@@ -66,7 +66,7 @@ export function topLevelFunctions(text: string): Map<string, string> {
 const calls = (text: string, name: string) => new RegExp(`\\b${name}\\(`).test(text);
 
 /** `file:function` of every top-level function that calls a writer but neither stores nor calls one that does. */
-export function writersWithoutStore(file: string, text: string): string[] {
+function writersWithoutStore(file: string, text: string): string[] {
   const functions = topLevelFunctions(text);
   const stores = new Set(
     [...functions].filter(([, body]) => calls(body, 'storeInspections')).map(([name]) => name),
