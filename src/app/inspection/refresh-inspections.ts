@@ -1,0 +1,116 @@
+import { saveExpectations } from '../../db/repositories/deal-inspections-repo.js';
+import {
+  expectationTimes,
+  insertMissingInspections,
+  listStaleInspections,
+  listUninspectedOpenDeals,
+  refreshInspectionRows,
+  type StaleInspection,
+} from '../../db/repositories/inspection-refresh-repo.js';
+import { findOpenDealHeads } from '../../db/repositories/opportunities-repo.js';
+import type { AppContext } from '../context.js';
+import { computeExpectedDurations } from './deal-evidence.js';
+import { inspectionsOfDeals } from './store-inspections.js';
+
+export const REFRESH_BATCH = 2000;
+
+export interface RefreshOptions {
+  /** Rows computed before this (or under an older playbook version) are recomputed. */
+  asOf: Date;
+  batchSize?: number;
+  /** Called after each batch (one transaction) with the counts so far. */
+  onBatch?: (progress: RefreshOutcome) => void;
+}
+
+export interface RefreshOutcome {
+  /** Pipelines whose expected stage durations were recomputed. */
+  pipelines: number;
+  batches: number;
+  /** Stored rows recomputed. */
+  refreshed: number;
+  /** Rows a use case rewrote between this run's read and write (theirs is kept). */
+  skipped: number;
+  /** Open deals that had no stored row and now have one. */
+  backfilled: number;
+}
+
+/**
+ * Brings the stored inspections up to date for the passing of time (decision 024 §2): first each pipeline's
+ * expected durations, then, a batch per transaction, every row computed before `asOf` (or before those
+ * expectations) or under an older playbook version, and every open deal without a row. A row is rewritten only
+ * if no one rewrote it since it was read, so a user's write in between wins and no lock is held for long. The
+ * data is the cursor: a run that stops half-way is finished by the next one.
+ */
+export async function refreshInspections(
+  context: AppContext,
+  options: RefreshOptions,
+): Promise<RefreshOutcome> {
+  const limit = options.batchSize ?? REFRESH_BATCH;
+  const playbookVersion = context.playbookVersion ?? 0;
+  const { before, pipelines } = await refreshExpectations(context, options.asOf);
+  const outcome: RefreshOutcome = { pipelines, batches: 0, refreshed: 0, skipped: 0, backfilled: 0 };
+  let after: StaleInspection | null = null;
+  for (;;) {
+    const stale = await context.db.transaction().execute(async (trx) => {
+      const read = await listStaleInspections(trx, { before, playbookVersion, after, limit });
+      if (read.length === 0) return read;
+      const heads = await findOpenDealHeads(
+        trx,
+        read.map((row) => row.opportunityId),
+      );
+      const written = await refreshInspectionRows(
+        trx,
+        await inspectionsOfDeals(context, trx, heads, context.now()),
+        read,
+      );
+      outcome.refreshed += written.length;
+      outcome.skipped += read.length - written.length;
+      return read;
+    });
+    if (stale.length === 0) break;
+    after = stale[stale.length - 1] ?? null;
+    outcome.batches++;
+    options.onBatch?.({ ...outcome });
+  }
+  let afterId: string | null = null;
+  for (;;) {
+    const ids = await context.db.transaction().execute(async (trx) => {
+      const missing = await listUninspectedOpenDeals(trx, { afterId, limit });
+      if (missing.length === 0) return missing;
+      const heads = await findOpenDealHeads(trx, missing);
+      outcome.backfilled += await insertMissingInspections(
+        trx,
+        await inspectionsOfDeals(context, trx, heads, context.now()),
+      );
+      return missing;
+    });
+    if (ids.length === 0) break;
+    afterId = ids[ids.length - 1] ?? null;
+    outcome.batches++;
+    options.onBatch?.({ ...outcome });
+  }
+  return outcome;
+}
+
+/**
+ * Recomputes the expected durations of the playbook's pipelines not computed since `asOf` under this version;
+ * answers from when on a stored row is current: `asOf`, or the latest expectations if later (rows computed
+ * before them used the old ones).
+ */
+async function refreshExpectations(context: AppContext, asOf: Date) {
+  const playbookVersion = context.playbookVersion ?? 0;
+  const times = await expectationTimes(context.db, playbookVersion);
+  let pipelines = 0;
+  for (const pipeline of context.playbook.pipelines) {
+    const at = times.get(pipeline.key);
+    if (at && at >= asOf) continue;
+    const now = context.now();
+    const computed = await computeExpectedDurations(context.db, context.playbook, pipeline.key);
+    if (!computed) continue;
+    await saveExpectations(context.db, pipeline.key, computed, now, playbookVersion);
+    times.set(pipeline.key, now);
+    pipelines++;
+  }
+  const latest = Math.max(asOf.getTime(), ...[...times.values()].map((at) => at.getTime()));
+  return { before: new Date(latest), pipelines };
+}
