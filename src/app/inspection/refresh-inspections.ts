@@ -36,7 +36,7 @@ export interface RefreshOutcome {
 
 /**
  * Brings the stored inspections up to date for the passing of time (decision 024 §2): first each pipeline's
- * expected durations, then, a batch per transaction, every row computed before `asOf` (or before those
+ * expected durations, then, a batch per transaction, every row computed before `asOf` (or before its pipeline's
  * expectations) or under an older playbook version, and every open deal without a row. A row is rewritten only
  * if no one rewrote it since it was read, so a user's write in between wins and no lock is held for long. The
  * data is the cursor: a run that stops half-way is finished by the next one.
@@ -47,12 +47,13 @@ export async function refreshInspections(
 ): Promise<RefreshOutcome> {
   const limit = options.batchSize ?? REFRESH_BATCH;
   const playbookVersion = context.playbookVersion ?? 0;
-  const { before, pipelines } = await refreshExpectations(context, options.asOf);
+  const { asOf } = options;
+  const pipelines = await refreshExpectations(context, asOf);
   const outcome: RefreshOutcome = { pipelines, batches: 0, refreshed: 0, skipped: 0, backfilled: 0 };
   let after: StaleInspection | null = null;
   for (;;) {
     const stale = await context.db.transaction().execute(async (trx) => {
-      const read = await listStaleInspections(trx, { before, playbookVersion, after, limit });
+      const read = await listStaleInspections(trx, { asOf, playbookVersion, after, limit });
       if (read.length === 0) return read;
       const heads = await findOpenDealHeads(
         trx,
@@ -93,24 +94,20 @@ export async function refreshInspections(
 }
 
 /**
- * Recomputes the expected durations of the playbook's pipelines not computed since `asOf` under this version;
- * answers from when on a stored row is current: `asOf`, or the latest expectations if later (rows computed
- * before them used the old ones).
+ * Recomputes the expected durations of the playbook's pipelines not computed since `asOf` under this version (a
+ * pipeline's rows computed before its expectations are due too: they used the old ones). Answers how many.
  */
-async function refreshExpectations(context: AppContext, asOf: Date) {
+async function refreshExpectations(context: AppContext, asOf: Date): Promise<number> {
   const playbookVersion = context.playbookVersion ?? 0;
   const times = await expectationTimes(context.db, playbookVersion);
   let pipelines = 0;
   for (const pipeline of context.playbook.pipelines) {
     const at = times.get(pipeline.key);
     if (at && at >= asOf) continue;
-    const now = context.now();
     const computed = await computeExpectedDurations(context.db, context.playbook, pipeline.key);
     if (!computed) continue;
-    await saveExpectations(context.db, pipeline.key, computed, now, playbookVersion);
-    times.set(pipeline.key, now);
+    await saveExpectations(context.db, pipeline.key, computed, context.now(), playbookVersion);
     pipelines++;
   }
-  const latest = Math.max(asOf.getTime(), ...[...times.values()].map((at) => at.getTime()));
-  return { before: new Date(latest), pipelines };
+  return pipelines;
 }

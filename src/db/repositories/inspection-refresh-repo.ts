@@ -10,30 +10,35 @@ export interface StaleInspection {
 }
 
 /**
- * The next stored inspections computed before `before` or under an older playbook version than `playbookVersion`,
- * oldest first, after `after` (the run's keyset: rows that could not be refreshed are not read twice).
+ * The next stored inspections due, oldest first, after `after` (the run's keyset: rows that could not be refreshed
+ * are not read twice): computed before `asOf` or before their pipeline's expected durations were last computed
+ * (they used the old ones), or under an older playbook version than `playbookVersion`.
  */
 export async function listStaleInspections(
   db: Kysely<Database>,
-  query: { before: Date; playbookVersion: number; after: StaleInspection | null; limit: number },
+  query: { asOf: Date; playbookVersion: number; after: StaleInspection | null; limit: number },
 ): Promise<StaleInspection[]> {
   const { after } = query;
+  const asOf = query.asOf.toISOString();
   const rows = await db
-    .selectFrom('deal_inspections')
-    .select(['opportunity_id', 'computed_at'])
+    .selectFrom('deal_inspections as d')
+    .leftJoin('pipeline_expectations as e', (join) =>
+      join.onRef('e.pipeline', '=', 'd.pipeline').on('e.playbook_version', '=', query.playbookVersion),
+    )
+    .select(['d.opportunity_id', 'd.computed_at'])
     .where((where) =>
       where.or([
-        where('computed_at', '<', query.before),
-        where('playbook_version', '<', query.playbookVersion),
+        where('d.computed_at', '<', sql<Date>`greatest(${asOf}::timestamptz, e.computed_at)`),
+        where('d.playbook_version', '<', query.playbookVersion),
       ]),
     )
     .$if(after !== null, (select) =>
       select.where(
-        sql<boolean>`(computed_at, opportunity_id) > (${after?.computedAt.toISOString()}::timestamptz, ${after?.opportunityId ?? ''})`,
+        sql<boolean>`(d.computed_at, d.opportunity_id) > (${after?.computedAt.toISOString()}::timestamptz, ${after?.opportunityId ?? ''})`,
       ),
     )
-    .orderBy('computed_at')
-    .orderBy('opportunity_id')
+    .orderBy('d.computed_at')
+    .orderBy('d.opportunity_id')
     .limit(query.limit)
     .execute();
   return rows.map((row) => ({ opportunityId: row.opportunity_id, computedAt: new Date(row.computed_at) }));
