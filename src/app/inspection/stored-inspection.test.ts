@@ -14,6 +14,7 @@ import {
 import { accountsCsv, OWNER_EMAILS, opportunitiesCsv } from '../../../test/support/salesforce-export.js';
 import { expectStoredMatchesFresh, readStoredInspection } from '../../../test/support/stored-inspection.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.js';
+import { saveExpectations } from '../../db/repositories/deal-inspections-repo.js';
 import { removeActivity, updateActivity } from '../activities/change-activity.js';
 import { importSalesforce } from '../imports/import-salesforce.js';
 import { parseImportMapping } from '../imports/load-import-mapping.js';
@@ -185,5 +186,24 @@ describe('every change that inspection reads rewrites the stored row in its tran
     clock.advanceDays(2);
     done(await run((index) => `${5000 + index}.00`));
     for (const { id } of deals) await expectStoredMatchesFresh(clock.context, id);
+  });
+});
+
+describe('expected durations from closed deals', () => {
+  it('stores a median of half a day rounded, the exact one in the detail', async () => {
+    const { context } = testContext(database.db, new Date('2026-09-01T09:00:00Z'));
+    const pipeline = context.playbook.pipelines.find((candidate) => candidate.key === 'new_business');
+    const days = Object.fromEntries((pipeline?.stages ?? []).map((stage) => [stage.key, 24.5]));
+    await saveExpectations(
+      database.db,
+      'new_business',
+      { source: 'history', closedDeals: 40, days },
+      context.now(),
+      0,
+    );
+    const { deal } = await dealOfOwnAe();
+    const stored = await expectStoredMatchesFresh(context, deal.id);
+    expect(stored?.expected_days).toBe(25);
+    expect(stored?.detail).toMatchObject({ velocity: { expectedDays: 24.5 } });
   });
 });

@@ -15,6 +15,7 @@ export interface StoredVerdict {
   /** Ascending = worst first: by class, then the longest in stage first. */
   velocityRank: number;
   daysInStage: number;
+  /** Rounded to whole business days (the column is an integer; medians of closed deals may be halves). */
   expectedDays: number | null;
   meddpiccScore: number;
   /** In trouble: health red or velocity At Risk (what Deals at risk lists). */
@@ -37,7 +38,7 @@ export function storedVerdict(health: Health, velocity: Velocity, meddpiccScore:
     velocityClass: velocity.class,
     velocityRank: velocityRank(velocity),
     daysInStage: velocity.daysInStage,
-    expectedDays: velocity.expectedDays,
+    expectedDays: velocity.expectedDays === null ? null : Math.round(velocity.expectedDays),
     meddpiccScore,
     atRisk: isInTrouble(health, velocity),
   };
