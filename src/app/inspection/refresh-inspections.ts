@@ -52,41 +52,35 @@ export async function refreshInspections(
   const outcome: RefreshOutcome = { pipelines, batches: 0, refreshed: 0, skipped: 0, backfilled: 0 };
   let after: StaleInspection | null = null;
   for (;;) {
-    const stale = await context.db.transaction().execute(async (trx) => {
+    const batch = await context.db.transaction().execute(async (trx) => {
       const read = await listStaleInspections(trx, { asOf, playbookVersion, after, limit });
-      if (read.length === 0) return read;
+      if (read.length === 0) return { read, written: 0 };
       const heads = await findOpenDealHeads(
         trx,
         read.map((row) => row.opportunityId),
       );
-      const written = await refreshInspectionRows(
-        trx,
-        await inspectionsOfDeals(context, trx, heads, context.now()),
-        read,
-      );
-      outcome.refreshed += written.length;
-      outcome.skipped += read.length - written.length;
-      return read;
+      const rows = await inspectionsOfDeals(context, trx, heads, context.now());
+      return { read, written: (await refreshInspectionRows(trx, rows, read)).length };
     });
-    if (stale.length === 0) break;
-    after = stale[stale.length - 1] ?? null;
+    if (batch.read.length === 0) break;
+    after = batch.read[batch.read.length - 1] ?? null;
+    outcome.refreshed += batch.written;
+    outcome.skipped += batch.read.length - batch.written;
     outcome.batches++;
     options.onBatch?.({ ...outcome });
   }
   let afterId: string | null = null;
   for (;;) {
-    const ids = await context.db.transaction().execute(async (trx) => {
+    const batch = await context.db.transaction().execute(async (trx) => {
       const missing = await listUninspectedOpenDeals(trx, { afterId, limit });
-      if (missing.length === 0) return missing;
+      if (missing.length === 0) return { missing, inserted: 0 };
       const heads = await findOpenDealHeads(trx, missing);
-      outcome.backfilled += await insertMissingInspections(
-        trx,
-        await inspectionsOfDeals(context, trx, heads, context.now()),
-      );
-      return missing;
+      const rows = await inspectionsOfDeals(context, trx, heads, context.now());
+      return { missing, inserted: await insertMissingInspections(trx, rows) };
     });
-    if (ids.length === 0) break;
-    afterId = ids[ids.length - 1] ?? null;
+    if (batch.missing.length === 0) break;
+    afterId = batch.missing[batch.missing.length - 1] ?? null;
+    outcome.backfilled += batch.inserted;
     outcome.batches++;
     options.onBatch?.({ ...outcome });
   }
