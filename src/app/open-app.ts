@@ -4,6 +4,8 @@ import { type OpenedDatabase, openDatabase } from '../db/open-database.js';
 import type { TargetRules } from '../domain/webhooks/webhook-url.js';
 import { systemActor } from './access/actors.js';
 import type { AppContext } from './context.js';
+import { completeInspections } from './inspection/complete-inspections.js';
+import type { RefreshOptions } from './inspection/refresh-inspections.js';
 import { DEFAULT_PLAYBOOK_FILE, loadPlaybook } from './playbook/load-playbook.js';
 import { describeChangeRefusal, loadPlaybookVersion } from './playbook/load-playbook-version.js';
 
@@ -15,6 +17,8 @@ export interface AppConfig {
   loadedBy?: string | undefined;
   /** Where webhook subscriptions may point (https to public addresses when not given). */
   webhookTargets?: TargetRules | undefined;
+  /** Told after each batch when the playbook version's inspections are recomputed at start (see completeInspections). */
+  onInspectionBatch?: RefreshOptions['onBatch'];
 }
 
 export interface OpenApp {
@@ -29,7 +33,8 @@ export const newId = (prefix: string) => `${prefix}_${randomBytes(10).toString('
 
 /**
  * Loads the playbook, opens and migrates the database, puts the playbook in force (a new version when it
- * changed, refused when it does not fit the records) and wires the context every use case gets.
+ * changed, refused when it does not fit the records), brings every open deal's stored inspection under that
+ * version when it is not yet (completeInspections) and wires the context every use case gets.
  */
 export async function openApp(config: AppConfig): Promise<OpenApp> {
   const playbook = await loadPlaybook(config.playbookFile);
@@ -49,6 +54,7 @@ export async function openApp(config: AppConfig): Promise<OpenApp> {
         describeChangeRefusal(config.playbookFile ?? DEFAULT_PLAYBOOK_FILE, playbook.id, loaded.error),
       );
     context.playbookVersion = loaded.value.version.number;
+    await completeInspections(context, loaded.value.version, config.onInspectionBatch);
   } catch (error) {
     await database.close();
     throw error;

@@ -4,6 +4,7 @@ import { registerBackup } from './commands/backup.js';
 import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
 import { registerInspect } from './commands/inspect.js';
+import { registerInspection } from './commands/inspection.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerOpportunity } from './commands/opportunity.js';
 import { registerPlaybook } from './commands/playbook.js';
@@ -36,6 +37,7 @@ for (const register of [
   registerRenewals,
   registerActivity,
   registerInspect,
+  registerInspection,
   registerSnapshot,
   registerQuotas,
   registerUser,

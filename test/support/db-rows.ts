@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Insertable, Kysely } from 'kysely';
+import { storeInspections } from '../../src/app/inspection/store-inspections.js';
 import type { Database } from '../../src/db/schema.js';
+import { testContext } from './factories.js';
 
 const T0 = new Date('2026-11-02T09:00:00.000Z');
 const newTestId = (prefix: string) => `${prefix}_${randomBytes(6).toString('hex')}`;
@@ -40,6 +42,10 @@ export async function insertAccountRow(
   return row;
 }
 
+/**
+ * Inserts a deal row straight through the schema — and, as every write of a deal does, stores its inspection
+ * (under the Firebolt playbook of the test context, as of the row's `updated_at`), so an open deal has its row.
+ */
 export async function insertOpportunityRow(
   db: Kysely<Database>,
   refs: { accountId: string; ownerId: string },
@@ -65,5 +71,7 @@ export async function insertOpportunityRow(
     ...overrides,
   };
   await db.insertInto('opportunities').values(row).execute();
+  const { context } = testContext(db, new Date(row.updated_at));
+  await storeInspections(context, db, [row.id]);
   return row;
 }

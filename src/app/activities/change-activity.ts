@@ -8,6 +8,7 @@ import { err, ok, type Result } from '../../domain/result.js';
 import { readableAccount, readableOpportunity } from '../access/authorize.js';
 import { type AppError, forbidden, invalid, notFound } from '../app-error.js';
 import type { Actor, AppContext } from '../context.js';
+import { storeInspections } from '../inspection/store-inspections.js';
 import { lockForWrite } from '../shared/lock-for-write.js';
 import { diff, recordEvent } from '../shared/record-event.js';
 import type { UpdateActivityInput } from './activity-inputs.js';
@@ -30,11 +31,13 @@ function lockActivity(trx: Kysely<Database>, actor: Actor, id: string, expectedV
   );
 }
 
-/** The deal an activity is on sees its facts change: its version moves on. */
-async function touchDeal(trx: Kysely<Database>, activity: Activity, now: Date) {
+/** The deal an activity is on sees its facts change: its version moves on and its inspection is recomputed. */
+async function touchDeal(context: AppContext, trx: Kysely<Database>, activity: Activity, now: Date) {
   if (!activity.opportunityId) return;
   const deal = await findOpportunity(trx, activity.opportunityId, { lock: true });
-  if (deal) await saveOpportunity(trx, { ...deal, version: deal.version + 1, updatedAt: now });
+  if (!deal) return;
+  await saveOpportunity(trx, { ...deal, version: deal.version + 1, updatedAt: now });
+  await storeInspections(context, trx, [deal.id]);
 }
 
 export async function updateActivity(
@@ -64,7 +67,7 @@ export async function updateActivity(
     if (Object.keys(changes.after).length === 0) return ok(current);
     const saved = { ...next, version: current.version + 1, updatedAt: now };
     await saveActivity(trx, saved);
-    await touchDeal(trx, saved, now);
+    await touchDeal(context, trx, saved, now);
     await recordEvent(trx, actor, now, {
       entityType: 'activity',
       entityId: id,
@@ -87,7 +90,7 @@ export async function removeActivity(
     if (!locked.ok) return locked;
     const now = context.now();
     await deleteActivity(trx, id);
-    await touchDeal(trx, locked.value, now);
+    await touchDeal(context, trx, locked.value, now);
     await recordEvent(trx, actor, now, {
       entityType: 'activity',
       entityId: id,

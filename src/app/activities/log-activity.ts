@@ -7,6 +7,7 @@ import { err, ok, type Result } from '../../domain/result.js';
 import { accessToAccount, denied, lockOpportunity } from '../access/authorize.js';
 import { type AppError, invalid, notFound } from '../app-error.js';
 import type { Actor, AppContext } from '../context.js';
+import { storeInspections } from '../inspection/store-inspections.js';
 import { recordEvent } from '../shared/record-event.js';
 import type { LogActivityInput } from './activity-inputs.js';
 import { checkActivityFacts } from './check-participants.js';
@@ -68,6 +69,7 @@ export async function logActivity(
       action: 'activity.logged',
       after: activity,
     });
+    if (opportunityId) await storeInspections(context, trx, [opportunityId]);
     return ok(activity);
   });
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testContext } from '../../../test/support/factories.js';
+import { expectStoredMatchesFresh } from '../../../test/support/stored-inspection.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.js';
 import { toContract } from '../../db/repositories/contracts-repo.js';
 import { activeCommitContract, previousCommitContract } from '../../domain/contract/contract.js';
@@ -145,5 +146,16 @@ describe('the demo data set', { timeout: 120_000 }, () => {
   it('refuses to seed a database that already has users', async () => {
     const { context } = testContext(database.db);
     await expect(seedDemo(context, { anchor: new Date() })).rejects.toThrow(/already has users/);
+  });
+
+  it('ends with every open deal stored as a fresh inspection gives it on the anchor day', async () => {
+    const { context } = testContext(database.db, new Date('2026-11-26T12:00:00Z'));
+    const open = await database.db
+      .selectFrom('opportunities')
+      .select('id')
+      .where('closed_at', 'is', null)
+      .execute();
+    expect(open.length).toBeGreaterThan(50);
+    for (const { id } of open) await expectStoredMatchesFresh(context, id);
   });
 });

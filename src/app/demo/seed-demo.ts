@@ -4,6 +4,7 @@ import { actorFor, systemActor } from '../access/actors.js';
 import { createAccount } from '../accounts/save-account.js';
 import { createContact } from '../accounts/save-contact.js';
 import type { Actor, AppContext } from '../context.js';
+import { refreshInspections } from '../inspection/refresh-inspections.js';
 import {
   DEMO_ACCOUNTS,
   DEMO_CONTACT_ROLES,
@@ -132,6 +133,8 @@ export async function seedDemo(base: AppContext, options: SeedOptions): Promise<
     options.anchor,
     createRandom((options.seed ?? 20261126) + 2),
   );
+  // The deals were played in the past: their stored inspections are brought to the anchor, the seed's today.
+  await refreshInspections({ ...base, now: () => options.anchor }, { asOf: options.anchor });
   return {
     users: users.length,
     accounts: accounts.length,

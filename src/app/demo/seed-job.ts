@@ -2,6 +2,7 @@ import type { OpenedPglite } from '../../db/pglite/open-pglite.js';
 import { workerDatabase } from '../../db/pglite/worker-database.js';
 import type { WorkerQuery } from '../../db/pglite/worker-protocol.js';
 import type { Playbook } from '../../domain/playbook/playbook.js';
+import type { AppContext } from '../context.js';
 import { newId } from '../open-app.js';
 import { type SeedOptions, type SeedSummary, seedDemo } from './seed-demo.js';
 
@@ -10,6 +11,8 @@ import { type SeedOptions, type SeedSummary, seedDemo } from './seed-demo.js';
 
 interface SeedJobInput {
   playbook: Playbook;
+  /** The playbook version in force, stored with each deal's inspection. */
+  playbookVersion: number | undefined;
   anchor: Date;
   accounts?: number | undefined;
   opportunities?: number | undefined;
@@ -26,8 +29,8 @@ export async function runInDatabaseWorker(
   input: unknown,
   report: (progress: unknown) => void,
 ): Promise<SeedSummary> {
-  const { playbook, anchor, accounts, opportunities } = input as SeedJobInput;
-  const context = { db: workerDatabase(query), playbook, now: () => anchor, newId };
+  const { playbook, playbookVersion, anchor, accounts, opportunities } = input as SeedJobInput;
+  const context = { db: workerDatabase(query), playbook, playbookVersion, now: () => anchor, newId };
   return seedDemo(context, {
     anchor,
     ...(accounts === undefined ? {} : { accounts }),
@@ -39,11 +42,11 @@ export async function runInDatabaseWorker(
 /** seedDemo, run inside the PGlite worker thread of `database`. */
 export async function seedDemoInWorker(
   database: OpenedPglite,
-  playbook: Playbook,
+  { playbook, playbookVersion }: Pick<AppContext, 'playbook' | 'playbookVersion'>,
   options: Pick<SeedOptions, 'anchor' | 'accounts' | 'opportunities' | 'onProgress'>,
 ): Promise<SeedSummary> {
   const { anchor, accounts, opportunities } = options;
-  const input: SeedJobInput = { playbook, anchor, accounts, opportunities };
+  const input: SeedJobInput = { playbook, playbookVersion, anchor, accounts, opportunities };
   const summary = await database.runInWorker(new URL(import.meta.url), input, (progress) => {
     const { done, total } = progress as SeedProgress;
     options.onProgress?.(done, total);

@@ -15,6 +15,7 @@ import {
 import type { Opportunity } from '../../domain/opportunity/opportunity.js';
 import { deriveStageFacts } from '../../domain/opportunity/stage-facts.js';
 import { findPipeline, findStage } from '../../domain/playbook/lookup.js';
+import { storeInspections } from '../inspection/store-inspections.js';
 import { loadQualification, type Qualification, toFacts } from '../opportunities/load-opportunity-facts.js';
 import { isIso4217, MAX_AMOUNT_MINOR } from '../shared/fields.js';
 import type { NumberedRow } from './csv-batches.js';
@@ -183,6 +184,11 @@ export async function importOpportunityBatch(
     await appendEvents(
       db,
       planned.map((row) => opportunityEvent(scope, row)),
+    );
+    await storeInspections(
+      scope.context,
+      db,
+      planned.map(({ opportunity }) => opportunity.id),
     );
   }
   for (const row of planned) row.before ? scope.tally.updated++ : scope.tally.created++;

@@ -4,7 +4,7 @@ import {
   type InspectionToStore,
   upsertInspections,
 } from '../../db/repositories/deal-inspections-repo.js';
-import { findOpenDealHeads } from '../../db/repositories/opportunities-repo.js';
+import { type DealHead, findOpenDealHeads } from '../../db/repositories/opportunities-repo.js';
 import type { Database } from '../../db/schema.js';
 import { storedVerdict } from '../../domain/inspection/stored-verdict.js';
 import type { AppContext } from '../context.js';
@@ -33,8 +33,18 @@ export async function storeInspections(
     db,
     unique.filter((id) => !open.has(id)),
   );
+  await upsertInspections(db, await inspectionsOfDeals(context, db, heads, now));
+}
+
+/** The inspections of these open deals as rows to store, from what `db` sees at `now`. */
+export async function inspectionsOfDeals(
+  context: AppContext,
+  db: Kysely<Database>,
+  heads: readonly DealHead[],
+  now: Date,
+): Promise<InspectionToStore[]> {
   const evidence = await loadDealEvidence(db, heads, now, context.playbook.inspection.poc?.resultsSession);
-  await upsertInspections(db, await inspectionsToStore(context, db, evidence, now));
+  return inspectionsToStore(context, db, evidence, now);
 }
 
 /** Each deal's inspection as stored rows (the pipelines' expected durations read, or computed and kept). */

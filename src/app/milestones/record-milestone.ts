@@ -11,6 +11,7 @@ import { err, ok, type Result } from '../../domain/result.js';
 import { lockOpportunity } from '../access/authorize.js';
 import { type AppError, invalid, notFound } from '../app-error.js';
 import type { Actor, AppContext } from '../context.js';
+import { storeInspections } from '../inspection/store-inspections.js';
 import type { MilestoneInput } from '../poc/poc-inputs.js';
 import { recordEvent } from '../shared/record-event.js';
 
@@ -63,6 +64,7 @@ export async function recordMilestone(
       before,
       after: record,
     });
+    await storeInspections(context, trx, [id]);
     return ok({ milestone: record, opportunityVersion: version });
   });
 }
@@ -92,6 +94,7 @@ export async function withdrawMilestone(
       before,
       after: null,
     });
+    await storeInspections(context, trx, [id]);
     return ok({ opportunityVersion: version });
   });
 }

@@ -10,6 +10,7 @@ import { err, ok, type Result } from '../../domain/result.js';
 import { lockOpportunity } from '../access/authorize.js';
 import { type AppError, invalid } from '../app-error.js';
 import type { Actor, AppContext } from '../context.js';
+import { storeInspections } from '../inspection/store-inspections.js';
 import { recordEvent } from '../shared/record-event.js';
 import type { AttestationInput } from './opportunity-inputs.js';
 
@@ -77,6 +78,7 @@ export async function attestCriterion(
       before,
       after: record,
     });
+    await storeInspections(context, trx, [id]);
     return ok(record);
   });
 }

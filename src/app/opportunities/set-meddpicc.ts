@@ -6,6 +6,7 @@ import { err, ok, type Result } from '../../domain/result.js';
 import { lockOpportunity } from '../access/authorize.js';
 import { type AppError, type FieldIssue, invalid } from '../app-error.js';
 import type { Actor, AppContext } from '../context.js';
+import { storeInspections } from '../inspection/store-inspections.js';
 import { recordEvent } from '../shared/record-event.js';
 import type { MeddpiccInput } from './opportunity-inputs.js';
 
@@ -69,6 +70,7 @@ export async function setMeddpicc(
       before,
       after: record,
     });
+    await storeInspections(context, trx, [id]);
     return ok(record);
   });
 }

@@ -5,6 +5,7 @@ import { err, ok, type Result } from '../../domain/result.js';
 import { lockOpportunity } from '../access/authorize.js';
 import { type AppError, invalid } from '../app-error.js';
 import type { Actor, AppContext } from '../context.js';
+import { storeInspections } from '../inspection/store-inspections.js';
 import { isoDate } from '../shared/fields.js';
 import { recordEvent } from '../shared/record-event.js';
 
@@ -55,6 +56,7 @@ export async function snoozeStall(
       before: { stallSnooze: current.stallSnooze },
       after: { stallSnooze: input },
     });
+    await storeInspections(context, trx, [id]);
     return ok(next);
   });
 }

@@ -8,6 +8,7 @@ import { err, ok, type Result } from '../../domain/result.js';
 import { lockOpportunity } from '../access/authorize.js';
 import { type AppError, notFound } from '../app-error.js';
 import type { Actor, AppContext } from '../context.js';
+import { storeInspections } from '../inspection/store-inspections.js';
 import { recordEvent } from '../shared/record-event.js';
 import { type PocView, pocView } from './poc-view.js';
 
@@ -57,6 +58,7 @@ export function changePoc(
       before: audit.before,
       after: audit.after,
     });
+    await storeInspections(context, trx, [id]);
     return ok(pocView(next, version, context.playbook.inspection.poc));
   });
 }

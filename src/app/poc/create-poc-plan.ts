@@ -6,6 +6,7 @@ import { err, ok, type Result } from '../../domain/result.js';
 import { lockOpportunity } from '../access/authorize.js';
 import type { AppError } from '../app-error.js';
 import type { Actor, AppContext } from '../context.js';
+import { storeInspections } from '../inspection/store-inspections.js';
 import { recordEvent } from '../shared/record-event.js';
 import { type PocView, pocView } from './poc-view.js';
 
@@ -59,6 +60,7 @@ export async function createPocPlan(
       action: 'opportunity.poc_plan_created',
       after: { planId: plan.id, sessions: plan.sessions.length, criteria: plan.criteria.length },
     });
+    await storeInspections(context, trx, [id]);
     return ok(pocView(plan, version, template));
   });
 }

@@ -22,7 +22,7 @@ export async function seedIfEmpty({ context, database }: OpenApp): Promise<boole
   };
   const summary =
     database.engine === 'pglite'
-      ? await seedDemoInWorker(database, context.playbook, options)
+      ? await seedDemoInWorker(database, context, options)
       : await seedDemo(context, options);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(

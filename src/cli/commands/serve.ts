@@ -4,6 +4,7 @@ import { DEMO_PASSWORD, grantDemoPasswords, listDemoSignIns } from '../../app/au
 import { offPlaybookRefusal } from '../../app/demo/playbook-fit.js';
 import { housekeeping } from '../../app/jobs/housekeeping.js';
 import { inboundEvents } from '../../app/jobs/inbound-events.js';
+import { inspectionRefresh } from '../../app/jobs/inspection-refresh.js';
 import { scheduleJobs } from '../../app/jobs/run-jobs.js';
 import { weeklySnapshot } from '../../app/jobs/weekly-snapshot.js';
 import { type OpenApp, openApp } from '../../app/open-app.js';
@@ -100,6 +101,12 @@ export function registerServe(program: Command) {
         process: `${hostname()}:${process.pid}`,
         onError: (job, error) => server.log.error({ err: error }, `job ${job.name} failed`),
       });
+      // Stored inspections follow the passing of time: checked hourly, recomputed once a day (UTC).
+      const stopHourlyJobs = scheduleJobs(context, [inspectionRefresh], {
+        periodMs: 3_600_000,
+        process: `${hostname()}:${process.pid}`,
+        onError: (job, error) => server.log.error({ err: error }, `job ${job.name} failed`),
+      });
       const worker =
         config.WEBHOOKS_WORKER === 'on'
           ? runWebhookWorker(app.context, config, (message) => server.log.error(message))
@@ -107,6 +114,7 @@ export function registerServe(program: Command) {
       const stop = async () => {
         stopJobs();
         stopDailyJobs();
+        stopHourlyJobs();
         await worker?.stop();
         await server.close();
         await app.close();

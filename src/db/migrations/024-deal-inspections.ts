@@ -27,7 +27,7 @@ const statements: readonly string[] = [
     velocity_class text not null,
     velocity_rank integer not null,
     days_in_stage integer not null,
-    expected_days integer,
+    expected_days double precision,
     meddpicc_score smallint not null,
     at_risk boolean not null,
     detail jsonb not null,

@@ -31,7 +31,7 @@ export async function upsertInspections(
   rows: readonly InspectionToStore[],
 ): Promise<void> {
   for (let start = 0; start < rows.length; start += BATCH) {
-    const batch = rows.slice(start, start + BATCH).map(toRow);
+    const batch = rows.slice(start, start + BATCH).map(inspectionRow);
     await insertJsonRows(db, 'deal_inspections', batch)
       .onConflict((conflict) =>
         conflict
@@ -68,7 +68,8 @@ const excludedColumns = Object.fromEntries(
   UPDATED.map((column) => [column, sql.ref(`excluded.${column}`)]),
 ) as never;
 
-function toRow(row: InspectionToStore) {
+/** The table row of an inspection to store. */
+export function inspectionRow(row: InspectionToStore) {
   return {
     opportunity_id: row.opportunityId,
     owner_id: row.ownerId,

@@ -15,6 +15,7 @@ export interface StoredVerdict {
   /** Ascending = worst first: by class, then the longest in stage first. */
   velocityRank: number;
   daysInStage: number;
+  /** Business days; a median of closed deals may be a half. */
   expectedDays: number | null;
   meddpiccScore: number;
   /** In trouble: health red or velocity At Risk (what Deals at risk lists). */
