@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
  * The inspection stored with each open deal is recomputed in the same transaction as any change that affects it
  * (decision 024 §2): every function in src/app that calls a writer of what inspection reads — the deal, its
  * MEDDPICC, attestations, milestones, POC plan, activities, stage history, push count — also calls
- * `storeInspections` (after its writes). A source check, function by function.
+ * `storeInspections` or `storeInspectionOf` (after its writes). A source check, function by function.
  */
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -64,16 +64,16 @@ function topLevelFunctions(text: string): Map<string, string> {
 }
 
 const calls = (text: string, name: string) => new RegExp(`\\b${name}\\(`).test(text);
+/** `storeInspectionOf` is the one-deal form a stage change uses with the qualification it read. */
+const stores = (text: string) => calls(text, 'storeInspections') || calls(text, 'storeInspectionOf');
 
 /** `file:function` of every top-level function that calls a writer but neither stores nor calls one that does. */
 function writersWithoutStore(file: string, text: string): string[] {
   const functions = topLevelFunctions(text);
-  const stores = new Set(
-    [...functions].filter(([, body]) => calls(body, 'storeInspections')).map(([name]) => name),
-  );
+  const storing = new Set([...functions].filter(([, body]) => stores(body)).map(([name]) => name));
   return [...functions]
     .filter(([, body]) => WRITERS.some((writer) => calls(body, writer)))
-    .filter(([, body]) => !calls(body, 'storeInspections') && ![...stores].some((name) => calls(body, name)))
+    .filter(([, body]) => !stores(body) && ![...storing].some((name) => calls(body, name)))
     .map(([name]) => `${file}:${name}`);
 }
 
