@@ -38,7 +38,7 @@ export const listDealsAtRiskRoute: FastifyPluginAsyncZod = async (app) => {
                 opportunity: opportunitySchema,
                 account: z.object({ id: z.string(), name: z.string() }),
                 inspection: storedInspectionSchema.describe(
-                  'The stored inspection (as of `computedAt`); the customer fit is on the deal\'s own inspection',
+                  "The stored inspection (as of `computedAt`); the customer fit is on the deal's own inspection",
                 ),
               }),
             ),

@@ -37,7 +37,8 @@ type Query = SelectQueryBuilder<Database, 'deal_inspections', object>;
 function atRiskDeals(db: Kysely<Database>, filter: AtRiskFilter, visibility: Visibility): Query {
   let query = db
     .selectFrom('deal_inspections')
-    .where('deal_inspections.at_risk', '=', true)
+    // A literal, not a parameter: a prepared statement's generic plan must still match the partial indexes.
+    .where(sql<SqlBool>`deal_inspections.at_risk`)
     .where(visibleTo('deal_inspections', visibility));
   if (filter.pipeline) query = query.where('deal_inspections.pipeline', '=', filter.pipeline);
   if (filter.ownerId) query = query.where('deal_inspections.owner_id', '=', filter.ownerId);
