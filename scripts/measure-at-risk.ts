@@ -8,7 +8,6 @@ import path from 'node:path';
 import { systemActor } from '../src/app/access/actors.js';
 import { seedDemo } from '../src/app/demo/seed-demo.js';
 import { atRiskQuery, listDealsAtRisk } from '../src/app/inspection/list-deals-at-risk.js';
-import { storeInspections } from '../src/app/inspection/store-inspections.js';
 import { openApp } from '../src/app/open-app.js';
 
 const ANCHOR = new Date('2026-11-26T12:00:00Z');
@@ -18,18 +17,13 @@ const app = await openApp({ dataDir: dir });
 try {
   const context = { ...app.context, now: () => ANCHOR };
   await seedDemo(context, { anchor: ANCHOR });
-  // The stored verdicts as the daily refresh leaves them on the anchor day; how many open deals per region.
+  // How many open deals there are, in all and per region (the seed stored their verdicts as of the anchor).
   const open = await context.db
     .selectFrom('opportunities')
     .innerJoin('users', 'users.id', 'opportunities.owner_id')
     .select(['opportunities.id', 'users.region'])
     .where('opportunities.closed_at', 'is', null)
     .execute();
-  await storeInspections(
-    context,
-    context.db,
-    open.map((row) => row.id),
-  );
   const openIn = (region?: string) => open.filter((row) => !region || row.region === region).length;
   const admin = systemActor('measure');
   const all = await listDealsAtRisk(context, admin, atRiskQuery.parse({ limit: 200 }));

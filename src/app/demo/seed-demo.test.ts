@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testContext } from '../../../test/support/factories.js';
-import { countOpenDeals, restoreInspections } from '../../../test/support/stored-inspection.js';
+import { countOpenDeals } from '../../../test/support/stored-inspection.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.js';
 import { toContract } from '../../db/repositories/contracts-repo.js';
 import { activeCommitContract, previousCommitContract } from '../../domain/contract/contract.js';
@@ -90,7 +90,6 @@ describe('the demo data set', { timeout: 120_000 }, () => {
 
   it('gives a manager a short at-risk list, each deal with the one thing to fix first', async () => {
     const { context } = testContext(database.db, new Date('2026-11-26T12:00:00Z'));
-    await restoreInspections(context); // the daily refresh, on the day the demo is seen
     const result = await listDealsAtRisk(context, systemActor('test'), atRiskQuery.parse({ limit: 200 }));
     if (!result.ok) throw new Error(result.error.message);
     const { totals, items } = result.value;

@@ -1,9 +1,11 @@
+import { listDealHeads } from '../../db/repositories/opportunities-repo.js';
 import { hasUsers, insertUsers } from '../../db/repositories/users-repo.js';
 import type { UpliftSide } from '../../domain/playbook/playbook.js';
 import { actorFor, systemActor } from '../access/actors.js';
 import { createAccount } from '../accounts/save-account.js';
 import { createContact } from '../accounts/save-contact.js';
 import type { Actor, AppContext } from '../context.js';
+import { storeInspections } from '../inspection/store-inspections.js';
 import {
   DEMO_ACCOUNTS,
   DEMO_CONTACT_ROLES,
@@ -131,6 +133,13 @@ export async function seedDemo(base: AppContext, options: SeedOptions): Promise<
     plan.people,
     options.anchor,
     createRandom((options.seed ?? 20261126) + 2),
+  );
+  // The deals were played on earlier days: their stored verdicts as of the anchor, as the daily refresh leaves them.
+  const open = await listDealHeads(base.db, { openOnly: true }, { all: true }, { limit: total });
+  await storeInspections(
+    { ...base, now: () => options.anchor },
+    base.db,
+    open.map((deal) => deal.id),
   );
   return {
     users: users.length,
