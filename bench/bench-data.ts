@@ -20,7 +20,8 @@ export async function createOwnersAndAccounts(db: Kysely<Database>, now: Date) {
     email: `ae${index}@bench.example`,
     name: `Bench AE ${index}`,
     role: 'ae',
-    region: 'americas',
+    // Three regions of 30, 8 and 2 owners: an RVP's region large, small or tiny.
+    region: index < 30 ? 'americas' : index < 38 ? 'emea' : 'japac',
     managerId: null,
     active: true,
     createdAt: now,

@@ -12,11 +12,6 @@ import path from 'node:path';
 import type { Kysely } from 'kysely';
 import { systemActor } from '../src/app/access/actors.js';
 import { DEFAULT_TERRITORIES_FILE } from '../src/app/demo/demo-playbook.js';
-import {
-  AT_RISK_SCAN_LIMIT,
-  atRiskQuery,
-  listDealsAtRisk,
-} from '../src/app/inspection/list-deals-at-risk.js';
 import { openApp } from '../src/app/open-app.js';
 import { changeStage } from '../src/app/opportunities/change-stage.js';
 import { getOpportunity } from '../src/app/opportunities/get-opportunity.js';
@@ -25,6 +20,7 @@ import { readTerritoryModel } from '../src/app/territory/parse-territory-model.j
 import { runRawSql } from '../src/db/run-raw-sql.js';
 import type { Database } from '../src/db/schema.js';
 import type { TerritoryModel } from '../src/domain/territory/territory-model.js';
+import { atRiskShapes, benchAtRisk, explainAtRisk, storeBenchInspections } from './at-risk-bench.js';
 import { BENCH_OWNERS, bulkCreate, createOwnersAndAccounts } from './bench-data.js';
 import { benchForecast } from './forecast-bench.js';
 import { runHttpLoadBench } from './http-load.js';
@@ -130,6 +126,14 @@ async function main() {
       appRate.toLocaleString('en'),
       floorRate.toLocaleString('en'),
       floorRate / appRate,
+    );
+    const refreshStarted = performance.now();
+    const stored = await storeBenchInspections(app.context);
+    report(
+      'inspection refresh of the bulk-created deals (backfill, 2,000 a transaction; deals/s)',
+      perSecond(stored, performance.now() - refreshStarted).toLocaleString('en'),
+      '',
+      null,
     );
     await raw(db, 'analyze');
 
@@ -248,25 +252,18 @@ async function main() {
     });
     latency('get deal + next-stage gate', appGet, floorGet);
 
-    const atRiskRuns = Array.from({ length: 5 }, () => 'health' as const);
-    const appAtRisk = await timeEach(atRiskRuns, (sort) =>
-      listDealsAtRisk(app.context, actor, atRiskQuery.parse({ sort })),
-    );
-    const floorAtRisk = await timeEach(atRiskRuns, async () => {
-      const open = await raw<{ id: string }>(
-        db,
-        `select id from opportunities where closed_at is null order by close_date, id limit ${AT_RISK_SCAN_LIMIT}`,
+    const shapes = [
+      ...atRiskShapes('emea', 'user_bench_3'),
+      ...atRiskShapes('japac', 'user_bench_3').slice(1, 2),
+    ];
+    if (process.env.BENCH_EXPLAIN) console.error(await explainAtRisk(db, shapes));
+    for (const shape of await benchAtRisk(app.context, shapes)) {
+      latency(
+        `deals at risk, ${shape.name} (${shape.listed.toLocaleString('en')} at risk; floor: the page and totals statements)`,
+        shape.app,
+        shape.floor,
       );
-      const ids = open.map((row) => row.id);
-      await raw(db, 'select * from opportunity_meddpicc where opportunity_id = any($1::text[])', [ids]);
-      await raw(db, 'select * from opportunity_stage_changes where opportunity_id = any($1::text[])', [ids]);
-      await raw(db, 'select * from events where opportunity_id = any($1::text[])', [ids]);
-    });
-    latency(
-      `deals at risk (scans ${AT_RISK_SCAN_LIMIT.toLocaleString('en')} open deals)`,
-      appAtRisk,
-      floorAtRisk,
-    );
+    }
 
     const forecast = await benchForecast(app.context, actor, db);
     latency(`forecast roll-up of every deal (${forecast.periods} quarters)`, forecast.app, forecast.floor);

@@ -55,6 +55,17 @@ describe('the deals at risk page in Chromium', () => {
       await rows().evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-deal-id'))),
     ).toEqual(apiIds);
 
+    // The verdicts are stored ones: the page says as of when (the oldest shown), as the API dates them.
+    const computed = (api.items as Array<{ inspection: { computedAt: string } }>).map(
+      (item) => item.inspection.computedAt,
+    );
+    const oldest = new Date([...computed].sort()[0] ?? '');
+    const asOf = (await page.getByTestId('at-risk-as-of').textContent()) ?? '';
+    expect(asOf).toMatch(/^As of \d{1,2} \w{3} \d{4}, \d{2}:\d{2} UTC/);
+    expect(asOf).toContain(String(oldest.getUTCFullYear()));
+    expect(api).not.toHaveProperty('truncated');
+    expect(api).not.toHaveProperty('scanned');
+
     // Every row carries a health badge with its score, and is red or At Risk on velocity.
     const count = await rows().count();
     const labels = await rows()
@@ -135,5 +146,45 @@ describe('the deals at risk page in Chromium', () => {
     await page.goBack();
     await expect.poll(() => new URL(page.url()).search).toBe('?sort=amount&pipeline=renewal');
     await expect.poll(() => rows().count()).toBe(renewals.items.length);
+  });
+
+  it('badges every open card on the board with its stored health, and sorts a column by health', async () => {
+    await page.goto(`${server.url}/board/new_business?owner=all`);
+    const cards = () => page.getByTestId('deal-card');
+    await expect.poll(() => cards().count()).toBeGreaterThan(3);
+    const board = await (await page.request.get(`${server.url}/api/v1/pipelines/new_business/board`)).json();
+    const scoreOf = new Map(
+      (board.cards as Array<{ id: string; healthScore: number | null }>).map((card) => [
+        card.id,
+        card.healthScore,
+      ]),
+    );
+    // One badge per open card, with the score the server stored (no second request for the badges).
+    for (const card of await cards().all()) {
+      const id = (await card.getAttribute('data-deal-id')) ?? '';
+      const badge = card.getByLabel(/^Health \d+ of 100$/);
+      const stored = scoreOf.get(id);
+      if (stored === null || stored === undefined) expect(await badge.count()).toBe(0);
+      else expect(await badge.textContent()).toBe(`♥ ${stored}`);
+    }
+
+    const sorted = page.waitForResponse(
+      (response) => response.url().includes('/board?') && response.url().includes('sort=health'),
+    );
+    await page.getByRole('search', { name: 'Filter the board' }).getByLabel('Order cards by').click();
+    await page.getByRole('option', { name: 'Health, worst first' }).click();
+    expect((await sorted).status()).toBe(200);
+    await expect.poll(() => new URL(page.url()).searchParams.get('sort')).toBe('health');
+    const column = page.locator('[data-testid="board-column"][data-stage="created"]');
+    const scoresIn = async () =>
+      (await column.getByLabel(/^Health \d+ of 100$/).allTextContents()).map((text) =>
+        Number(text.replace(/\D/g, '')),
+      );
+    await expect.poll(async () => (await scoresIn()).length).toBeGreaterThan(1);
+    const scores = await scoresIn();
+    expect(scores).toEqual([...scores].sort((a, b) => a - b));
+    expect(scores[0]).toBeLessThan(scores.at(-1) ?? 0);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'board-by-health.png'), fullPage: true });
+    await expectNoAxeViolations(page, 'New Business board, by health');
   });
 });

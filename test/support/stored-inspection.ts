@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { expect } from 'vitest';
 import type { AppContext } from '../../src/app/context.js';
 import { inspectOpportunity } from '../../src/app/inspection/inspect-opportunity.js';
+import { storeInspections } from '../../src/app/inspection/store-inspections.js';
 import type { Database } from '../../src/db/schema.js';
 import { storedVerdict } from '../../src/domain/inspection/stored-verdict.js';
 import { admin } from './factories.js';
@@ -36,4 +37,31 @@ export async function expectStoredMatchesFresh(context: AppContext, id: string) 
   expect(stored.detail).toEqual(JSON.parse(JSON.stringify(detail)));
   expect(stored.computed_at).toEqual(context.now());
   return stored;
+}
+
+/**
+ * Recomputes every open deal's stored inspection at `context.now()` — what the daily refresh does for the passing
+ * of time — for tests that move the clock and then read a list of stored verdicts.
+ */
+export async function restoreInspections(context: AppContext): Promise<void> {
+  const open = await context.db
+    .selectFrom('opportunities')
+    .select('id')
+    .where('closed_at', 'is', null)
+    .execute();
+  await storeInspections(
+    context,
+    context.db,
+    open.map((row) => row.id),
+  );
+}
+
+/** How many open deals there are (each has a stored inspection). */
+export async function countOpenDeals(db: Kysely<Database>): Promise<number> {
+  const row = await db
+    .selectFrom('opportunities')
+    .select((eb) => eb.fn.countAll<string>().as('count'))
+    .where('closed_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
 }

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { boardQuery } from '../../app/board/board-inputs.js';
 import { getPipelineBoard } from '../../app/board/get-pipeline-board.js';
+import { VELOCITY_CLASSES } from '../../domain/inspection/velocity.js';
 import { STAGE_OUTCOMES } from '../../domain/playbook/playbook.js';
 import { problemResponses } from '../errors/problem.js';
 import { unwrap } from '../errors/unwrap.js';
@@ -24,6 +25,13 @@ const boardCardSchema = z
     stageEnteredAt: timestamp,
     version: z.number().int().describe('Send as If-Match ("v<version>") when moving the card'),
     mayMove: z.boolean().describe('Whether the caller may move this deal (the owner, their RVP, admins)'),
+    healthScore: z
+      .number()
+      .int()
+      .nullable()
+      .describe('Stored health score 0–100; null without an inspection (closed)'),
+    healthBand: z.enum(['green', 'yellow', 'red']).nullable(),
+    velocityClass: z.enum(VELOCITY_CLASSES).nullable(),
   })
   .meta({ id: 'BoardCard' });
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { atRiskQuery, listDealsAtRisk } from '../../app/inspection/list-deals-at-risk.js';
 import { problemResponses } from '../errors/problem.js';
 import { unwrap } from '../errors/unwrap.js';
-import { inspectionSchema } from '../schemas/inspection-schemas.js';
+import { storedInspectionSchema } from '../schemas/inspection-schemas.js';
 import { opportunitySchema } from '../schemas/record-schemas.js';
 
 const atRiskTotalsSchema = z.object({
@@ -28,7 +28,8 @@ export const listDealsAtRiskRoute: FastifyPluginAsyncZod = async (app) => {
           'Open deals you may see whose health is red or whose velocity is At Risk, sorted by health (worst first), ' +
           'velocity (At Risk first), amount (largest first) or close date (soonest first), each with its account ' +
           'and inspection (with `fixFirst`, the one thing to do first); pages with `cursor`; `totals` and `byOwner` count ' +
-          'every deal at risk under the filters. Looks at up to 5,000 open deals (`truncated`).',
+          'every deal at risk under the filters. Read from the inspections stored with each deal, kept by every write and ' +
+          'refreshed daily (each item says when it was computed).',
         querystring: atRiskQuery,
         response: {
           200: z.object({
@@ -36,7 +37,9 @@ export const listDealsAtRiskRoute: FastifyPluginAsyncZod = async (app) => {
               z.object({
                 opportunity: opportunitySchema,
                 account: z.object({ id: z.string(), name: z.string() }),
-                inspection: inspectionSchema,
+                inspection: storedInspectionSchema.describe(
+                  "The stored inspection (as of `computedAt`); the customer fit is on the deal's own inspection",
+                ),
               }),
             ),
             nextCursor: z
@@ -47,8 +50,6 @@ export const listDealsAtRiskRoute: FastifyPluginAsyncZod = async (app) => {
             byOwner: z
               .array(atRiskTotalsSchema.extend({ ownerId: z.string() }))
               .describe('The same per owner, most deals first'),
-            scanned: z.number().int().describe('Open deals looked at'),
-            truncated: z.boolean(),
           }),
           ...problemResponses(400),
         },

@@ -120,3 +120,12 @@ export const inspectionSchema = z
       .describe("The one thing to fix first: a red deal's heaviest risk, or the stall of an At Risk deal"),
   })
   .meta({ id: 'Inspection' });
+
+/** A deal's inspection as stored with it (decision 024): what lists show, without the customer fit. */
+export const storedInspectionSchema = inspectionSchema
+  .omit({ customer: true })
+  .extend({
+    computedAt: timestamp.describe('When this verdict was computed (lists show it "as of")'),
+    playbookVersion: z.number().int().describe('The playbook version it was computed under'),
+  })
+  .meta({ id: 'StoredInspection' });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BOARD_SORTS } from '../../db/repositories/board-repo.js';
 import { id } from '../shared/fields.js';
 
 /** A calendar quarter, e.g. 2026-Q3: the deals whose close date falls in it. */
@@ -14,6 +15,13 @@ export const boardQuery = z
     type: z.string().max(64).optional(),
     closeQuarter: closeQuarter.optional(),
     q: z.string().trim().max(100).optional().describe("Text in the deal's or the account's name"),
+    sort: z
+      .enum(BOARD_SORTS)
+      .optional()
+      .describe(
+        "The cards' order in each column: close date (soonest first; the default), health (worst first) or velocity " +
+          '(At Risk first); deals without a stored inspection (closed ones) follow in close-date order',
+      ),
   })
   .strict();
 export type BoardQuery = z.infer<typeof boardQuery>;

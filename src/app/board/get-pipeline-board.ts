@@ -94,7 +94,8 @@ function toFilter(pipeline: string, query: BoardQuery): BoardFilter {
 
 /**
  * One pipeline as a board: a column per stage with count, total and weighted amount of the deals the actor
- * may read (filtered in SQL by the same rules as every list), and the cards themselves.
+ * may read (filtered in SQL by the same rules as every list), and the cards themselves with their stored health
+ * and velocity, in the order asked for.
  */
 export async function getPipelineBoard(
   context: AppContext,
@@ -107,7 +108,7 @@ export async function getPipelineBoard(
   const visibility = visibilityFor(actor.principal, 'opportunity');
   const filter = toFilter(pipeline.key, query);
   const totals = await summarizeBoard(context.db, filter, visibility);
-  const cards = await listBoardCards(context.db, filter, visibility, BOARD_CARD_LIMIT);
+  const cards = await listBoardCards(context.db, filter, visibility, BOARD_CARD_LIMIT, query.sort);
   const columns = toColumns(pipeline, totals);
   const total = columns.reduce((sum, column) => sum + column.count, 0);
   return ok({

@@ -8,6 +8,7 @@ import {
   logCall,
   testContext,
 } from '../../../test/support/factories.js';
+import { restoreInspections } from '../../../test/support/stored-inspection.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.js';
 import { setMeddpicc } from '../opportunities/set-meddpicc.js';
 import { snoozeStall } from '../opportunities/snooze-stall.js';
@@ -44,6 +45,7 @@ describe('deals at risk', () => {
       closeDate: '2026-10-01',
     });
     clock.advanceDays(30);
+    await restoreInspections(context); // the daily refresh: a month has passed
     await buildOpportunity(context, { ownerId: emea.id, accountId: account.id, closeDate: '2027-06-30' });
 
     const byHealth = await listDealsAtRisk(
@@ -52,11 +54,14 @@ describe('deals at risk', () => {
       atRiskQuery.parse({}),
     );
     if (!byHealth.ok) throw new Error(byHealth.error.message);
-    expect(byHealth.value.scanned).toBe(3);
     expect(byHealth.value.items.map((item) => item.opportunity.id)).toEqual([overdue.id, stalled.id]);
     const [first] = byHealth.value.items;
     expect(first?.inspection.health.reasons.map((reason) => reason.indicator)).toContain('timeline_pressure');
     expect(first?.inspection.velocity).toMatchObject({ class: 'at_risk', stage: 'created' });
+    // As stored by the refresh a month in, under the playbook version in force.
+    expect(first?.inspection.computedAt).toEqual(context.now());
+    expect(first?.inspection.playbookVersion).toBe(0);
+    expect(first && 'customer' in first.inspection).toBe(false);
     expect(byHealth.value.items.some((item) => item.opportunity.id === abroad.id)).toBe(false);
     expect(byHealth.value.totals).toEqual({
       deals: 2,
@@ -101,6 +106,7 @@ describe('deals at risk', () => {
       await buildOpportunity(context, { ownerId: owner.id, accountId: account.id, amountMinor });
     }
     clock.advanceDays(30);
+    await restoreInspections(context);
     const seen: string[] = [];
     const seenAmounts: number[] = [];
     let cursor: string | undefined;
@@ -151,6 +157,7 @@ describe('snoozed stalls', () => {
     }
     clock.advanceDays(30);
     await logCall(context, me, deal.id, 'Still waiting on the budget');
+    await restoreInspections(context); // the daily refresh: a month has passed
     const listed = async () => {
       const result = await listDealsAtRisk(context, me, atRiskQuery.parse({}));
       return result.ok ? result.value.items.map((item) => item.opportunity.id) : [];
@@ -170,6 +177,7 @@ describe('snoozed stalls', () => {
     expect(await listed()).toEqual([]);
 
     clock.setNow(new Date('2026-10-16T09:00:00Z'));
+    await restoreInspections(context); // the first refresh after the resume date
     expect(await listed()).toEqual([deal.id]);
   });
 });

@@ -14,8 +14,8 @@ import {
 import { accountsCsv, OWNER_EMAILS, opportunitiesCsv } from '../../../test/support/salesforce-export.js';
 import { expectStoredMatchesFresh, readStoredInspection } from '../../../test/support/stored-inspection.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.js';
-import { actorFor } from '../access/actors.js';
 import { saveExpectations } from '../../db/repositories/deal-inspections-repo.js';
+import { actorFor } from '../access/actors.js';
 import { removeActivity, updateActivity } from '../activities/change-activity.js';
 import { importSalesforce } from '../imports/import-salesforce.js';
 import { parseImportMapping } from '../imports/load-import-mapping.js';

@@ -9,15 +9,16 @@ export function encodeCursor(key: ReadonlyArray<string | number>): string {
 
 /**
  * What each part of a cursor must be before it may reach a query: `text` (storable text), `date`
- * (YYYY-MM-DD, years 1000–9999), `instant` (an ISO 8601 UTC instant, years 1000–9999), `serial` (a non-negative safe integer, or its digits), `any` (a string or a
+ * (YYYY-MM-DD, years 1000–9999), `instant` (an ISO 8601 UTC instant, years 1000–9999), `serial` (a non-negative safe integer, or its digits), `integer` (a safe integer), `any` (a string or a
  * number, compared in memory only).
  */
-export type CursorPart = 'text' | 'date' | 'instant' | 'serial' | 'any';
+export type CursorPart = 'text' | 'date' | 'instant' | 'serial' | 'integer' | 'any';
 
 const DAY = /^[1-9]\d{3}-\d{2}-\d{2}$/;
 
 function partFits(part: unknown, kind: CursorPart): boolean {
   if (kind === 'any') return typeof part === 'string' || typeof part === 'number';
+  if (kind === 'integer') return typeof part === 'number' && Number.isSafeInteger(part);
   if (kind === 'serial') {
     const value = typeof part === 'string' && /^\d{1,16}$/.test(part) ? Number(part) : part;
     return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;

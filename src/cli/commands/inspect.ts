@@ -59,11 +59,11 @@ export function registerInspect(program: Command) {
             atRiskQuery.parse({ limit: options.limit }),
           );
           if (!listed.ok) throw new Error(listed.error.message);
-          const { items, scanned } = listed.value;
+          const { items, totals } = listed.value;
           if (options.json) console.log(JSON.stringify(listed.value, null, 2));
           else
             console.log(
-              [`${items.length} of ${scanned} open deals at risk`, ...items.map(describeRow)].join('\n'),
+              [`${items.length} of ${totals.deals} deals at risk`, ...items.map(describeRow)].join('\n'),
             );
           return;
         }

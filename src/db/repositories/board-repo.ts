@@ -1,5 +1,7 @@
 import { type ExpressionBuilder, type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import type { Visibility } from '../../domain/access/record-access.js';
+import type { Health } from '../../domain/inspection/health.js';
+import type { VelocityClass } from '../../domain/inspection/velocity.js';
 import type { Database, DateString } from '../schema.js';
 import { visibleTo } from './visibility-filter.js';
 
@@ -14,6 +16,10 @@ export interface BoardFilter {
   /** Matched, case-insensitively, anywhere in the deal's or the account's name. */
   text?: string | undefined;
 }
+
+/** The cards' orders: close date, or the stored health score or velocity rank (worst first). */
+export const BOARD_SORTS = ['closeDate', 'health', 'velocity'] as const;
+export type BoardSort = (typeof BOARD_SORTS)[number];
 
 /** Per stage and currency: how many deals, their total and their probability-weighted total. */
 export interface StageTotalsRow {
@@ -40,6 +46,10 @@ export interface BoardCardRow {
   nextStep: string | null;
   stageEnteredAt: Date;
   version: number;
+  /** The deal's stored inspection (decision 024); null for a deal without one (closed deals). */
+  healthScore: number | null;
+  healthBand: Health['band'] | null;
+  velocityClass: VelocityClass | null;
   /** What authorization judges the card's deal by (who owns and created it, its forecast category). */
   ownerRegion: string | null;
   ownerManagerId: string | null;
@@ -105,37 +115,89 @@ export async function summarizeBoard(
   }));
 }
 
-/** The board's cards, each stage's deals in close-date order, at most `limit` of them. */
+const CARD_COLUMNS = [
+  'opportunities.id as id',
+  'opportunities.name as name',
+  'opportunities.type as type',
+  'opportunities.stage as stage',
+  'opportunities.account_id as accountId',
+  'accounts.name as accountName',
+  'opportunities.amount_minor as amountMinor',
+  'opportunities.currency as currency',
+  'opportunities.close_date as closeDate',
+  'opportunities.owner_id as ownerId',
+  'owner.name as ownerName',
+  'opportunities.next_step as nextStep',
+  'opportunities.stage_entered_at as stageEnteredAt',
+  'opportunities.version as version',
+  'owner.region as ownerRegion',
+  'owner.manager_id as ownerManagerId',
+  'opportunities.created_by as createdBy',
+  'opportunities.forecast_category as forecastCategory',
+] as const;
+
+const STORED_COLUMNS = [
+  'di.health_score as healthScore',
+  'di.health_band as healthBand',
+  'di.velocity_class as velocityClass',
+] as const;
+
+/** Each stored sort's column; the board indexes (pipeline, column, opportunity_id) give the order. */
+const SORT_COLUMN = { health: 'di.health_score', velocity: 'di.velocity_rank' } as const;
+
+/**
+ * The board's cards, at most `limit`, each with its stored health and velocity. In close-date order, or by
+ * health or velocity: the deals with a stored inspection in that order, then those without (closed) by close date.
+ */
 export async function listBoardCards(
   db: Kysely<Database>,
   filter: BoardFilter,
   visibility: Visibility,
   limit: number,
+  sort: BoardSort = 'closeDate',
 ): Promise<BoardCardRow[]> {
-  const rows = await filteredDeals(db, filter, visibility)
+  const deals = filteredDeals(db, filter, visibility) as unknown as SelectQueryBuilder<
+    Tables & { di: Database['deal_inspections'] },
+    'opportunities' | 'accounts' | 'owner',
+    object
+  >;
+  if (sort === 'closeDate') {
+    return (await deals
+      .leftJoin('deal_inspections as di', 'di.opportunity_id', 'opportunities.id')
+      .select([...CARD_COLUMNS, ...STORED_COLUMNS])
+      .orderBy('opportunities.close_date')
+      .orderBy('opportunities.id')
+      .limit(limit)
+      .execute()) as BoardCardRow[];
+  }
+  const inspected = await deals
+    .innerJoin('deal_inspections as di', 'di.opportunity_id', 'opportunities.id')
+    .where('di.pipeline', '=', filter.pipeline)
+    .select([...CARD_COLUMNS, ...STORED_COLUMNS])
+    .orderBy(SORT_COLUMN[sort])
+    .orderBy('di.opportunity_id')
+    .limit(limit)
+    .execute();
+  if (inspected.length >= limit) return inspected as BoardCardRow[];
+  const rest = await deals
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('deal_inspections as di')
+            .select('di.opportunity_id')
+            .whereRef('di.opportunity_id', '=', 'opportunities.id'),
+        ),
+      ),
+    )
     .select([
-      'opportunities.id as id',
-      'opportunities.name as name',
-      'opportunities.type as type',
-      'opportunities.stage as stage',
-      'opportunities.account_id as accountId',
-      'accounts.name as accountName',
-      'opportunities.amount_minor as amountMinor',
-      'opportunities.currency as currency',
-      'opportunities.close_date as closeDate',
-      'opportunities.owner_id as ownerId',
-      'owner.name as ownerName',
-      'opportunities.next_step as nextStep',
-      'opportunities.stage_entered_at as stageEnteredAt',
-      'opportunities.version as version',
-      'owner.region as ownerRegion',
-      'owner.manager_id as ownerManagerId',
-      'opportunities.created_by as createdBy',
-      'opportunities.forecast_category as forecastCategory',
+      ...CARD_COLUMNS,
+      sql<null>`null`.as('healthScore'),
+      sql<null>`null`.as('healthBand'),
+      sql<null>`null`.as('velocityClass'),
     ])
     .orderBy('opportunities.close_date')
     .orderBy('opportunities.id')
-    .limit(limit)
+    .limit(limit - inspected.length)
     .execute();
-  return rows;
+  return [...inspected, ...rest] as BoardCardRow[];
 }

@@ -14,7 +14,7 @@ function snoozeOf(row: Pick<Row, 'stall_snoozed_until' | 'stall_snooze_reason'>)
     : null;
 }
 
-function toOpportunity(row: Row): Opportunity {
+export function toOpportunity(row: Row): Opportunity {
   return {
     id: row.id,
     accountId: row.account_id,

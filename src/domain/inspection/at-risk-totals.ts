@@ -13,23 +13,37 @@ export interface OwnerTotals extends AtRiskTotals {
   ownerId: string;
 }
 
-type Deal = { ownerId: string; amountMinor: number; currency: string };
+/** One (owner, currency) group of the deals at risk, as the grouped statement counts and sums them. */
+export interface OwnerCurrencyGroup {
+  ownerId: string;
+  currency: string;
+  deals: number;
+  /** Minor units as a decimal string. */
+  amountMinor: string;
+}
 
-function sumByCurrency(deals: readonly Deal[]): MoneyTotal[] {
+function sumByCurrency(groups: readonly OwnerCurrencyGroup[]): MoneyTotal[] {
   const sums = new Map<string, bigint>();
-  for (const deal of deals)
-    sums.set(deal.currency, (sums.get(deal.currency) ?? 0n) + BigInt(deal.amountMinor));
+  for (const group of groups)
+    sums.set(group.currency, (sums.get(group.currency) ?? 0n) + BigInt(group.amountMinor));
   return [...sums.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([currency, sum]) => ({ currency, amountMinor: sum.toString() }));
 }
 
-/** How many deals are at risk and for how much, in all and per owner (most deals first, then owner id). */
-export function totalAtRisk(deals: readonly Deal[]): { totals: AtRiskTotals; byOwner: OwnerTotals[] } {
-  const owners = new Map<string, Deal[]>();
-  for (const deal of deals) owners.set(deal.ownerId, [...(owners.get(deal.ownerId) ?? []), deal]);
+/**
+ * How many deals are at risk and for how much, in all and per owner (most deals first, then owner id), from the
+ * per-owner-and-currency groups the database counted.
+ */
+export function totalAtRisk(groups: readonly OwnerCurrencyGroup[]): {
+  totals: AtRiskTotals;
+  byOwner: OwnerTotals[];
+} {
+  const owners = new Map<string, OwnerCurrencyGroup[]>();
+  for (const group of groups) owners.set(group.ownerId, [...(owners.get(group.ownerId) ?? []), group]);
+  const count = (some: readonly OwnerCurrencyGroup[]) => some.reduce((sum, group) => sum + group.deals, 0);
   const byOwner = [...owners.entries()]
-    .map(([ownerId, owned]) => ({ ownerId, deals: owned.length, amounts: sumByCurrency(owned) }))
+    .map(([ownerId, owned]) => ({ ownerId, deals: count(owned), amounts: sumByCurrency(owned) }))
     .sort((a, b) => b.deals - a.deals || a.ownerId.localeCompare(b.ownerId));
-  return { totals: { deals: deals.length, amounts: sumByCurrency(deals) }, byOwner };
+  return { totals: { deals: count(groups), amounts: sumByCurrency(groups) }, byOwner };
 }

@@ -493,7 +493,7 @@ export interface paths {
         };
         /**
          * Deals at risk
-         * @description Open deals you may see whose health is red or whose velocity is At Risk, sorted by health (worst first), velocity (At Risk first), amount (largest first) or close date (soonest first), each with its account and inspection (with `fixFirst`, the one thing to do first); pages with `cursor`; `totals` and `byOwner` count every deal at risk under the filters. Looks at up to 5,000 open deals (`truncated`).
+         * @description Open deals you may see whose health is red or whose velocity is At Risk, sorted by health (worst first), velocity (At Risk first), amount (largest first) or close date (soonest first), each with its account and inspection (with `fixFirst`, the one thing to do first); pages with `cursor`; `totals` and `byOwner` count every deal at risk under the filters. Read from the inspections stored with each deal, kept by every write and refreshed daily (each item says when it was computed).
          */
         get: operations["listDealsAtRisk"];
         put?: never;
@@ -3406,6 +3406,108 @@ export interface components {
                 why: string;
             } | null;
         };
+        StoredInspection: {
+            opportunityId: string;
+            health: {
+                /** @description 0–100: the playbook base plus the weight of each indicator that holds */
+                score: number;
+                /** @enum {string} */
+                band: "green" | "yellow" | "red";
+                base: number;
+                reasons: {
+                    /** @enum {string} */
+                    indicator: "qualification_complete" | "poc_success" | "champion_strength" | "decision_process_clarity" | "competitive_position" | "incomplete_qualification" | "poc_challenges" | "stakeholder_changes" | "timeline_pressure" | "competitive_threat" | "gate_override" | "no_recent_activity";
+                    /** @enum {string} */
+                    kind: "positive" | "risk";
+                    points: number;
+                    evidence: string[];
+                }[];
+            };
+            velocity: {
+                /** @enum {string} */
+                class: "fast_track" | "standard" | "at_risk" | "recovery";
+                stage: string;
+                /** @description Business days in the current stage */
+                daysInStage: number;
+                expectedDays: number | null;
+                reasons: string[];
+                snoozed: {
+                    /** Format: date-time */
+                    until: string;
+                    reason: string;
+                } | null;
+            };
+            expected: {
+                /**
+                 * @description Expected stage durations: the playbook until enough deals closed
+                 * @enum {string}
+                 */
+                source: "playbook" | "history";
+                closedDeals: number;
+            };
+            meddpicc: {
+                score: number;
+                elements: {
+                    element: string;
+                    name: string;
+                    /** @enum {string} */
+                    level: "unknown" | "identified" | "validated";
+                    points: number;
+                    evidence: {
+                        summary: string | null;
+                        contactId: string | null;
+                    };
+                }[];
+                readiness: {
+                    current: {
+                        stage: string;
+                        ready: boolean;
+                        required: {
+                            element: string;
+                            /** @enum {string} */
+                            level: "unknown" | "identified" | "validated";
+                        }[];
+                    } | null;
+                    next: {
+                        stage: string;
+                        ready: boolean;
+                        required: {
+                            element: string;
+                            /** @enum {string} */
+                            level: "unknown" | "identified" | "validated";
+                        }[];
+                    } | null;
+                };
+                gaps: {
+                    element: string;
+                    name: string;
+                    /** @enum {string} */
+                    required: "unknown" | "identified" | "validated";
+                    /** @enum {string} */
+                    actual: "unknown" | "identified" | "validated";
+                    stage: string;
+                    /** @enum {string} */
+                    severity: "high" | "medium" | "low";
+                    message: string;
+                }[];
+            };
+            /** @description The one thing to fix first: a red deal's heaviest risk, or the stall of an At Risk deal */
+            fixFirst: {
+                /** @enum {string} */
+                cause: "incomplete_qualification" | "poc_challenges" | "stakeholder_changes" | "timeline_pressure" | "competitive_threat" | "gate_override" | "no_recent_activity" | "stalled";
+                /** @description What to do, in words */
+                action: string;
+                /** @description The evidence behind it */
+                why: string;
+            } | null;
+            /**
+             * Format: date-time
+             * @description When this verdict was computed (lists show it "as of")
+             */
+            computedAt: string;
+            /** @description The playbook version it was computed under */
+            playbookVersion: number;
+        };
         BoardCard: {
             id: string;
             name: string;
@@ -3425,6 +3527,10 @@ export interface components {
             version: number;
             /** @description Whether the caller may move this deal (the owner, their RVP, admins) */
             mayMove: boolean;
+            /** @description Stored health score 0–100; null without an inspection (closed) */
+            healthScore: number | null;
+            healthBand: ("green" | "yellow" | "red") | null;
+            velocityClass: ("fast_track" | "standard" | "at_risk" | "recovery") | null;
         };
         BoardColumn: {
             stage: string;
@@ -6812,7 +6918,7 @@ export interface operations {
                                 id: string;
                                 name: string;
                             };
-                            inspection: components["schemas"]["Inspection"];
+                            inspection: components["schemas"]["StoredInspection"];
                         }[];
                         /** @description Pass as `cursor` for the next page; null on the last */
                         nextCursor: string | null;
@@ -6835,9 +6941,6 @@ export interface operations {
                             }[];
                             ownerId: string;
                         }[];
-                        /** @description Open deals looked at */
-                        scanned: number;
-                        truncated: boolean;
                     };
                 };
             };
@@ -11139,6 +11242,8 @@ export interface operations {
                 closeQuarter?: string;
                 /** @description Text in the deal's or the account's name */
                 q?: string;
+                /** @description The cards' order in each column: close date (soonest first; the default), health (worst first) or velocity (At Risk first); deals without a stored inspection (closed ones) follow in close-date order */
+                sort?: "closeDate" | "health" | "velocity";
             };
             header?: never;
             path: {

@@ -36,6 +36,8 @@ export type PipelineBoard = Schemas['PipelineBoard'];
 
 /** GET /opportunities/{id}/inspection: health with its evidence, velocity, MEDDPICC gaps, customer fit. */
 export type Inspection = Schemas['Inspection'];
+/** A deal's inspection as stored with it (lists): as of `computedAt`, without the customer fit. */
+export type StoredInspection = Schemas['StoredInspection'];
 /** What leaving a stage requires of MEDDPICC, and whether the deal has it. */
 export type MeddpiccReadiness = NonNullable<Inspection['meddpicc']['readiness']['current']>;
 

@@ -6,7 +6,7 @@ const BAND_COLORS = { green: 'green', yellow: 'yellow', red: 'red' } as const;
 const VELOCITY_COLORS = { fast_track: 'teal', standard: 'gray', at_risk: 'red', recovery: 'blue' } as const;
 
 /** The deal's health score in its band's colour (red < 60 ≤ yellow < 80 ≤ green). */
-export function HealthBadge({ health }: { health: Inspection['health'] }) {
+export function HealthBadge({ health }: { health: Pick<Inspection['health'], 'score' | 'band'> }) {
   return (
     <Badge
       size="xs"
@@ -21,7 +21,7 @@ export function HealthBadge({ health }: { health: Inspection['health'] }) {
   );
 }
 
-export function VelocityBadge({ velocity }: { velocity: Inspection['velocity'] }) {
+export function VelocityBadge({ velocity }: { velocity: Pick<Inspection['velocity'], 'class'> }) {
   return (
     <Badge size="xs" tt="none" color={VELOCITY_COLORS[velocity.class]} variant="light" title="Velocity">
       {humanize(velocity.class)}

@@ -1,6 +1,6 @@
 import { Anchor, Group, Stack, Table, Text, UnstyledButton } from '@mantine/core';
 import { Link } from 'wouter';
-import type { DealsAtRisk, Inspection, Playbook, User } from '../../api';
+import type { DealsAtRisk, Playbook, StoredInspection, User } from '../../api';
 import { formatDate, formatMoney, humanize } from '../../shared/format';
 import { HealthBadge, VelocityBadge } from '../../shared/health';
 import { paths } from '../../shared/paths';
@@ -56,7 +56,7 @@ function SortHeader({
 }
 
 /** The one thing to fix first, in bold, and why (the evidence). */
-function FixFirst({ fix }: { fix: Inspection['fixFirst'] }) {
+function FixFirst({ fix }: { fix: StoredInspection['fixFirst'] }) {
   if (!fix) return null;
   return (
     <Text size="xs" mt={4} data-testid="fix-first" data-cause={fix.cause}>
@@ -77,7 +77,13 @@ function FixFirst({ fix }: { fix: Inspection['fixFirst'] }) {
  * The other reasons, after the one to fix first: the next two risks the health score counts, each with its
  * first piece of evidence, and the stall when it is not the one to fix first.
  */
-function OtherReasons({ inspection, playbook }: { inspection: Inspection; playbook: Playbook | undefined }) {
+function OtherReasons({
+  inspection,
+  playbook,
+}: {
+  inspection: StoredInspection;
+  playbook: Playbook | undefined;
+}) {
   const cause = inspection.fixFirst?.cause;
   const risks = inspection.health.reasons
     .filter((reason) => reason.kind === 'risk' && reason.indicator !== cause)
@@ -110,7 +116,7 @@ function OtherReasons({ inspection, playbook }: { inspection: Inspection; playbo
 
 const businessDays = (count: number) => `${count} business ${count === 1 ? 'day' : 'days'}`;
 
-function daysInStage(velocity: Inspection['velocity']): string {
+function daysInStage(velocity: StoredInspection['velocity']): string {
   const days = velocity.daysInStage;
   return velocity.expectedDays === null
     ? `${businessDays(days)} in stage`

@@ -1,6 +1,7 @@
 import { Button, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { useSearchParams } from 'wouter';
 import type { DealsAtRisk } from '../../api';
+import { formatDateTime } from '../../shared/format';
 import { moneyLine } from '../../shared/money-totals';
 import { usePlaybook } from '../../shared/playbook';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/states';
@@ -50,19 +51,31 @@ function useFiltersInAddress(): [
 
 const deals = (count: number) => `${count} ${count === 1 ? 'deal' : 'deals'}`;
 
-/** "12 deals at risk of 87 open · $4.2M": every deal at risk under the filters, not only the page shown. */
+/** "12 deals at risk · $4.2M": every deal at risk under the filters, not only the page shown. */
 function TotalsLine({ answer, owner }: { answer: DealsAtRisk; owner: string | null }) {
   const money = moneyLine(answer.totals.amounts);
   return (
     <Text size="lg" fw={600} data-testid="at-risk-totals">
-      {deals(answer.totals.deals)} at risk of {answer.scanned} open{owner ? ` owned by ${owner}` : ''}
+      {deals(answer.totals.deals)} at risk{owner ? ` owned by ${owner}` : ''}
       {money && ` · ${money}`}
-      {answer.truncated && (
-        <Text span size="sm" fw={400} c="dimmed">
-          {' '}
-          (only the first {answer.scanned} open deals were inspected; narrow with the filters)
-        </Text>
-      )}
+    </Text>
+  );
+}
+
+/**
+ * "As of 1 Dec 2026, 00:05 UTC": when the oldest verdict shown was computed. Verdicts are stored with each deal,
+ * recomputed by every change to it and daily for the passing of time.
+ */
+function AsOf({ items }: { items: DealsAtRisk['items'] }) {
+  const oldest = items.reduce<string | null>(
+    (min, item) => (min === null || item.inspection.computedAt < min ? item.inspection.computedAt : min),
+    null,
+  );
+  if (!oldest) return null;
+  return (
+    <Text size="sm" c="dimmed" data-testid="at-risk-as-of">
+      As of {formatDateTime(oldest)} — each deal's verdict is recomputed when the deal changes and daily as
+      time passes.
     </Text>
   );
 }
@@ -124,6 +137,7 @@ export function DealsAtRiskPage() {
       {view === 'owners' && owners.isError && (
         <ErrorState title="Could not load the owners" error={owners.error} onRetry={() => owners.refetch()} />
       )}
+      <AsOf items={items} />
       <Group gap="xs" mih={24} aria-live="polite">
         <Text size="sm" data-testid="at-risk-order">
           Sorted by {SORT_LABELS[filters.sort].column.toLowerCase()}: {SORT_LABELS[filters.sort].order}.
@@ -137,7 +151,7 @@ export function DealsAtRiskPage() {
           </Group>
         )}
       </Group>
-      {list.isPending && <LoadingState label="Inspecting the open deals…" />}
+      {list.isPending && <LoadingState label="Loading the deals at risk…" />}
       {list.isError && (
         <ErrorState
           title="Could not load the deals at risk"
@@ -155,7 +169,7 @@ export function DealsAtRiskPage() {
         >
           {filtered
             ? 'Every open deal you can see under these filters is healthy and on pace.'
-            : `${first?.scanned ?? 0} open deals inspected.`}
+            : 'Every open deal is inspected when it changes and daily as time passes.'}
         </EmptyState>
       )}
       {items.length > 0 && (
@@ -183,9 +197,7 @@ export function DealsAtRiskPage() {
             </Button>
           )}
           <Text size="xs" c="dimmed" data-testid="at-risk-count">
-            {items.length} of {deals(first.totals.deals)} at risk shown, of {first.scanned} open deals
-            inspected
-            {first.truncated && ' — only the first open deals were inspected; narrow with the filters'}.
+            {items.length} of {deals(first.totals.deals)} at risk shown.
           </Text>
         </Stack>
       )}

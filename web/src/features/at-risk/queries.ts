@@ -46,7 +46,7 @@ export function useDealsAtRiskList(filters: AtRiskFilters) {
 
 /**
  * Every owner's deals at risk under the pipeline and region filters, whoever is picked as owner: the owner
- * cards keep showing the others while the list shows one owner's deals. Only `totals`, `byOwner` and `scanned`
+ * cards keep showing the others while the list shows one owner's deals. Only `totals` and `byOwner`
  * are read (one deal is asked for).
  */
 export function useAtRiskOwners(filters: Pick<AtRiskFilters, 'pipeline' | 'region'>, enabled: boolean) {

@@ -4,14 +4,12 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useRef } from 'react';
 import type { BoardCard, BoardColumn as Column } from '../../api';
 import { formatTotal } from '../../shared/money-totals';
-import type { RiskById } from './at-risk-query';
 import { CARD_HEIGHT, DealCard } from './DealCard';
 
 interface Props {
   column: Column;
   cards: BoardCard[];
   pendingId: string | null;
-  risks: RiskById;
   /** The types a card names in a badge (those other than its pipeline's own), by key. */
   typeNames: ReadonlyMap<string, string>;
   onAskMove: (card: BoardCard) => void;
@@ -37,7 +35,7 @@ function ColumnTotals({ column }: { column: Column }) {
 }
 
 /** A stage: its totals from the server, and its cards in a virtualized list (only the visible ones render). */
-function BoardColumnView({ column, cards, pendingId, risks, typeNames, onAskMove }: Props) {
+function BoardColumnView({ column, cards, pendingId, typeNames, onAskMove }: Props) {
   const { setNodeRef, isOver } = useDroppable({ id: column.stage });
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -99,7 +97,6 @@ function BoardColumnView({ column, cards, pendingId, risks, typeNames, onAskMove
                   <DealCard
                     card={card}
                     pending={card.id === pendingId}
-                    risk={risks.get(card.id)}
                     typeName={typeNames.get(card.type)}
                     onAskMove={onAskMove}
                   />

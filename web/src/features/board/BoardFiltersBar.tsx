@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { Playbook } from '../../api';
 import { quartersAround } from '../../shared/format';
 import { OwnerRegionFilters } from '../../shared/OwnerRegionFilters';
-import type { BoardFilters } from './board-query';
+import type { BoardFilters, BoardSort } from './board-query';
 
 interface Props {
   pipeline: string;
@@ -39,6 +39,12 @@ function WhoseDeals({ me, filters, onChange }: Pick<Props, 'me' | 'filters' | 'o
     </Input.Wrapper>
   );
 }
+
+const SORTS: Array<{ value: BoardSort; label: string }> = [
+  { value: 'closeDate', label: 'Close date, soonest first' },
+  { value: 'health', label: 'Health, worst first' },
+  { value: 'velocity', label: 'Velocity, At Risk first' },
+];
 
 /** Whose deals, owner, owner's region, type, close quarter and text; the server applies them to cards and totals. */
 export function BoardFiltersBar({ pipeline, playbook, filters, me, onChange }: Props) {
@@ -86,6 +92,16 @@ export function BoardFiltersBar({ pipeline, playbook, filters, me, onChange }: P
         onChange={(closeQuarter) => onChange({ ...filters, closeQuarter })}
         clearable
         w={140}
+      />
+      <Select
+        label="Order cards by"
+        description="Health and velocity as last inspected"
+        data={SORTS}
+        value={filters.sort}
+        onChange={(sort) => onChange({ ...filters, sort: (sort as BoardSort | null) ?? 'closeDate' })}
+        allowDeselect={false}
+        w={210}
+        data-testid="board-sort"
       />
     </Group>
   );

@@ -18,7 +18,6 @@ import { findPipeline, usePlaybook } from '../../shared/playbook';
 import { EmptyState, ErrorState, LoadingState } from '../../shared/states';
 import { frameworkOf } from '../../shared/words';
 import { useSession } from '../auth';
-import { useDealsAtRisk } from './at-risk-query';
 import { BoardColumn } from './BoardColumn';
 import { BoardFiltersBar } from './BoardFiltersBar';
 import { useBoard } from './board-query';
@@ -97,7 +96,6 @@ function Board({ pipeline, playbook, mineFirst }: BoardProps) {
   const [filters, setFilters] = useBoardFilters(me, mineFirst);
   const board = useBoard(pipeline.key, filters);
   const moves = useBoardMoves(pipeline);
-  const risks = useDealsAtRisk(pipeline.key, board.isSuccess);
   const [dragged, setDragged] = useState<BoardCard | null>(null);
   // Pointer only: the keyboard moves a deal through its card's ⋯ button and the move-to dialog.
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }));
@@ -189,7 +187,6 @@ function Board({ pipeline, playbook, mineFirst }: BoardProps) {
                 column={column}
                 cards={byStage.get(column.stage) ?? []}
                 pendingId={moves.moving?.id ?? null}
-                risks={risks}
                 typeNames={typeNames}
                 onAskMove={setAskingMove}
               />

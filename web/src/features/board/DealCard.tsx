@@ -2,7 +2,7 @@ import { useDraggable } from '@dnd-kit/core';
 import { ActionIcon, Anchor, Badge, Group, Paper, Text, VisuallyHidden } from '@mantine/core';
 import { memo } from 'react';
 import { Link } from 'wouter';
-import type { BoardCard, Inspection } from '../../api';
+import type { BoardCard } from '../../api';
 import { businessDaysLabel, businessDaysSince, formatDate, formatMoney } from '../../shared/format';
 import { HealthBadge, VelocityBadge } from '../../shared/health';
 import { paths } from '../../shared/paths';
@@ -11,8 +11,6 @@ import { cardTitle } from './card-title';
 export const CARD_HEIGHT = 112;
 
 const NOT_MOVABLE = 'You may not move this deal';
-
-type Risk = Pick<Inspection, 'health' | 'velocity'>;
 
 /** "12 bd" on the card, read out and shown on hover as "12 business days in stage". */
 function DaysInStage({ since }: { since: string }) {
@@ -30,12 +28,10 @@ function DaysInStage({ since }: { since: string }) {
 export function CardFace({
   card,
   pending,
-  risk,
   typeName,
 }: {
   card: BoardCard;
   pending?: boolean;
-  risk?: Risk | undefined;
   typeName?: string | undefined;
 }) {
   return (
@@ -72,9 +68,11 @@ export function CardFace({
               {typeName}
             </Badge>
           )}
-          {risk && <HealthBadge health={risk.health} />}
-          {risk && risk.velocity.class !== 'standard' ? (
-            <VelocityBadge velocity={risk.velocity} />
+          {card.healthScore !== null && card.healthBand && (
+            <HealthBadge health={{ score: card.healthScore, band: card.healthBand }} />
+          )}
+          {card.velocityClass && card.velocityClass !== 'standard' ? (
+            <VelocityBadge velocity={{ class: card.velocityClass }} />
           ) : (
             <DaysInStage since={card.stageEnteredAt} />
           )}
@@ -92,13 +90,12 @@ export function CardFace({
 interface BodyProps {
   card: BoardCard;
   pending: boolean;
-  risk: Risk | undefined;
   typeName: string | undefined;
   onAskMove: (card: BoardCard) => void;
 }
 
 /** Everything but the drag wiring: memoized, so the re-renders dnd-kit causes while dragging skip it. */
-const CardBody = memo(function CardBody({ card, pending, risk, typeName, onAskMove }: BodyProps) {
+const CardBody = memo(function CardBody({ card, pending, typeName, onAskMove }: BodyProps) {
   return (
     <Paper
       withBorder
@@ -109,7 +106,7 @@ const CardBody = memo(function CardBody({ card, pending, risk, typeName, onAskMo
       pos="relative"
       title={card.mayMove ? undefined : NOT_MOVABLE}
     >
-      <CardFace card={card} pending={pending} risk={risk} typeName={typeName} />
+      <CardFace card={card} pending={pending} typeName={typeName} />
       {card.mayMove ? (
         <ActionIcon
           variant="subtle"
@@ -138,7 +135,7 @@ const CardBody = memo(function CardBody({ card, pending, risk, typeName, onAskMo
  * off: the keyboard's and the screen reader's way to move a deal is the ⋯ button, which opens the move-to
  * dialog and goes through the same gate. A deal the caller may not move has neither, and says so.
  */
-export function DealCard({ card, pending, risk, typeName, onAskMove }: BodyProps) {
+export function DealCard({ card, pending, typeName, onAskMove }: BodyProps) {
   const { listeners, setNodeRef, isDragging } = useDraggable({
     id: card.id,
     data: { card },
@@ -157,7 +154,7 @@ export function DealCard({ card, pending, risk, typeName, onAskMove }: BodyProps
       }}
       {...(card.mayMove ? listeners : {})}
     >
-      <CardBody card={card} pending={pending} risk={risk} typeName={typeName} onAskMove={onAskMove} />
+      <CardBody card={card} pending={pending} typeName={typeName} onAskMove={onAskMove} />
     </div>
   );
 }
