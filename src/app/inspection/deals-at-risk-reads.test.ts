@@ -3,6 +3,7 @@ import { actor, admin, buildAccount, buildUser, testContext } from '../../../tes
 import { insertStoredDeals, plainDeal } from '../../../test/support/stored-deals.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.js';
 import type { Actor } from '../context.js';
+import { encodeCursor } from '../shared/cursor.js';
 import { type AtRiskQuery, atRiskQuery, type DealAtRisk, listDealsAtRisk } from './list-deals-at-risk.js';
 
 let database: TestDatabase;
@@ -154,5 +155,20 @@ describe('deals at risk from the stored inspections', () => {
     expect(cursor).toBeDefined();
     const mixed = await listDealsAtRisk(context, admin(), atRiskQuery.parse({ sort: 'health', cursor }));
     expect(mixed.ok ? 'ok' : mixed.error.code).toBe('validation_failed');
+  });
+
+  it('answers a cursor whose key is beyond any stored score or rank (the fuzz found a 500 there)', async () => {
+    const beyond = async (sort: AtRiskQuery['sort'], key: number) => {
+      const cursor = encodeCursor([key, 'opp_zzz']);
+      const answer = await listDealsAtRisk(context, admin(), atRiskQuery.parse({ sort, cursor }));
+      if (!answer.ok) throw new Error(answer.error.message);
+      return answer.value.items.length;
+    };
+    const all = (await allPages(admin(), {})).items.length;
+    expect(all).toBeGreaterThan(0);
+    expect(await beyond('health', 40_000)).toBe(0);
+    expect(await beyond('velocity', Number.MAX_SAFE_INTEGER)).toBe(0);
+    expect(await beyond('health', -40_000)).toBe(Math.min(all, 50));
+    expect(await beyond('amount', Number.MAX_SAFE_INTEGER)).toBe(0);
   });
 });

@@ -53,20 +53,22 @@ function atRiskDeals(db: Kysely<Database>, filter: AtRiskFilter, visibility: Vis
 
 /** Each order's column (ascending unless `desc`), walked by its partial index `… where at_risk`. */
 const ORDER = {
-  health: { column: 'deal_inspections.health_score', desc: false },
-  velocity: { column: 'deal_inspections.velocity_rank', desc: false },
-  amount: { column: 'deal_inspections.amount_minor', desc: true },
-  closeDate: { column: 'deal_inspections.close_date', desc: false },
-} as const satisfies Record<AtRiskSort, { column: string; desc: boolean }>;
+  health: { column: 'deal_inspections.health_score', desc: false, type: 'bigint' },
+  velocity: { column: 'deal_inspections.velocity_rank', desc: false, type: 'bigint' },
+  amount: { column: 'deal_inspections.amount_minor', desc: true, type: 'bigint' },
+  closeDate: { column: 'deal_inspections.close_date', desc: false, type: 'date' },
+} as const satisfies Record<AtRiskSort, { column: string; desc: boolean; type: string }>;
 
 /** Rows after `after` in the order: a keyset condition the index can start from. */
 function afterKey(sort: AtRiskSort, after: AtRiskKey) {
-  const { column, desc } = ORDER[sort];
+  const { column, desc, type } = ORDER[sort];
   const [key, id] = after;
   const ref = sql.ref(column);
   const opportunityId = sql.ref('deal_inspections.opportunity_id');
-  if (!desc) return sql<SqlBool>`(${ref}, ${opportunityId}) > (${key}, ${id})`;
-  const value = -Number(key);
+  // The cursor's key as bigint (or date), not the column's type: any safe integer a cursor holds compares
+  // (a smallint parameter would refuse 40000), and btree's cross-type operators keep the index usable.
+  if (!desc) return sql<SqlBool>`(${ref}, ${opportunityId}) > (${key}::${sql.raw(type)}, ${id})`;
+  const value = sql`${-Number(key)}::${sql.raw(type)}`;
   return sql<SqlBool>`${ref} <= ${value} and (${ref} < ${value} or ${opportunityId} > ${id})`;
 }
 
