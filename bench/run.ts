@@ -13,7 +13,6 @@ import type { Kysely } from 'kysely';
 import { systemActor } from '../src/app/access/actors.js';
 import { DEFAULT_TERRITORIES_FILE } from '../src/app/demo/demo-playbook.js';
 import { openApp } from '../src/app/open-app.js';
-import { changeStage } from '../src/app/opportunities/change-stage.js';
 import { getOpportunity } from '../src/app/opportunities/get-opportunity.js';
 import { listOpportunities } from '../src/app/opportunities/list-opportunities.js';
 import { readTerritoryModel } from '../src/app/territory/parse-territory-model.js';
@@ -26,21 +25,15 @@ import { benchForecast } from './forecast-bench.js';
 import { runHttpLoadBench } from './http-load.js';
 import { benchImport } from './import-bench.js';
 import { benchDomain } from './inspection-bench.js';
-import { perSecond, type Timing, timeConcurrently, timeEach } from './measure.js';
+import { perSecond, type Timing, timeEach } from './measure.js';
 import { printTable } from './report-table.js';
 import { freshServerDatabase } from './server-database.js';
+import { benchStageChanges, stageChangeRows } from './stage-change-bench.js';
 import { benchTerritoryActivation } from './territory-activation-bench.js';
 import { benchTerritoryRouting } from './territory-bench.js';
 
 const count = Number(process.argv[2] ?? 100_000);
 const SAMPLES = Math.min(1000, Math.floor(count / 20));
-const CREATED_CRITERIA = [
-  'nb_lead_captured',
-  'nb_icp_fit',
-  'nb_pressing_need',
-  'nb_budget_authority_timeline',
-];
-const CREATED_MEDDPICC = ['economic_buyer', 'identify_pain', 'champion', 'competition'];
 
 const raw = <Row = Record<string, unknown>>(db: Kysely<Database>, text: string, params: unknown[] = []) =>
   runRawSql<Row, Database>(db, text, params);
@@ -137,84 +130,10 @@ async function main() {
     );
     await raw(db, 'analyze');
 
-    const candidates = await raw<{ id: string }>(
-      db,
-      `select id from opportunities where pipeline = 'new_business' and type = 'new_business' and stage = 'created' order by id limit $1`,
-      [SAMPLES * 2],
-    );
-    const ids = candidates.map((row) => row.id);
-    await raw(
-      db,
-      `insert into opportunity_meddpicc (opportunity_id, element, level, summary, contact_id, updated_by, updated_at)
-       select o, e, 'identified', 'bench', null, 'bench', now() from unnest($1::text[]) o, unnest($2::text[]) e`,
-      [ids, CREATED_MEDDPICC],
-    );
-    await raw(
-      db,
-      `insert into opportunity_attestations (opportunity_id, criterion, attested_by, attested_at, note, evidence_url)
-       select o, c, 'bench', now(), null, null from unnest($1::text[]) o, unnest($2::text[]) c`,
-      [ids, CREATED_CRITERIA],
-    );
-    // "Call notes" and "meaningful discussion" are derived from a logged call on the deal.
-    await raw(
-      db,
-      `insert into activities (id, account_id, opportunity_id, kind, occurred_at, summary, created_by, created_at, updated_at)
-       select 'act_' || o.id, o.account_id, o.id, 'call', now() - interval '1 day', 'Discovery call', 'bench', now(), now()
-       from opportunities o where o.id = any($1::text[])`,
-      [ids],
-    );
-    const appIds = ids.slice(0, SAMPLES / 2);
-    const concurrentIds = ids.slice(SAMPLES / 2, SAMPLES);
-    const floorIds = ids.slice(SAMPLES);
+    const stageChanges = await benchStageChanges(app.context, SAMPLES / 2);
+    rows.push(...stageChangeRows(stageChanges));
+    const appIds = stageChanges.movedIds;
     const actor = systemActor('bench');
-    const move = async (id: string) => {
-      const result = await changeStage(app.context, actor, id, { to: 'discover' });
-      if (!result.ok) throw new Error(`bench: stage change refused: ${JSON.stringify(result.error)}`);
-    };
-    const appMove = await timeEach(appIds, move);
-    const concurrentMove = await timeConcurrently(concurrentIds, 8, move);
-    const floorMove = await timeEach(floorIds, (id) =>
-      db.transaction().execute(async (trx) => {
-        await raw(trx, 'select * from opportunities where id = $1 for update', [id]);
-        await raw(trx, 'select * from opportunity_meddpicc where opportunity_id = $1', [id]);
-        await raw(trx, 'select * from opportunity_attestations where opportunity_id = $1', [id]);
-        await raw(
-          trx,
-          `update opportunities set stage = 'discover', probability = 10, version = version + 1, stage_entered_at = now(), updated_at = now() where id = $1`,
-          [id],
-        );
-        await raw(
-          trx,
-          `insert into opportunity_stage_changes (opportunity_id, from_stage, to_stage, kind, overridden, changed_by, changed_at) values ($1, 'created', 'discover', 'advance', false, 'bench', now())`,
-          [id],
-        );
-        const [event] = await raw<{ id: number }>(
-          trx,
-          `insert into events (occurred_at, actor_id, entity_type, entity_id, opportunity_id, action, gate) values (now(), 'bench', 'opportunity', $1, $1, 'opportunity.stage_changed', '{}') returning id`,
-          [id],
-        );
-        await raw(
-          trx,
-          `insert into outbox (event_id, topic, payload, created_at) values ($1, 'x', '{}', now())`,
-          [event?.id],
-        );
-      }),
-    );
-    latency('stage change (one at a time)', appMove, floorMove);
-    const appThroughput = perSecond(appMove.count, appMove.totalMs);
-    const floorThroughput = perSecond(floorMove.count, floorMove.totalMs);
-    report(
-      'stage change throughput (1 client, /s)',
-      String(appThroughput),
-      String(floorThroughput),
-      floorThroughput / appThroughput,
-    );
-    report(
-      'stage change throughput (8 concurrent, /s)',
-      String(perSecond(concurrentMove.count, concurrentMove.totalMs)),
-      '',
-      null,
-    );
 
     const owners = Array.from({ length: 200 }, (_, index) => `user_bench_${(index * 7) % BENCH_OWNERS}`);
     const appList = await timeEach(owners, (ownerId) =>

@@ -49,7 +49,7 @@ async function readyDeals(db: Kysely<Database>, count: number): Promise<string[]
     [count],
   );
   const ids = candidates.map((row) => row.id);
-  if (ids.length < count) throw new Error(`bench: ${ids.length} deals in Created, ${count} needed`);
+  if (ids.length < 4) throw new Error(`bench: ${ids.length} deals in Created, at least 4 needed`);
   await raw(
     db,
     `insert into opportunity_meddpicc (opportunity_id, element, level, summary, contact_id, updated_by, updated_at)
@@ -114,12 +114,13 @@ function floorMove(db: Kysely<Database>, detail: string) {
     });
 }
 
-/** `samples` stage changes each way, one at a time and 8 at once (4 × samples deals in Created are used). */
+/** Up to `samples` stage changes each way, one at a time and 8 at once (up to 4 × samples deals in Created). */
 export async function benchStageChanges(context: AppContext, samples: number): Promise<StageChangeBench> {
   const { db } = context;
   const ids = await readyDeals(db, samples * 4);
-  const [appIds, concurrentIds, floorIds, concurrentFloorIds] = [0, 1, 2, 3].map((part) =>
-    ids.slice(part * samples, (part + 1) * samples),
+  const part = Math.floor(ids.length / 4);
+  const [appIds, concurrentIds, floorIds, concurrentFloorIds] = [0, 1, 2, 3].map((index) =>
+    ids.slice(index * part, (index + 1) * part),
   ) as [string[], string[], string[], string[]];
   const actor = systemActor('bench');
   const move = async (id: string) => {

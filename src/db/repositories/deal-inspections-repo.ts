@@ -43,14 +43,8 @@ export async function upsertInspections(
   }
 }
 
-const UPDATED = [
-  'owner_id',
-  'created_by',
-  'pipeline',
-  'forecast_category',
-  'amount_minor',
-  'currency',
-  'close_date',
+/** The verdict's columns: what a refresh rewrites (the copied deal columns are the trigger's). */
+export const VERDICT_COLUMNS = [
   'health_score',
   'health_band',
   'indicator_mask',
@@ -63,6 +57,17 @@ const UPDATED = [
   'detail',
   'computed_at',
   'playbook_version',
+] as const;
+/** A use case's upsert writes the deal's copied columns too (they may have changed in its transaction). */
+const UPDATED = [
+  'owner_id',
+  'created_by',
+  'pipeline',
+  'forecast_category',
+  'amount_minor',
+  'currency',
+  'close_date',
+  ...VERDICT_COLUMNS,
 ] as const;
 const excludedColumns = Object.fromEntries(
   UPDATED.map((column) => [column, sql.ref(`excluded.${column}`)]),

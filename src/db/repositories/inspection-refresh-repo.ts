@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../schema.js';
-import { type InspectionToStore, inspectionRow } from './deal-inspections-repo.js';
+import { type InspectionToStore, inspectionRow, VERDICT_COLUMNS } from './deal-inspections-repo.js';
 import { insertJsonRows } from './json-rows.js';
 
 /** A stored inspection due for a refresh: the deal and when its row was computed (the compare-and-set value). */
@@ -61,22 +61,6 @@ export async function listUninspectedOpenDeals(
     .execute();
   return rows.map((row) => row.id);
 }
-
-/** What a refresh rewrites: the verdict, never the deal's copied columns (the trigger keeps those). */
-const VERDICT_COLUMNS = [
-  'health_score',
-  'health_band',
-  'indicator_mask',
-  'velocity_class',
-  'velocity_rank',
-  'days_in_stage',
-  'expected_days',
-  'meddpicc_score',
-  'at_risk',
-  'detail',
-  'computed_at',
-  'playbook_version',
-] as const;
 
 /**
  * Rewrites the verdicts of rows still as they were read (`computed_at` unchanged, compare-and-set): a use case
