@@ -76,7 +76,7 @@ async function reportImport(serverUrl: string | undefined) {
   const ours = perSecond(run.rows, run.importMs);
   const floor = perSecond(run.rows, run.floorMs);
   report(
-    `Salesforce import, ${run.rows.toLocaleString('en')} rows all or nothing (rows/s; floor: COPY FROM of the same rows into the same tables)`,
+    `Salesforce import, ${run.rows.toLocaleString('en')} rows all or nothing (rows/s; floor: COPY FROM of every row it wrote, into the same tables)`,
     ours.toLocaleString('en'),
     floor.toLocaleString('en'),
     floor / ours,
