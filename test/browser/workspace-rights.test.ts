@@ -222,13 +222,15 @@ describe('the opportunity workspace knows the caller’s rights', () => {
     await expect
       .poll(() => buyer.getByRole('button', { name: 'Save Economic Buyer' }).isDisabled())
       .toBe(true);
-    const view = await api.call('GET', `/opportunities/${dealId}`);
     const account = await api.call('GET', `/accounts/${prospect.accountId}`);
     const dana = account.contacts.find((contact: { name: string }) => contact.name === 'Dana Whitfield');
     expect(dana?.title).toBe('CFO');
-    expect(
-      view.meddpicc.find((entry: { element: string }) => entry.element === 'economic_buyer'),
-    ).toMatchObject({ level: 'identified', contactId: dana?.id });
+    // The button is disabled while the save is under way as well as once it is saved: wait for the record.
+    const economicBuyer = async () =>
+      (await api.call('GET', `/opportunities/${dealId}`)).meddpicc.find(
+        (entry: { element: string }) => entry.element === 'economic_buyer',
+      );
+    await expect.poll(economicBuyer).toMatchObject({ level: 'identified', contactId: dana?.id });
     await shot('ae-economic-buyer');
 
     // The rest through the API; then the move from the stage path.
