@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { listLastActivityAt } from '../../db/repositories/activities-repo.js';
+import type { DealHead } from '../../db/repositories/deal-heads-repo.js';
 import { readExpectations, saveExpectations } from '../../db/repositories/deal-inspections-repo.js';
 import { listEventsOfDeals, type StoredEvent } from '../../db/repositories/events-repo.js';
 import {
@@ -9,7 +10,6 @@ import {
   listMeddpiccOfDeals,
   listStageHistories,
 } from '../../db/repositories/inspection-repo.js';
-import type { DealHead } from '../../db/repositories/opportunities-repo.js';
 import { findPocPlans } from '../../db/repositories/poc-repo.js';
 import { pushCountsOf } from '../../db/repositories/push-count-repo.js';
 import type { Database } from '../../db/schema.js';

@@ -9,11 +9,11 @@ import {
 import { northwind } from '../../../test/support/playbook-fixtures.js';
 import { expectStoredMatchesFresh, readStoredInspection } from '../../../test/support/stored-inspection.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.js';
+import { findOpenDealHeads } from '../../db/repositories/deal-heads-repo.js';
 import {
   listStaleInspections,
   refreshInspectionRows,
 } from '../../db/repositories/inspection-refresh-repo.js';
-import { findOpenDealHeads } from '../../db/repositories/opportunities-repo.js';
 import type { Playbook } from '../../domain/playbook/playbook.js';
 import { systemActor } from '../access/actors.js';
 import { changeStage } from '../opportunities/change-stage.js';

@@ -1,3 +1,4 @@
+import { findOpenDealHeads } from '../../db/repositories/deal-heads-repo.js';
 import { saveExpectations } from '../../db/repositories/deal-inspections-repo.js';
 import {
   expectationTimes,
@@ -7,7 +8,6 @@ import {
   refreshInspectionRows,
   type StaleInspection,
 } from '../../db/repositories/inspection-refresh-repo.js';
-import { findOpenDealHeads } from '../../db/repositories/opportunities-repo.js';
 import type { AppContext } from '../context.js';
 import { computeExpectedDurations } from './deal-evidence.js';
 import { inspectionsOfDeals } from './store-inspections.js';

@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
+import { type DealHead, findOpenDealHeads } from '../../db/repositories/deal-heads-repo.js';
 import {
   deleteInspections,
   type InspectionToStore,
   upsertInspections,
 } from '../../db/repositories/deal-inspections-repo.js';
-import { type DealHead, findOpenDealHeads } from '../../db/repositories/opportunities-repo.js';
 import type { Database } from '../../db/schema.js';
 import { storedVerdict } from '../../domain/inspection/stored-verdict.js';
 import type { AppContext } from '../context.js';
