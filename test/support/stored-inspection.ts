@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { expect } from 'vitest';
 import type { AppContext } from '../../src/app/context.js';
 import { inspectOpportunity } from '../../src/app/inspection/inspect-opportunity.js';
-import { storeInspections } from '../../src/app/inspection/store-inspections.js';
+import { refreshInspections } from '../../src/app/inspection/refresh-inspections.js';
 import type { Database } from '../../src/db/schema.js';
 import { storedVerdict } from '../../src/domain/inspection/stored-verdict.js';
 import { admin } from './factories.js';
@@ -39,21 +39,9 @@ export async function expectStoredMatchesFresh(context: AppContext, id: string) 
   return stored;
 }
 
-/**
- * Recomputes every open deal's stored inspection at `context.now()` — what the daily refresh does for the passing
- * of time — for tests that move the clock and then read a list of stored verdicts.
- */
+/** The daily refresh, as the server's job runs it, at the context's now. */
 export async function restoreInspections(context: AppContext): Promise<void> {
-  const open = await context.db
-    .selectFrom('opportunities')
-    .select('id')
-    .where('closed_at', 'is', null)
-    .execute();
-  await storeInspections(
-    context,
-    context.db,
-    open.map((row) => row.id),
-  );
+  await refreshInspections(context, { asOf: context.now() });
 }
 
 /** How many open deals there are (each has a stored inspection). */
