@@ -40,7 +40,7 @@ export async function expectStoredMatchesFresh(context: AppContext, id: string) 
 }
 
 /** The daily refresh, as the server's job runs it, at the context's now. */
-export async function restoreInspections(context: AppContext): Promise<void> {
+export async function refreshAsOfNow(context: AppContext): Promise<void> {
   await refreshInspections(context, { asOf: context.now() });
 }
 

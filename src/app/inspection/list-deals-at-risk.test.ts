@@ -8,7 +8,7 @@ import {
   logCall,
   testContext,
 } from '../../../test/support/factories.js';
-import { restoreInspections } from '../../../test/support/stored-inspection.js';
+import { refreshAsOfNow } from '../../../test/support/stored-inspection.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.js';
 import { setMeddpicc } from '../opportunities/set-meddpicc.js';
 import { snoozeStall } from '../opportunities/snooze-stall.js';
@@ -45,7 +45,7 @@ describe('deals at risk', () => {
       closeDate: '2026-10-01',
     });
     clock.advanceDays(30);
-    await restoreInspections(context); // the daily refresh: a month has passed
+    await refreshAsOfNow(context); // the daily refresh: a month has passed
     await buildOpportunity(context, { ownerId: emea.id, accountId: account.id, closeDate: '2027-06-30' });
 
     const byHealth = await listDealsAtRisk(
@@ -106,7 +106,7 @@ describe('deals at risk', () => {
       await buildOpportunity(context, { ownerId: owner.id, accountId: account.id, amountMinor });
     }
     clock.advanceDays(30);
-    await restoreInspections(context);
+    await refreshAsOfNow(context);
     const seen: string[] = [];
     const seenAmounts: number[] = [];
     let cursor: string | undefined;
@@ -157,7 +157,7 @@ describe('snoozed stalls', () => {
     }
     clock.advanceDays(30);
     await logCall(context, me, deal.id, 'Still waiting on the budget');
-    await restoreInspections(context); // the daily refresh: a month has passed
+    await refreshAsOfNow(context); // the daily refresh: a month has passed
     const listed = async () => {
       const result = await listDealsAtRisk(context, me, atRiskQuery.parse({}));
       return result.ok ? result.value.items.map((item) => item.opportunity.id) : [];
@@ -177,7 +177,7 @@ describe('snoozed stalls', () => {
     expect(await listed()).toEqual([]);
 
     clock.setNow(new Date('2026-10-16T09:00:00Z'));
-    await restoreInspections(context); // the first refresh after the resume date
+    await refreshAsOfNow(context); // the first refresh after the resume date
     expect(await listed()).toEqual([deal.id]);
   });
 });
